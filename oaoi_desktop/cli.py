@@ -1,0 +1,518 @@
+"""``oaoi``: the secretariat's command line, over the same services as the GUI.
+
+One exit-code rule for every command:
+
+* 0 — success;
+* 1 — the command could not do its job (bad arguments, unknown event,
+  unreadable file, a failed verification): one line on stderr, no traceback;
+* 2 — a batch ran and some of its items were rejected (they are listed).
+
+The CLI acts as the operator named by ``--operator`` (default: the OS user),
+which the audit log records.  Secrets are read from ``--pin-file`` /
+``--passphrase-file``, a terminal prompt, or ``OAOI_PIN`` / ``OAOI_PASSPHRASE``
+when there is no terminal — never from the command line.  Output that scripts
+read (``--format csv|json``) uses stable English column names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import getpass
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from oaoi_desktop import __version__, i18n
+from oaoi_desktop.errors import OaoiError, ProblemsError, ValidationError
+from oaoi_desktop.i18n import t
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_PARTIAL = 2
+
+
+class CliError(OaoiError):
+    """A command-line usage error (exit 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 1 on bad arguments (our rule), not 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FAILED, f"{self.prog}: {t('cli.bad_arguments')}: {message}\n")
+
+
+# -- output helpers ------------------------------------------------------------
+def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, headers: dict[str, str] | None = None) -> None:
+    """Print rows as an aligned table (localised headers), CSV or JSON."""
+    out = sys.stdout
+    if fmt == "json":
+        from oaoi_desktop.domain import canonical
+
+        out.write(json.dumps(canonical.normalise(rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: _plain(r.get(k)) for k in columns})
+        out.write(buf.getvalue())
+        return
+    headers = headers or {}
+    titles = [headers.get(c, c) for c in columns]
+    cells = [[_plain(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(titles[i])] + [len(row[i]) for row in cells]) for i in range(len(columns))]
+    out.write("  ".join(titles[i].ljust(widths[i]) for i in range(len(columns))).rstrip() + "\n")
+    out.write("  ".join("-" * widths[i] for i in range(len(columns))) + "\n")
+    for row in cells:
+        out.write("  ".join(row[i].ljust(widths[i]) for i in range(len(columns))).rstrip() + "\n")
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def read_secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: str, required: bool) -> str | None:
+    """A PIN or passphrase from a file, a terminal prompt, or the environment."""
+    path = getattr(args, file_attr, None)
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
+        secret = text.strip("\r\n")
+        if not secret:
+            raise CliError("cli.empty_secret_file", path=path)
+        return secret
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(t(prompt_id) + ": ")
+        second = getpass.getpass(t("cli.prompt_repeat") + ": ")
+        if first != second:
+            raise CliError("cli.secrets_differ")
+        return first
+    value = os.environ.get(env)
+    if value:
+        return value
+    if required:
+        raise CliError("cli.secret_required", file_option="--" + file_attr.replace("_", "-"), env=env)
+    return None
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", value=value)) from None
+
+
+def _operator(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from oaoi_desktop.services.audit import Actor
+
+    name = args.operator
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name on this OS account
+            name = "operator"
+    return Actor(name=f"cli:{name}")
+
+
+def _open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from oaoi_desktop.store.database import Database
+
+    return Database.open(args.db)
+
+
+# -- commands ------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    db = _open_db(args)
+    print(t("cli.init_done", database=db.display_name))
+    db.close()
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services.status import summary
+
+    db = _open_db(args)
+    s = summary(db)
+    db.close()
+    if args.format != "table":
+        rows = [
+            {
+                "id": e.id, "name": e.name, "status": e.status, "rubric": e.rubric_title,
+                "dossiers": e.dossiers, "judges": e.judges, "assignments": e.assignments,
+                "sheets_submitted": e.sheets_submitted,
+            }
+            for e in s.events
+        ]
+        if args.format == "json":
+            from oaoi_desktop.domain import canonical
+
+            doc = {
+                "database": s.database, "device_id": s.device_id, "schema_revision": s.schema_revision,
+                "secretariat_accounts": s.secretariat_accounts, "events": rows,
+            }
+            print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
+        else:
+            emit_rows(rows, list(rows[0].keys()) if rows else ["id", "name"], "csv")
+        return EXIT_OK
+    print(t("cli.status_database", database=s.database))
+    print(t("cli.status_schema", revision=s.schema_revision or "-", version=__version__))
+    print(t("cli.status_device", device=s.device_id))
+    print(t("cli.status_secretariat", count=s.secretariat_accounts))
+    if not s.events:
+        print(t("cli.status_no_events"))
+        return EXIT_OK
+    print()
+    rows = [
+        {"id": e.id, "name": e.name, "status": e.status, "dossiers": e.dossiers,
+         "judges": e.judges, "sheets_submitted": e.sheets_submitted}
+        for e in s.events
+    ]
+    emit_rows(rows, ["id", "name", "status", "dossiers", "judges", "sheets_submitted"], "table", _headers())
+    return EXIT_OK
+
+
+def _headers() -> dict[str, str]:
+    keys = ["id", "name", "status", "dossiers", "judges", "sheets_submitted", "rubric", "role",
+            "instansi", "unit_kerja", "criterion", "weight", "scale", "levels", "stage",
+            "rank", "number", "title", "group", "score", "passed", "judge_totals", "notes"]
+    return {k: t(f"cli.col.{k}") for k in keys}
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import accounts
+
+    if args.role != "secretariat":
+        raise CliError("cli.user_add_role")
+    secret = read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=True)
+    assert secret is not None
+    db = _open_db(args)
+    with db.write() as s:
+        user = accounts.add_secretariat(
+            s, name=args.name, secret=secret, actor=_operator(args), nip=args.nip,
+            instansi=args.instansi or "", unit_kerja=args.unit_kerja or "",
+        )
+        user_id = user.id
+    db.close()
+    print(user_id)
+    return EXIT_OK
+
+
+def _load_rubric_arg(ref: str):  # type: ignore[no-untyped-def]
+    from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
+
+    path = resolve_rubric(ref)
+    return load_rubric(path), path
+
+
+def _parse_aliases(values: Sequence[str] | None) -> dict[str, list[str]]:
+    aliases: dict[str, list[str]] = {}
+    for item in values or []:
+        if "=" not in item:
+            raise CliError("cli.bad_alias", value=item)
+        name, others = item.split("=", 1)
+        names = [o.strip() for o in others.split(";") if o.strip()]
+        if not name.strip() or not names:
+            raise CliError("cli.bad_alias", value=item)
+        aliases.setdefault(name.strip(), []).extend(names)
+    return aliases
+
+
+def cmd_event_create(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import events
+    from oaoi_desktop.store.models import RecusalLevel
+
+    rubric, path = _load_rubric_arg(args.rubric)
+    aliases = _parse_aliases(args.alias)
+    db = _open_db(args)
+    with db.write() as s:
+        event = events.create_event(
+            s,
+            name=args.name,
+            rubric=rubric,
+            rubric_source=path.name,
+            actor=_operator(args),
+            organiser=args.organiser or "",
+            venue=args.venue or "",
+            starts_on=args.starts_on,
+            ends_on=args.ends_on,
+            blind_mode=args.blind,
+            recusal_level=RecusalLevel(args.recusal_level),
+            aliases=aliases,
+        )
+        event_id = event.id
+    db.close()
+    print(event_id)
+    return EXIT_OK
+
+
+def cmd_event_list(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services.status import summary
+
+    db = _open_db(args)
+    s = summary(db)
+    db.close()
+    rows = [
+        {"id": e.id, "name": e.name, "status": e.status, "rubric": e.rubric_title,
+         "dossiers": e.dossiers, "judges": e.judges, "sheets_submitted": e.sheets_submitted}
+        for e in s.events
+    ]
+    columns = ["id", "name", "status", "rubric", "dossiers", "judges", "sheets_submitted"]
+    if not rows and args.format == "table":
+        print(t("cli.status_no_events"))
+        return EXIT_OK
+    emit_rows(rows, columns, args.format, _headers())
+    return EXIT_OK
+
+
+def cmd_judge_add(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import accounts, events
+    from oaoi_desktop.store.models import Role
+
+    secret = read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=False)
+    db = _open_db(args)
+    with db.write() as s:
+        event = events.get_event(s, args.event)
+        judge = accounts.add_judge(
+            s, event, name=args.name, instansi=args.instansi, unit_kerja=args.unit_kerja or "",
+            role=Role(args.role), nip=args.nip, secret=secret, actor=_operator(args),
+        )
+        judge_id = judge.id
+    db.close()
+    print(judge_id)
+    if secret is None:
+        print(t("cli.judge_without_pin"), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_judge_list(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import accounts, events
+
+    db = _open_db(args)
+    with db.read() as s:
+        event = events.get_event(s, args.event)
+        rows = [
+            {"id": j.id, "name": j.name, "role": j.role.value, "instansi": j.instansi, "unit_kerja": j.unit_kerja}
+            for j in accounts.judges(s, event)
+        ]
+    db.close()
+    emit_rows(rows, ["id", "name", "role", "instansi", "unit_kerja"], args.format, _headers())
+    return EXIT_OK
+
+
+def cmd_rubric_validate(args: argparse.Namespace) -> int:
+    from oaoi_desktop.domain.rubric_loader import validate_rubric_file
+
+    failed = 0
+    for name in args.files:
+        problems = validate_rubric_file(Path(name))
+        if problems:
+            failed += 1
+            for p in problems:
+                print(p.render(), file=sys.stderr)
+        else:
+            print(t("cli.rubric_ok", file=name))
+    if failed:
+        print(t("cli.rubric_failed", failed=failed, total=len(args.files)), file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_rubric_show(args: argparse.Namespace) -> int:
+    from oaoi_desktop.domain.scoring import display
+
+    rubric, path = _load_rubric_arg(args.file)
+    lang = i18n.current_language()
+    print(f"{rubric.title(lang)}  [{rubric.id} {rubric.version}]  sha256 {rubric.sha256()[:16]}…")
+    print(t("cli.rubric_summary", pass_mark=display(rubric.pass_mark), method=rubric.aggregation.value,
+            tie_breaks=" → ".join(rubric.tie_breaks)))
+    for stage in rubric.stages:
+        print()
+        print(t("cli.rubric_stage", stage=stage.name(lang), id=stage.id, weight=display(stage.weight)))
+        rows = []
+        for c in stage.criteria:
+            notes = []
+            if c.comment_required_below is not None:
+                notes.append(t("cli.rubric_comment_below", value=display(c.comment_required_below)))
+            if c.knockout_below is not None:
+                notes.append(t("cli.rubric_knockout_below", value=display(c.knockout_below)))
+            rows.append(
+                {
+                    "id": c.id,
+                    "criterion": c.name(lang),
+                    "weight": display(c.weight),
+                    "scale": f"{display(c.scale_min)}–{display(c.scale_max)}",
+                    "levels": ", ".join(
+                        f"{display(lv.min)}–{display(lv.max)} {lv.label(lang)}" for lv in c.levels
+                    ),
+                    "notes": "; ".join(notes),
+                }
+            )
+        emit_rows(rows, ["id", "criterion", "weight", "scale", "levels", "notes"], args.format, _headers())
+    return EXIT_OK
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from oaoi_desktop.domain.rubric import AggregationMethod
+    from oaoi_desktop.services import events, ranking
+
+    group_by = tuple(g.strip() for g in args.group_by.split(",") if g.strip()) if args.group_by else ()
+    db = _open_db(args)
+    with db.read() as s:
+        event = events.get_event(s, args.event)
+        result = ranking.rank_event(
+            s, event, group_by=group_by,
+            method=AggregationMethod(args.method) if args.method else None,
+            stage_id=args.stage,
+        )
+        rows = ranking.ranking_rows(s, event, result)
+    db.close()
+    columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes"]
+    if args.format == "table":
+        rows = [{**r, "score": r["score_display"]} for r in rows]
+    emit_rows(rows, columns, args.format, _headers())
+    return EXIT_OK
+
+
+# -- parser --------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help=t("cli.help.db"))
+    common.add_argument("--operator", metavar="NAME", help=t("cli.help.operator"))
+    common.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, help=t("cli.help.lang"))
+
+    parser = _Parser(prog="oaoi", description=t("cli.help.main"), parents=[common])
+    parser.add_argument("--version", action="version", version=f"oaoi {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def add(container, name: str, help_id: str, func: Callable[[argparse.Namespace], int]):  # type: ignore[no-untyped-def]
+        p = container.add_parser(name, help=t(help_id), description=t(help_id), parents=[common])
+        p.set_defaults(func=func)
+        return p
+
+    def fmt(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=["table", "csv", "json"], default="table", help=t("cli.help.format"))
+
+    add(sub, "init", "cli.help.init", cmd_init)
+    p = add(sub, "status", "cli.help.status", cmd_status)
+    fmt(p)
+
+    user = sub.add_parser("user", help=t("cli.help.user"), description=t("cli.help.user"), parents=[common])
+    user_sub = user.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=_Parser)
+    user_sub.required = True
+    p = add(user_sub, "add", "cli.help.user_add", cmd_user_add)
+    p.add_argument("--role", required=True, choices=["secretariat"], help=t("cli.help.user_role"))
+    p.add_argument("--name", required=True, help=t("cli.help.name"))
+    p.add_argument("--nip", help=t("cli.help.nip"))
+    p.add_argument("--instansi", help=t("cli.help.instansi"))
+    p.add_argument("--unit-kerja", help=t("cli.help.unit_kerja"))
+    p.add_argument("--pin-file", metavar="FILE", help=t("cli.help.pin_file"))
+
+    event = sub.add_parser("event", help=t("cli.help.event"), description=t("cli.help.event"), parents=[common])
+    event_sub = event.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=_Parser)
+    event_sub.required = True
+    p = add(event_sub, "create", "cli.help.event_create", cmd_event_create)
+    p.add_argument("--name", required=True, help=t("cli.help.event_name"))
+    p.add_argument("--rubric", required=True, metavar="FILE", help=t("cli.help.rubric"))
+    p.add_argument("--organiser", help=t("cli.help.organiser"))
+    p.add_argument("--venue", help=t("cli.help.venue"))
+    p.add_argument("--starts-on", type=_date, metavar="YYYY-MM-DD", help=t("cli.help.starts_on"))
+    p.add_argument("--ends-on", type=_date, metavar="YYYY-MM-DD", help=t("cli.help.ends_on"))
+    p.add_argument("--blind", action="store_true", help=t("cli.help.blind"))
+    p.add_argument("--recusal-level", choices=["instansi", "unit_kerja"], default="instansi",
+                   help=t("cli.help.recusal_level"))
+    p.add_argument("--alias", action="append", metavar="NAME=ALIAS[;ALIAS]", help=t("cli.help.alias"))
+    p = add(event_sub, "list", "cli.help.event_list", cmd_event_list)
+    fmt(p)
+
+    judge = sub.add_parser("judge", help=t("cli.help.judge"), description=t("cli.help.judge"), parents=[common])
+    judge_sub = judge.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=_Parser)
+    judge_sub.required = True
+    p = add(judge_sub, "add", "cli.help.judge_add", cmd_judge_add)
+    p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    p.add_argument("--name", required=True, help=t("cli.help.name"))
+    p.add_argument("--instansi", required=True, help=t("cli.help.instansi"))
+    p.add_argument("--unit-kerja", help=t("cli.help.unit_kerja"))
+    p.add_argument("--role", required=True, choices=["member", "chair"], help=t("cli.help.judge_role"))
+    p.add_argument("--nip", help=t("cli.help.nip"))
+    p.add_argument("--pin-file", metavar="FILE", help=t("cli.help.pin_file"))
+    p = add(judge_sub, "list", "cli.help.judge_list", cmd_judge_list)
+    p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    fmt(p)
+
+    rubric = sub.add_parser("rubric", help=t("cli.help.rubric_group"), description=t("cli.help.rubric_group"),
+                            parents=[common])
+    rubric_sub = rubric.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=_Parser)
+    rubric_sub.required = True
+    p = add(rubric_sub, "validate", "cli.help.rubric_validate", cmd_rubric_validate)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p = add(rubric_sub, "show", "cli.help.rubric_show", cmd_rubric_show)
+    p.add_argument("file", metavar="FILE")
+    fmt(p)
+
+    p = add(sub, "rank", "cli.help.rank", cmd_rank)
+    p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    p.add_argument("--group-by", metavar="FIELDS", default="kategori,kelompok", help=t("cli.help.group_by"))
+    p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "zscore_mean"], help=t("cli.help.method"))
+    p.add_argument("--stage", metavar="STAGE", help=t("cli.help.stage"))
+    fmt(p)
+    return parser
+
+
+def _early_language(argv: Sequence[str]) -> None:
+    """Pick the language before building the parser (its help is translated)."""
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    if lang is None and not os.environ.get("OAOI_LANG"):
+        from oaoi_desktop.config import saved_language
+
+        lang = saved_language()
+    if lang in i18n.SUPPORTED_LANGUAGES:
+        i18n.set_language(lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _early_language(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_FAILED
+    try:
+        return int(args.func(args))
+    except ProblemsError as exc:
+        print(exc.render(), file=sys.stderr)
+        return EXIT_FAILED
+    except OaoiError as exc:
+        print(f"oaoi: {exc.render()}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(f"oaoi: {t('cli.interrupted')}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FAILED", "EXIT_PARTIAL", "ValidationError"]

@@ -1,0 +1,86 @@
+"""Where things live on this machine: data folder, default database, device id.
+
+``OAOI_HOME`` moves the whole data folder (used by tests and portable
+installs); ``OAOI_DB`` or ``--db`` names another database.  The data folder
+defaults to the platform's user data directory (platformdirs), so the same
+code works on Windows and Linux.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import platformdirs
+
+from oaoi_desktop import APP_NAME
+
+
+def data_dir() -> Path:
+    """The folder for the default database, backups and the device id."""
+    home = os.environ.get("OAOI_HOME")
+    path = Path(home) if home else platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "oaoi.sqlite"
+
+
+def normalise_db_url(value: str) -> str:
+    """Accept a URL (``sqlite:///...``, ``postgresql://...``) or a plain path."""
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def resolve_db_url(explicit: str | None = None) -> str:
+    """``--db`` wins, then ``OAOI_DB``, then the default file."""
+    if explicit:
+        return normalise_db_url(explicit)
+    env = os.environ.get("OAOI_DB")
+    if env:
+        return normalise_db_url(env)
+    return normalise_db_url(str(default_db_path()))
+
+
+def device_id() -> uuid.UUID:
+    """This installation's id, made once and kept in the data folder.
+
+    Every row this laptop creates carries it where provenance matters, so data
+    made on several laptops merges without collisions.
+    """
+    path = data_dir() / "device-id"
+    try:
+        return uuid.UUID(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        new = uuid.uuid4()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(str(new), encoding="ascii")
+        os.replace(tmp, path)
+        return new
+
+
+def saved_language() -> str | None:
+    """The language chosen in the app (QSettings ``ui/language``), if any.
+
+    The CLI speaks the same language as the app; ``OAOI_LANG`` or ``--lang``
+    override it.  Reading QSettings needs only QtCore, no display.
+    """
+    try:
+        from PySide6.QtCore import QSettings
+
+        from oaoi_desktop import APP_NAME as _name
+
+        value = QSettings(_name, _name).value("ui/language")
+    except Exception:  # noqa: BLE001 - settings are a convenience here
+        return None
+    return value if isinstance(value, str) else None

@@ -1,0 +1,151 @@
+"""The hash-chained audit log.
+
+Every change to results is appended here in the same transaction as the
+change itself.  Each chain (one per event, plus ``"global"`` for accounts)
+is a sequence: entry *n* stores the hash of entry *n-1* (``prev_hash``) and
+the SHA-256 of its own canonical content including that link (``hash``).
+Appends lock the chain's head row first (SQLite: the unit of work already
+holds the write lock from ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT ... FOR
+UPDATE``), so two writers can never fork a chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from oaoi_desktop import config
+from oaoi_desktop.domain import canonical
+from oaoi_desktop.store.models import AuditEntry, AuditHead, utcnow
+
+GLOBAL_CHAIN = "global"
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the signed-in user or the CLI's ``--operator``."""
+
+    name: str
+    user_id: uuid.UUID | None = None
+
+
+def chain_for(event_id: uuid.UUID | None) -> str:
+    return str(event_id) if event_id is not None else GLOBAL_CHAIN
+
+
+def entry_content(entry: AuditEntry) -> dict[str, Any]:
+    """The fields an entry's hash covers (everything but its own hash)."""
+    return {
+        "chain": entry.chain,
+        "seq": entry.seq,
+        "event_id": entry.event_id,
+        "actor": entry.actor,
+        "actor_id": entry.actor_id,
+        "action": entry.action,
+        "entity_type": entry.entity_type,
+        "entity_id": entry.entity_id,
+        "before": entry.before,
+        "after": entry.after,
+        "at": entry.at,
+        "device_id": entry.device_id,
+        "prev_hash": entry.prev_hash,
+    }
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    return canonical.sha256_hex(entry_content(entry))
+
+
+def _lock_head(session: Session, chain: str) -> AuditHead:
+    head = session.get(AuditHead, chain, with_for_update=True)
+    if head is not None:
+        return head
+    try:
+        with session.begin_nested():
+            head = AuditHead(chain=chain, seq=0, hash=GENESIS)
+            session.add(head)
+    except IntegrityError:  # another writer created it first (PostgreSQL)
+        head = session.get(AuditHead, chain, with_for_update=True, populate_existing=True)
+        assert head is not None
+    return head
+
+
+def append(
+    session: Session,
+    *,
+    actor: Actor,
+    action: str,
+    event_id: uuid.UUID | None = None,
+    entity_type: str = "",
+    entity_id: Any = "",
+    before: Any = None,
+    after: Any = None,
+    at: dt.datetime | None = None,
+) -> AuditEntry:
+    """Append an entry to the event's chain in the session's transaction."""
+    chain = chain_for(event_id)
+    head = _lock_head(session, chain)
+    entry = AuditEntry(
+        id=uuid.uuid4(),
+        chain=chain,
+        seq=head.seq + 1,
+        event_id=event_id,
+        actor=actor.name,
+        actor_id=actor.user_id,
+        action=action,
+        entity_type=entity_type,
+        entity_id=str(entity_id) if entity_id != "" else "",
+        before=canonical.normalise(before) if before is not None else None,
+        after=canonical.normalise(after) if after is not None else None,
+        at=at or utcnow(),
+        device_id=config.device_id(),
+        prev_hash=head.hash,
+    )
+    entry.hash = entry_hash(entry)
+    session.add(entry)
+    head.seq = entry.seq
+    head.hash = entry.hash
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    chain: str
+    entries: int
+    head_hash: str
+    first_broken_seq: int | None
+    problem: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_chain(session: Session, chain: str) -> ChainReport:
+    """Recompute a chain; report the first broken link or missing entry."""
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.chain == chain).order_by(AuditEntry.seq)
+    ).all()
+    prev = GENESIS
+    expected_seq = 1
+    for e in entries:
+        if e.seq != expected_seq:
+            return ChainReport(chain, len(entries), prev, expected_seq, "audit.missing_entry")
+        if e.prev_hash != prev:
+            return ChainReport(chain, len(entries), prev, e.seq, "audit.broken_link")
+        if entry_hash(e) != e.hash:
+            return ChainReport(chain, len(entries), prev, e.seq, "audit.edited_entry")
+        prev = e.hash
+        expected_seq += 1
+    head = session.get(AuditHead, chain)
+    if head is not None and (head.seq != len(entries) or head.hash != prev):
+        return ChainReport(chain, len(entries), prev, len(entries) + 1, "audit.truncated")
+    return ChainReport(chain, len(entries), prev, None, None)

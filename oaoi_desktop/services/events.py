@@ -1,0 +1,203 @@
+"""Events (Kegiatan penilaian) and their rubric.
+
+An event's rubric is stored as a :class:`RubricVersion` (canonical JSON plus
+SHA-256).  Once any score exists for the event the rubric is frozen:
+changing it is refused with a clear message, so no sheet is ever judged
+against criteria it was not scored on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from oaoi_desktop import config
+from oaoi_desktop.domain.rubric import Rubric
+from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
+from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.store.models import (
+    Event,
+    EventStatus,
+    RecusalLevel,
+    RubricVersion,
+    Score,
+    ScoreSheet,
+)
+
+
+def register_rubric(session: Session, rubric: Rubric, source_name: str = "") -> RubricVersion:
+    """The stored version of ``rubric`` (one row per distinct document)."""
+    digest = rubric.sha256()
+    existing = session.scalar(select(RubricVersion).where(RubricVersion.sha256 == digest))
+    if existing is not None:
+        return existing
+    version = RubricVersion(
+        id=uuid.uuid4(),
+        rubric_key=rubric.id,
+        version=rubric.version,
+        title=rubric.title_id,
+        document=rubric.canonical_bytes().decode("utf-8"),
+        sha256=digest,
+        source_name=source_name,
+    )
+    session.add(version)
+    session.flush()
+    return version
+
+
+@functools.lru_cache(maxsize=32)
+def _rubric_from_json(document: str) -> Rubric:
+    import json
+
+    return Rubric.from_document(json.loads(document))
+
+
+def event_rubric(session: Session, event: Event) -> Rubric:
+    version = session.get(RubricVersion, event.rubric_version_id)
+    assert version is not None
+    return _rubric_from_json(version.document)
+
+
+def event_snapshot(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "name": event.name,
+        "organiser": event.organiser,
+        "venue": event.venue,
+        "starts_on": event.starts_on,
+        "ends_on": event.ends_on,
+        "status": event.status.value,
+        "rubric_version_id": event.rubric_version_id,
+        "blind_mode": event.blind_mode,
+        "recusal_level": event.recusal_level.value,
+        "settings": event.settings,
+    }
+
+
+def create_event(
+    session: Session,
+    *,
+    name: str,
+    rubric: Rubric,
+    actor: Actor,
+    rubric_source: str = "",
+    organiser: str = "",
+    venue: str = "",
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+    blind_mode: bool = False,
+    recusal_level: RecusalLevel = RecusalLevel.INSTANSI,
+    aliases: dict[str, list[str]] | None = None,
+) -> Event:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("event.name_required")
+    if starts_on and ends_on and ends_on < starts_on:
+        raise ValidationError("event.dates_reversed", starts_on=starts_on, ends_on=ends_on)
+    duplicate = session.scalar(select(Event).where(func.lower(Event.name) == name.lower()))
+    if duplicate is not None:
+        raise ConflictError("event.duplicate_name", name=name)
+    version = register_rubric(session, rubric, rubric_source)
+    event = Event(
+        id=uuid.uuid4(),
+        name=name,
+        organiser=" ".join(organiser.split()),
+        venue=" ".join(venue.split()),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        status=EventStatus.DRAFT,
+        rubric_version_id=version.id,
+        blind_mode=blind_mode,
+        recusal_level=recusal_level,
+        settings={"aliases": aliases or {}},
+        created_on_device=config.device_id(),
+    )
+    session.add(event)
+    session.flush()
+    append(
+        session,
+        actor=actor,
+        action="event.created",
+        event_id=event.id,
+        entity_type="event",
+        entity_id=event.id,
+        after={**event_snapshot(event), "rubric_sha256": version.sha256},
+    )
+    return event
+
+
+def list_events(session: Session) -> list[Event]:
+    return list(session.scalars(select(Event).order_by(Event.created_at, Event.name)))
+
+
+def get_event(session: Session, ref: str) -> Event:
+    """An event by id, or by exact name (case-insensitive)."""
+    ref = (ref or "").strip()
+    event: Event | None = None
+    try:
+        event = session.get(Event, uuid.UUID(ref))
+    except ValueError:
+        event = None
+    if event is None:
+        event = session.scalar(select(Event).where(func.lower(Event.name) == ref.lower()))
+    if event is None:
+        raise NotFoundError("event.not_found", event=ref)
+    return event
+
+
+def has_scores(session: Session, event: Event) -> bool:
+    stmt = (
+        select(func.count())
+        .select_from(Score)
+        .join(ScoreSheet, Score.sheet_id == ScoreSheet.id)
+        .where(ScoreSheet.event_id == event.id)
+    )
+    return bool(session.scalar(stmt))
+
+
+def change_rubric(
+    session: Session, event: Event, rubric: Rubric, *, actor: Actor, rubric_source: str = ""
+) -> Event:
+    """Give the event another rubric; refused once any score exists."""
+    if has_scores(session, event):
+        raise ConflictError("event.rubric_frozen", event=event.name)
+    old = session.get(RubricVersion, event.rubric_version_id)
+    version = register_rubric(session, rubric, rubric_source)
+    if old is not None and old.id == version.id:
+        return event
+    event.rubric_version_id = version.id
+    session.flush()
+    append(
+        session,
+        actor=actor,
+        action="event.rubric_changed",
+        event_id=event.id,
+        entity_type="event",
+        entity_id=event.id,
+        before={"rubric_sha256": old.sha256 if old else None},
+        after={"rubric_sha256": version.sha256},
+    )
+    return event
+
+
+def rubric_fingerprint(session: Session, event: Event) -> str:
+    version = session.get(RubricVersion, event.rubric_version_id)
+    assert version is not None
+    return version.sha256
+
+
+__all__ = [
+    "register_rubric",
+    "event_rubric",
+    "create_event",
+    "list_events",
+    "get_event",
+    "change_rubric",
+    "has_scores",
+    "rubric_fingerprint",
+]

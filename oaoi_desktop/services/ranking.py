@@ -1,0 +1,158 @@
+"""Ranking an event from the store.
+
+The database does the summing: one grouped query computes every submitted
+sheet's weighted total as an exact integer
+``SUM(value_milli * c_i)`` over a common denominator (see
+:func:`oaoi_desktop.domain.scoring.coefficient_table`); the pure domain then
+aggregates, applies knock-outs and tie-breaks, and ranks.  Criterion scores
+are fetched lazily, one query per criterion, only when a tie-break or a
+knock-out needs them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from oaoi_desktop.domain.ranking import Ranking, rank_event as domain_rank
+from oaoi_desktop.domain.rubric import AggregationMethod, Rubric
+from oaoi_desktop.domain.scoring import SheetTotal, coefficient_table, display
+from oaoi_desktop.errors import ValidationError
+from oaoi_desktop.services.dossiers import GROUPABLE_FIELDS
+from oaoi_desktop.services.events import event_rubric
+from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
+
+COUNTED = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
+
+
+def total_expression(rubric: Rubric) -> tuple[Any, int]:
+    """A SQL expression summing a sheet's weighted total, and its denominator."""
+    tables = {s.id: coefficient_table(s) for s in rubric.stages}
+    denominator = math.lcm(*(d for _, d in tables.values()))
+    whens = []
+    for stage in rubric.stages:
+        coefs, d = tables[stage.id]
+        factor = denominator // d
+        for cid, c in coefs.items():
+            whens.append(((ScoreSheet.stage_id == stage.id) & (Score.criterion_id == cid), c * factor))
+    return func.sum(Score.value_milli * case(*whens, else_=0)), denominator
+
+
+def sheet_totals(session: Session, event: Event, rubric: Rubric) -> list[SheetTotal]:
+    """Every submitted sheet's exact total, summed by the database."""
+    expr, denominator = total_expression(rubric)
+    stmt = (
+        select(ScoreSheet.dossier_id, ScoreSheet.judge_id, ScoreSheet.stage_id, expr)
+        .join(Score, Score.sheet_id == ScoreSheet.id)
+        .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
+        .group_by(ScoreSheet.id, ScoreSheet.dossier_id, ScoreSheet.judge_id, ScoreSheet.stage_id)
+    )
+    return [
+        SheetTotal(str(d), str(j), s, Fraction(int(total), denominator))
+        for d, j, s, total in session.execute(stmt)
+    ]
+
+
+def criterion_scores_query(session: Session, event: Event):  # type: ignore[no-untyped-def]
+    """The lazy callable the domain ranking uses for tie-breaks and knock-outs."""
+
+    def fetch(stage_id: str, criterion_id: str) -> Iterable[tuple[str, str, Fraction]]:
+        stmt = (
+            select(ScoreSheet.dossier_id, ScoreSheet.judge_id, Score.value_milli)
+            .join(Score, Score.sheet_id == ScoreSheet.id)
+            .where(
+                ScoreSheet.event_id == event.id,
+                ScoreSheet.status.in_(COUNTED),
+                ScoreSheet.stage_id == stage_id,
+                Score.criterion_id == criterion_id,
+            )
+        )
+        return [(str(d), str(j), Fraction(v, 1000)) for d, j, v in session.execute(stmt)]
+
+    return fetch
+
+
+def dossier_groups(session: Session, event: Event, group_by: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    for field in group_by:
+        if field not in GROUPABLE_FIELDS:
+            raise ValidationError("rank.unknown_group_field", field=field, allowed=", ".join(GROUPABLE_FIELDS))
+    columns = [getattr(Dossier, f) for f in group_by]
+    stmt = select(Dossier.id, *columns).where(Dossier.event_id == event.id)
+    return {str(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
+
+
+def rank_event(
+    session: Session,
+    event: Event,
+    *,
+    group_by: Sequence[str] = ("kategori", "kelompok"),
+    method: AggregationMethod | None = None,
+    stage_id: str | None = None,
+) -> Ranking:
+    """The ranking of ``event`` (per group, by the rubric's or the given method)."""
+    rubric = event_rubric(session, event)
+    return domain_rank(
+        rubric,
+        sheet_totals(session, event, rubric),
+        dossier_groups(session, event, group_by),
+        criterion_scores=criterion_scores_query(session, event),
+        method=method,
+        stage=stage_id,
+    )
+
+
+def ranking_rows(session: Session, event: Event, ranking: Ranking) -> list[dict[str, Any]]:
+    """Flat rows for the CLI and exports (stable English keys)."""
+    dossiers = {
+        str(d.id): d for d in session.scalars(select(Dossier).where(Dossier.event_id == event.id))
+    }
+    judges = {
+        str(u.id): u.name for u in session.scalars(select(User).where(User.event_id == event.id))
+    }
+    labels = {k: d.number for k, d in dossiers.items()}
+    notes_by_dossier: dict[str, list[str]] = {}
+    for ko in ranking.knockouts:
+        notes_by_dossier.setdefault(ko.dossier_id, []).append(ko.render(None, labels))
+    for entry in ranking.trace:
+        for d in entry_dossiers(entry):
+            notes_by_dossier.setdefault(d, []).append(entry.render(None, labels))
+    rows = []
+    for row in ranking:
+        d = dossiers[row.dossier_id]
+        totals = []
+        for stage, per_judge in row.judge_totals.items():
+            for judge_id, total in sorted(per_judge.items(), key=lambda kv: judges.get(kv[0], kv[0])):
+                prefix = f"{stage}:" if len(row.judge_totals) > 1 else ""
+                totals.append(f"{prefix}{judges.get(judge_id, judge_id)}={display(total)}")
+        rows.append(
+            {
+                "group": " / ".join(row.group),
+                "rank": row.rank,
+                "dossier_id": row.dossier_id,
+                "number": d.number,
+                "title": d.title,
+                "score": row.value,
+                "score_display": display(row.value),
+                "passed": row.passed,
+                "knocked_out": ",".join(row.knocked_out),
+                "tied_for_chair": row.tied_for_chair,
+                "judges": row.n_sheets,
+                "judge_totals": "; ".join(totals),
+                "notes": " | ".join(dict.fromkeys(notes_by_dossier.get(row.dossier_id, []))),
+            }
+        )
+    return rows
+
+
+def entry_dossiers(entry: Any) -> tuple[str, ...]:
+    """The dossiers a trace entry speaks of (attribute name kept in one place)."""
+    for attr in ("dossier_ids", "dossiers"):
+        value = getattr(entry, attr, None)
+        if value:
+            return tuple(value)
+    return ()

@@ -1,0 +1,177 @@
+"""Opening the store: engine set-up, migrations at start-up, units of work.
+
+``Database.open(url)`` makes the engine (SQLite: WAL unless the file is on a
+removable drive, foreign keys on, a busy timeout), backs the file up and
+migrates it to the newest schema, and refuses a database written by a newer
+version of the app (:class:`DatabaseVersionError`) without touching it.
+
+Units of work: ``db.write()`` yields a session in a transaction that holds
+the write lock from its first statement (SQLite ``BEGIN IMMEDIATE``) and
+commits on success; ``db.read()`` yields a session for reading.  Each thread
+uses its own session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from oaoi_desktop import config
+from oaoi_desktop.errors import DatabaseVersionError, OaoiError
+from oaoi_desktop.store import backup, removable
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite's own
+        # implicit BEGIN cannot be made IMMEDIATE).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if wal:
+            cur.execute("PRAGMA journal_mode = WAL")
+        else:
+            cur.execute("PRAGMA journal_mode = DELETE")
+        cur.execute("PRAGMA synchronous = NORMAL" if wal else "PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One open store (SQLite file or PostgreSQL server)."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        write_engine = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
+        self._read = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write = sessionmaker(bind=write_engine, expire_on_commit=False)
+
+    # -- opening ---------------------------------------------------------
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True, backup_first: bool = True) -> "Database":
+        """Open (creating if needed) and migrate the database at ``url``."""
+        url = config.resolve_db_url(url)
+        db = cls(url, make_engine(url))
+        if migrate:
+            from oaoi_desktop.store import migrate as migrations
+
+            migrations.upgrade(db, backup_first=backup_first)
+        return db
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- description -----------------------------------------------------
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        if not database or database == ":memory:":
+            return None
+        return Path(database)
+
+    @property
+    def display_name(self) -> str:
+        """What the status bar and ``oaoi status`` show (no password)."""
+        path = self.sqlite_path
+        if path is not None:
+            return str(path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    # -- units of work ---------------------------------------------------
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction commits on success, rolls back on error."""
+        session = self._write()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._read()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of a SQLite database (online backup API)."""
+        path = self.sqlite_path
+        if path is None:
+            raise OaoiError("store.backup_not_sqlite")
+        return backup.sqlite_backup(path, target)
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        wal = True
+        if database and database != ":memory:":
+            path = Path(database)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OaoiError("store.cannot_open", path=str(path), reason=str(exc)) from exc
+            wal = not removable.is_on_removable_drive(path)
+            if not wal:
+                log.info("database %s is on a removable drive: WAL off", path)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_hooks(engine, wal=wal)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def check_readable(db: Database) -> None:
+    """Fail with a clear message if the file is not a database at all."""
+    try:
+        with db.engine.connect() as conn:
+            inspect(conn).get_table_names()
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        raise OaoiError("store.cannot_open", path=db.display_name, reason=str(exc.orig)) from exc
+    except Exception as exc:  # sqlite3.DatabaseError: file is not a database
+        raise OaoiError("store.cannot_open", path=db.display_name, reason=str(exc)) from exc
+
+
+def timestamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+__all__ = ["Database", "DatabaseVersionError", "make_engine", "check_readable"]

@@ -1,0 +1,322 @@
+"""SQLAlchemy 2.0 typed ORM models: the store's tables.
+
+Primary keys are UUIDs (made on whichever laptop created the row), so data
+from several laptops merges without collisions.  Scores are kept as integer
+thousandths (``value_milli``) so that the database can sum them exactly.
+Schema changes go through Alembic migrations in ``store/migrations``; never
+create tables from these models outside a migration except in the initial
+revision's comparison test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, uuid.UUID: Uuid}
+
+
+class EventStatus(str, enum.Enum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class RecusalLevel(str, enum.Enum):
+    INSTANSI = "instansi"
+    UNIT_KERJA = "unit_kerja"
+
+
+class Role(str, enum.Enum):
+    SECRETARIAT = "secretariat"
+    CHAIR = "chair"
+    MEMBER = "member"
+
+    @property
+    def is_judge(self) -> bool:
+        return self in (Role.CHAIR, Role.MEMBER)
+
+
+class SheetStatus(str, enum.Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    LOCKED = "locked"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=20,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class AppMeta(Base):
+    """Key/value facts about the database itself (created_by version, ...)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Device(Base):
+    """An installation (laptop) that has written to this database."""
+
+    __tablename__ = "devices"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RubricVersion(Base):
+    """A whole rubric document, stored as canonical JSON with its SHA-256."""
+
+    __tablename__ = "rubric_versions"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    rubric_key: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(50))
+    title: Mapped[str] = mapped_column(String(300))
+    document: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_name: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Event(Base):
+    """An evaluation round (Kegiatan penilaian)."""
+
+    __tablename__ = "events"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(300))
+    organiser: Mapped[str] = mapped_column(String(300), default="")
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    starts_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[EventStatus] = mapped_column(
+        _enum(EventStatus, "event_status"), default=EventStatus.DRAFT
+    )
+    rubric_version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("rubric_versions.id"))
+    blind_mode: Mapped[bool] = mapped_column(Boolean, default=False)
+    recusal_level: Mapped[RecusalLevel] = mapped_column(
+        _enum(RecusalLevel, "recusal_level"), default=RecusalLevel.INSTANSI
+    )
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_on_device: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+
+    rubric_version: Mapped[RubricVersion] = relationship()
+
+
+class Dossier(Base):
+    """One innovation's submission (Proposal inovasi) in an event."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    number: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(500))
+    instansi: Mapped[str] = mapped_column(String(300), default="")
+    unit_kerja: Mapped[str] = mapped_column(String(300), default="")
+    klaster: Mapped[str] = mapped_column(String(30), default="")
+    kelompok: Mapped[str] = mapped_column(String(30), default="")
+    kategori: Mapped[str] = mapped_column(String(200), default="")
+    current_revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    revisions: Mapped[list[DossierRevision]] = relationship(
+        back_populates="dossier", order_by="DossierRevision.revision"
+    )
+
+
+class DossierRevision(Base):
+    """The full content of a dossier as imported; a re-import adds a revision."""
+
+    __tablename__ = "dossier_revisions"
+    __table_args__ = (UniqueConstraint("dossier_id", "revision"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(1000), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="revisions")
+
+
+class Attachment(Base):
+    """A file of a dossier; its bytes live in the content-addressed store."""
+
+    __tablename__ = "attachments"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    path: Mapped[str] = mapped_column(String(1000))
+    kind: Mapped[str] = mapped_column(String(40), default="lainnya")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    media_type: Mapped[str] = mapped_column(String(100), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class User(Base):
+    """A person who signs in: the secretariat, or a judge (chair/member).
+
+    Judges belong to one event's roster (``event_id``); secretariat accounts
+    are global (``event_id`` is NULL).
+    """
+
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("events.id"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    nip: Mapped[str] = mapped_column(String(30), default="")
+    instansi: Mapped[str] = mapped_column(String(300), default="")
+    unit_kerja: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[Role] = mapped_column(_enum(Role, "user_role"))
+    credential_hash: Mapped[str] = mapped_column(String(300), default="")
+    recovery_hash: Mapped[str] = mapped_column(String(300), default="")
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Assignment(Base):
+    """A judge is to score a dossier in a stage."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("dossier_id", "judge_id", "stage_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    stage_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ScoreSheet(Base):
+    """One judge's scores for one dossier in one stage (Lembar penilaian).
+
+    ``version`` is SQLAlchemy's optimistic-lock counter: a stale edit from a
+    second window or laptop fails instead of overwriting.  ``revision`` counts
+    the judge's saved changes and travels in bundles.
+    """
+
+    __tablename__ = "score_sheets"
+    __table_args__ = (UniqueConstraint("dossier_id", "judge_id", "stage_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    stage_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[SheetStatus] = mapped_column(
+        _enum(SheetStatus, "sheet_status"), default=SheetStatus.DRAFT
+    )
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+
+    scores: Mapped[list[Score]] = relationship(
+        back_populates="sheet", cascade="all, delete-orphan", order_by="Score.criterion_id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Score(Base):
+    """One criterion's value on a sheet, in thousandths, with the comment."""
+
+    __tablename__ = "scores"
+    __table_args__ = (UniqueConstraint("sheet_id", "criterion_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    sheet_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("score_sheets.id"), index=True)
+    criterion_id: Mapped[str] = mapped_column(String(64))
+    value_milli: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    sheet: Mapped[ScoreSheet] = relationship(back_populates="scores")
+
+
+class AuditHead(Base):
+    """The newest entry of each audit chain; locking it serialises appends."""
+
+    __tablename__ = "audit_heads"
+    chain: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditEntry(Base):
+    """One thing a user did that changes results, hash-chained per event.
+
+    ``chain`` is the event id (or ``"global"`` for accounts and settings);
+    ``prev_hash`` is the hash of the previous entry of the chain and ``hash``
+    the SHA-256 of this entry's canonical content including ``prev_hash``.
+    """
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (
+        UniqueConstraint("chain", "seq"),
+        Index("ix_audit_entries_entity", "entity_type", "entity_id"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    chain: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    event_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    actor: Mapped[str] = mapped_column(String(300))
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    action: Mapped[str] = mapped_column(String(100))
+    entity_type: Mapped[str] = mapped_column(String(50), default="")
+    entity_id: Mapped[str] = mapped_column(String(64), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

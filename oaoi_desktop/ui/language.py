@@ -1,0 +1,87 @@
+"""The language of the user interface, switched at run time.
+
+Qt source strings are English (``self.tr("File")``); Indonesian, the default,
+comes from ``resources/translations/oaoi_id.qm``.  ``oaoi_en.qm`` holds only
+the English plural forms (``%n event(s)``).  ``qtbase_id.qm`` translates the
+few texts of Qt's own widgets a user meets (context menus of text fields, the
+Qt file dialog), since Qt ships no Indonesian translation; where Qt does ship
+one (``qtbase_en.qm``) it is loaded from Qt's own translations folder.
+
+:func:`install_language` removes the previous translators, installs the new
+ones, sets the catalogue language for texts below ``ui/``
+(:func:`oaoi_desktop.i18n.set_language`) and the default QLocale, and
+delivers the ``QEvent.LanguageChange`` events at once, so every widget has
+retranslated itself when it returns.  Widgets react in ``changeEvent`` by
+calling their ``retranslate_ui()``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from oaoi_desktop import i18n
+from oaoi_desktop.ui.resources import translations_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+"""Supported languages, each named in its own language (never translated)."""
+
+DEFAULT_LANGUAGE = "id"
+
+_LOCALES = {"id": "id_ID", "en": "en_GB"}
+
+_translators: list[QTranslator] = []
+_current: str | None = None
+
+
+def current_language() -> str:
+    """The language installed last (the default before any was installed)."""
+    return _current or DEFAULT_LANGUAGE
+
+
+def _load(name: str, lang: str, folder: str) -> QTranslator | None:
+    translator = QTranslator(QCoreApplication.instance())
+    if translator.load(f"{name}_{lang}", folder):
+        return translator
+    translator.deleteLater()
+    return None
+
+
+def install_language(lang: str) -> None:
+    """Make ``lang`` ("id" or "en") the language of the whole user interface."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; choose one of {sorted(LANGUAGES)}")
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language() needs a QCoreApplication")
+    for old in _translators:
+        QCoreApplication.removeTranslator(old)
+        old.deleteLater()
+    _translators.clear()
+
+    ours = str(translations_dir())
+    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [
+        _load("oaoi", lang, ours),
+        _load("qtbase", lang, ours) or _load("qtbase", lang, qt_own),
+    ]
+    for translator in candidates:
+        if translator is not None:
+            QCoreApplication.installTranslator(translator)
+            _translators.append(translator)
+    if lang != "en" and not _translators:
+        log.warning("no translation found for %r in %s", lang, ours)
+
+    _current = lang
+    i18n.set_language(lang)
+    QLocale.setDefault(QLocale(_LOCALES[lang]))
+    # QApplication posts LanguageChange to every top-level widget; deliver
+    # them now so the interface is retranslated when this returns.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "current_language", "install_language"]

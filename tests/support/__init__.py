@@ -1,0 +1,1 @@
+"""Helpers that build test data through the real services."""
