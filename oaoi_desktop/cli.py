@@ -41,6 +41,32 @@ class CliError(OaoiError):
     """A command-line usage error (exit 1)."""
 
 
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak valid: %(value)r (pilih dari %(choices)s)",
+    "expected one argument": "memerlukan satu argumen",
+    "expected at least one argument": "memerlukan paling sedikit satu argumen",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak valid: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+
+
+def _argparse_gettext(text: str) -> str:
+    """argparse's own strings in the CLI's language (Python ships no Indonesian)."""
+    if i18n.current_language() == "id":
+        return _ARGPARSE_ID.get(text, text)
+    return text
+
+
+argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits 1 on bad arguments (our rule), not 2."""
 

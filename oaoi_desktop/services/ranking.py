@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.ranking import Ranking, rank_event as domain_rank
@@ -28,6 +28,20 @@ from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
 
 COUNTED = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
+
+
+def _raw(column: Any) -> Any:
+    """A UUID column read as its stored form, skipping per-row UUID objects.
+
+    Ranking reads tens of thousands of rows; building a ``uuid.UUID`` for each
+    costs more than the query.  Keys only need to be consistent, so every
+    query here reads ids through this and :func:`_key`.
+    """
+    return type_coerce(column, String())
+
+
+def _key(value: Any) -> str:
+    return value if isinstance(value, str) else value.hex
 
 
 def total_expression(rubric: Rubric) -> tuple[Any, int]:
@@ -47,13 +61,13 @@ def sheet_totals(session: Session, event: Event, rubric: Rubric) -> list[SheetTo
     """Every submitted sheet's exact total, summed by the database."""
     expr, denominator = total_expression(rubric)
     stmt = (
-        select(ScoreSheet.dossier_id, ScoreSheet.judge_id, ScoreSheet.stage_id, expr)
+        select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), ScoreSheet.stage_id, expr)
         .join(Score, Score.sheet_id == ScoreSheet.id)
         .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
         .group_by(ScoreSheet.id, ScoreSheet.dossier_id, ScoreSheet.judge_id, ScoreSheet.stage_id)
     )
     return [
-        SheetTotal(str(d), str(j), s, Fraction(int(total), denominator))
+        SheetTotal(_key(d), _key(j), s, Fraction(int(total), denominator))
         for d, j, s, total in session.execute(stmt)
     ]
 
@@ -63,7 +77,7 @@ def criterion_scores_query(session: Session, event: Event):  # type: ignore[no-u
 
     def fetch(stage_id: str, criterion_id: str) -> Iterable[tuple[str, str, Fraction]]:
         stmt = (
-            select(ScoreSheet.dossier_id, ScoreSheet.judge_id, Score.value_milli)
+            select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), Score.value_milli)
             .join(Score, Score.sheet_id == ScoreSheet.id)
             .where(
                 ScoreSheet.event_id == event.id,
@@ -72,7 +86,7 @@ def criterion_scores_query(session: Session, event: Event):  # type: ignore[no-u
                 Score.criterion_id == criterion_id,
             )
         )
-        return [(str(d), str(j), Fraction(v, 1000)) for d, j, v in session.execute(stmt)]
+        return [(_key(d), _key(j), Fraction(v, 1000)) for d, j, v in session.execute(stmt)]
 
     return fetch
 
@@ -82,8 +96,8 @@ def dossier_groups(session: Session, event: Event, group_by: Sequence[str]) -> d
         if field not in GROUPABLE_FIELDS:
             raise ValidationError("rank.unknown_group_field", field=field, allowed=", ".join(GROUPABLE_FIELDS))
     columns = [getattr(Dossier, f) for f in group_by]
-    stmt = select(Dossier.id, *columns).where(Dossier.event_id == event.id)
-    return {str(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
+    stmt = select(_raw(Dossier.id), *columns).where(Dossier.event_id == event.id)
+    return {_key(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
 
 
 def rank_event(
@@ -109,10 +123,10 @@ def rank_event(
 def ranking_rows(session: Session, event: Event, ranking: Ranking) -> list[dict[str, Any]]:
     """Flat rows for the CLI and exports (stable English keys)."""
     dossiers = {
-        str(d.id): d for d in session.scalars(select(Dossier).where(Dossier.event_id == event.id))
+        d.id.hex: d for d in session.scalars(select(Dossier).where(Dossier.event_id == event.id))
     }
     judges = {
-        str(u.id): u.name for u in session.scalars(select(User).where(User.event_id == event.id))
+        u.id.hex: u.name for u in session.scalars(select(User).where(User.event_id == event.id))
     }
     labels = {k: d.number for k, d in dossiers.items()}
     notes_by_dossier: dict[str, list[str]] = {}
@@ -133,7 +147,7 @@ def ranking_rows(session: Session, event: Event, ranking: Ranking) -> list[dict[
             {
                 "group": " / ".join(row.group),
                 "rank": row.rank,
-                "dossier_id": row.dossier_id,
+                "dossier_id": str(d.id),
                 "number": d.number,
                 "title": d.title,
                 "score": row.value,
