@@ -341,11 +341,17 @@ def cmd_judge_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rubric_validate(args: argparse.Namespace) -> int:
-    from oaoi_desktop.domain.rubric_loader import validate_rubric_file
+    from oaoi_desktop.domain.rubric_loader import resolve_rubric, validate_rubric_file
 
     failed = 0
     for name in args.files:
-        problems = validate_rubric_file(Path(name))
+        path = Path(name)
+        if not path.exists():
+            try:
+                path = resolve_rubric(name)  # a built-in name such as kipp-proposal
+            except OaoiError:
+                pass  # reported below as a missing file, with the name given
+        problems = validate_rubric_file(path)
         if problems:
             failed += 1
             for p in problems:
@@ -359,7 +365,7 @@ def cmd_rubric_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_rubric_show(args: argparse.Namespace) -> int:
-    from oaoi_desktop.domain.scoring import display
+    from oaoi_desktop.domain.scoring import number_text as display
 
     rubric, path = _load_rubric_arg(args.file)
     lang = i18n.current_language()
@@ -383,7 +389,9 @@ def cmd_rubric_show(args: argparse.Namespace) -> int:
                     "weight": display(c.weight),
                     "scale": f"{display(c.scale_min)}–{display(c.scale_max)}",
                     "levels": ", ".join(
-                        f"{display(lv.min)}–{display(lv.max)} {lv.label(lang)}" for lv in c.levels
+                        (f"{display(lv.min)}" if lv.min == lv.max else f"{display(lv.min)}–{display(lv.max)}")
+                        + f" {lv.label(lang)}"
+                        for lv in c.levels
                     ),
                     "notes": "; ".join(notes),
                 }

@@ -288,19 +288,13 @@ def _show(value: Any) -> str:
 
 def _ranges(values: list[Decimal], step: Decimal) -> str:
     """``[1, 2, 3, 5]`` with step 1 → ``"1–3, 5"``."""
-    out: list[str] = []
-    start = prev = None
+    runs: list[list[Decimal]] = []
     for v in values:
-        if start is None:
-            start = prev = v
-        elif v == prev + step:  # type: ignore[operator]
-            prev = v
+        if runs and v == runs[-1][-1] + step:
+            runs[-1].append(v)
         else:
-            out.append(_fmt(start) if start == prev else f"{_fmt(start)}–{_fmt(prev)}")  # type: ignore[arg-type]
-            start = prev = v
-    if start is not None:
-        out.append(_fmt(start) if start == prev else f"{_fmt(start)}–{_fmt(prev)}")  # type: ignore[arg-type]
-    return ", ".join(out)
+            runs.append([v])
+    return ", ".join(_fmt(r[0]) if len(r) == 1 else f"{_fmt(r[0])}–{_fmt(r[-1])}" for r in runs)
 
 
 _MISSING = object()
@@ -761,8 +755,9 @@ class _Reader:
                     criteria=tuple(c.criterion for c in criteria if c.criterion is not None),
                 )
             )
-        if all(w is not None for w in weights):
-            total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+        given = [w for w in weights if w is not None]
+        if len(given) == len(weights):
+            total = sum(given, Decimal(0))
             if total != WEIGHT_SUM:
                 self.problem(("stages",), "rubric.stage.weights_sum", total=_fmt(total), expected=100)
         return stages, all_criteria
@@ -863,8 +858,9 @@ class _Reader:
                     knockout_below=thresholds["knockout_below"],
                 )
             out.append(_CriterionSpec(here, raw_id, criterion))
-        if all(w is not None for w in weights):
-            total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+        given = [w for w in weights if w is not None]
+        if len(given) == len(weights):
+            total = sum(given, Decimal(0))
             if total != WEIGHT_SUM:
                 self.problem(
                     stage_path + ("criteria",), "rubric.criterion.weights_sum",
@@ -891,7 +887,9 @@ class _Reader:
                 if index != len(items) - 1:
                     self.problem(here, "rubric.tie_break.chair_not_last")
             elif item not in known:
-                self.problem(here, "rubric.tie_break.unknown", value=item, known=", ".join(known))
+                self.problem(
+                    here, "rubric.tie_break.unknown", value=item, known=", ".join(known) or "-"
+                )
             chain.append(item)
         if CHAIR not in chain:
             chain.append(CHAIR)

@@ -87,3 +87,36 @@ def test_a_failed_unit_of_work_leaves_no_entry(db: Database) -> None:
     with db.read() as s:
         assert s.scalars(select(AuditEntry).where(AuditEntry.chain == str(eid))).all() == []
         assert s.get(AuditHead, str(eid)) is None
+
+
+def test_concurrent_writers_never_fork_the_chain(db_url: str) -> None:
+    import threading
+
+    eid = uuid.uuid4()
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        db = Database.open(db_url, migrate=False)
+        try:
+            for i in range(15):
+                with db.write() as s:
+                    audit.append(s, actor=Actor(f"writer-{n}"), action="probe", event_id=eid, after={"i": i})
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            db.close()
+
+    Database.open(db_url).close()
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    db = Database.open(db_url)
+    with db.read() as s:
+        report = verify_chain(s, str(eid))
+        seqs = s.scalars(select(AuditEntry.seq).where(AuditEntry.chain == str(eid)).order_by(AuditEntry.seq)).all()
+    db.close()
+    assert report.ok
+    assert seqs == list(range(1, 61))
