@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Date,
     DateTime,
     Enum,
@@ -222,6 +223,8 @@ class User(Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Small per-user state that must survive a crash (e.g. the dossier last open)."""
 
 
 class Assignment(Base):
@@ -261,6 +264,10 @@ class ScoreSheet(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    dossier_revision: Mapped[int] = mapped_column(Integer, default=1)
+    """The dossier revision the judge scored; a newer import flags the sheet."""
+    source: Mapped[str] = mapped_column(String(20), default="app")
+    """Where the scores came from: ``app``, ``paper`` (typed in by an operator), ``bundle``."""
 
     scores: Mapped[list[Score]] = relationship(
         back_populates="sheet", cascade="all, delete-orphan", order_by="Score.criterion_id"
@@ -281,6 +288,55 @@ class Score(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
 
     sheet: Mapped[ScoreSheet] = relationship(back_populates="scores")
+
+
+class Blob(Base):
+    """A stored file's content, addressed by its SHA-256 (stored once).
+
+    Beside a SQLite database the bytes live in files next to it; on a shared
+    PostgreSQL server they live in :class:`BlobChunk` rows so every seat can
+    read them (see ``store/blobs.py``).
+    """
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BlobChunk(Base):
+    """Content of a blob kept inside the database (PostgreSQL home)."""
+
+    __tablename__ = "blob_chunks"
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class IntegrityDeclaration(Base):
+    """A judge confirmed the integrity statement (Pakta Integritas) for an event."""
+
+    __tablename__ = "integrity_declarations"
+    __table_args__ = (UniqueConstraint("event_id", "judge_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    statement_sha256: Mapped[str] = mapped_column(String(64))
+    declared_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ConflictDeclaration(Base):
+    """A judge declared a conflict of interest on a dossier, with a reason."""
+
+    __tablename__ = "conflict_declarations"
+    __table_args__ = (UniqueConstraint("dossier_id", "judge_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    declared_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AuditHead(Base):

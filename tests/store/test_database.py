@@ -134,3 +134,52 @@ def test_db_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     monkeypatch.setenv("OAOI_DB", str(tmp_path / "env.sqlite"))
     assert config.resolve_db_url() == "sqlite:///" + str(tmp_path / "env.sqlite")
     assert config.resolve_db_url("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+def test_upgrading_a_populated_database_keeps_every_row(tmp_path: Path) -> None:
+    """0001 → head on a database with data: batch migrations recreate parent
+    tables (users), which with foreign keys on would cascade-delete children."""
+    from alembic import command
+
+    from oaoi_desktop.store.migrate import alembic_config
+    from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+
+    path = tmp_path / "v1.sqlite"
+    url = "sqlite:///" + str(path)
+    db = Database(url, __import__("oaoi_desktop.store.database", fromlist=["make_engine"]).make_engine(url))
+    cfg = alembic_config()
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    # data written with the 0001 schema (raw SQL: the models are newer)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys=ON")
+    ids = {k: uuid.uuid4().hex for k in ("rv", "ev", "u", "d", "s", "sc")}
+    con.execute("INSERT INTO rubric_versions VALUES (?, 'k', '1', 'T', '{}', 'abc', '', '2026-01-01 00:00:00')", (ids["rv"],))
+    con.execute("INSERT INTO events (id, name, organiser, venue, status, rubric_version_id, blind_mode, recusal_level,"
+                " settings, created_at) VALUES (?, 'E', '', '', 'draft', ?, 0, 'instansi', '{}', '2026-01-01 00:00:00')",
+                (ids["ev"], ids["rv"]))
+    con.execute("INSERT INTO users (id, event_id, name, nip, instansi, unit_kerja, role, credential_hash, recovery_hash,"
+                " failed_attempts, locked, active, created_at) VALUES (?, ?, 'Ani', '', 'X', '', 'member', '', '', 0, 0, 1,"
+                " '2026-01-01 00:00:00')", (ids["u"], ids["ev"]))
+    con.execute("INSERT INTO dossiers (id, event_id, number, title, instansi, unit_kerja, klaster, kelompok, kategori,"
+                " current_revision, created_at) VALUES (?, ?, 'P-1', 'T', '', '', '', '', '', 1, '2026-01-01 00:00:00')",
+                (ids["d"], ids["ev"]))
+    con.execute("INSERT INTO score_sheets (id, event_id, dossier_id, judge_id, stage_id, status, revision, version,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, 'proposal', 'submitted', 1, 1, '2026-01-01 00:00:00',"
+                " '2026-01-01 00:00:00')", (ids["s"], ids["ev"], ids["d"], ids["u"]))
+    con.execute("INSERT INTO scores VALUES (?, ?, 'signifikansi', 8000, 'ok')", (ids["sc"], ids["s"]))
+    con.commit()
+    con.close()
+    db.close()
+
+    upgraded = Database.open(url)
+    assert current_revision(upgraded) == head_revision()
+    con = sqlite3.connect(path)
+    for table in ("events", "users", "dossiers", "score_sheets", "scores"):
+        assert con.execute(f"SELECT COUNT(*) FROM {table}").fetchone() == (1,), table
+    assert con.execute("SELECT dossier_revision, source FROM score_sheets").fetchone() == (1, "app")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
+    assert list(config.backup_dir().glob("v1-*-pre-migrate.sqlite"))
+    upgraded.close()
