@@ -424,12 +424,18 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
 # -- parser --------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", help=t("cli.help.db"))
-    common.add_argument("--operator", metavar="NAME", help=t("cli.help.operator"))
-    common.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, help=t("cli.help.lang"))
+    def common_options(default: Any) -> argparse.ArgumentParser:
+        p = argparse.ArgumentParser(add_help=False)
+        p.add_argument("--db", metavar="URL", default=default, help=t("cli.help.db"))
+        p.add_argument("--operator", metavar="NAME", default=default, help=t("cli.help.operator"))
+        p.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=default, help=t("cli.help.lang"))
+        return p
 
-    parser = _Parser(prog="oaoi", description=t("cli.help.main"), parents=[common])
+    # The global options are accepted before and after the command; on the
+    # subcommands their default is SUPPRESS so that `oaoi --db X status`
+    # keeps X instead of the subparser's default overwriting it.
+    common = common_options(argparse.SUPPRESS)
+    parser = _Parser(prog="oaoi", description=t("cli.help.main"), parents=[common_options(None)])
     parser.add_argument("--version", action="version", version=f"oaoi {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True

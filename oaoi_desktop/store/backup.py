@@ -22,7 +22,7 @@ def sqlite_backup(source: Path, target: Path) -> Path:
     if tmp.exists():
         tmp.unlink()
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:

@@ -73,6 +73,12 @@ class Database:
     def open(cls, url: str | None = None, *, migrate: bool = True, backup_first: bool = True) -> "Database":
         """Open (creating if needed) and migrate the database at ``url``."""
         url = config.resolve_db_url(url)
+        if migrate:
+            from oaoi_desktop.store import migrate as migrations
+
+            parsed = make_url(url)
+            if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+                migrations.refuse_newer_sqlite(Path(parsed.database), parsed.database)
         db = cls(url, make_engine(url))
         if migrate:
             from oaoi_desktop.store import migrate as migrations

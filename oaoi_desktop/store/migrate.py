@@ -9,6 +9,7 @@ know was written by a newer app: it is refused, untouched.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -44,6 +45,35 @@ def current_revision(db) -> str | None:  # type: ignore[no-untyped-def]
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def refuse_newer_sqlite(path: Path, display: str) -> None:
+    """Read the schema stamp of a SQLite file read-only; refuse a newer one.
+
+    Done before the engine connects, because connecting switches the journal
+    mode, which would already write to a file we must leave untouched.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # check_readable reports it with a clear message
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        row = None  # no stamp yet, or not a database: handled later
+    finally:
+        con.close()
+    if row and row[0] not in known_revisions():
+        raise DatabaseVersionError(
+            "store.newer_database", path=display, revision=row[0], app_version=__version__
+        )
+
+
 def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untyped-def]
     """Bring ``db`` to the newest schema; returns True if anything ran."""
     from oaoi_desktop.store.database import check_readable
@@ -54,8 +84,7 @@ def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untype
     head = script.get_current_head()
     if current == head:
         return False
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DatabaseVersionError(
             "store.newer_database", path=db.display_name, revision=current, app_version=__version__
         )

@@ -198,3 +198,13 @@ def test_entry_point_runs_as_a_program(tmp_path: Path) -> None:
     assert "Belum ada kegiatan" in proc.stdout
     proc = subprocess.run([str(exe), "judge", "list", "--event", "x"], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1
+
+
+def test_global_options_work_before_and_after_the_command(db_url: str, capsys) -> None:
+    assert main(["--db", db_url, "event", "create", "--name", "Sebelum", "--rubric", "kipp-proposal"]) == 0
+    capsys.readouterr()
+    assert main(["event", "list", "--db", db_url, "--format", "csv"]) == 0
+    assert "Sebelum" in capsys.readouterr().out
+    assert main(["--db", db_url, "--lang", "en", "status"]) == 0
+    out = capsys.readouterr().out
+    assert db_url.removeprefix("sqlite:///") in out and "Database" in out

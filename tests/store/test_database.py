@@ -63,13 +63,17 @@ def test_refuses_a_database_from_a_newer_version_without_touching_it(tmp_path: P
     con = sqlite3.connect(path)
     con.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
     con.commit()
+    # as a file copied from another laptop: no WAL, rollback journal
+    con.execute("PRAGMA journal_mode = DELETE")
     con.close()
     before = _sha(path)
+    siblings = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(DatabaseVersionError) as info:
         Database.open("sqlite:///" + str(path))
     assert "ffff_future" in info.value.render("en")
     assert "newer version" in info.value.render("en")
     assert _sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == siblings
 
 
 def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
