@@ -45,26 +45,25 @@ class MessageKind(enum.Enum):
 
 def standard_button_texts() -> dict[QMessageBox.StandardButton, str]:
     """The texts of the standard buttons in the current language."""
-    t = QCoreApplication.translate
     return {
-        SB.Ok: t("dialogs", "OK"),
-        SB.Open: t("dialogs", "Open"),
-        SB.Save: t("dialogs", "Save"),
-        SB.Cancel: t("dialogs", "Cancel"),
-        SB.Close: t("dialogs", "Close"),
-        SB.Discard: t("dialogs", "Discard"),
-        SB.Apply: t("dialogs", "Apply"),
-        SB.Reset: t("dialogs", "Reset"),
-        SB.RestoreDefaults: t("dialogs", "Restore Defaults"),
-        SB.Help: t("dialogs", "Help"),
-        SB.SaveAll: t("dialogs", "Save All"),
-        SB.Yes: t("dialogs", "Yes"),
-        SB.YesToAll: t("dialogs", "Yes to All"),
-        SB.No: t("dialogs", "No"),
-        SB.NoToAll: t("dialogs", "No to All"),
-        SB.Abort: t("dialogs", "Abort"),
-        SB.Retry: t("dialogs", "Retry"),
-        SB.Ignore: t("dialogs", "Ignore"),
+        SB.Ok: QCoreApplication.translate("dialogs", "OK"),
+        SB.Open: QCoreApplication.translate("dialogs", "Open"),
+        SB.Save: QCoreApplication.translate("dialogs", "Save"),
+        SB.Cancel: QCoreApplication.translate("dialogs", "Cancel"),
+        SB.Close: QCoreApplication.translate("dialogs", "Close"),
+        SB.Discard: QCoreApplication.translate("dialogs", "Discard"),
+        SB.Apply: QCoreApplication.translate("dialogs", "Apply"),
+        SB.Reset: QCoreApplication.translate("dialogs", "Reset"),
+        SB.RestoreDefaults: QCoreApplication.translate("dialogs", "Restore Defaults"),
+        SB.Help: QCoreApplication.translate("dialogs", "Help"),
+        SB.SaveAll: QCoreApplication.translate("dialogs", "Save All"),
+        SB.Yes: QCoreApplication.translate("dialogs", "Yes"),
+        SB.YesToAll: QCoreApplication.translate("dialogs", "Yes to All"),
+        SB.No: QCoreApplication.translate("dialogs", "No"),
+        SB.NoToAll: QCoreApplication.translate("dialogs", "No to All"),
+        SB.Abort: QCoreApplication.translate("dialogs", "Abort"),
+        SB.Retry: QCoreApplication.translate("dialogs", "Retry"),
+        SB.Ignore: QCoreApplication.translate("dialogs", "Ignore"),
     }
 
 
@@ -174,11 +173,10 @@ class Dialogs:
         dialog = QFileDialog(parent, title, str(directory) if directory else "")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self.native_file_dialogs)
-        t = QCoreApplication.translate
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, t("dialogs", "Look in:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.FileName, t("dialogs", "File name:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, t("dialogs", "Files of type:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.Reject, t("dialogs", "Cancel"))
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("dialogs", "Look in:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, QCoreApplication.translate("dialogs", "File name:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, QCoreApplication.translate("dialogs", "Files of type:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.Reject, QCoreApplication.translate("dialogs", "Cancel"))
         return dialog
 
     def choose_file(
@@ -194,17 +192,16 @@ class Dialogs:
     ) -> QFileDialog:
         """Ask for one file to open (or, with ``save``, a file name to write)."""
         dialog = self._file_dialog(parent, title, directory)
-        t = QCoreApplication.translate
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-            dialog.setLabelText(QFileDialog.DialogLabel.Accept, t("dialogs", "Save"))
+            dialog.setLabelText(QFileDialog.DialogLabel.Accept, QCoreApplication.translate("dialogs", "Save"))
             if default_suffix:
                 dialog.setDefaultSuffix(default_suffix)
         else:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-            dialog.setLabelText(QFileDialog.DialogLabel.Accept, t("dialogs", "Open"))
+            dialog.setLabelText(QFileDialog.DialogLabel.Accept, QCoreApplication.translate("dialogs", "Open"))
         if name_filters:
             dialog.setNameFilters(list(name_filters))
         dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))

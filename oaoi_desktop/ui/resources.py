@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
+
 import oaoi_desktop
 
 _PACKAGE = Path(oaoi_desktop.__file__).resolve().parent
@@ -30,3 +32,9 @@ def translations_dir() -> Path:
 def icon_path(name: str) -> Path:
     """The path of ``resources/icons/<name>`` (e.g. ``"oaoi-desktop.svg"``)."""
     return resources_dir() / "icons" / name
+
+
+def app_icon() -> QIcon:
+    """The application icon (empty when the file is missing)."""
+    path = icon_path("oaoi-desktop.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()

@@ -1,0 +1,115 @@
+"""The GUI entry point: the ``oaoi-desktop`` command and ``python -m oaoi_desktop``.
+
+``main()`` creates the QApplication, installs the translators for the chosen
+language (``--lang``, else the saved setting, else Indonesian), opens and
+migrates the database (``--db``, else ``OAOI_DB``, else the default file in
+the data folder) and shows the main window.  A database the app must not
+open (written by a newer version, not a database at all) is reported in a
+message box with the catalogue's text, and the app exits with status 1,
+never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+import oaoi_desktop
+from oaoi_desktop import APP_NAME
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui import dialogs, language
+from oaoi_desktop.ui import settings as registry
+from oaoi_desktop.ui.main_window import MainWindow
+from oaoi_desktop.ui.resources import app_icon
+from oaoi_desktop.ui.settings import Settings
+
+EXIT_DATABASE_ERROR = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oaoi-desktop",
+        description="oaoi-desktop: offline judging of public-service innovations.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="the database: a SQLite path or URL (sqlite:///..., postgresql://...); "
+        "default: OAOI_DB, else oaoi.sqlite in the data folder",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(language.LANGUAGES),
+        help="language of the interface for this run (default: the saved choice, else id)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {oaoi_desktop.__version__}")
+    return parser
+
+
+def application(qt_args: Sequence[str] = ()) -> QApplication:
+    """The QApplication (the running one, if any), named and with its icon."""
+    app = QApplication.instance()
+    if app is None:
+        # argv[0] names the X11 window class (WM_CLASS) and the Wayland app id
+        app = QApplication([APP_NAME, *qt_args])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(oaoi_desktop.__version__)
+    QApplication.setDesktopFileName(APP_NAME)
+    icon = app_icon()
+    if not icon.isNull():
+        QApplication.setWindowIcon(icon)
+    return app
+
+
+def run_event_loop(app: QApplication) -> int:
+    """Run the main loop until the last window closes (replaced in tests)."""
+    return app.exec()
+
+
+def report_startup_error(exc: OaoiError, lang: str) -> None:
+    """Tell the user why the app cannot start, through the dialog seam, and wait."""
+    seam = dialogs.current()
+    box = seam.build_message(
+        None,
+        dialogs.MessageKind.ERROR,
+        QCoreApplication.translate("app", "oaoi-desktop cannot start"),
+        exc.render(lang),
+    )
+    seam.run_modal(box)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the GUI; returns the exit status (0, or 1 when the database cannot be used)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        options, qt_args = build_parser().parse_known_args(args)
+    except SystemExit as exc:  # --help, --version, a bad option: argparse has printed
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+
+    app = application(qt_args)
+    settings = Settings.open()
+    lang = options.lang or settings.value(registry.LANGUAGE)
+    language.install_language(lang)
+
+    try:
+        db = Database.open(options.db)
+    except OaoiError as exc:
+        report_startup_error(exc, lang)
+        return EXIT_DATABASE_ERROR
+
+    try:
+        window = MainWindow(db, settings)
+        window.show()
+        return run_event_loop(app)
+    finally:
+        db.close()
+
+
+__all__ = ["application", "build_parser", "main", "report_startup_error", "run_event_loop"]

@@ -1,0 +1,267 @@
+"""The main window: menus, the page stack and the status bar."""
+
+from __future__ import annotations
+
+import html
+import platform
+
+from PySide6.QtCore import QEvent, QSize, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+
+import oaoi_desktop
+from oaoi_desktop import config
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.services import status
+from oaoi_desktop.services.status import StatusSummary
+from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui import dialogs, language
+from oaoi_desktop.ui import settings as registry
+from oaoi_desktop.ui.events_overview import EventsOverviewPage
+from oaoi_desktop.ui.settings import Settings
+from oaoi_desktop.ui.start_page import StartPage
+from oaoi_desktop.ui.widgets import ElidedLabel, em
+
+DEFAULT_SIZE = QSize(1100, 720)
+
+
+def _database_argument(db: Database) -> str | None:
+    """What ``--db`` the CLI needs to reach ``db`` (None: the default database)."""
+    if db.url == config.normalise_db_url(str(config.default_db_path())):
+        return None
+    return db.display_name
+
+
+class MainWindow(QMainWindow):
+    """The main window of oaoi-desktop.
+
+    It shows one page at a time in :attr:`stack`: the empty-state
+    :attr:`start_page` while the database has no evaluation event, else the
+    :attr:`events_page` overview.  The status bar always names the database
+    and this device.  The window uses ``db`` and ``settings`` but owns
+    neither: closing it saves its geometry and closes nothing else.
+
+    Signals:
+        language_changed(str): the user switched the interface language ("id" or "en").
+        summary_refreshed(object): the pages show a new
+            :class:`~oaoi_desktop.services.status.StatusSummary`.
+    """
+
+    language_changed = Signal(str)
+    summary_refreshed = Signal(object)
+
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings
+        self._summary: StatusSummary | None = None
+        self.setObjectName("main_window")
+        self._build_ui()
+        self.retranslate_ui()
+        self._restore_layout()
+        self.refresh()
+
+    # -- construction ------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("page_stack")
+        self.start_page = StartPage(_database_argument(self._db), self.stack)
+        self.events_page = EventsOverviewPage(self.stack)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.events_page)
+        self.setCentralWidget(self.stack)
+        self.start_page.command_copied.connect(self._on_command_copied)
+
+        bar = self.menuBar()
+        self.file_menu = QMenu(bar)
+        self.file_menu.setObjectName("menu_file")
+        self.view_menu = QMenu(bar)
+        self.view_menu.setObjectName("menu_view")
+        self.language_menu = QMenu(self.view_menu)
+        self.language_menu.setObjectName("menu_language")
+        self.help_menu = QMenu(bar)
+        self.help_menu.setObjectName("menu_help")
+
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("action_quit")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.reload_action = QAction(self)
+        self.reload_action.setObjectName("action_reload")
+        self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reload_action.triggered.connect(self.refresh)
+        self.view_menu.addAction(self.reload_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.language_menu)
+
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in language.LANGUAGES.items():
+            action = QAction(name, self.language_group)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.about_action = QAction(self)
+        self.about_action.setObjectName("action_about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+        bar.addMenu(self.file_menu)
+        bar.addMenu(self.view_menu)
+        bar.addMenu(self.help_menu)
+
+        self.database_label = ElidedLabel(parent=self)
+        self.database_label.setObjectName("status_database")
+        self.device_label = QLabel(self)
+        self.device_label.setObjectName("status_device")
+        side = em(self, 0.4)
+        for label in (self.database_label, self.device_label):
+            label.setContentsMargins(side, 0, side, 0)
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.device_label)
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value(registry.MAIN_WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self._place_default()
+        state = self._settings.value(registry.MAIN_WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def _place_default(self) -> None:
+        size = QSize(DEFAULT_SIZE)
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            size = size.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
+            self.resize(size)
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            self.move(frame.topLeft())
+        else:
+            self.resize(size)
+
+    # -- accessors ------------------------------------------------------------
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def summary(self) -> StatusSummary | None:
+        """What the pages show now (None until the first refresh succeeded)."""
+        return self._summary
+
+    # -- behaviour -----------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the database again and show the page that fits it."""
+        try:
+            summary = status.summary(self._db)
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("The database could not be read"), exc.render())
+            return
+        self._summary = summary
+        if summary.events:
+            self.events_page.set_summary(summary)
+            self.stack.setCurrentWidget(self.events_page)
+        else:
+            self.start_page.set_summary(summary)
+            self.stack.setCurrentWidget(self.start_page)
+        self._update_status_bar()
+        self.summary_refreshed.emit(summary)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface to ``lang`` ("id" or "en") and remember it."""
+        if lang == language.current_language():
+            self._check_language_action()
+            return
+        language.install_language(lang)
+        self._settings.set_value(registry.LANGUAGE, lang)
+        self._settings.sync()
+        # install_language() has delivered LanguageChange to every widget;
+        # retranslate once more in case this window is not shown yet.
+        self.retranslate_ui()
+        self.language_changed.emit(lang)
+
+    def show_about(self) -> QMessageBox:
+        """Show the About box (through the dialog seam) and return it."""
+        purpose = self.tr(
+            "Offline judging of public-service innovations: import, scoring, ranking and "
+            "signed results, for the panels of the One Agency One Innovation movement "
+            "(Gerakan Satu Instansi Satu Inovasi)."
+        )
+        licence = self.tr("Licence: MIT")
+        text = (
+            f"<h3>oaoi-desktop {html.escape(oaoi_desktop.__version__)}</h3>"
+            f"<p>{html.escape(purpose)}</p>"
+            f"<p>{html.escape(licence)}<br>"
+            f"Qt {html.escape(qVersion())} \u00b7 Python {html.escape(platform.python_version())}</p>"
+        )
+        return dialogs.information(
+            self, self.tr("About oaoi-desktop"), text, rich_text=True
+        )
+
+    def _on_command_copied(self, _text: str) -> None:
+        self.statusBar().showMessage(self.tr("Command copied to the clipboard."), 4000)
+
+    # -- language -------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle("oaoi-desktop")
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.quit_action.setStatusTip(self.tr("Close oaoi-desktop"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.reload_action.setText(self.tr("&Reload"))
+        self.reload_action.setStatusTip(self.tr("Read the database again"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About oaoi-desktop"))
+        self._check_language_action()
+        self._update_status_bar()
+
+    def _check_language_action(self) -> None:
+        action = self.language_actions.get(language.current_language())
+        if action is not None:
+            action.setChecked(True)
+
+    def _update_status_bar(self) -> None:
+        self.database_label.setText(self.tr("Database: %1").replace("%1", self._db.display_name))
+        self.database_label.setToolTip(self._db.display_name)
+        if self._summary is not None:
+            device = str(self._summary.device_id)
+            self.device_label.setText(self.tr("Device: %1").replace("%1", device[:8]))
+            self.device_label.setToolTip(self.tr("This installation's device id: %1").replace("%1", device))
+        else:
+            self.device_label.clear()
+
+    # -- closing ----------------------------------------------------------------
+    def save_layout(self) -> None:
+        """Store geometry and tool bar/dock state in the settings."""
+        self._settings.set_value(registry.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        self._settings.set_value(registry.MAIN_WINDOW_STATE, self.saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        self.save_layout()
+        event.accept()
+        super().closeEvent(event)
+
+
+__all__ = ["DEFAULT_SIZE", "MainWindow"]
