@@ -51,22 +51,54 @@ def _kernel(nums: list[int], method: AggregationMethod) -> tuple[int, int]:
     raise ValueError(f"{method.value} needs the whole event: use zscore_mean()")
 
 
+def aggregate_ratios(
+    ratios: list[tuple[int, int]],
+    method: AggregationMethod,
+    cache: dict[tuple[int, int], Fraction] | None = None,
+) -> Fraction:
+    """The aggregate of non-empty ``(numerator, denominator)`` pairs by ``method``.
+
+    The unchecked fast path under :func:`aggregate` (``method`` an enum, not
+    ``zscore_mean``), exact on integers.  ``cache`` (any dict the caller keeps)
+    shares equal results instead of building a new Fraction for each.
+    """
+    dens = {den for _, den in ratios}
+    if len(dens) == 1:
+        base = dens.pop()
+        nums = [n for n, _ in ratios]
+    else:
+        base = math.lcm(*dens)
+        nums = [n * (base // den) for n, den in ratios]
+    num, div = _kernel(nums, method)
+    if cache is None:
+        return Fraction(num, div * base)
+    key = (num, div * base)
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = Fraction(num, div * base)
+    return value
+
+
+def aggregate_values(values: Iterable[Fraction | int], method: AggregationMethod) -> Fraction:
+    """:func:`aggregate_ratios` of non-empty Fractions (ints, Decimals)."""
+    return aggregate_ratios([v.as_integer_ratio() for v in values], method)
+
+
 def aggregate(values: Sequence[Fraction | int], method: AggregationMethod | str) -> Fraction | None:
     """The aggregate of one dossier's values; ``None`` when there are none.
 
     ``mean``; ``median`` (mean of the two middle values when even);
     ``trimmed_mean`` (n >= 5: drop one highest and one lowest, then mean;
     n < 5: plain mean).  ``zscore_mean`` raises ``ValueError``: use
-    :func:`zscore_mean` or :func:`aggregate_table`.
+    :func:`zscore_mean` or :func:`aggregate_table`.  Values may also be
+    Decimals (anything with an exact ``as_integer_ratio``).
     """
     method = AggregationMethod(method)
     if method is AggregationMethod.ZSCORE_MEAN:
         raise ValueError("zscore_mean needs the whole event: use zscore_mean()")
     if not values:
         return None
-    base = math.lcm(*{v.denominator for v in values})
-    num, div = _kernel([v.numerator * (base // v.denominator) for v in values], method)
-    return Fraction(num, div * base)
+    return aggregate_values(values, method)
 
 
 def aggregate_table(
@@ -76,12 +108,20 @@ def aggregate_table(
     method = AggregationMethod(method)
     if method is AggregationMethod.ZSCORE_MEAN:
         return _zscore_table(table)
-    base = math.lcm(*{v.denominator for js in table.values() for v in js.values()})
+    # every value as an integer over the table's least common denominator ``base``
+    dens = {v.as_integer_ratio()[1] for js in table.values() for v in js.values()}
+    base = math.lcm(*dens)
+    factor = {den: base // den for den in dens}
     out: dict[K, Fraction] = {}
+    cache: dict[tuple[int, int], Fraction] = {}  # equal aggregates share one Fraction
     for d, js in table.items():
-        if js:
-            num, div = _kernel([v.numerator * (base // v.denominator) for v in js.values()], method)
-            out[d] = Fraction(num, div * base)
+        if not js:
+            continue
+        num, div = _kernel([(r := v.as_integer_ratio())[0] * factor[r[1]] for v in js.values()], method)
+        value = cache.get((num, div))
+        if value is None:
+            value = cache[num, div] = Fraction(num, div * base)
+        out[d] = value
     return out
 
 
@@ -124,9 +164,10 @@ def _zscore_table(table: Mapping[K, Mapping[J, Fraction | int]]) -> dict[K, Frac
     table = {d: js for d, js in table.items() if js}
     if not table:
         return {}
-    base = math.lcm(*{v.denominator for js in table.values() for v in js.values()})
+    ratios = {d: {j: v.as_integer_ratio() for j, v in js.items()} for d, js in table.items()}
+    base = math.lcm(*{den for rs in ratios.values() for _, den in rs.values()})
     ints: dict[K, dict[J, int]] = {
-        d: {j: v.numerator * (base // v.denominator) for j, v in js.items()} for d, js in table.items()
+        d: {j: n * (base // den) for j, (n, den) in rs.items()} for d, rs in ratios.items()
     }
     by_judge: dict[J, list[tuple[K, int]]] = {}
     for d, js in ints.items():

@@ -22,7 +22,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import TypeAlias
 
-from oaoi_desktop.domain.aggregation import aggregate_table
+from oaoi_desktop.domain.aggregation import aggregate_ratios, aggregate_table
 from oaoi_desktop.domain.rubric import CHAIR, AggregationMethod, Criterion, Rubric, Stage
 from oaoi_desktop.domain.scoring import SheetTotal, as_fraction, display
 from oaoi_desktop.errors import NotFoundError
@@ -146,15 +146,21 @@ class TraceEntry:
     def value_of(self, dossier_id: DossierId) -> Fraction | None:
         return self.values[self.dossier_ids.index(dossier_id)]
 
-    def params(self, lang: str | None = None, labels: Mapping[DossierId, str] | None = None) -> dict[str, str]:
+    def params(
+        self, lang: str | None = None, labels: Mapping[DossierId, str] | None = None
+    ) -> dict[str, str]:
         """The message parameters, rendered (numbers with enough decimals to differ)."""
         places = _places(self.values)
-        value_of = dict(zip(self.dossier_ids, self.values))
+        value_of = dict(zip(self.dossier_ids, self.values, strict=True))
         order = " > ".join(
             " = ".join(f"{_label(d, labels)} ({display(value_of[d], places)})" for d in block)
             for block in self.order
         )
-        name = self.criterion_name_en if _lang(lang) == "en" and self.criterion_name_en else self.criterion_name_id
+        name = (
+            self.criterion_name_en
+            if _lang(lang) == "en" and self.criterion_name_en
+            else self.criterion_name_id
+        )
         return {
             "group": _group_prefix(self.group),
             "rank": str(self.rank),
@@ -186,12 +192,15 @@ class KnockOut:
 
     message_id = "ranking.knockout"
 
-    def params(self, lang: str | None = None, labels: Mapping[DossierId, str] | None = None) -> dict[str, str]:
+    def params(
+        self, lang: str | None = None, labels: Mapping[DossierId, str] | None = None
+    ) -> dict[str, str]:
         en = _lang(lang) == "en"
         return {
             "group": _group_prefix(self.group),
             "dossier": _label(self.dossier_id, labels),
-            "stage": (self.stage_name_en if en and self.stage_name_en else self.stage_name_id) or self.stage_id,
+            "stage": (self.stage_name_en if en and self.stage_name_en else self.stage_name_id)
+            or self.stage_id,
             "criterion": (self.criterion_name_en if en and self.criterion_name_en else self.criterion_name_id)
             or self.criterion_id,
             "value": display(self.value, _places([self.value, self.threshold])),
@@ -277,16 +286,74 @@ class Ranking:
 # -- ranking ---------------------------------------------------------------
 
 
-def _int_keys(values: Mapping[DossierId, Fraction]) -> dict[DossierId, int]:
-    """Integers that order like ``values`` (numerators over the common denominator)."""
-    if not values:
-        return {}
-    base = math.lcm(*{v.denominator for v in values.values()})
-    return {d: v.numerator * (base // v.denominator) for d, v in values.items()}
+def _int_keys(values: Mapping[DossierId, Fraction]) -> tuple[dict[DossierId, int], int]:
+    """Integers that order like ``values``: numerators over their least common denominator."""
+    ratios = {d: v.as_integer_ratio() for d, v in values.items()}
+    dens = {den for _, den in ratios.values()}
+    base = math.lcm(*dens)
+    factor = {den: base // den for den in dens}
+    return {d: n * factor[den] for d, (n, den) in ratios.items()}, base
 
 
-def _desc_key(value: Fraction | None) -> tuple[int, Fraction | int]:
-    return (0, 0) if value is None else (1, value)
+class _Column:
+    """One criterion's aggregates per dossier, computed on demand.
+
+    Rows are grouped by dossier once; a dossier's aggregate is computed the
+    first time it is asked for, from the scores of its submitted sheets only.
+    ``zscore_mean`` needs every judge's scores, so it computes all at once.
+    """
+
+    __slots__ = ("grouped", "submitted", "method", "values", "cache")
+
+    def __init__(
+        self,
+        rows: Iterable[tuple[DossierId, JudgeId, Fraction]],
+        submitted: Mapping[DossierId, Mapping[JudgeId, Fraction]],
+        method: AggregationMethod,
+    ) -> None:
+        self.submitted = submitted
+        self.method = method
+        self.values: dict[DossierId, Fraction | None] = {}
+        self.cache: dict[tuple[int, int], Fraction] = {}
+        grouped: dict[DossierId, list[tuple[DossierId, JudgeId, Fraction]]] = {}
+        for row in rows:
+            rows_of = grouped.get(row[0])
+            if rows_of is None:
+                grouped[row[0]] = rows_of = []
+            rows_of.append(row)
+        self.grouped = grouped
+        if method is AggregationMethod.ZSCORE_MEAN:
+            table = {d: self._submitted(d) for d in grouped}
+            self.values.update(aggregate_table(table, method))
+
+    def _submitted(self, d: DossierId) -> dict[JudgeId, Fraction]:
+        judges = self.submitted.get(d)
+        if not judges:
+            return {}
+        return {j: v for _, j, v in self.grouped.get(d, ()) if j in judges}
+
+    def get(self, d: DossierId) -> Fraction | None:
+        """The criterion aggregate of dossier ``d`` (``None``: no scores)."""
+        return self.many((d,))[d]
+
+    def many(self, dossiers: Iterable[DossierId]) -> dict[DossierId, Fraction | None]:
+        """The criterion aggregates of ``dossiers`` (``None``: no scores)."""
+        values = self.values
+        todo = [d for d in dossiers if d not in values]
+        if todo:
+            method = self.method
+            grouped, submitted = self.grouped, self.submitted
+            for d in todo:
+                value = None
+                if method is not AggregationMethod.ZSCORE_MEAN:
+                    rows_of = grouped.get(d)
+                    judges = submitted.get(d)
+                    if rows_of and judges:
+                        ratios = [v.as_integer_ratio() for _, j, v in rows_of if j in judges]
+                        if ratios:
+                            value = aggregate_ratios(ratios, method, self.cache)
+                values[d] = value
+        return {d: values[d] for d in dossiers}
 
 
 class _Ranker:
@@ -302,7 +369,7 @@ class _Ranker:
         self.method = method
         self.criterion_scores = criterion_scores
         self.by_stage: dict[str, dict[DossierId, dict[JudgeId, Fraction]]] = {s.id: {} for s in stages}
-        self.cache: dict[tuple[str, str], dict[DossierId, Fraction]] = {}
+        self.columns: dict[tuple[str, str], _Column] = {}
         self.trace: list[TraceEntry] = []
         self.chair_ties: list[ChairTie] = []
         self.values: dict[DossierId, Fraction] = {}
@@ -330,48 +397,54 @@ class _Ranker:
                     raise ValueError(f"dossier {d!r} has sheets but no group")
                 per[d] = judges = {}
             if sh.judge_id in judges:
-                raise ValueError(f"two sheets of judge {sh.judge_id!r} for dossier {d!r} in stage {sh.stage_id!r}")
+                raise ValueError(
+                    f"two sheets of judge {sh.judge_id!r} for dossier {d!r} in stage {sh.stage_id!r}"
+                )
             total = sh.total
-            judges[sh.judge_id] = total if isinstance(total, (Fraction, int)) else as_fraction(total)
+            judges[sh.judge_id] = total if type(total) is Fraction else as_fraction(total)
 
-    def criterion_values(self, stage_id: str, criterion_id: str) -> dict[DossierId, Fraction]:
-        """Criterion aggregates of every dossier with results in the stage (fetched once)."""
+    def column(self, stage_id: str, criterion_id: str) -> _Column:
+        """The criterion's aggregates in the stage; its scores are fetched once."""
         key = (stage_id, criterion_id)
-        cached = self.cache.get(key)
-        if cached is None:
+        col = self.columns.get(key)
+        if col is None:
             if self.criterion_scores is None:
                 raise ValueError("ranking needs criterion scores (tie-break or knock-out) but got none")
-            per = self.by_stage[stage_id]
-            table: dict[DossierId, dict[JudgeId, Fraction]] = {}
-            for d, j, v in self.criterion_scores(stage_id, criterion_id):
-                judges = per.get(d)
-                if judges is None or j not in judges:
-                    continue  # only scores of submitted sheets count
-                row = table.get(d)
-                if row is None:
-                    table[d] = row = {}
-                row[j] = v if isinstance(v, (Fraction, int)) else as_fraction(v)
-            cached = self.cache[key] = aggregate_table(table, self.method)
-        return cached
+            col = self.columns[key] = _Column(
+                self.criterion_scores(stage_id, criterion_id), self.by_stage[stage_id], self.method
+            )
+        return col
 
-    def resolve(self, group: GroupKey, members: list[DossierId], pos: int, first_rank: int) -> list[list[DossierId]]:
+    def resolve(
+        self, group: GroupKey, members: list[DossierId], pos: int, first_rank: int
+    ) -> list[list[DossierId]]:
         """Order a run of equal dossiers (sorted by id) from chain link ``pos`` on."""
         if pos >= len(self.links):
             value = self.values[members[0]]
             ids = tuple(members)
-            self.trace.append(TraceEntry(TraceKind.CHAIR, group, first_rank, ids, (value,) * len(ids), (ids,)))
+            self.trace.append(
+                TraceEntry(TraceKind.CHAIR, group, first_rank, ids, (value,) * len(ids), (ids,))
+            )
             self.chair_ties.append(ChairTie(group, first_rank, ids, value))
             return [members]
         step, stage, criterion = self.links[pos]
-        crit = self.criterion_values(stage.id, criterion.id)
-        vals = {d: crit.get(d) for d in members}
-        ordered = sorted(members, key=lambda d: _desc_key(vals[d]), reverse=True)
+        vals = self.column(stage.id, criterion.id).many(members)
+        keys: Mapping[DossierId, Fraction | int | None]
+        if len(members) <= 3 and None not in vals.values():
+            keys = vals  # few values: comparing the Fractions is cheaper than integer keys
+        else:
+            keys = _int_keys({d: v for d, v in vals.items() if v is not None})[0]
+        # stable sort, best first; a missing value (no scores) counts as lowest
+        ordered = sorted(members, key=lambda d: (keys.get(d) is not None, keys.get(d) or 0), reverse=True)
         blocks: list[list[DossierId]] = []
+        last: Fraction | int | None = None
         for d in ordered:
-            if blocks and vals[blocks[-1][0]] == vals[d]:
+            k = keys.get(d)
+            if blocks and k == last:
                 blocks[-1].append(d)
             else:
                 blocks.append([d])
+            last = k
         self.trace.append(
             TraceEntry(
                 TraceKind.TIE_BREAK,
@@ -394,7 +467,9 @@ class _Ranker:
             rank += len(block)
         return out
 
-    def rank_group(self, group: GroupKey, members: list[DossierId], keys: Mapping[DossierId, int]) -> list[list[DossierId]]:
+    def rank_group(
+        self, group: GroupKey, members: list[DossierId], keys: Mapping[DossierId, int]
+    ) -> list[list[DossierId]]:
         """The group's ranked dossiers as blocks of equal rank, best first."""
         ranked = sorted(d for d in members if d in keys)
         ranked.sort(key=keys.__getitem__, reverse=True)  # stable: equal keys stay in id order
@@ -473,22 +548,32 @@ def rank_event(
             if c.knockout_below is None:
                 continue
             threshold = Fraction(c.knockout_below)
-            crit = ranker.criterion_values(s.id, c.id)
-            for d in stage_aggs[s.id]:
-                v = crit.get(d)
-                if v is not None and v < threshold:
+            for d, cv in ranker.column(s.id, c.id).many(stage_aggs[s.id]).items():
+                if cv is not None and cv < threshold:
                     knocked.setdefault(d, []).append(c.id)
                     knockouts.append(
-                        KnockOut(d, tuple(groups[d]), s.id, c.id, v, threshold,
-                                 s.name_id, s.name_en, c.name_id, c.name_en)
+                        KnockOut(
+                            d,
+                            tuple(groups[d]),
+                            s.id,
+                            c.id,
+                            cv,
+                            threshold,
+                            s.name_id,
+                            s.name_en,
+                            c.name_id,
+                            c.name_en,
+                        )
                     )
 
     members: dict[GroupKey, list[DossierId]] = {}
     for d, g in groups.items():
         members.setdefault(tuple(g), []).append(d)
 
-    keys = _int_keys(values)
+    keys, base = _int_keys(values)
     pass_mark = Fraction(rubric.pass_mark)
+    pass_key = pass_mark * base  # value >= pass_mark  <=>  key >= pass_mark * base
+    single = next(iter(ranker.by_stage.items())) if len(ranker.by_stage) == 1 else None
     out_groups: dict[GroupKey, list[RankedDossier]] = {}
     for group in sorted(members):
         blocks = ranker.rank_group(group, members[group], keys)
@@ -497,16 +582,28 @@ def rank_event(
         for block in blocks:
             tied = len(block) > 1
             for d in block:
-                ko = tuple(knocked.get(d, ()))
-                rows.append(_row(d, group, values[d], stage_aggs, ranker.by_stage, rank,
-                                 values[d] >= pass_mark and not ko, ko, tied))
+                ko = tuple(knocked[d]) if d in knocked else ()
+                passed = not ko and keys[d] >= pass_key
+                if single is not None:  # fast path: one stage
+                    sid, per = single
+                    js = per[d]
+                    rows.append(
+                        RankedDossier(
+                            d, group, values[d], {sid: values[d]}, {sid: js}, len(js), rank, passed, ko, tied
+                        )
+                    )
+                else:
+                    rows.append(
+                        _row(d, group, values[d], stage_aggs, ranker.by_stage, rank, passed, ko, tied)
+                    )
             rank += len(block)
         for d in sorted(d for d in members[group] if d not in values):
             rows.append(_row(d, group, None, stage_aggs, ranker.by_stage, None, False, (), False))
         out_groups[group] = rows
 
-    ranks = {row.dossier_id: row.rank or 0 for rows in out_groups.values() for row in rows}
-    knockouts.sort(key=lambda k: (k.group, ranks[k.dossier_id], k.dossier_id))
+    if knockouts:
+        ranks = {row.dossier_id: row.rank or 0 for rows in out_groups.values() for row in rows}
+        knockouts.sort(key=lambda k: (k.group, ranks[k.dossier_id], k.dossier_id))
     return Ranking(method, stage, pass_mark, out_groups, ranker.trace, ranker.chair_ties, knockouts)
 
 
@@ -525,4 +622,3 @@ def _row(
     judge_totals = {sid: per[d] for sid, per in by_stage.items() if d in per}
     n = sum(len(js) for js in judge_totals.values())
     return RankedDossier(d, group, value, stage_values, judge_totals, n, rank, passed, knocked_out, tied)
-

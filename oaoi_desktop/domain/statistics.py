@@ -45,7 +45,10 @@ class Spread:
         out: list[tuple[str, dict[str, str]]] = []
         if self.total_flagged:
             out.append(
-                ("statistics.total_range", {"range": number_text(self.total_range), "threshold": number_text(self.total_limit)})
+                (
+                    "statistics.total_range",
+                    {"range": number_text(self.total_range), "threshold": number_text(self.total_limit)},
+                )
             )
         for cid in self.flagged_criteria:
             out.append(
@@ -91,7 +94,9 @@ def spreads(
     for key in sorted(by_key):
         total_range = _range(by_key[key])
         crits = by_criterion.get(key, {})
-        ranges = {cid: _range(crits[cid]) for cid in sorted(crits, key=lambda c: (order.get(c, len(order)), c))}
+        ranges = {
+            cid: _range(crits[cid]) for cid in sorted(crits, key=lambda c: (order.get(c, len(order)), c))
+        }
         out[key] = Spread(
             dossier_id=key[0],
             stage_id=key[1],

@@ -109,10 +109,20 @@ def test_zscore_with_a_judge_who_gave_every_dossier_the_same_total() -> None:
 
 
 def test_zscore_when_every_z_is_equal_falls_back_to_raw_means() -> None:
-    constant = [("x", "A", Fraction(80)), ("y", "A", Fraction(80)), ("x", "B", Fraction(61)), ("y", "B", Fraction(61))]
+    constant = [
+        ("x", "A", Fraction(80)),
+        ("y", "A", Fraction(80)),
+        ("x", "B", Fraction(61)),
+        ("y", "B", Fraction(61)),
+    ]
     assert zscore_mean(constant) == {"x": Fraction(141, 2), "y": Fraction(141, 2)}
     # each judge scored one dossier: no information in z, raw means rounded to 9 decimals
-    single = [("x", "A", Fraction(90)), ("y", "B", Fraction(70)), ("y", "C", Fraction(71)), ("z", "D", Fraction(262, 3))]
+    single = [
+        ("x", "A", Fraction(90)),
+        ("y", "B", Fraction(70)),
+        ("y", "C", Fraction(71)),
+        ("z", "D", Fraction(262, 3)),
+    ]
     assert zscore_mean(single) == {"x": 90, "y": Fraction(141, 2), "z": Fraction(87_333_333_333, 10**9)}
 
 
@@ -131,6 +141,7 @@ def test_zscore_values_are_rounded_to_nine_decimals() -> None:
     raw = raw_means(rows_to_table(rows))
     assert min(values.values()) == min(raw.values()) == Fraction(135, 2)
     assert max(values.values()) == max(raw.values()) == 88
+
     # checked against a plain float computation
     def zs(xs: dict[str, float]) -> dict[str, float]:
         m = sum(xs.values()) / len(xs)
@@ -139,7 +150,12 @@ def test_zscore_values_are_rounded_to_nine_decimals() -> None:
 
     za = zs({"x": 81, "y": 70, "z": 64})
     zb = zs({"x": 90, "y": 93, "z": 71, "w": 88})
-    zm = {"x": (za["x"] + zb["x"]) / 2, "y": (za["y"] + zb["y"]) / 2, "z": (za["z"] + zb["z"]) / 2, "w": zb["w"]}
+    zm = {
+        "x": (za["x"] + zb["x"]) / 2,
+        "y": (za["y"] + zb["y"]) / 2,
+        "z": (za["z"] + zb["z"]) / 2,
+        "w": zb["w"],
+    }
     lo, hi = min(zm.values()), max(zm.values())
     for d, z in zm.items():
         expected = 67.5 + (z - lo) * (88 - 67.5) / (hi - lo)

@@ -6,6 +6,7 @@ import math
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -48,7 +49,13 @@ def kipp_rubric() -> Rubric:
         Criterion(id=cid, name_id=cid.replace("_", " ").title(), name_en=cid, weight=Decimal(w))
         for cid, w in KIPP_WEIGHTS.items()
     )
-    stage = Stage(id="proposal", name_id="Penilaian Proposal", name_en="Proposal review", weight=Decimal(100), criteria=criteria)
+    stage = Stage(
+        id="proposal",
+        name_id="Penilaian Proposal",
+        name_en="Proposal review",
+        weight=Decimal(100),
+        criteria=criteria,
+    )
     return Rubric(
         id="kipp-proposal",
         version="2026.1",
@@ -64,7 +71,7 @@ def kipp_rubric() -> Rubric:
 STAGE = kipp_rubric().first_stage
 
 
-def all_scores(value: object) -> dict[str, object]:
+def all_scores(value: Any) -> dict[str, Any]:
     return {cid: value for cid in KIPP_WEIGHTS}
 
 
@@ -106,9 +113,31 @@ def odd_stage() -> Stage:
         name_en="Presentation",
         weight=Decimal(100),
         criteria=(
-            Criterion(id="a", name_id="A", name_en="A", weight=Decimal("12.5"), scale_min=Decimal(1), scale_max=Decimal(5)),
-            Criterion(id="b", name_id="B", name_en="B", weight=Decimal("37.5"), scale_min=Decimal(0), scale_max=Decimal(4), step=Decimal("0.5")),
-            Criterion(id="c", name_id="C", name_en="C", weight=Decimal(50), scale_min=Decimal(0), scale_max=Decimal(3)),
+            Criterion(
+                id="a",
+                name_id="A",
+                name_en="A",
+                weight=Decimal("12.5"),
+                scale_min=Decimal(1),
+                scale_max=Decimal(5),
+            ),
+            Criterion(
+                id="b",
+                name_id="B",
+                name_en="B",
+                weight=Decimal("37.5"),
+                scale_min=Decimal(0),
+                scale_max=Decimal(4),
+                step=Decimal("0.5"),
+            ),
+            Criterion(
+                id="c",
+                name_id="C",
+                name_en="C",
+                weight=Decimal(50),
+                scale_min=Decimal(0),
+                scale_max=Decimal(3),
+            ),
         ),
     )
 
@@ -179,7 +208,9 @@ def test_unknown_criterion_raises() -> None:
 
 def test_partial_total_sums_what_is_there() -> None:
     assert partial_total(STAGE, {}) == 0
-    assert partial_total(STAGE, {"signifikansi": 10, "sumber_daya": 3, "kebaruan": None}) == 25 + Fraction(3, 2)
+    assert partial_total(STAGE, {"signifikansi": 10, "sumber_daya": 3, "kebaruan": None}) == 25 + Fraction(
+        3, 2
+    )
     with pytest.raises(ScoreError):
         partial_total(STAGE, {"signifikansi": 11})
     assert missing_criteria(STAGE, {"signifikansi": 10, "kebaruan": None}) == (
@@ -279,12 +310,14 @@ def stages(draw: st.DrawFn) -> Stage:
     k = draw(st.integers(1, 8))
     cuts = sorted(draw(st.lists(st.integers(1, 39), min_size=k - 1, max_size=k - 1, unique=True)))
     bounds = [0, *cuts, 40]
-    weights = [Decimal("2.5") * (b - a) for a, b in zip(bounds, bounds[1:])]
+    weights = [Decimal("2.5") * (b - a) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
     criteria = []
     for i, w in enumerate(weights):
         lo, hi, step = draw(st.sampled_from(SCALES))
         criteria.append(
-            Criterion(id=f"k{i}", name_id=f"K{i}", name_en=f"C{i}", weight=w, scale_min=lo, scale_max=hi, step=step)
+            Criterion(
+                id=f"k{i}", name_id=f"K{i}", name_en=f"C{i}", weight=w, scale_min=lo, scale_max=hi, step=step
+            )
         )
     return Stage(id="s", name_id="S", name_en="S", weight=Decimal(100), criteria=tuple(criteria))
 
