@@ -29,6 +29,7 @@ from oaoi_desktop.errors import NotFoundError
 
 __all__ = [
     "ChairTie",
+    "CriterionAggregates",
     "CriterionScores",
     "DossierId",
     "GroupKey",
@@ -48,6 +49,10 @@ JudgeId: TypeAlias = str
 GroupKey: TypeAlias = tuple[str, ...]
 CriterionScores: TypeAlias = Callable[[str, str], Iterable[tuple[DossierId, JudgeId, Fraction]]]
 """``(stage_id, criterion_id) -> (dossier_id, judge_id, score)`` rows of submitted sheets."""
+CriterionAggregates: TypeAlias = Callable[[str, str, AggregationMethod], "Mapping[DossierId, Fraction] | None"]
+"""Optional fast path: ``(stage_id, criterion_id, method) -> {dossier_id: aggregate}``
+already computed (e.g. by the database) over the submitted sheets, or ``None``
+when the caller cannot compute that method — then :data:`CriterionScores` is used."""
 
 
 # -- rendering helpers -----------------------------------------------------
@@ -363,7 +368,9 @@ class _Ranker:
         stages: tuple[Stage, ...],
         method: AggregationMethod,
         criterion_scores: CriterionScores | None,
+        criterion_aggregates: CriterionAggregates | None = None,
     ) -> None:
+        self.criterion_aggregates = criterion_aggregates
         self.rubric = rubric
         self.stages = stages
         self.method = method
@@ -407,6 +414,12 @@ class _Ranker:
         """The criterion's aggregates in the stage; its scores are fetched once."""
         key = (stage_id, criterion_id)
         col = self.columns.get(key)
+        if col is None and self.criterion_aggregates is not None:
+            ready = self.criterion_aggregates(stage_id, criterion_id, self.method)
+            if ready is not None:
+                col = self.columns[key] = _Column((), self.by_stage[stage_id], self.method)
+                col.values.update(ready)
+                return col
         if col is None:
             if self.criterion_scores is None:
                 raise ValueError("ranking needs criterion scores (tie-break or knock-out) but got none")
@@ -498,6 +511,7 @@ def rank_event(
     groups: Mapping[DossierId, GroupKey],
     *,
     criterion_scores: CriterionScores | None = None,
+    criterion_aggregates: CriterionAggregates | None = None,
     method: AggregationMethod | str | None = None,
     stage: str | None = None,
 ) -> Ranking:
@@ -523,7 +537,7 @@ def rank_event(
             stages = (rubric.stage(stage),)
         except KeyError:
             raise NotFoundError("scoring.unknown_stage", stage=stage) from None
-    ranker = _Ranker(rubric, stages, method, criterion_scores)
+    ranker = _Ranker(rubric, stages, method, criterion_scores, criterion_aggregates)
     ranker.read(sheets, groups)
 
     stage_aggs = {sid: aggregate_table(per, method) for sid, per in ranker.by_stage.items()}

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import String, case, func, select, type_coerce
+from sqlalchemy import String, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.ranking import Ranking, rank_event as domain_rank
@@ -57,38 +57,110 @@ def total_expression(rubric: Rubric) -> tuple[Any, int]:
     return func.sum(Score.value_milli * case(*whens, else_=0)), denominator
 
 
+def _sheet_group_key(session: Session) -> Any:
+    """GROUP BY one sheet.  On SQLite by rowid: the event index yields sheets in
+    rowid order, so the grouping streams instead of sorting 175,000 rows in a
+    temporary B-tree (measured: 1.9× faster).  Elsewhere by the primary key,
+    on which the selected columns depend functionally."""
+    if session.get_bind().dialect.name == "sqlite":
+        return literal_column(f"{ScoreSheet.__tablename__}.rowid")
+    return ScoreSheet.id
+
+
+def ranking_criteria(rubric: Rubric) -> list[str]:
+    """Criteria whose values a ranking may need: the tie-break chain and knock-outs."""
+    ids = {c.id for st in rubric.stages for c in st.criteria}
+    wanted = {c for c in rubric.tie_breaks if c in ids}
+    wanted |= {c.id for st in rubric.stages for c in st.criteria if c.knockout_below is not None}
+    return sorted(wanted)
+
+
+class EventScores:
+    """The submitted scores of an event, read in ONE grouped query.
+
+    Each row is one submitted sheet: its exact weighted total, summed by the
+    database (``SUM(value_milli * c_i)`` over a common denominator), and the
+    values of the criteria a ranking may need (tie-breaks, knock-outs) taken
+    in the same scan with conditional aggregation.  The domain ranking gets
+    the totals, plus two lazy callables over the values already read:
+    criterion aggregates for mean and trimmed mean (integer sums, one
+    Fraction per dossier) and per-judge criterion scores for median and
+    z-scores.  A criterion outside that set is fetched with its own query.
+    """
+
+    def __init__(self, session: Session, event: Event, rubric: Rubric) -> None:
+        self.session = session
+        self.event = event
+        self.rubric = rubric
+        self.criteria = ranking_criteria(rubric)
+        expr, self.denominator = total_expression(rubric)
+        values = [
+            func.max(case((Score.criterion_id == cid, Score.value_milli), else_=None)) for cid in self.criteria
+        ]
+        stmt = (
+            select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), ScoreSheet.stage_id, expr, *values)
+            .join(Score, Score.sheet_id == ScoreSheet.id)
+            .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
+            .group_by(_sheet_group_key(session))
+        )
+        self.rows = [(_key(r[0]), _key(r[1]), r[2], int(r[3]), r[4:]) for r in session.execute(stmt)]
+        self._positions = {cid: i for i, cid in enumerate(self.criteria)}
+
+    def totals(self) -> list[SheetTotal]:
+        den = self.denominator
+        return [SheetTotal(d, j, st, Fraction(total, den)) for d, j, st, total, _ in self.rows]
+
+    def _column(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, int]]:
+        pos = self._positions.get(criterion_id)
+        if pos is None:  # not a tie-break or knock-out criterion: its own query
+            stmt = (
+                select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), Score.value_milli)
+                .join(Score, Score.sheet_id == ScoreSheet.id)
+                .where(
+                    ScoreSheet.event_id == self.event.id,
+                    ScoreSheet.status.in_(COUNTED),
+                    ScoreSheet.stage_id == stage_id,
+                    Score.criterion_id == criterion_id,
+                )
+            )
+            return [(_key(d), _key(j), v) for d, j, v in self.session.execute(stmt)]
+        return [(d, j, vals[pos]) for d, j, st, _, vals in self.rows if st == stage_id and vals[pos] is not None]
+
+    def criterion_scores(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, Fraction]]:
+        return [(d, j, Fraction(v, 1000)) for d, j, v in self._column(stage_id, criterion_id)]
+
+    def criterion_aggregates(
+        self, stage_id: str, criterion_id: str, method: AggregationMethod
+    ) -> dict[str, Fraction] | None:
+        """Exact mean / trimmed mean per dossier from integer sums; else None."""
+        from oaoi_desktop.domain.aggregation import TRIM_MIN_JUDGES
+
+        if method not in (AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN):
+            return None
+        acc: dict[str, list[int]] = {}
+        for d, _, v in self._column(stage_id, criterion_id):
+            a = acc.get(d)
+            if a is None:
+                acc[d] = [v, 1, v, v]
+            else:
+                a[0] += v
+                a[1] += 1
+                if v < a[2]:
+                    a[2] = v
+                if v > a[3]:
+                    a[3] = v
+        trimmed = method is AggregationMethod.TRIMMED_MEAN
+        out = {}
+        for d, (total, n, low, high) in acc.items():
+            if trimmed and n >= TRIM_MIN_JUDGES:
+                total, n = total - low - high, n - 2
+            out[d] = Fraction(total, n * 1000)
+        return out
+
+
 def sheet_totals(session: Session, event: Event, rubric: Rubric) -> list[SheetTotal]:
     """Every submitted sheet's exact total, summed by the database."""
-    expr, denominator = total_expression(rubric)
-    stmt = (
-        select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), ScoreSheet.stage_id, expr)
-        .join(Score, Score.sheet_id == ScoreSheet.id)
-        .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
-        .group_by(ScoreSheet.id, ScoreSheet.dossier_id, ScoreSheet.judge_id, ScoreSheet.stage_id)
-    )
-    return [
-        SheetTotal(_key(d), _key(j), s, Fraction(int(total), denominator))
-        for d, j, s, total in session.execute(stmt)
-    ]
-
-
-def criterion_scores_query(session: Session, event: Event):  # type: ignore[no-untyped-def]
-    """The lazy callable the domain ranking uses for tie-breaks and knock-outs."""
-
-    def fetch(stage_id: str, criterion_id: str) -> Iterable[tuple[str, str, Fraction]]:
-        stmt = (
-            select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), Score.value_milli)
-            .join(Score, Score.sheet_id == ScoreSheet.id)
-            .where(
-                ScoreSheet.event_id == event.id,
-                ScoreSheet.status.in_(COUNTED),
-                ScoreSheet.stage_id == stage_id,
-                Score.criterion_id == criterion_id,
-            )
-        )
-        return [(_key(d), _key(j), Fraction(v, 1000)) for d, j, v in session.execute(stmt)]
-
-    return fetch
+    return EventScores(session, event, rubric).totals()
 
 
 def dossier_groups(session: Session, event: Event, group_by: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -107,14 +179,21 @@ def rank_event(
     group_by: Sequence[str] = ("kategori", "kelompok"),
     method: AggregationMethod | None = None,
     stage_id: str | None = None,
+    fast: bool = True,
 ) -> Ranking:
-    """The ranking of ``event`` (per group, by the rubric's or the given method)."""
+    """The ranking of ``event`` (per group, by the rubric's or the given method).
+
+    ``fast=False`` makes the domain aggregate every criterion score itself
+    instead of taking the database's sums (the two must agree; tests check).
+    """
     rubric = event_rubric(session, event)
+    scores = EventScores(session, event, rubric)
     return domain_rank(
         rubric,
-        sheet_totals(session, event, rubric),
+        scores.totals(),
         dossier_groups(session, event, group_by),
-        criterion_scores=criterion_scores_query(session, event),
+        criterion_scores=scores.criterion_scores,
+        criterion_aggregates=scores.criterion_aggregates if fast else None,
         method=method,
         stage=stage_id,
     )
