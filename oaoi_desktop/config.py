@@ -70,17 +70,22 @@ def device_id() -> uuid.UUID:
 
 
 def saved_language() -> str | None:
-    """The language chosen in the app (QSettings ``ui/language``), if any.
+    """The language chosen in the app (setting ``ui/language``), if any.
 
     The CLI speaks the same language as the app; ``OAOI_LANG`` or ``--lang``
-    override it.  Reading QSettings needs only QtCore, no display.
+    override it.  The file is the one the app's settings registry uses
+    (``$OAOI_HOME/settings.ini``, else the per-user INI file); reading it
+    needs only QtCore, no display.
     """
     try:
         from PySide6.QtCore import QSettings
 
-        from oaoi_desktop import APP_NAME as _name
-
-        value = QSettings(_name, _name).value("ui/language")
+        home = os.environ.get("OAOI_HOME")
+        if home:
+            qs = QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
+        else:
+            qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        value = qs.value("ui/language")
     except Exception:  # noqa: BLE001 - settings are a convenience here
         return None
     return value if isinstance(value, str) else None

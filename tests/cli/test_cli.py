@@ -208,3 +208,18 @@ def test_global_options_work_before_and_after_the_command(db_url: str, capsys) -
     assert main(["--db", db_url, "--lang", "en", "status"]) == 0
     out = capsys.readouterr().out
     assert db_url.removeprefix("sqlite:///") in out and "Database" in out
+
+
+def test_cli_speaks_the_language_chosen_in_the_app(db_url: str, capsys, monkeypatch) -> None:
+    from oaoi_desktop.ui.settings import LANGUAGE, Settings
+
+    monkeypatch.delenv("OAOI_LANG", raising=False)
+    settings = Settings.open()
+    settings.set_value(LANGUAGE, "en")
+    settings.sync()
+    assert main(["judge", "list", "--event", "Nope", "--db", db_url]) == 1
+    assert "No event 'Nope'" in capsys.readouterr().err
+    settings.set_value(LANGUAGE, "id")
+    settings.sync()
+    assert main(["judge", "list", "--event", "Nope", "--db", db_url]) == 1
+    assert "Kegiatan 'Nope' tidak ditemukan" in capsys.readouterr().err
