@@ -4,6 +4,14 @@ A judge may only score what they are assigned to; values are checked
 against the event's rubric (scale and step), required comments are
 enforced on submit, and every save is written to the audit log with the
 scores before and after.  Values are stored as integer thousandths.
+
+Lifecycle: DRAFT → (submit) SUBMITTED or LOCKED → (the secretariat's
+:func:`unlock_sheet`, with a reason) DRAFT.  The judge workspace
+(:mod:`oaoi_desktop.services.judging`) and the paper import submit with
+``lock=True``; both final statuses count in the ranking and neither can be
+changed by a judge.  :func:`set_score` / :func:`set_comment` change a single
+criterion (autosave); the access checks (assignment, recusal, declared
+conflicts, integrity declaration) are the judge workspace's.
 """
 
 from __future__ import annotations
@@ -15,12 +23,14 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from oaoi_desktop import config
 from oaoi_desktop.domain.rubric import Stage
 from oaoi_desktop.errors import ConflictError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services.assignments import is_assigned
 from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.auth import require_secretariat
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User, utcnow
 
@@ -90,12 +100,23 @@ def save_sheet(
     stage_id: str | None = None,
     submit: bool = False,
     expected_version: int | None = None,
+    lock: bool = False,
+    source: str | None = None,
+    action: str | None = None,
+    audit_extra: Mapping[str, Any] | None = None,
 ) -> ScoreSheet:
     """Save (and optionally submit) the judge's scores for a dossier.
 
     ``values`` may be partial for a draft; on submit every criterion of the
     stage needs a value and every low score its required comment.
     ``expected_version`` guards against overwriting a newer edit.
+
+    ``lock`` (with ``submit``) leaves the sheet LOCKED instead of SUBMITTED:
+    what the judge workspace and the paper import do, so nobody edits it
+    until the secretariat unlocks it (:func:`unlock_sheet`).  ``source``
+    records where the scores came from (``app``, ``paper``, ``bundle``);
+    ``action`` and ``audit_extra`` name the audit entry and add facts to it.
+    Every save records the dossier revision the scores were given to.
     """
     rubric = event_rubric(session, event)
     stage = rubric.stage(stage_id) if stage_id else rubric.first_stage
@@ -151,16 +172,19 @@ def save_sheet(
                 raise ValidationError(
                     "sheet.comment_required", criterion=c.id, below=c.comment_required_below
                 )
-        sheet.status = SheetStatus.SUBMITTED
+        sheet.status = SheetStatus.LOCKED if lock else SheetStatus.SUBMITTED
         sheet.submitted_at = utcnow()
+    if source is not None:
+        sheet.source = source
+    sheet.dossier_revision = dossier.current_revision
     sheet.revision = (sheet.revision or 0) + 1
     sheet.updated_at = utcnow()
     sheet.device_id = config.device_id()
-    session.flush()
+    flush_sheet(session, dossier)
     append(
         session,
         actor=actor,
-        action="sheet.submitted" if submit else "sheet.saved",
+        action=action or ("sheet.submitted" if submit else "sheet.saved"),
         event_id=event.id,
         entity_type="score_sheet",
         entity_id=sheet.id,
@@ -171,7 +195,187 @@ def save_sheet(
             "stage_id": stage.id,
             "status": sheet.status.value,
             "revision": sheet.revision,
+            "source": sheet.source,
+            "dossier_revision": sheet.dossier_revision,
             "scores": sheet_values(sheet),
+            **dict(audit_extra or {}),
         },
+    )
+    return sheet
+
+
+# -- single changes, locking ----------------------------------------------------------
+FINAL_STATUSES = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
+"""Statuses that count in the ranking and that a judge can no longer edit."""
+
+
+def flush_sheet(session: Session, dossier: Dossier) -> None:
+    """Flush, turning a lost optimistic-lock race into ``sheet.stale``."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise ConflictError("sheet.stale", dossier=dossier.number) from None
+
+
+def check_version(sheet: ScoreSheet | None, expected_version: int | None, dossier: Dossier) -> None:
+    """``expected_version`` is what the caller last saw: 0 for "no sheet yet"."""
+    if expected_version is None:
+        return
+    current = sheet.version if sheet is not None and sheet.version is not None else 0
+    if current != expected_version:
+        raise ConflictError("sheet.stale", dossier=dossier.number)
+
+
+def set_score(
+    session: Session,
+    event: Event,
+    judge: User,
+    dossier: Dossier,
+    stage: Stage,
+    criterion_id: str,
+    value: Any,
+    *,
+    actor: Actor,
+    comment: str | None = None,
+    expected_version: int | None = None,
+) -> ScoreSheet | None:
+    """Set (``value``) or clear (``value is None``) one criterion's score.
+
+    ``comment`` ``None`` keeps the criterion's comment, any string replaces it.
+    The caller has checked access (assignment, conflicts); this checks the
+    value, the version and that the sheet is not LOCKED, bumps the sheet's
+    revision (and so its optimistic-lock ``version``) and writes one audit
+    entry with the criterion's value and comment before and after.  A sheet is
+    created on the first score; clearing a score that does not exist changes
+    nothing and returns the sheet as it is (``None`` when there is none).
+    """
+    if criterion_id not in stage.criterion_ids:
+        raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
+    parsed = None if value is None or value == "" else _parse_value(stage, criterion_id, value)
+    sheet = get_sheet(session, dossier, judge, stage.id)
+    if sheet is not None and sheet.status == SheetStatus.LOCKED:
+        raise ConflictError("sheet.locked", dossier=dossier.number)
+    check_version(sheet, expected_version, dossier)
+    existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
+    if parsed is None and existing is None:
+        return sheet  # nothing to clear
+    if sheet is None:
+        sheet = ScoreSheet(
+            id=uuid.uuid4(), event_id=event.id, dossier_id=dossier.id, judge_id=judge.id,
+            stage_id=stage.id, status=SheetStatus.DRAFT, revision=0, source="app",
+        )
+        session.add(sheet)
+    before = (
+        {"value": from_milli(existing.value_milli), "comment": existing.comment} if existing is not None else None
+    )
+    if parsed is None:
+        if existing is not None:
+            sheet.scores.remove(existing)
+        after = None
+    else:
+        new_comment = comment if comment is not None else (existing.comment if existing is not None else "")
+        if existing is None:
+            existing = Score(id=uuid.uuid4(), criterion_id=criterion_id, value_milli=to_milli(parsed),
+                             comment=new_comment)
+            sheet.scores.append(existing)
+        else:
+            existing.value_milli = to_milli(parsed)
+            existing.comment = new_comment
+        after = {"value": parsed, "comment": new_comment}
+    sheet.dossier_revision = dossier.current_revision
+    sheet.revision = (sheet.revision or 0) + 1
+    sheet.updated_at = utcnow()
+    sheet.device_id = config.device_id()
+    flush_sheet(session, dossier)
+    append(
+        session,
+        actor=actor,
+        action="score.cleared" if parsed is None else "score.recorded",
+        event_id=event.id,
+        entity_type="score_sheet",
+        entity_id=sheet.id,
+        before={"criterion_id": criterion_id, "score": before, "status": sheet.status.value},
+        after={
+            "dossier_id": dossier.id,
+            "judge_id": judge.id,
+            "stage_id": stage.id,
+            "criterion_id": criterion_id,
+            "score": after,
+            "revision": sheet.revision,
+            "dossier_revision": sheet.dossier_revision,
+        },
+    )
+    return sheet
+
+
+def set_comment(
+    session: Session,
+    event: Event,
+    judge: User,
+    dossier: Dossier,
+    stage: Stage,
+    criterion_id: str,
+    comment: str,
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+) -> ScoreSheet | None:
+    """Change the comment of a criterion that has a score (audit logged).
+
+    Returns ``None`` (and changes nothing) when the criterion has no score on
+    the sheet yet: the judge workspace keeps such comments as pending.
+    """
+    if criterion_id not in stage.criterion_ids:
+        raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
+    sheet = get_sheet(session, dossier, judge, stage.id)
+    check_version(sheet, expected_version, dossier)
+    existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
+    if sheet is None or existing is None:
+        return None
+    if sheet.status == SheetStatus.LOCKED:
+        raise ConflictError("sheet.locked", dossier=dossier.number)
+    if existing.comment == comment:
+        return sheet
+    before = existing.comment
+    existing.comment = comment
+    sheet.revision = (sheet.revision or 0) + 1
+    sheet.updated_at = utcnow()
+    sheet.device_id = config.device_id()
+    flush_sheet(session, dossier)
+    append(
+        session, actor=actor, action="score.comment_changed", event_id=event.id, entity_type="score_sheet",
+        entity_id=sheet.id, before={"criterion_id": criterion_id, "comment": before},
+        after={"dossier_id": dossier.id, "judge_id": judge.id, "stage_id": stage.id,
+               "criterion_id": criterion_id, "comment": comment, "revision": sheet.revision},
+    )
+    return sheet
+
+
+def unlock_sheet(session: Session, sheet: ScoreSheet, actor: Actor, reason: str) -> ScoreSheet:
+    """Reopen a submitted or locked sheet as a draft (secretariat only, with a reason).
+
+    The judge can then change it and submit again; the audit log records the
+    reason, the status before and the scores as they stood.
+    """
+    require_secretariat(session, actor)
+    reason = " ".join((reason or "").split())
+    dossier = session.get(Dossier, sheet.dossier_id)
+    assert dossier is not None
+    if not reason:
+        raise ValidationError("sheet.unlock_reason_required")
+    if sheet.status not in FINAL_STATUSES:
+        raise ConflictError("sheet.not_locked", dossier=dossier.number)
+    before_status = sheet.status.value
+    sheet.status = SheetStatus.DRAFT
+    sheet.submitted_at = None
+    sheet.revision = (sheet.revision or 0) + 1
+    sheet.updated_at = utcnow()
+    flush_sheet(session, dossier)
+    append(
+        session, actor=actor, action="sheet.unlocked", event_id=sheet.event_id, entity_type="score_sheet",
+        entity_id=sheet.id, before={"status": before_status},
+        after={"dossier_id": sheet.dossier_id, "judge_id": sheet.judge_id, "stage_id": sheet.stage_id,
+               "status": sheet.status.value, "reason": reason, "revision": sheet.revision,
+               "source": sheet.source, "scores": sheet_values(sheet)},
     )
     return sheet
