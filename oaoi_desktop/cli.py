@@ -163,18 +163,16 @@ def _open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 # -- commands ------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    db = _open_db(args)
-    print(t("cli.init_done", database=db.display_name))
-    db.close()
+    with _open_db(args) as db:
+        print(t("cli.init_done", database=db.display_name))
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.status import summary
 
-    db = _open_db(args)
-    s = summary(db)
-    db.close()
+    with _open_db(args) as db:
+        s = summary(db)
     if args.format != "table":
         rows = [
             {
@@ -226,14 +224,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         raise CliError("cli.user_add_role")
     secret = read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=True)
     assert secret is not None
-    db = _open_db(args)
-    with db.write() as s:
+    with _open_db(args) as db, db.write() as s:
         user = accounts.add_secretariat(
             s, name=args.name, secret=secret, actor=_operator(args), nip=args.nip,
             instansi=args.instansi or "", unit_kerja=args.unit_kerja or "",
         )
         user_id = user.id
-    db.close()
     print(user_id)
     return EXIT_OK
 
@@ -264,8 +260,7 @@ def cmd_event_create(args: argparse.Namespace) -> int:
 
     rubric, path = _load_rubric_arg(args.rubric)
     aliases = _parse_aliases(args.alias)
-    db = _open_db(args)
-    with db.write() as s:
+    with _open_db(args) as db, db.write() as s:
         event = events.create_event(
             s,
             name=args.name,
@@ -281,7 +276,6 @@ def cmd_event_create(args: argparse.Namespace) -> int:
             aliases=aliases,
         )
         event_id = event.id
-    db.close()
     print(event_id)
     return EXIT_OK
 
@@ -289,9 +283,8 @@ def cmd_event_create(args: argparse.Namespace) -> int:
 def cmd_event_list(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.status import summary
 
-    db = _open_db(args)
-    s = summary(db)
-    db.close()
+    with _open_db(args) as db:
+        s = summary(db)
     rows = [
         {"id": e.id, "name": e.name, "status": e.status, "rubric": e.rubric_title,
          "dossiers": e.dossiers, "judges": e.judges, "sheets_submitted": e.sheets_submitted}
@@ -310,15 +303,13 @@ def cmd_judge_add(args: argparse.Namespace) -> int:
     from oaoi_desktop.store.models import Role
 
     secret = read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=False)
-    db = _open_db(args)
-    with db.write() as s:
+    with _open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
         judge = accounts.add_judge(
             s, event, name=args.name, instansi=args.instansi, unit_kerja=args.unit_kerja or "",
             role=Role(args.role), nip=args.nip, secret=secret, actor=_operator(args),
         )
         judge_id = judge.id
-    db.close()
     print(judge_id)
     if secret is None:
         print(t("cli.judge_without_pin"), file=sys.stderr)
@@ -328,14 +319,12 @@ def cmd_judge_add(args: argparse.Namespace) -> int:
 def cmd_judge_list(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import accounts, events
 
-    db = _open_db(args)
-    with db.read() as s:
+    with _open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         rows = [
             {"id": j.id, "name": j.name, "role": j.role.value, "instansi": j.instansi, "unit_kerja": j.unit_kerja}
             for j in accounts.judges(s, event)
         ]
-    db.close()
     emit_rows(rows, ["id", "name", "role", "instansi", "unit_kerja"], args.format, _headers())
     return EXIT_OK
 
@@ -405,8 +394,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, ranking
 
     group_by = tuple(g.strip() for g in args.group_by.split(",") if g.strip()) if args.group_by else ()
-    db = _open_db(args)
-    with db.read() as s:
+    with _open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         result = ranking.rank_event(
             s, event, group_by=group_by,
@@ -414,7 +402,6 @@ def cmd_rank(args: argparse.Namespace) -> int:
             stage_id=args.stage,
         )
         rows = ranking.ranking_rows(s, event, result)
-    db.close()
     columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes"]
     if args.format == "table":
         rows = [{**r, "score": r["score_display"]} for r in rows]
