@@ -513,7 +513,7 @@ def build_parser() -> argparse.ArgumentParser:
     # keeps X instead of the subparser's default overwriting it.
     common = common_options(argparse.SUPPRESS)
     parser = _Parser(prog="oaoi", description=t("cli.help.main"), parents=[common_options(None)])
-    parser.add_argument("--version", action="version", version=f"oaoi {__version__}")
+    parser.add_argument("--version", action="version", version=f"oaoi {__version__}", help=t("cli.help.version"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 

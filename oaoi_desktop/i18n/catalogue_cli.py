@@ -70,6 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.operator": {"id": "nama operator yang dicatat di log audit (bawaan: pengguna OS)", "en": "operator name recorded in the audit log (default: the OS user)"},
     "cli.help.lang": {"id": "bahasa keluaran (id atau en)", "en": "output language (id or en)"},
     "cli.help.format": {"id": "format keluaran", "en": "output format"},
+    "cli.help.version": {"id": "tampilkan versi program lalu keluar", "en": "show the program's version and exit"},
     "cli.help.init": {"id": "membuat atau memperbarui basis data", "en": "create or upgrade the database"},
     "cli.help.status": {"id": "menampilkan isi basis data secara ringkas", "en": "show what the database holds"},
     "cli.help.user": {"id": "akun pengguna", "en": "user accounts"},
