@@ -393,6 +393,10 @@ def cmd_rank(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain.rubric import AggregationMethod
     from oaoi_desktop.services import events, ranking
 
+    if getattr(args, "compare", None):  # side-by-side comparison of two methods (cli_secretariat)
+        from oaoi_desktop.cli_secretariat import cmd_rank_compare
+
+        return cmd_rank_compare(args)
     group_by = tuple(g.strip() for g in args.group_by.split(",") if g.strip()) if args.group_by else ()
     with _open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
@@ -587,6 +591,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--group-by", metavar="FIELDS", default="kategori,kelompok", help=t("cli.help.group_by"))
     p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "zscore_mean"], help=t("cli.help.method"))
     p.add_argument("--stage", metavar="STAGE", help=t("cli.help.stage"))
+    p.add_argument("--compare", metavar="METHOD", choices=["mean", "median", "trimmed_mean", "zscore_mean"],
+                   help=t("rank.cli.help.compare"))
+    p.add_argument("--moves", type=int, default=0, metavar="N", help=t("rank.cli.help.moves"))
     fmt(p)
 
     p = add(sub, "import", "cli.help.import", cmd_import)
@@ -598,6 +605,9 @@ def build_parser() -> argparse.ArgumentParser:
     from oaoi_desktop.cli_judging import register as register_judging  # forms, scores, conflicts, pin-slip
 
     register_judging(sub, add, fmt)
+    from oaoi_desktop.cli_secretariat import register as register_secretariat  # assign, export, agreement
+
+    register_secretariat(sub, add, fmt)
     return parser
 
 

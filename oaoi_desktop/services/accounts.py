@@ -8,12 +8,17 @@ within a roster, so ``--judge`` may be an id or the exact name.
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
 import hmac
 import os
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -206,3 +211,199 @@ def find_judge(session: Session, event: Event, ref: str) -> User:
     if user is None or not user.role.is_judge:
         raise NotFoundError("accounts.judge_not_found", judge=ref, event=event.name)
     return user
+
+
+# -- roster import -------------------------------------------------------------------
+ROSTER_COLUMNS = ("name", "nip", "instansi", "unit_kerja", "role")
+_ROSTER_ALIASES = {
+    "name": "name", "nama": "name", "nama_juri": "name",
+    "nip": "nip",
+    "instansi": "instansi", "agency": "instansi",
+    "unit_kerja": "unit_kerja", "unit": "unit_kerja", "opd": "unit_kerja",
+    "role": "role", "peran": "role",
+}
+_ROLE_WORDS = {
+    "member": Role.MEMBER, "anggota": Role.MEMBER, "penilai": Role.MEMBER, "juri": Role.MEMBER, "": Role.MEMBER,
+    "chair": Role.CHAIR, "ketua": Role.CHAIR, "ketua_tim": Role.CHAIR,
+}
+
+
+@dataclass(frozen=True)
+class RosterOutcome:
+    """One row of a roster file: ``added``, ``unchanged`` (already on the roster, same data) or ``rejected``."""
+
+    row: int
+    name: str
+    status: str
+    judge_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class RosterImport:
+    """What :func:`import_roster` did: per-row outcomes and the rejected rows' problems."""
+
+    file: str
+    outcomes: tuple[RosterOutcome, ...]
+    problems: tuple[Any, ...]  # services.paper.RowProblem (file, rows, message id)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _roster_key(title: str) -> str:
+    return re.sub(r"[\s\-]+", "_", (title or "").strip().casefold())
+
+
+def _roster_rows_xlsx(path: Path) -> Iterator[tuple[int, list[str], dict[int, str]]]:
+    """Rows of the first sheet as text; per row the cells that cannot be read as text
+    (a formula, or a NIP typed as a number Excel has rounded) by column."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - not a workbook
+        raise ValidationError("roster.cannot_read", file=path.name, reason=str(exc) or type(exc).__name__) from exc
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()
+        for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+            values: list[str] = []
+            bad: dict[int, str] = {}
+            for col, cell in enumerate(cells):
+                v = cell.value
+                if getattr(cell, "data_type", None) == "f" or (
+                        v is not None and not isinstance(v, (str, int, float, bool))):
+                    bad[col] = "roster.formula"
+                    values.append("")
+                elif isinstance(v, float):
+                    if v.is_integer() and abs(v) < 1e15:
+                        values.append(str(int(v)))
+                    else:
+                        bad[col] = "roster.number_cell"
+                        values.append("")
+                elif v is None:
+                    values.append("")
+                else:
+                    values.append(str(v).strip())
+            yield number, values, bad
+    finally:
+        wb.close()
+
+
+def read_roster(path: Path) -> tuple[str, list[tuple[int, dict[str, str], dict[str, str]]]]:
+    """The data rows of a roster file: (row number, values by column, unreadable cells by column)."""
+    from oaoi_desktop.services.paper import _rows_from_csv
+
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise ValidationError("roster.unsupported_type", file=name)
+    if not path.is_file():
+        raise ValidationError("roster.cannot_read", file=str(path), reason="-")
+    source: Iterable[tuple[int, list[str], dict[int, str]]]
+    if suffix == ".csv":
+        source = ((n, v, {}) for n, v, _ in _rows_from_csv(path))
+    else:
+        source = _roster_rows_xlsx(path)
+    header: dict[int, str] | None = None
+    rows: list[tuple[int, dict[str, str], dict[str, str]]] = []
+    try:
+        for number, values, bad in source:
+            if header is None:
+                if not any(values):
+                    continue
+                header = {}
+                for i, title in enumerate(values):
+                    key = _ROSTER_ALIASES.get(_roster_key(title))
+                    if key is None:
+                        continue
+                    if key in header.values():
+                        raise ValidationError("roster.duplicate_column", file=name, column=title)
+                    header[i] = key
+                missing = [c for c in ("name", "instansi") if c not in header.values()]
+                if missing:
+                    raise ValidationError("roster.missing_columns", file=name, columns=", ".join(missing),
+                                          expected=", ".join(ROSTER_COLUMNS))
+                continue
+            mapped = {key: values[i] if i < len(values) else "" for i, key in header.items()}
+            unreadable = {header[c]: msg for c, msg in bad.items() if c in header}
+            if not any(mapped.values()) and not unreadable:
+                continue
+            rows.append((number, mapped, unreadable))
+    except (OSError, UnicodeError, csv.Error) as exc:
+        raise ValidationError("roster.cannot_read", file=name, reason=str(exc)) from exc
+    if header is None or not rows:
+        raise ValidationError("roster.no_rows", file=name)
+    return name, rows
+
+
+def import_roster(session: Session, event: Event, path: Path, *, actor: Actor) -> RosterImport:
+    """Add the judges listed in a CSV/XLSX file (columns name, nip, instansi, unit_kerja, role).
+
+    Per row, as every batch in the app: each valid row is added (its own
+    savepoint and ``judge.added`` audit entry); a row whose judge is already on
+    the roster with the same NIP, instansi, unit kerja and role is
+    ``unchanged`` (so a file can be imported again); every other row is
+    rejected with its row number and reason — a duplicate name in the file or
+    on the roster with different data, a bad NIP, a missing instansi, an
+    unknown role.  PINs are not set here: print PIN slips afterwards.
+    """
+    from oaoi_desktop.services.paper import RowProblem
+
+    name, rows = read_roster(path)
+    outcomes: list[RosterOutcome] = []
+    problems: list[RowProblem] = []
+    seen: dict[str, int] = {}
+
+    def reject(row: int, who: str, message_id: str, **params: Any) -> None:
+        outcomes.append(RosterOutcome(row, who, "rejected"))
+        problems.append(RowProblem(name, (row,), message_id, params))
+
+    for number, values, unreadable in rows:
+        who = _clean(values.get("name"))
+        if unreadable:
+            col, msg = sorted(unreadable.items())[0]
+            reject(number, who, msg, column=col)
+            continue
+        role_word = _roster_key(values.get("role", ""))
+        role = _ROLE_WORDS.get(role_word)
+        if role is None:
+            reject(number, who, "roster.bad_role", role=values.get("role", ""))
+            continue
+        key = who.casefold()
+        if key and key in seen:
+            reject(number, who, "roster.duplicate_in_file", name=who, first=seen[key])
+            continue
+        if key:
+            seen[key] = number
+        existing = session.scalar(
+            select(User).where(User.event_id == event.id, func.lower(User.name) == key)
+        ) if key else None
+        if existing is not None:
+            try:
+                same = (existing.nip == _check_nip(values.get("nip"))
+                        and existing.instansi == _clean(values.get("instansi"))
+                        and existing.unit_kerja == _clean(values.get("unit_kerja"))
+                        and existing.role == role)
+            except ValidationError:
+                same = False
+            if same:
+                outcomes.append(RosterOutcome(number, existing.name, "unchanged", existing.id))
+            else:
+                reject(number, who, "roster.exists_different", name=existing.name)
+            continue
+        try:
+            with session.begin_nested():
+                user = add_judge(session, event, name=values.get("name", ""), instansi=values.get("instansi", ""),
+                                 unit_kerja=values.get("unit_kerja", ""), nip=values.get("nip"), role=role,
+                                 actor=actor)
+        except (ValidationError, ConflictError) as exc:
+            reject(number, who, exc.message_id, **exc.params)
+            continue
+        outcomes.append(RosterOutcome(number, user.name, "added", user.id))
+    return RosterImport(name, tuple(outcomes), tuple(problems))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -249,3 +250,87 @@ def entry_dossiers(entry: Any) -> tuple[str, ...]:
         if value:
             return tuple(value)
     return ()
+
+
+# -- comparing two aggregation methods ----------------------------------------------------
+@dataclass(frozen=True)
+class MethodChange:
+    """One dossier under two aggregation methods.
+
+    ``move`` is ``rank_a − rank_b`` (positive: it climbs under method b);
+    ``None`` when unranked under either.  ``moved``: ``|move| > max_moves``;
+    ``crossed``: passes under one method and not the other.
+    """
+
+    dossier_id: str
+    group: tuple[str, ...]
+    rank_a: int | None
+    rank_b: int | None
+    value_a: Fraction | None
+    value_b: Fraction | None
+    passed_a: bool
+    passed_b: bool
+    move: int | None
+    moved: bool
+    crossed: bool
+
+    @property
+    def marked(self) -> bool:
+        return self.moved or self.crossed
+
+
+@dataclass(frozen=True)
+class MethodComparison:
+    method_a: AggregationMethod
+    method_b: AggregationMethod
+    max_moves: int
+    changes: list[MethodChange]
+    ranking_a: Ranking
+    ranking_b: Ranking
+
+    @property
+    def marked(self) -> list[MethodChange]:
+        return [c for c in self.changes if c.marked]
+
+
+def compare_methods(
+    session: Session,
+    event: Event,
+    other: AggregationMethod,
+    *,
+    method: AggregationMethod | None = None,
+    max_moves: int = 0,
+    group_by: Sequence[str] = ("kategori", "kelompok"),
+    stage_id: str | None = None,
+) -> MethodComparison:
+    """Rank with ``method`` (default: the rubric's) and with ``other``, side by side.
+
+    The scores are read once (one :class:`EventScores`) and ranked twice.
+    Rows follow ranking *a* (group by group, in rank order).  A dossier is
+    marked when its rank moves by more than ``max_moves`` places within its
+    group or when it crosses the pass mark (passes under one method only).
+    """
+    if max_moves < 0:
+        raise ValidationError("rank.bad_moves", value=max_moves)
+    rubric = event_rubric(session, event)
+    scores = EventScores(session, event, rubric)
+    groups = dossier_groups(session, event, group_by)
+    method_a = method or rubric.aggregation
+    totals = scores.totals()
+
+    def run(m: AggregationMethod) -> Ranking:
+        return domain_rank(rubric, totals, groups, criterion_scores=scores.criterion_scores,
+                           criterion_aggregates=scores.criterion_aggregates, method=m, stage=stage_id)
+
+    a, b = run(method_a), run(other)
+    b_rows = {r.dossier_id: r for r in b}
+    changes = []
+    for ra in a:
+        rb = b_rows[ra.dossier_id]
+        move = ra.rank - rb.rank if ra.rank is not None and rb.rank is not None else None
+        changes.append(MethodChange(
+            dossier_id=ra.dossier_id, group=ra.group, rank_a=ra.rank, rank_b=rb.rank, value_a=ra.value,
+            value_b=rb.value, passed_a=ra.passed, passed_b=rb.passed, move=move,
+            moved=move is not None and abs(move) > max_moves, crossed=ra.passed != rb.passed,
+        ))
+    return MethodComparison(method_a, AggregationMethod(other), max_moves, changes, a, b)

@@ -88,6 +88,12 @@ def get_sheet(session: Session, dossier: Dossier, judge: User, stage_id: str) ->
     )
 
 
+def refuse_closed_stage(event: Event, stage_id: str, dossier: Dossier) -> None:
+    """No score changes in a stage the secretariat has closed (``services/stages.py``)."""
+    if ((event.settings or {}).get("stages") or {}).get(stage_id):
+        raise ConflictError("stage.closed_no_scores", stage=stage_id, dossier=dossier.number)
+
+
 def save_sheet(
     session: Session,
     event: Event,
@@ -120,6 +126,7 @@ def save_sheet(
     """
     rubric = event_rubric(session, event)
     stage = rubric.stage(stage_id) if stage_id else rubric.first_stage
+    refuse_closed_stage(event, stage.id, dossier)
     if not is_assigned(session, dossier, judge, stage.id):
         raise PermissionDeniedError("sheet.not_assigned", judge=judge.name, dossier=dossier.number)
     comments = dict(comments or {})
@@ -251,6 +258,7 @@ def set_score(
     """
     if criterion_id not in stage.criterion_ids:
         raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
+    refuse_closed_stage(event, stage.id, dossier)
     parsed = None if value is None or value == "" else _parse_value(stage, criterion_id, value)
     sheet = get_sheet(session, dossier, judge, stage.id)
     if sheet is not None and sheet.status == SheetStatus.LOCKED:
@@ -327,6 +335,7 @@ def set_comment(
     """
     if criterion_id not in stage.criterion_ids:
         raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
+    refuse_closed_stage(event, stage.id, dossier)
     sheet = get_sheet(session, dossier, judge, stage.id)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None

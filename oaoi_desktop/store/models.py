@@ -376,3 +376,35 @@ class AuditEntry(Base):
     device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PlenaryAdjustment(Base):
+    """A chair's plenary decision, kept beside the judges' sheets (never an edit of them).
+
+    ``kind``: ``tie_resolved`` (``details["order"]`` lists the tied dossiers'
+    ids in the decided order; ``dossier_id`` is the first), ``dossier_moved``
+    (``position`` is the dossier's new place in its group) or
+    ``score_corrected`` (``judge_id``'s ``criterion_id`` reads ``value_milli``
+    instead of ``original_milli``, agreed by the judge).  ``stage_id`` is
+    ``None`` for the combined ranking.  A decision is withdrawn, not deleted.
+    """
+
+    __tablename__ = "plenary_adjustments"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    stage_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    judge_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    criterion_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    value_milli: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    original_milli: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reason: Mapped[str] = mapped_column(Text)
+    judge_agreed: Mapped[bool] = mapped_column(Boolean, default=False)
+    decided_by: Mapped[str] = mapped_column(String(300))
+    decided_by_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    withdraw_reason: Mapped[str] = mapped_column(Text, default="")

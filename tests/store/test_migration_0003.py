@@ -1,0 +1,49 @@
+"""Migration 0003 (plenary adjustments): models and migrations agree; upgrade keeps data; downgrade works."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from oaoi_desktop.store.database import Database, make_engine
+from oaoi_desktop.store.migrate import alembic_config, current_revision, head_revision
+from oaoi_desktop.store.models import Base
+
+
+def test_models_match_the_migrated_schema(db: Database) -> None:
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    assert "plenary_adjustments" in inspect(db.engine).get_table_names()
+    assert head_revision() == "0003"
+
+
+def test_upgrade_from_0002_keeps_rows_and_downgrade_drops_the_table(tmp_path: Path) -> None:
+    from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+
+    url = "sqlite:///" + str(tmp_path / "v2.sqlite")
+    db = Database.open(url)
+    eid = make_event(db)
+    add_judges(db, eid, ["Ani"])
+    add_dossier(db, eid, "P-1")
+    score(db, eid, "Ani", "P-1", uniform(KIPP_CRITERIA, 8))
+    db.close()
+    raw = Database(url, make_engine(url))
+    cfg = alembic_config()
+    with raw.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert "plenary_adjustments" not in inspect(raw.engine).get_table_names()
+    raw.close()
+    again = Database.open(url)
+    assert current_revision(again) == head_revision()
+    again.close()
+    con = sqlite3.connect(tmp_path / "v2.sqlite")
+    assert con.execute("SELECT COUNT(*) FROM scores").fetchone() == (7,)
+    assert con.execute("SELECT COUNT(*) FROM plenary_adjustments").fetchone() == (0,)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
