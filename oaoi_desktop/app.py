@@ -3,7 +3,9 @@
 ``main()`` creates the QApplication, installs the translators for the chosen
 language (``--lang``, else the saved setting, else Indonesian), opens and
 migrates the database (``--db``, else ``OAOI_DB``, else the default file in
-the data folder) and shows the main window.  A database the app must not
+the data folder) and shows the main window.  ``--demo`` opens the separate
+demo database instead (built from the sample dossiers the first time, never
+the user's own database) and shows who can sign in with which PIN.  A database the app must not
 open (written by a newer version, not a database at all) is reported in a
 message box with the catalogue's text, and the app exits with status 1,
 never with a traceback.
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid as shiboken_valid
 
 import oaoi_desktop
 from oaoi_desktop import APP_NAME
@@ -24,6 +27,7 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
+from oaoi_desktop.ui.judge import first_run
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.resources import app_icon
 from oaoi_desktop.ui.settings import Settings
@@ -36,11 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="oaoi-desktop",
         description="oaoi-desktop: offline judging of public-service innovations.",
     )
-    parser.add_argument(
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
         "--db",
         metavar="URL",
         help="the database: a SQLite path or URL (sqlite:///..., postgresql://...); "
         "default: OAOI_DB, else oaoi.sqlite in the data folder",
+    )
+    source.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo event in its own database (never your real one); the PINs are shown on screen",
     )
     parser.add_argument(
         "--lang",
@@ -98,17 +108,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = options.lang or settings.value(registry.LANGUAGE)
     language.install_language(lang)
 
+    demo_info = None
     try:
-        db = Database.open(options.db)
+        if options.demo:
+            from oaoi_desktop.services.demo import open_demo
+
+            db, demo_info = open_demo()
+        else:
+            db = Database.open(options.db)
     except OaoiError as exc:
         report_startup_error(exc, lang)
         return EXIT_DATABASE_ERROR
 
+    setup = None
     try:
         window = MainWindow(db, settings)
+        if demo_info is not None:
+            from oaoi_desktop.ui.demo import attach_demo_panel
+
+            attach_demo_panel(window, demo_info)
         window.show()
+        setup = first_run.offer_secretariat_setup(db, window, on_created=window.refresh)  # first run
         return run_event_loop(app)
     finally:
+        if setup is not None and shiboken_valid(setup):
+            setup.close()
         db.close()
 
 

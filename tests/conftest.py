@@ -17,6 +17,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Before pytest-qt makes its first Qt call: the guarded workaround for the
+# PySide6 6.12.0 reference-count bug on CPython 3.11 (see ui/pyside_refcount.py).
+import oaoi_desktop.ui  # noqa: E402,F401
 os.environ.setdefault("OAOI_LANG", "id")
 
 settings.register_profile("dev", max_examples=60, deadline=None)

@@ -11,4 +11,11 @@ they return.  Module map:
 - :mod:`.start_page`  the empty-state page that tells a new user the next step
 - :mod:`.events_overview`  the table of evaluation events with their counts
 - :mod:`.main_window` the main window
+
+Importing this package first applies :mod:`.pyside_refcount` (a guarded
+workaround for a PySide6 6.12.0 reference-count bug on CPython 3.11).
 """
+
+from oaoi_desktop.ui import pyside_refcount as _pyside_refcount
+
+_pyside_refcount.apply()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import html
 import platform
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QStyle, QToolBar, QWidget
 
 import oaoi_desktop
 from oaoi_desktop import config
@@ -17,7 +20,10 @@ from oaoi_desktop.services.status import StatusSummary
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
-from oaoi_desktop.ui.events_overview import EventsOverviewPage
+from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
+from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, EventsOverviewPage
+from oaoi_desktop.ui.importing import ImportDialog, importable_paths, open_import_dialog
+from oaoi_desktop.ui.judge import entry as judge_entry
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
@@ -37,8 +43,10 @@ class MainWindow(QMainWindow):
 
     It shows one page at a time in :attr:`stack`: the empty-state
     :attr:`start_page` while the database has no evaluation event, else the
-    :attr:`events_page` overview.  The status bar always names the database
-    and this device.  The window uses ``db`` and ``settings`` but owns
+    :attr:`events_page` overview; :meth:`show_dossiers` shows the
+    :attr:`dossier_browser` (made on first use).  Dropping folders or ZIP
+    files on the window starts the import (:meth:`start_import`).  The
+    status bar always names the database and this device.  The window uses ``db`` and ``settings`` but owns
     neither: closing it saves its geometry and closes nothing else.
 
     Signals:
@@ -55,7 +63,11 @@ class MainWindow(QMainWindow):
         self._db = db
         self._settings = settings
         self._summary: StatusSummary | None = None
+        self.dossier_browser: DossierBrowserPage | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.demo_windows: list[MainWindow] = []
         self.setObjectName("main_window")
+        self.setAcceptDrops(True)
         self._build_ui()
         self.retranslate_ui()
         self._restore_layout()
@@ -71,6 +83,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.events_page)
         self.setCentralWidget(self.stack)
         self.start_page.command_copied.connect(self._on_command_copied)
+        self.events_page.table.activated.connect(self._on_event_activated)
 
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
@@ -81,6 +94,14 @@ class MainWindow(QMainWindow):
         self.language_menu.setObjectName("menu_language")
         self.help_menu = QMenu(bar)
         self.help_menu.setObjectName("menu_help")
+
+        self.import_action = QAction(self)
+        self.import_action.setObjectName("action_import")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon))
+        self.import_action.triggered.connect(lambda _checked=False: self.start_import())
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
 
         self.quit_action = QAction(self)
         self.quit_action.setObjectName("action_quit")
@@ -94,6 +115,12 @@ class MainWindow(QMainWindow):
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.refresh)
         self.view_menu.addAction(self.reload_action)
+        self.browse_action = QAction(self)
+        self.browse_action.setObjectName("action_browse_dossiers")
+        self.browse_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.browse_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.browse_action.triggered.connect(lambda _checked=False: self.show_dossiers())
+        self.view_menu.addAction(self.browse_action)
         self.view_menu.addSeparator()
         self.view_menu.addMenu(self.language_menu)
 
@@ -109,6 +136,11 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
+        self.demo_action = QAction(self)
+        self.demo_action.setObjectName("action_demo")
+        self.demo_action.triggered.connect(self.open_demo)
+        self.help_menu.addAction(self.demo_action)
+
         self.about_action = QAction(self)
         self.about_action.setObjectName("action_about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -119,6 +151,14 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.view_menu)
         bar.addMenu(self.help_menu)
 
+        self.tool_bar = QToolBar(self)
+        self.tool_bar.setObjectName("main_toolbar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.tool_bar.addAction(self.import_action)
+        self.tool_bar.addAction(self.browse_action)
+        self.addToolBar(self.tool_bar)
+
         self.database_label = ElidedLabel(parent=self)
         self.database_label.setObjectName("status_database")
         self.device_label = QLabel(self)
@@ -128,6 +168,8 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(side, 0, side, 0)
         self.statusBar().addPermanentWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.device_label)
+        # File > "Masuk sebagai penilai..." and the judge's workspace page (ui/judge/entry.py)
+        self.judge_hook = judge_entry.install(self)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value(registry.MAIN_WINDOW_GEOMETRY)
@@ -173,9 +215,13 @@ class MainWindow(QMainWindow):
             dialogs.error(self, self.tr("The database could not be read"), exc.render())
             return
         self._summary = summary
+        browser = self.dossier_browser
         if summary.events:
             self.events_page.set_summary(summary)
-            self.stack.setCurrentWidget(self.events_page)
+            if browser is not None and self.stack.currentWidget() is browser:
+                browser.refresh()
+            else:
+                self.stack.setCurrentWidget(self.events_page)
         else:
             self.start_page.set_summary(summary)
             self.stack.setCurrentWidget(self.start_page)
@@ -213,6 +259,77 @@ class MainWindow(QMainWindow):
             self, self.tr("About oaoi-desktop"), text, rich_text=True
         )
 
+    # -- dossiers: import, browse, demo ----------------------------------------------
+    def start_import(self, paths: Sequence[Path | str] = (), event_id: str | uuid.UUID | None = None) -> ImportDialog:
+        """Show the "Impor dari USB" dialog (with ``paths`` listed, e.g. dropped) and return it."""
+        if self.import_dialog is not None and self.import_dialog.isVisible():
+            self.import_dialog.add_paths(paths)
+            self.import_dialog.activateWindow()
+            return self.import_dialog
+        if event_id is None and self.dossier_browser is not None and self.stack.currentWidget() is self.dossier_browser:
+            event_id = self.dossier_browser.event_id()
+        dialog = open_import_dialog(self._db, self, paths=paths, event_id=event_id)
+        dialog.import_finished.connect(lambda _report: self.refresh())
+        self.import_dialog = dialog
+        return dialog
+
+    def show_dossiers(self, event_id: str | uuid.UUID | None = None) -> DossierBrowserPage:
+        """Show the dossier browser on ``event_id`` (None: the most recent event)."""
+        if self.dossier_browser is None:
+            self.dossier_browser = DossierBrowserPage(self._db, self.stack, settings=self._settings)
+            self.dossier_browser.dismissed.connect(self._leave_dossiers)
+            self.stack.addWidget(self.dossier_browser)
+        self.dossier_browser.set_event(event_id)
+        self.stack.setCurrentWidget(self.dossier_browser)
+        return self.dossier_browser
+
+    def _leave_dossiers(self) -> None:
+        if self.dossier_browser is not None:
+            self.dossier_browser.reader.clear()
+        self.stack.setCurrentWidget(self.events_page)
+        self.refresh()
+
+    def _on_event_activated(self, index: QModelIndex) -> None:
+        event_id = index.data(EVENT_ID_ROLE)
+        if event_id:
+            self.show_dossiers(event_id)
+
+    def open_demo(self) -> QWidget:
+        """Bantuan ▸ Buka demo: the demo event in a window of its own (a separate database)."""
+        from oaoi_desktop.ui.demo import open_demo_from
+
+        return open_demo_from(self)  # type: ignore[return-value]
+
+    @staticmethod
+    def _dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return importable_paths([url.toLocalFile() for url in mime.urls() if url.isLocalFile()])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            self.statusBar().showMessage(
+                self.tr("Only folders, ZIP files and proposal lists (.xlsx, .csv) can be imported."), 6000
+            )
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt naming
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt naming
+        paths = self._dropped_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.start_import(paths)
+
     def _on_command_copied(self, _text: str) -> None:
         self.statusBar().showMessage(self.tr("Command copied to the clipboard."), 4000)
 
@@ -225,6 +342,14 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle("oaoi-desktop")
         self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import from USB\u2026"))
+        self.import_action.setIconText(self.tr("Import from USB"))
+        self.import_action.setStatusTip(self.tr("Import proposals from a USB stick, a folder or a ZIP file"))
+        self.browse_action.setText(self.tr("&Proposals"))
+        self.browse_action.setStatusTip(self.tr("Read the proposals of an evaluation event"))
+        self.demo_action.setText(self.tr("Open the &demo"))
+        self.demo_action.setStatusTip(self.tr("Open a demo event with sample proposals, in a separate database"))
+        self.tool_bar.setWindowTitle(self.tr("Tool bar"))
         self.quit_action.setText(self.tr("&Quit"))
         self.quit_action.setStatusTip(self.tr("Close oaoi-desktop"))
         self.view_menu.setTitle(self.tr("&View"))

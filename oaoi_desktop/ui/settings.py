@@ -170,6 +170,26 @@ READER_SPLITTER = declare(
     QByteArray(),
     "QSplitter.saveState() of the dossier reader (text beside attachments).",
 )
+DOSSIER_BROWSER_SPLITTER = declare(
+    "ui/dossier_browser_splitter",
+    QByteArray(),
+    "QSplitter.saveState() of the secretariat's dossier browser (the list beside the reader).",
+)
+JUDGE_LAST_EVENT = declare(
+    "ui/judge_last_event",
+    "",
+    "Id of the evaluation event chosen last on the judge sign-in screen (preselected next time).",
+)
+JUDGE_QUEUE_SPLITTER = declare(
+    "ui/judge_queue_splitter",
+    QByteArray(),
+    "QSplitter.saveState() of the judge workspace: the queue beside the open dossier.",
+)
+JUDGE_READER_FORM_SPLITTER = declare(
+    "ui/judge_reader_form_splitter",
+    QByteArray(),
+    "QSplitter.saveState() of the judge workspace: the dossier reader beside the score form.",
+)
 
 
 # -- the store ---------------------------------------------------------------
@@ -237,6 +257,10 @@ class Settings:
 
 
 __all__ = [
+    "DOSSIER_BROWSER_SPLITTER",
+    "JUDGE_LAST_EVENT",
+    "JUDGE_QUEUE_SPLITTER",
+    "JUDGE_READER_FORM_SPLITTER",
     "LANGUAGE",
     "MAIN_WINDOW_GEOMETRY",
     "MAIN_WINDOW_STATE",

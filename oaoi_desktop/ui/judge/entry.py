@@ -1,0 +1,118 @@
+"""How the main window reaches the judge screens: one File menu action.
+
+:class:`JudgeMenuHook` adds "Masuk sebagai penilai…" to the main window's
+File menu.  After signing in, a judge's :class:`JudgeWorkspace` (or, for the
+secretariat, the :class:`PaperFormsPanel`) becomes a page of the window's
+stack, and stays the page shown after the window refreshes, until the person
+signs out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.services.auth import SignedIn
+from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.judge.paper_forms import PaperFormsPanel
+from oaoi_desktop.ui.judge.session import JudgeSession
+from oaoi_desktop.ui.judge.sign_in import SignInDialog
+from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
+
+if TYPE_CHECKING:
+    from oaoi_desktop.ui.main_window import MainWindow
+
+
+class JudgeMenuHook(QObject):
+    """The File menu action that opens the judge sign-in, and the page it leads to.
+
+    Signals:
+        workspace_shown(object): a signed-in person's page is shown
+            (a :class:`JudgeWorkspace` or :class:`PaperFormsPanel`).
+        workspace_closed(): the person signed out; the window's own pages are back.
+    """
+
+    workspace_shown = Signal(object)
+    workspace_closed = Signal()
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.page: JudgeWorkspace | PaperFormsPanel | None = None
+        self.action = QAction(window)
+        self.action.setObjectName("action_judge_sign_in")
+        self.action.triggered.connect(self.start_sign_in)
+        window.file_menu.insertAction(window.quit_action, self.action)
+        window.file_menu.insertSeparator(window.quit_action)
+        window.installEventFilter(self)
+        window.summary_refreshed.connect(self._keep_page)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("Sign in as &judge\u2026"))
+        self.action.setStatusTip(self.tr("Sign in to score the proposals assigned to you"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def start_sign_in(self) -> SignInDialog:
+        """Open the sign-in dialog (window-modal) and return it."""
+        dialog = SignInDialog(self.window.database, self.window.settings, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed_in.connect(self.show_workspace)
+        dialog.open()
+        return dialog
+
+    def show_workspace(self, signed: SignedIn) -> QWidget | None:
+        """Show the signed-in person's page (replacing any earlier one)."""
+        self.close_workspace(refresh=False)
+        try:
+            session = JudgeSession(self.window.database, signed)
+        except OaoiError as exc:
+            dialogs.error(self.window, self.tr("The workspace could not be opened"), exc.render())
+            return None
+        page: JudgeWorkspace | PaperFormsPanel
+        if signed.is_judge:
+            page = JudgeWorkspace(session, self.window.settings, self.window.stack)
+        else:
+            page = PaperFormsPanel(session, self.window.stack)
+        page.signed_out.connect(self.close_workspace)
+        self.page = page
+        self.window.stack.addWidget(page)
+        self.window.stack.setCurrentWidget(page)
+        page.start()
+        self.workspace_shown.emit(page)
+        return page
+
+    def close_workspace(self, refresh: bool = True) -> None:
+        """Sign out: remove the page and show the window's own pages again."""
+        page, self.page = self.page, None
+        if page is None:
+            return
+        self.window.stack.removeWidget(page)
+        page.hide()
+        page.deleteLater()
+        if refresh:
+            self.window.refresh()
+            self.workspace_closed.emit()
+
+    def _keep_page(self, _summary: object) -> None:
+        """The window read the database again (F5): keep the person's page, with a fresh queue."""
+        if self.page is not None:
+            self.window.stack.setCurrentWidget(self.page)
+            if isinstance(self.page, JudgeWorkspace) and self.page.pages.currentWidget() is self.page.splitter:
+                self.page.reload_queue()
+
+
+def install(window: "MainWindow") -> JudgeMenuHook:
+    """Add the judge sign-in to ``window``'s File menu."""
+    return JudgeMenuHook(window)
+
+
+__all__ = ["JudgeMenuHook", "install"]

@@ -1,0 +1,932 @@
+"""The score form, generated from the rubric: one editor per criterion.
+
+Per criterion (:class:`CriterionEditor`): its name and weight, its description,
+the anchored levels as a row of score buttons under the level labels (click one),
+a score field that takes typed digits (:class:`ScoreField`), the chosen level's
+descriptor, and the comment box, marked when the rubric requires a comment for
+the score given.  Above the criteria the live weighted total, pass or fail
+against the pass mark, and any knock-out criterion scored below its threshold.
+
+Keyboard (the score field has the focus):
+
+* digits enter the score; ``0`` means 10 on a scale that ends at 10; an entry
+  that could still grow (``1`` → ``10``) ends after a short pause
+  (:data:`ENTRY_PAUSE_MS`) or with Enter; ``.``/``,`` for decimal steps;
+* Up/Down (or ``+``/``-``) step the score; Backspace/Delete clear it;
+* Enter on a finished entry, or F2, goes to the comment box; Esc comes back;
+* Tab / Shift+Tab move to the next / previous criterion (the comment box is
+  skipped by Tab).
+
+The form never talks to the database: it emits :attr:`ScoreForm.score_entered`
+and :attr:`ScoreForm.comment_edited`, and shows the
+:class:`~oaoi_desktop.services.judging.SheetState` it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oaoi_desktop.domain.rubric import Criterion, Stage
+from oaoi_desktop.services.judging import CriterionState, SheetState
+from oaoi_desktop.ui.judge.common import (
+    DANGER,
+    SUCCESS,
+    WARNING,
+    fill,
+    lang,
+    localise_number,
+    score_text,
+    set_message,
+    total_text,
+)
+from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading, scaled_font
+
+ENTRY_PAUSE_MS = 700
+"""How long a typed score that could still grow (``1`` of ``10``) waits for its next digit."""
+
+MAX_VALUE_BUTTONS = 21
+"""Scales with more valid values than this get one button per level instead of per value."""
+
+
+def _passes_through(event: QKeyEvent) -> bool:
+    """Keys the form's fields leave to the workspace's shortcuts."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+               | Qt.KeyboardModifier.MetaModifier):
+        return True
+    return Qt.Key.Key_F1 <= event.key() <= Qt.Key.Key_F35
+
+
+def valid_values(criterion: Criterion, limit: int = 2000) -> list[Decimal]:
+    """Every valid score of ``criterion`` in order (at most ``limit``)."""
+    values = []
+    v = criterion.scale_min
+    while v <= criterion.scale_max and len(values) < limit:
+        values.append(v)
+        v += criterion.step
+    return values
+
+
+class ScoreField(QLineEdit):
+    """Where a criterion's score is typed (see the module docstring).
+
+    Signals:
+        value_entered(object): a score was entered (a Decimal) or cleared (None).
+        entry_rejected(str): the typed text is not a score on the scale.
+        comment_requested(): Enter without a pending entry: go to the comment.
+    """
+
+    value_entered = Signal(object)
+    entry_rejected = Signal(str)
+    comment_requested = Signal()
+
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self._value: Decimal | None = None
+        self._buffer = ""
+        self._editable = True
+        self._texts = [self._canonical(v) for v in valid_values(criterion)]
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ENTRY_PAUSE_MS)
+        self._timer.timeout.connect(self.commit)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAcceptDrops(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        font = scaled_font(self.font(), 1.3, self.font().weight())
+        self.setFont(font)
+        width = self.fontMetrics().horizontalAdvance("00,00") + em(self, 1.2)
+        self.setMinimumWidth(width)
+        self.setMaximumWidth(width)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    @staticmethod
+    def _canonical(value: Decimal) -> str:
+        return format(value.normalize(), "f")
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def value(self) -> Decimal | None:
+        return self._value
+
+    @property
+    def pending(self) -> str:
+        """The digits typed so far and not yet entered."""
+        return self._buffer
+
+    def set_value(self, value: Decimal | None) -> None:
+        self._value = value
+        if not self._buffer:
+            self._show()
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        if not editable:
+            self.cancel()
+
+    def _show(self) -> None:
+        self.setText(localise_number(self._buffer) if self._buffer else score_text(self._value))
+
+    # -- entry -----------------------------------------------------------------------------
+    def _can_grow(self) -> bool:
+        return any(len(t) > len(self._buffer) and t.startswith(self._buffer) for t in self._texts)
+
+    def _parse(self, text: str) -> Decimal | None:
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return None
+        return value if value.is_finite() and self.criterion.is_valid_score(value) else None
+
+    def _typed(self, ch: str) -> None:
+        self._buffer += ch
+        self._show()
+        zero_means_ten = (self._buffer == "0" and not self.criterion.is_valid_score(Decimal(0))
+                          and self.criterion.is_valid_score(Decimal(10)))
+        if zero_means_ten:
+            self._buffer = "10"
+            self.commit()
+            return
+        if self._can_grow():
+            self._timer.start()
+        elif self._parse(self._buffer) is not None:
+            self.commit()
+        else:
+            self._reject()
+
+    def _reject(self) -> None:
+        typed = self._buffer
+        self.cancel()
+        QApplication.beep()
+        self.entry_rejected.emit(typed)
+
+    def commit(self) -> bool:
+        """Enter what was typed (True), or reject it; nothing pending: False."""
+        self._timer.stop()
+        if not self._buffer:
+            return False
+        value = self._parse(self._buffer)
+        if value is None:
+            self._reject()
+            return False
+        self._buffer = ""
+        self._value = value
+        self._show()
+        self.value_entered.emit(value)
+        return True
+
+    def cancel(self) -> None:
+        """Forget a pending entry."""
+        self._timer.stop()
+        self._buffer = ""
+        self._show()
+
+    def step(self, direction: int) -> None:
+        values = valid_values(self.criterion)
+        if not values:
+            return
+        if self._value is None:
+            target = values[-1] if direction > 0 else values[0]
+        else:
+            i = min(range(len(values)), key=lambda k: abs(values[k] - self._value))  # type: ignore[operator]
+            target = values[max(0, min(len(values) - 1, i + direction))]
+        if target != self._value:
+            self._value = target
+            self._show()
+            self.value_entered.emit(target)
+
+    # -- events ------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if _passes_through(event):
+                event.ignore()
+                return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if _passes_through(event):
+            event.ignore()
+            return
+        key, text = event.key(), event.text()
+        if not self._editable:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.comment_requested.emit()
+                return
+            event.ignore()
+            return
+        if text and (text.isdigit() or (text in ".," and self.criterion.step % 1 != 0)):
+            self._typed("." if text == "," else text)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._buffer:
+                self.commit()  # ends a pending entry (or rejects it): stays on the score
+            else:
+                self.comment_requested.emit()
+        elif key == Qt.Key.Key_Escape and self._buffer:
+            self.cancel()
+        elif key == Qt.Key.Key_Backspace and self._buffer:
+            self._buffer = self._buffer[:-1]
+            self._show()
+            if self._buffer:
+                self._timer.start()
+            else:
+                self._timer.stop()
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.cancel()
+            if self._value is not None:
+                self._value = None
+                self._show()
+                self.value_entered.emit(None)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Plus):
+            self.cancel()
+            self.step(+1)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Minus):
+            self.cancel()
+            self.step(-1)
+        else:
+            event.ignore()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
+        if self._buffer:
+            self.commit()
+        super().focusOutEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
+        if event.button() == Qt.MouseButton.MiddleButton:  # no paste from the X11 selection
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class CommentEdit(QPlainTextEdit):
+    """A criterion's comment box: Tab leaves it, Esc goes back to the score.
+
+    Signals:
+        escaped(): Esc was pressed (go back to the score field).
+    """
+
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab moves between criteria; F2/Enter come here
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(em(self, 3.4))
+
+    def sizeHint(self):  # noqa: ANN201, N802 - Qt naming
+        hint = super().sizeHint()
+        hint.setHeight(em(self, 4.2))
+        return hint
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                return super().event(event)  # the text's own undo while typing
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods & Qt.KeyboardModifier.ControlModifier and event.key() in (
+                    Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                event.ignore()
+                return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class LevelButtons(QWidget):
+    """The anchored levels: level labels over the score buttons they cover.
+
+    Signals:
+        value_clicked(object): a score button was clicked (its Decimal value).
+    """
+
+    value_clicked = Signal(object)
+
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        self.buttons: dict[Decimal, QPushButton] = {}
+        self.level_labels: list[tuple[QLabel, object]] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(max(2, em(self, 0.15)))
+        grid.setVerticalSpacing(max(1, em(self, 0.1)))
+        values = valid_values(criterion, MAX_VALUE_BUTTONS + 1)
+        self._per_level = len(values) > MAX_VALUE_BUTTONS
+        self._painted: set[Decimal] = set()
+        small = scaled_font(self.font(), 0.85)
+        if not self._per_level:
+            for col, value in enumerate(values):
+                self._add_button(grid, 1, col, value, score_text(value))
+            for level in criterion.levels:
+                cols = [c for c, v in enumerate(values) if level.contains(v)]
+                if not cols:
+                    continue
+                label = QLabel(self)
+                label.setFont(small)
+                label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+                label.setWordWrap(True)
+                label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                grid.addWidget(label, 0, cols[0], 1, cols[-1] - cols[0] + 1)
+                self.level_labels.append((label, level))
+        else:  # fine scales: one button per level, entering its top score
+            for col, level in enumerate(sorted(criterion.levels, key=lambda lv: lv.min)):
+                self._add_button(grid, 1, col, level.max, "")
+                self.level_labels.append((self.buttons[level.max], level))
+        for col in range(grid.columnCount()):
+            grid.setColumnStretch(col, 1)
+        self.retranslate_ui()
+
+    def _add_button(self, grid: QGridLayout, row: int, col: int, value: Decimal, text: str) -> None:
+        button = QPushButton(text, self)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard types digits instead
+        button.setMinimumWidth(em(self, 1.8))
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda _checked=False, v=value: self.value_clicked.emit(v))
+        self.group.addButton(button)
+        self.buttons[value] = button
+        grid.addWidget(button, row, col)
+
+    def retranslate_ui(self) -> None:
+        language = lang()
+        for widget, level in self.level_labels:
+            label, descriptor = level.label(language), level.descriptor(language)  # type: ignore[attr-defined]
+            span = score_text(level.min) if level.min == level.max else (  # type: ignore[attr-defined]
+                f"{score_text(level.min)}\u2013{score_text(level.max)}")  # type: ignore[attr-defined]
+            if isinstance(widget, QPushButton):
+                widget.setText(f"{label} ({span})")
+            else:
+                widget.setText(label)
+            widget.setToolTip(f"{label} ({span}): {descriptor}" if descriptor else f"{label} ({span})")
+        for value, button in self.buttons.items():
+            level = self.criterion.level_for(value)
+            name = self.tr("Score %1").replace("%1", score_text(value))
+            descriptor = ""
+            if level is not None:
+                name += f" \u2014 {level.label(language)}"
+                descriptor = level.descriptor(language)
+            button.setAccessibleName(name)
+            if not self._per_level:
+                button.setToolTip(f"{name}: {descriptor}" if descriptor else name)
+
+    def set_value(self, value: Decimal | None) -> None:
+        for v, button in self.buttons.items():
+            if value is None:
+                checked = False
+            elif self._per_level:
+                level = self.criterion.level_for(value)
+                checked = level is not None and level.contains(v)
+            else:
+                checked = v == value
+            button.setChecked(checked)
+            if checked != (v in self._painted):
+                self._paint_checked(button, checked)
+                self._painted.symmetric_difference_update({v})
+
+    def _paint_checked(self, button: QPushButton, checked: bool) -> None:
+        """A chosen score stands out in the theme's selection colours (not only "pressed")."""
+        palette = self.palette()
+        if checked:
+            palette.setColor(QPalette.ColorRole.Button, palette.color(QPalette.ColorRole.Highlight))
+            palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.HighlightedText))
+        button.setPalette(palette)
+        font = button.font()
+        font.setBold(checked)
+        button.setFont(font)
+
+    def set_editable(self, editable: bool) -> None:
+        for button in self.buttons.values():
+            if button.isEnabled() != editable:
+                button.setEnabled(editable)
+
+
+class CriterionEditor(QFrame):
+    """One criterion on the score form (see the module docstring).
+
+    Signals:
+        value_entered(str, object): criterion id and its new score (Decimal) or None (cleared).
+        comment_edited(str, str): criterion id and the comment as now typed.
+    """
+
+    value_entered = Signal(str, object)
+    comment_edited = Signal(str, str)
+
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.state: CriterionState | None = None
+        self._shown = False
+        self._focused = False
+        self._editable = True
+        self.setObjectName(f"criterion_{criterion.id}")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(False)
+        pad = em(self, 0.6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(max(2, em(self, 0.3)))
+
+        top = QHBoxLayout()
+        self.name = make_heading(QLabel(self))
+        self.name.setFont(scaled_font(self.font(), 1.1, self.name.font().weight()))
+        self.weight = QLabel(self)
+        self.weight.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.weight, 0, Qt.AlignmentFlag.AlignTop)
+        self.description = make_body(QLabel(self), muted=True)
+
+        self.levels = LevelButtons(criterion, self)
+        entry = QHBoxLayout()
+        self.field = ScoreField(criterion, self)
+        self.field.setObjectName(f"score_{criterion.id}")
+        self.scale = QLabel(self)
+        self.scale.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.descriptor = make_body(QLabel(self))
+        self.descriptor.setObjectName(f"descriptor_{criterion.id}")
+        entry.addWidget(self.field)
+        entry.addWidget(self.scale)
+        entry.addStretch(1)
+        self.knockout = QLabel(self)
+        self.knockout.setWordWrap(True)
+        self.knockout.setVisible(False)
+        self.comment_label = QLabel(self)
+        self.comment_label.setWordWrap(True)
+        self.comment = CommentEdit(self)
+        self.comment.setObjectName(f"comment_{criterion.id}")
+        self.comment_label.setBuddy(self.comment)
+
+        layout.addLayout(top)
+        layout.addWidget(self.description)
+        layout.addWidget(self.levels)
+        layout.addLayout(entry)
+        layout.addWidget(self.descriptor)
+        layout.addWidget(self.knockout)
+        layout.addWidget(self.comment_label)
+        layout.addWidget(self.comment)
+
+        self.levels.value_clicked.connect(self._clicked)
+        self.field.value_entered.connect(lambda v: self.value_entered.emit(self.criterion.id, v))
+        self.field.comment_requested.connect(self.edit_comment)
+        self.comment.escaped.connect(self.field.setFocus)
+        self.comment.textChanged.connect(self._comment_changed)
+        self.retranslate_ui()
+        self.set_state(None)
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def _clicked(self, value: Decimal) -> None:
+        if not self._editable:
+            return
+        self.field.cancel()
+        if value == self.field.value:
+            self.levels.set_value(value)  # a click on the chosen score keeps it
+            return
+        self.field.set_value(value)
+        self.value_entered.emit(self.criterion.id, value)
+        self.field.setFocus()
+
+    def _comment_changed(self) -> None:
+        if self._editable and not self.comment.signalsBlocked():
+            self.comment_edited.emit(self.criterion.id, self.comment.toPlainText())
+
+    def edit_comment(self) -> None:
+        if self._editable:
+            self.comment.setFocus()
+            self.comment.moveCursor(self.comment.textCursor().MoveOperation.End)
+
+    def set_focused(self, focused: bool) -> None:
+        if focused != self._focused:
+            self._focused = focused
+            self.update()
+
+    def set_editable(self, editable: bool) -> None:
+        if editable == self._editable:
+            return
+        self._editable = editable
+        self.field.set_editable(editable)
+        self.levels.set_editable(editable)
+        self.comment.setReadOnly(not editable)
+
+    # -- showing a state --------------------------------------------------------------------------
+    def set_state(self, state: CriterionState | None) -> None:
+        if self._shown and state == self.state:
+            # unchanged: only undo what the field or a button showed of a change that was refused
+            value = state.value if state is not None else None
+            if self.field.value != value:
+                self.field.set_value(value)
+            self.levels.set_value(value)
+            return
+        self._shown = True
+        self.state = state
+        value = state.value if state is not None else None
+        self.field.set_value(value)
+        self.levels.set_value(value)
+        comment = state.comment if state is not None else ""
+        if comment != self.comment.toPlainText():
+            self.comment.blockSignals(True)
+            self.comment.setPlainText(comment)
+            self.comment.blockSignals(False)
+        self._show_level()
+        self._show_comment_rule()
+        knocked = state is not None and state.knocked_out
+        self.knockout.setVisible(knocked)
+        self.update()
+
+    def _show_level(self) -> None:
+        language = lang()
+        state = self.state
+        if state is None or state.value is None:
+            self.descriptor.setText(self.tr("Not scored yet: click a score or type it."))
+            self.descriptor.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            return
+        self.descriptor.setForegroundRole(QPalette.ColorRole.WindowText)
+        level = state.level
+        if level is None:
+            self.descriptor.setText(self.tr("Score %1").replace("%1", score_text(state.value)))
+            return
+        span = score_text(level.min) if level.min == level.max else (
+            f"{score_text(level.min)}\u2013{score_text(level.max)}")
+        text = f"{level.label(language)} ({span})"
+        if level.descriptor(language):
+            text += f": {level.descriptor(language)}"
+        self.descriptor.setText(text)
+
+    def _show_comment_rule(self) -> None:
+        c, state = self.criterion, self.state
+        if state is not None and state.comment_missing:
+            text = self.tr("Comment \u2014 required for a score below %1: please explain the score").replace(
+                "%1", score_text(c.comment_required_below))
+            set_message(self.comment_label, text, DANGER)
+        elif c.comment_required_below is not None:
+            text = self.tr("Comment (required for a score below %1)").replace(
+                "%1", score_text(c.comment_required_below))
+            set_message(self.comment_label, text)
+        else:
+            set_message(self.comment_label, self.tr("Comment (optional)"))
+        self.comment.setProperty("missing", bool(state is not None and state.comment_missing))
+        self.comment.setAccessibleDescription(self.comment_label.text())
+
+    def retranslate_ui(self) -> None:
+        language = lang()
+        c = self.criterion
+        self.name.setText(c.name(language))
+        self.description.setText(c.description(language))
+        self.description.setVisible(bool(c.description(language)))
+        self.weight.setText(self.tr("weight %1").replace("%1", score_text(c.weight)))
+        self.scale.setText(self.tr("of %1\u2013%2").replace("%1", score_text(c.scale_min))
+                           .replace("%2", score_text(c.scale_max)))
+        self.field.setAccessibleName(self.tr("Score for %1").replace("%1", c.name(language)))
+        self.field.setAccessibleDescription(
+            self.tr("Type a score from %1 to %2; Tab goes to the next criterion")
+            .replace("%1", score_text(c.scale_min)).replace("%2", score_text(c.scale_max)))
+        self.field.setToolTip(self.field.accessibleDescription())
+        self.comment.setAccessibleName(self.tr("Comment on %1").replace("%1", c.name(language)))
+        if c.knockout_below is not None:
+            self.knockout.setText(self.tr("Knock-out: a score below %1 fails the proposal on this criterion.")
+                                  .replace("%1", score_text(c.knockout_below)))
+            set_message(self.knockout, self.knockout.text(), DANGER)
+            self.knockout.setVisible(bool(self.state is not None and self.state.knocked_out))
+        self.levels.retranslate_ui()
+        self._show_level()
+        self._show_comment_rule()
+        self.setAccessibleName(c.name(language))
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        knocked = self.state is not None and self.state.knocked_out
+        missing = self.state is not None and self.state.comment_missing
+        background = fill(self, DANGER) if knocked else palette.color(QPalette.ColorRole.Base)
+        if self._focused:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), max(2.0, em(self, 0.14)))
+        elif knocked or missing:
+            pen = QPen(DANGER if knocked else WARNING, 1.5)
+        else:
+            pen = QPen(palette.color(QPalette.ColorRole.Mid), 1.0)
+        painter.setPen(pen)
+        painter.setBrush(background)
+        inset = pen.widthF() / 2 + 0.5
+        radius = em(self, 0.35)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), radius, radius)
+        painter.end()
+
+
+class ScoreForm(QWidget):
+    """The score form of one stage of the rubric, for the open dossier.
+
+    :meth:`set_stage` builds the criterion editors (kept while the stage stays
+    the same), :meth:`set_state` shows a sheet.  Editing emits signals; the
+    owner records the change and hands back the new state.
+
+    Signals:
+        score_entered(str, object): a criterion's score was entered (Decimal) or cleared (None).
+        comment_edited(str, str): a criterion's comment changed (criterion id, text).
+        submit_requested(): the submit button was pressed.
+    """
+
+    score_entered = Signal(str, object)
+    comment_edited = Signal(str, str)
+    submit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("score_form")
+        self.stage: Stage | None = None
+        self.state: SheetState | None = None
+        self.editors: dict[str, CriterionEditor] = {}
+        self._saved_at: dt.datetime | None = None
+        self._save_error = ""
+        self._build_ui()
+        self.retranslate_ui()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(max(2, em(self, 0.3)))
+        header = QFrame(self)
+        header.setObjectName("form_header")
+        h = QVBoxLayout(header)
+        h.setContentsMargins(em(self, 0.6), em(self, 0.4), em(self, 0.6), em(self, 0.4))
+        h.setSpacing(max(1, em(self, 0.15)))
+        self.title = ElidedLabel(parent=header, mode=Qt.TextElideMode.ElideRight)
+        self.title.setObjectName("form_title")
+        self.title.setFont(scaled_font(self.font(), 1.15, self.title.font().weight()))
+        totals = QHBoxLayout()
+        self.total = QLabel(header)
+        self.total.setObjectName("form_total")
+        self.total.setFont(scaled_font(self.font(), 1.6, self.font().weight()))
+        self.verdict = QLabel(header)
+        self.verdict.setObjectName("form_verdict")
+        self.verdict.setFont(scaled_font(self.font(), 1.1, self.verdict.font().weight()))
+        totals.addWidget(self.total)
+        totals.addSpacing(em(self, 0.8))
+        totals.addWidget(self.verdict, 1)
+        self.detail = make_body(QLabel(header), muted=True)
+        self.detail.setObjectName("form_detail")
+        self.knockouts = QLabel(header)
+        self.knockouts.setObjectName("form_knockouts")
+        self.knockouts.setWordWrap(True)
+        self.knockouts.setVisible(False)
+        self.banner = QLabel(header)
+        self.banner.setObjectName("form_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        h.addWidget(self.title)
+        h.addLayout(totals)
+        h.addWidget(self.detail)
+        h.addWidget(self.knockouts)
+        h.addWidget(self.banner)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("form_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body = QWidget(self.scroll)
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(em(self, 0.3), em(self, 0.2), em(self, 0.3), em(self, 0.2))
+        self.body_layout.setSpacing(em(self, 0.5))
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(self.body)
+
+        footer = QHBoxLayout()
+        footer.setContentsMargins(em(self, 0.6), 0, em(self, 0.6), em(self, 0.4))
+        self.saved = QLabel(self)
+        self.saved.setObjectName("form_saved")
+        self.saved.setWordWrap(True)
+        self.submit_button = QPushButton(self)
+        self.submit_button.setObjectName("submit_button")
+        self.submit_button.clicked.connect(self.submit_requested)
+        footer.addWidget(self.saved, 1)
+        footer.addWidget(self.submit_button)
+
+        layout.addWidget(header)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(footer)
+
+    # -- building ----------------------------------------------------------------------------------
+    def set_stage(self, stage: Stage) -> None:
+        """Build the editors for ``stage`` (nothing to do when it is already shown)."""
+        if self.stage is not None and self.stage == stage and self.editors:
+            return
+        for editor in self.editors.values():
+            self.body_layout.removeWidget(editor)
+            editor.deleteLater()
+        self.editors = {}
+        self.stage = stage
+        previous: QWidget | None = None
+        for i, criterion in enumerate(stage.criteria):
+            editor = CriterionEditor(criterion, self.body)
+            self.body_layout.insertWidget(i, editor)
+            editor.value_entered.connect(self.score_entered)
+            editor.comment_edited.connect(self.comment_edited)
+            editor.field.entry_rejected.connect(
+                lambda typed, c=criterion: self.show_rejected(c, typed))
+            self.editors[criterion.id] = editor
+            if previous is not None:
+                QWidget.setTabOrder(previous, editor.field)
+            QWidget.setTabOrder(editor.field, editor.comment)
+            previous = editor.comment
+        if previous is not None:
+            QWidget.setTabOrder(previous, self.submit_button)
+
+    def clear(self) -> None:
+        """Show no dossier."""
+        self.state = None
+        self.title.setText("")
+        for editor in self.editors.values():
+            editor.set_state(None)
+        self._show_totals()
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.title.setAccessibleName(text)
+
+    def set_state(self, state: SheetState) -> None:
+        self.state = state
+        for editor in self.editors.values():
+            try:
+                editor.set_state(state.criterion(editor.criterion.id))
+            except KeyError:
+                editor.set_state(None)
+            editor.set_editable(state.editable)
+        self._show_totals()
+
+    def flush_pending(self) -> None:
+        """Enter any score still being typed (before leaving or submitting)."""
+        for editor in self.editors.values():
+            if editor.field.pending:
+                editor.field.commit()
+
+    def total_value_text(self) -> str:
+        return total_text(self.state.total) if self.state is not None else ""
+
+    def show_saved_hint(self) -> None:
+        """Forget the last save time (a dossier was just opened)."""
+        self._saved_at = None
+        self._save_error = ""
+        self._show_saved()
+
+    def editor_for(self, criterion_id: str) -> CriterionEditor:
+        return self.editors[criterion_id]
+
+    def current_criterion(self) -> str | None:
+        """The criterion whose field or comment has the keyboard focus."""
+        focus = QApplication.focusWidget()
+        for cid, editor in self.editors.items():
+            if focus is not None and editor.isAncestorOf(focus):
+                return cid
+        return None
+
+    def focus_criterion(self, criterion_id: str | None = None, *, comment: bool = False) -> None:
+        """Put the keyboard focus on a criterion (default: the first one not scored yet)."""
+        if not self.editors:
+            return
+        if criterion_id is None:
+            missing = self.state.missing if self.state is not None else ()
+            criterion_id = missing[0] if missing else next(iter(self.editors))
+        editor = self.editors[criterion_id]
+        if comment:
+            editor.edit_comment()
+        else:
+            editor.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(editor, 0, em(self, 0.5))
+
+    def edit_current_comment(self) -> None:
+        cid = self.current_criterion()
+        self.focus_criterion(cid, comment=True) if cid else self.focus_criterion(comment=True)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for editor in self.editors.values():
+            inside = new is not None and editor.isAncestorOf(new)
+            editor.set_focused(inside)
+            if inside:
+                self.scroll.ensureWidgetVisible(new, em(self, 0.5), em(self, 2))
+
+    # -- status texts ---------------------------------------------------------------------------
+    def show_saved(self, when: dt.datetime | None = None) -> None:
+        """Say that the last change was saved (at ``when``, local time)."""
+        self._saved_at = when or dt.datetime.now()
+        self._save_error = ""
+        self._show_saved()
+
+    def show_rejected(self, criterion: Criterion, typed: str) -> None:
+        """Say why a typed score was not taken (it is off the criterion's scale)."""
+        text = self.tr("%1 is not a score for %2: type %3 to %4.").replace("%1", localise_number(typed)) \
+            .replace("%2", criterion.name(lang())).replace("%3", score_text(criterion.scale_min)) \
+            .replace("%4", score_text(criterion.scale_max))
+        set_message(self.saved, text, WARNING)
+
+    def show_save_error(self, text: str) -> None:
+        self._save_error = text
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        if self._save_error:
+            set_message(self.saved, self.tr("Not saved: %1").replace("%1", self._save_error), DANGER)
+        elif self._saved_at is not None:
+            set_message(self.saved, self.tr("Saved automatically at %1").replace(
+                "%1", self._saved_at.strftime("%H:%M:%S")), SUCCESS)
+        else:
+            set_message(self.saved, self.tr("Every change is saved at once."))
+        self.saved.setVisible(True)
+
+    def _show_totals(self) -> None:
+        state, language = self.state, lang()
+        if state is None or self.stage is None:
+            self.total.setText("")
+            self.verdict.setText("")
+            self.detail.setText("")
+            self.knockouts.setVisible(False)
+            self.banner.setVisible(False)
+            self.submit_button.setEnabled(False)
+            return
+        self.total.setText(self.tr("Total %1").replace("%1", total_text(state.total)))
+        self.total.setAccessibleName(self.total.text())
+        mark = score_text(state.pass_mark)
+        if state.passed is True:
+            set_message(self.verdict, self.tr("Passes (pass mark %1)").replace("%1", mark), SUCCESS)
+        elif state.passed is False:
+            set_message(self.verdict, self.tr("Below the pass mark %1").replace("%1", mark), DANGER)
+        else:
+            set_message(self.verdict, self.tr("Pass mark %1").replace("%1", mark))
+        scored = len(state.values)
+        detail = self.tr("%1 of %2 criteria scored \u00b7 %3").replace("%1", str(scored)).replace(
+            "%2", str(len(state.criteria))).replace("%3", state.status.label(language))
+        self.detail.setText(detail)
+        if state.knockouts:
+            names = ", ".join(self.stage.criterion(c).name(language) for c in state.knockouts
+                              if c in self.stage.criterion_ids)
+            set_message(self.knockouts, self.tr("Knock-out: %1 scored below the threshold").replace("%1", names),
+                        DANGER)
+        else:
+            self.knockouts.setVisible(False)
+        if not state.editable:
+            set_message(self.banner, self.tr(
+                "This score sheet is submitted and locked. Only the secretariat can reopen it."), WARNING)
+        elif state.changed_since_scored:
+            set_message(self.banner, self.tr(
+                "This proposal was updated after you scored it (revision %1 \u2192 %2): check your scores.")
+                .replace("%1", str(state.dossier_revision)).replace("%2", str(state.current_dossier_revision)),
+                WARNING)
+        else:
+            self.banner.setVisible(False)
+        self.submit_button.setEnabled(state.editable)
+
+    # -- language ------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.submit_button.setText(self.tr("&Submit (Ctrl+Enter)"))
+        self.submit_button.setAccessibleName(self.tr("Submit the score sheet"))
+        self.scroll.setAccessibleName(self.tr("Criteria"))
+        for editor in self.editors.values():
+            editor.retranslate_ui()
+        self._show_totals()
+        self._show_saved()
+
+
+__all__ = [
+    "ENTRY_PAUSE_MS",
+    "CommentEdit",
+    "CriterionEditor",
+    "LevelButtons",
+    "ScoreField",
+    "ScoreForm",
+    "valid_values",
+]
