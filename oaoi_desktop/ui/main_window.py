@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.device_label)
         # File > "Masuk sebagai penilai..." and the judge's workspace page (ui/judge/entry.py)
         self.judge_hook = judge_entry.install(self)
+        # While a judge is signed in, the secretariat's tools (import, the
+        # dossier browser that shows every dossier unredacted, the demo) are
+        # off: a judge must only see their own, non-recused dossiers.
+        self.judge_hook.workspace_shown.connect(self._enter_signed_in_mode)
+        self.judge_hook.workspace_closed.connect(self._leave_signed_in_mode)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value(registry.MAIN_WINDOW_GEOMETRY)
@@ -258,6 +263,29 @@ class MainWindow(QMainWindow):
         return dialogs.information(
             self, self.tr("About oaoi-desktop"), text, rich_text=True
         )
+
+    # -- who is at the keyboard ---------------------------------------------------------
+    def judge_signed_in(self) -> bool:
+        """True while a judge's workspace is open in this window."""
+        from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
+
+        return isinstance(self.judge_hook.page, JudgeWorkspace)
+
+    def _secretariat_actions(self) -> tuple[QAction, ...]:
+        return (self.import_action, self.browse_action, self.demo_action)
+
+    def _enter_signed_in_mode(self, _page: object) -> None:
+        judge = self.judge_signed_in()
+        for action in self._secretariat_actions():
+            action.setEnabled(not judge)
+        self.setAcceptDrops(not judge)
+        if judge and self.import_dialog is not None:
+            self.import_dialog.close()
+
+    def _leave_signed_in_mode(self) -> None:
+        for action in self._secretariat_actions():
+            action.setEnabled(True)
+        self.setAcceptDrops(True)
 
     # -- dossiers: import, browse, demo ----------------------------------------------
     def start_import(self, paths: Sequence[Path | str] = (), event_id: str | uuid.UUID | None = None) -> ImportDialog:

@@ -226,3 +226,21 @@ def test_a_judge_of_another_event_is_not_offered(qtbot, panel: Panel, settings: 
     assert "Citra Dewi" not in names
     d.select(event_id=other)
     assert [d.name_combo.itemText(i) for i in range(d.name_combo.count())] == ["Citra Dewi"]
+
+
+def test_a_signed_in_judge_cannot_reach_the_secretariat_tools(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(panel.db, settings)
+    qtbot.addWidget(window)
+    assert window.import_action.isEnabled() and window.browse_action.isEnabled() and window.acceptDrops()
+    with panel.db.write() as s:
+        signed = auth.sign_in(s, panel.event_id, "Ani Lestari", PINS["Ani Lestari"])
+    page = window.judge_hook.show_workspace(signed)
+    assert isinstance(page, JudgeWorkspace)
+    assert window.judge_signed_in()
+    assert not window.import_action.isEnabled()
+    assert not window.browse_action.isEnabled()
+    assert not window.demo_action.isEnabled()
+    assert not window.acceptDrops()
+    with qtbot.waitSignal(window.judge_hook.workspace_closed):
+        page.sign_out_button.click()
+    assert window.import_action.isEnabled() and window.browse_action.isEnabled() and window.acceptDrops()
