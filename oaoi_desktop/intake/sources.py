@@ -30,6 +30,8 @@ DOCUMENT_NAME = "dossier.json"
 SHEET_NAMES = ("dossiers.xlsx", "dossiers.csv")
 _SKIP_DIRS = {"__macosx", "system volume information", "$recycle.bin", "lost+found"}
 _S_IFLNK = 0o120000
+_REPARSE_POINT = 0x400
+"""``FILE_ATTRIBUTE_REPARSE_POINT``: a Windows junction or link (``os.lstat`` does not call them links)."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,36 @@ class FolderPackage(Package):
             current = current / matches[0]
         return "/".join(found)
 
+    def _plain(self, norm: str) -> Member | None:
+        """The member at ``norm`` when no part of the path under the root is a link.
+
+        The quick case: one ``lstat`` per path part instead of resolving the
+        whole absolute path (``realpath``); with no link (nor junction) below
+        the root, the real path is the root's real path joined with ``norm``.
+        None sends the caller the long way (links, wrong case, missing).
+        """
+        current = os.fspath(self.root)
+        st = None
+        for part in norm.split("/"):
+            current = os.path.join(current, part)
+            try:
+                st = os.lstat(current)
+            except OSError:
+                return None
+            if stat.S_ISLNK(st.st_mode) or getattr(st, "st_file_attributes", 0) & _REPARSE_POINT:
+                return None
+        if st is None or not stat.S_ISREG(st.st_mode):
+            return None
+        return Member(norm, self.display(norm), st.st_size, os.path.join(self._real_root, *norm.split("/")))
+
     def resolve(self, rel: str) -> tuple[Member | None, list[Finding]]:
         try:
             norm = paths.normalise(rel)
         except paths.UnsafePath as exc:
             return None, [error(self.display(str(rel)), "", exc.message_id, path=str(rel))]
+        plain = self._plain(norm)
+        if plain is not None:
+            return plain, []
         findings: list[Finding] = []
         full = self.root.joinpath(*norm.split("/"))
         if not os.path.lexists(full):
@@ -265,6 +292,12 @@ class ZipPackage(Package):
         if self._zf is not None:
             self._zf.close()
             self._zf = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to an import worker process: the open archive stays here.
+        state = self.__dict__.copy()
+        state["_zf"] = None
+        return state
 
 
 @dataclass

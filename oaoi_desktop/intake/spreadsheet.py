@@ -262,21 +262,33 @@ def _document(r: _Row, cells: list[Cell]) -> dict[str, Any]:
     return doc
 
 
-def _field_label(r: _Row) -> Any:
-    columns = dict(r.columns)
+class CellLabel:
+    """Turns a key path into the spreadsheet cell it came from (``C5 (klaster)``).
 
-    def label(key_path: str) -> str:
+    A class rather than a closure so a candidate can be sent to an import
+    worker process (pickled).
+    """
+
+    def __init__(self, r: _Row) -> None:
+        self.columns = dict(r.columns)
+        self.row = r.row
+        self.headers = dict(r.headers)
+
+    def __call__(self, key_path: str) -> str:
         probe = key_path
         while probe:
-            if probe in columns:
-                return r.cell(columns[probe])
+            if probe in self.columns:
+                col = self.columns[probe]
+                return f"{column_letter(col)}{self.row} ({self.headers[col]})"
             m = re.match(r"^(.*?)(\.[^.\[]+|\[\d+\])$", probe)
             if not m:
                 break
             probe = m.group(1)
-        return f"{r.row}:{r.row} ({key_path})" if key_path else f"{r.row}:{r.row}"
+        return f"{self.row}:{self.row} ({key_path})" if key_path else f"{self.row}:{self.row}"
 
-    return label
+
+def _field_label(r: _Row) -> CellLabel:
+    return CellLabel(r)
 
 
 def candidates(path: Path, label: str, files: FolderPackage, limits: Limits) -> list[Candidate]:

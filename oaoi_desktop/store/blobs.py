@@ -32,73 +32,66 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import re
+import shutil
 import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop import config
 from oaoi_desktop.store.models import Blob, BlobChunk, utcnow
+from oaoi_desktop.store.staging import (
+    CHUNK_BYTES,
+    HEAD_BYTES,
+    STAGING,
+    BlobTooLarge,
+    Cancelled,
+    StagedBlob,
+    fsync_dir,
+    fsync_file,
+    stage_stream,
+)
 
-CHUNK_BYTES = 1024 * 1024
-HEAD_BYTES = 64
-STAGING = ".staging"
 STALE_STAGING_SECONDS = 24 * 3600
+RUN_PREFIX = "run-"
+"""Sub-folders of the staging folder that one import run owns (removed whole at its end)."""
 
-
-class Cancelled(Exception):
-    """The operation was cancelled (a ``threading.Event`` was set)."""
-
-
-class BlobTooLarge(Exception):
-    """The stream is longer than the cap given to :meth:`BlobStore.stage`."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"{size} > {limit}")
-        self.size = size
-        self.limit = limit
+_fsync_dir = fsync_dir
 
 
 class BlobMissing(Exception):
     """No content is stored under this SHA-256 (or it no longer matches)."""
 
 
-@dataclass(frozen=True)
-class StagedBlob:
-    """Bytes copied into the staging folder, hashed, not yet stored."""
-
-    temp_path: Path
-    sha256: str
-    size: int
-    head: bytes
-    """The first bytes (for magic-byte checks)."""
+_KNOWN = select(Blob.sha256).where(Blob.sha256.in_(bindparam("shas", expanding=True)))
+_INSERT_IGNORING: dict[str, object] = {}
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; NTFS journals renames
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def _insert_ignoring(dialect: str) -> object:
+    """``INSERT INTO blobs ... ON CONFLICT DO NOTHING`` for SQLite or PostgreSQL (built once)."""
+    stmt = _INSERT_IGNORING.get(dialect)
+    if stmt is None:
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        stmt = _INSERT_IGNORING[dialect] = dialect_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+    return stmt
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def is_sha256(value: str) -> bool:
-    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
 
 
 class BlobStore(ABC):
@@ -129,6 +122,7 @@ class BlobStore(ABC):
         on_bytes: Callable[[int], None] | None = None,
         cancel: threading.Event | None = None,
         sync: bool = True,
+        folder: Path | None = None,
     ) -> StagedBlob:
         """Copy ``source`` to a staging file, hashing and counting as it streams.
 
@@ -136,83 +130,80 @@ class BlobStore(ABC):
         when ``cancel`` is set between chunks, and ``OSError`` when the
         source or the disk fails; in every case the staging file is removed.
         With ``sync=False`` the file is not fsynced yet: call
-        :meth:`sync_staged` once it is known to be new content.
+        :meth:`sync_staged` once it is known to be new content.  ``folder``
+        is a run folder from :meth:`staging_run` (default: the staging folder).
         """
-        fd, name = tempfile.mkstemp(dir=self.staging_dir(), suffix=".part")
-        temp = Path(name)
-        digest = hashlib.sha256()
-        size = 0
-        head = b""
-        buf = bytearray(chunk_bytes)
-        view = memoryview(buf)
-        readinto = getattr(source, "readinto", None)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                while True:
-                    if cancel is not None and cancel.is_set():
-                        raise Cancelled()
-                    if readinto is not None:
-                        n = readinto(view)
-                        chunk = view[:n] if n else b""
-                    else:
-                        chunk = source.read(chunk_bytes)
-                        n = len(chunk)
-                    if not n:
-                        break
-                    size += n
-                    if max_bytes is not None and size > max_bytes:
-                        raise BlobTooLarge(size, max_bytes)
-                    if len(head) < HEAD_BYTES:
-                        head += bytes(chunk[: HEAD_BYTES - len(head)])
-                    digest.update(chunk)
-                    out.write(chunk)
-                    if on_bytes is not None:
-                        on_bytes(n)
-                out.flush()
-                if self.durable and sync:
-                    os.fsync(out.fileno())
-        except BaseException:
-            try:
-                temp.unlink()
-            except OSError:
-                pass
-            raise
-        finally:
-            view.release()
-        return StagedBlob(temp, digest.hexdigest(), size, head)
+        return stage_stream(source, folder or self.staging_dir(), max_bytes=max_bytes, chunk_bytes=chunk_bytes,
+                            on_bytes=on_bytes, cancel=cancel, sync=self.durable and sync)
+
+    def staging_run(self) -> Path:
+        """A new sub-folder of the staging folder for one import run.
+
+        Whoever stages into it (a thread or a worker process of the import)
+        may leave files behind when it is killed: :meth:`end_staging_run`
+        removes the folder whole, whatever is in it.
+        """
+        path = self.staging_dir() / f"{RUN_PREFIX}{uuid.uuid4().hex}"
+        path.mkdir()
+        return path
+
+    def end_staging_run(self, path: Path) -> None:
+        """Remove a run folder and whatever staged files are still in it."""
+        shutil.rmtree(path, ignore_errors=True)
+
+    @property
+    def content_root(self) -> Path | None:
+        """Where stored content is a plain file ``<root>/ab/<sha256>`` (None: not files).
+
+        Lets a worker process tell content already stored without a database.
+        """
+        return None
 
     def sync_staged(self, staged: StagedBlob) -> None:
         """fsync a staging file made with ``sync=False`` (when the store is durable)."""
         if not self.durable:
             return
-        # Read-write: Windows cannot flush a handle opened read-only.
-        fd = os.open(staged.temp_path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(staged.temp_path)
 
     def discard(self, staged: StagedBlob) -> None:
         """Remove a staging file that will not be stored."""
         try:
-            staged.temp_path.unlink()
+            os.unlink(staged.temp_path)
         except FileNotFoundError:
             pass
 
     # -- inside a transaction -------------------------------------------------
-    def _new_rows(self, session: Session, items: Sequence[tuple[StagedBlob, str]]) -> set[str]:
-        """Insert the missing ``blobs`` rows (one query, one insert); their SHA-256s."""
+    def _new_rows(self, session: Session, items: Sequence[tuple[StagedBlob, str]], *,
+                  want_new: bool = True) -> set[str]:
+        """Insert the missing ``blobs`` rows; their SHA-256s (when ``want_new``).
+
+        One query and one insert; or, when the caller does not need to know
+        which rows are new, one ``INSERT ... ON CONFLICT DO NOTHING``
+        (SQLite, PostgreSQL).
+        """
         shas = sorted({staged.sha256 for staged, _m in items})
+        if not shas:
+            return set()
+        conn = session.connection()
+        now = utcnow()
+        dialect = conn.dialect.name
+        if not want_new and dialect in ("sqlite", "postgresql"):
+            rows = {}
+            for staged, media_type in items:
+                rows.setdefault(staged.sha256, {"sha256": staged.sha256, "size": staged.size,
+                                                "media_type": media_type, "created_at": now})
+            conn.execute(_insert_ignoring(dialect), list(rows.values()))
+            return set()
         known: set[str] = set()
         for i in range(0, len(shas), 500):
-            known.update(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(shas[i:i + 500]))))
+            known.update(conn.execute(_KNOWN, {"shas": shas[i:i + 500]}).scalars())
         rows = {}
         for staged, media_type in items:
             if staged.sha256 not in known and staged.sha256 not in rows:
                 rows[staged.sha256] = {"sha256": staged.sha256, "size": staged.size, "media_type": media_type,
-                                       "created_at": utcnow()}
+                                       "created_at": now}
         if rows:
-            session.execute(insert(Blob), list(rows.values()))
+            conn.execute(insert(Blob), list(rows.values()))
         return set(rows)
 
     @abstractmethod
@@ -267,7 +258,7 @@ class BlobStore(ABC):
 
     # -- housekeeping ---------------------------------------------------------
     def sweep(self) -> int:
-        """Remove stray files; returns how many.  Base: old staging files."""
+        """Remove stray files; returns how many.  Base: old staging files and run folders."""
         removed = 0
         staging = self._staging_root / STAGING
         if not staging.is_dir():
@@ -275,9 +266,15 @@ class BlobStore(ABC):
         now = time.time()
         for entry in os.scandir(staging):
             try:
-                if now - entry.stat().st_mtime > STALE_STAGING_SECONDS:
-                    os.unlink(entry.path)
-                    removed += 1
+                if now - entry.stat().st_mtime <= STALE_STAGING_SECONDS:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name.startswith(RUN_PREFIX):
+                        removed += sum(len(files) for _d, _s, files in os.walk(entry.path))
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                    continue
+                os.unlink(entry.path)
+                removed += 1
             except OSError:
                 continue
         return removed
@@ -291,7 +288,7 @@ class FileBlobStore(BlobStore):
         self.root = root
         self._db = db
         self._lock = threading.Lock()
-        self._dirty_dirs: set[Path] = set()
+        self._dirty_dirs: set[str] = set()
 
     @classmethod
     def beside(cls, db: object, *, durable: bool = True) -> "FileBlobStore":
@@ -305,6 +302,10 @@ class FileBlobStore(BlobStore):
             raise BlobMissing(sha256)
         return self.root / sha256[:2] / sha256
 
+    @property
+    def content_root(self) -> Path | None:
+        return self.root
+
     def store_all(
         self,
         session: Session,
@@ -312,17 +313,22 @@ class FileBlobStore(BlobStore):
         *,
         before_each: Callable[[StagedBlob], None] | None = None,
     ) -> list[str]:
-        self._new_rows(session, items)
+        self._new_rows(session, items, want_new=False)
         placed: list[str] = []
-        dirs: set[Path] = set()
+        dirs: set[str] = set()
+        root = os.fspath(self.root)
         try:
             for staged, _media_type in items:
                 if before_each is not None:
                     before_each(staged)
-                target = self.path_for(staged.sha256)
+                sha = staged.sha256
+                if not is_sha256(sha):
+                    raise BlobMissing(sha)
+                folder = os.path.join(root, sha[:2])
+                target = os.path.join(folder, sha)
                 with self._lock:
                     try:
-                        same = target.stat().st_size == staged.size
+                        same = os.stat(target).st_size == staged.size
                     except FileNotFoundError:
                         same = False
                     if same:
@@ -331,13 +337,13 @@ class FileBlobStore(BlobStore):
                     try:
                         os.replace(staged.temp_path, target)
                     except FileNotFoundError:
-                        if not staged.temp_path.exists():
+                        if not os.path.exists(staged.temp_path):
                             raise
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        dirs.add(target.parent.parent)
+                        os.makedirs(folder, exist_ok=True)
+                        dirs.add(root)
                         os.replace(staged.temp_path, target)
-                placed.append(staged.sha256)
-                dirs.add(target.parent)
+                placed.append(sha)
+                dirs.add(folder)
         finally:
             self.last_placed = placed
             with self._lock:
@@ -354,11 +360,15 @@ class FileBlobStore(BlobStore):
         """
         with self._lock:
             dirs, self._dirty_dirs = sorted(self._dirty_dirs), set()
-        if self.durable:
-            for folder in dirs:
-                _fsync_dir(folder)
-            if dirs:
-                _fsync_dir(self.root)
+        if self.durable and dirs:
+            if len(dirs) > 4:
+                # Side by side: the journal commits them together (a fresh store has 256 folders).
+                with ThreadPoolExecutor(max_workers=8, thread_name_prefix="oaoi-fsync") as pool:
+                    list(pool.map(_fsync_dir, dirs))
+            else:
+                for folder in dirs:
+                    _fsync_dir(folder)
+            _fsync_dir(self.root)
 
     def _referenced(self, session: Session, shas: list[str]) -> set[str]:
         found: set[str] = set()
@@ -526,5 +536,5 @@ def blob_store_for(db: object, *, durable: bool = True) -> BlobStore:
 
 __all__ = [
     "BlobStore", "FileBlobStore", "DatabaseBlobStore", "StagedBlob", "blob_store_for",
-    "Cancelled", "BlobTooLarge", "BlobMissing", "CHUNK_BYTES",
+    "Cancelled", "BlobTooLarge", "BlobMissing", "CHUNK_BYTES", "HEAD_BYTES", "STAGING",
 ]
