@@ -450,20 +450,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     result: dict[str, Any] = {}
     progress = _import_progress(sys.stderr, args.quiet)
 
+    done = threading.Event()
+
     def work() -> None:
         try:
             result["report"] = imports.import_paths(db, args.event, args.paths, actor=_operator(args),
                                                     progress=progress, cancel=cancel)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             result["error"] = exc
+        finally:
+            done.set()
 
     worker = threading.Thread(target=work, name="oaoi-import-cli", daemon=True)
     worker.start()
-    while worker.is_alive():
+    # Wait on our own event: on Python 3.11 a Thread.join interrupted by
+    # Ctrl+C can make is_alive() report False while the import still runs.
+    while not done.is_set():
         try:
-            worker.join(0.2)
+            done.wait(0.2)
         except KeyboardInterrupt:
-            cancel.set()
+            cancel.set()  # the dossier in flight rolls back; the report says cancelled
     if progress is not None and sys.stderr.isatty():
         sys.stderr.write("\n")
     db.close()
