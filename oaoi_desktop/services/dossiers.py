@@ -128,6 +128,19 @@ def list_dossiers(session: Session, event: Event) -> list[Dossier]:
     return list(session.scalars(select(Dossier).where(Dossier.event_id == event.id).order_by(Dossier.number)))
 
 
+def attachment_counts(session: Session, event: Event) -> dict[uuid.UUID, int]:
+    """Dossier id → number of attachments of its current revision (absent: none)."""
+    from sqlalchemy import func
+
+    stmt = (
+        select(Attachment.dossier_id, func.count())
+        .join(Dossier, (Dossier.id == Attachment.dossier_id) & (Dossier.current_revision == Attachment.revision))
+        .where(Dossier.event_id == event.id)
+        .group_by(Attachment.dossier_id)
+    )
+    return {dossier_id: n for dossier_id, n in session.execute(stmt)}
+
+
 # -- revisions, the reader, and "changed since you scored it" --------------------
 # (The USB import that creates revisions is services/imports.py.)
 

@@ -40,12 +40,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import dossiers, events
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Attachment, Dossier
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.reader import DossierReader, kelompok_text
@@ -74,12 +72,7 @@ def load_rows(db: Database, event_id: str | uuid.UUID) -> tuple[str, list[Dossie
     """The event's name and its dossiers, by number."""
     with db.read() as s:
         event = events.get_event(s, str(event_id))
-        counts = dict(s.execute(
-            select(Attachment.dossier_id, func.count())
-            .join(Dossier, (Dossier.id == Attachment.dossier_id) & (Dossier.current_revision == Attachment.revision))
-            .where(Dossier.event_id == event.id)
-            .group_by(Attachment.dossier_id)
-        ).all())
+        counts = dossiers.attachment_counts(s, event)
         rows = [
             DossierRow(d.id, d.number, d.title, d.instansi, d.unit_kerja, d.kategori, d.kelompok,
                        d.current_revision, counts.get(d.id, 0))
