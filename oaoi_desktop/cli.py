@@ -614,7 +614,21 @@ def build_parser() -> argparse.ArgumentParser:
     from oaoi_desktop.cli_secretariat import register as register_secretariat  # assign, export, agreement
 
     register_secretariat(sub, add, fmt)
+    # Later areas, each in its own module with ``register(sub, add, fmt)``; they may
+    # extend parsers made above (e.g. ``sub.choices["export"]``).
+    import importlib
+
+    for module in EXTENSION_MODULES:
+        importlib.import_module(f"oaoi_desktop.{module}").register(sub, add, fmt)
     return parser
+
+
+EXTENSION_MODULES = (
+    "cli_documents",  # export sheets|results|ranking|minutes (PDF documents)
+    "cli_signing",  # ca, cert, sign, verify
+    "cli_exchange",  # package, bundle (USB exchange between laptops)
+    "cli_trust",  # audit verify|export, backup, restore
+)
 
 
 def _early_language(argv: Sequence[str]) -> None:

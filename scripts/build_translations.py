@@ -4,6 +4,14 @@
     python scripts/build_translations.py            # lupdate, then lrelease
     python scripts/build_translations.py --release  # only lrelease (.ts -> .qm)
     python scripts/build_translations.py --check    # fail if a message is untranslated
+    python scripts/build_translations.py --domain results   # only one domain's files
+
+Domains: the base catalogue ``oaoi`` covers ``oaoi_desktop/app.py`` and
+``oaoi_desktop/ui/`` except the feature packages listed in
+``oaoi_desktop/ui/extensions.py``; each of those (``ui/secretariat/``,
+``ui/results/``, ...) has its own ``<package>_id.ts`` / ``<package>_en.ts``,
+so work on one package never rewrites another's catalogue.  The app loads
+every domain's ``.qm`` (``oaoi_desktop/ui/language.py``).
 
 Steps:
 1. ``pyside6-lupdate`` scans ``oaoi_desktop/app.py`` and ``oaoi_desktop/ui/``
@@ -30,12 +38,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCES = [ROOT / "oaoi_desktop" / "app.py", ROOT / "oaoi_desktop" / "ui"]
-CATALOGUES = {
-    # file: extra lupdate options
-    "oaoi_id.ts": ["-target-language", "id_ID"],
-    "oaoi_en.ts": ["-pluralonly", "-target-language", "en", "-source-language", "en"],
+UI = ROOT / "oaoi_desktop" / "ui"
+FEATURE_PACKAGES = (
+    "secretariat", "results", "documents", "signatures", "exchange", "trust",
+)  # as in oaoi_desktop/ui/extensions.py
+DOMAINS = ("oaoi", *FEATURE_PACKAGES)
+LANGUAGE_OPTIONS = {
+    # language: extra lupdate options
+    "id": ["-target-language", "id_ID"],
+    "en": ["-pluralonly", "-target-language", "en", "-source-language", "en"],
 }
+CATALOGUES = {
+    f"{domain}_{lang}.ts": options for domain in DOMAINS for lang, options in LANGUAGE_OPTIONS.items()
+}
+"""Every catalogue lupdate writes: ``<domain>_<lang>.ts`` -> its lupdate options."""
 
 
 def tool(name: str) -> str:
@@ -50,10 +66,18 @@ def tool(name: str) -> str:
     return found
 
 
-def source_files() -> list[str]:
-    files: list[Path] = []
-    for source in SOURCES:
-        files.extend(sorted(source.rglob("*.py")) if source.is_dir() else [source])
+def domain_of(ts_name: str) -> str:
+    return ts_name.rsplit("_", 1)[0]
+
+
+def source_files(domain: str = "oaoi") -> list[str]:
+    """The Python files whose strings belong to ``domain``'s catalogue."""
+    if domain == "oaoi":
+        files = [ROOT / "oaoi_desktop" / "app.py"]
+        excluded = tuple(UI / name for name in FEATURE_PACKAGES)
+        files += [f for f in sorted(UI.rglob("*.py")) if not any(f.is_relative_to(folder) for folder in excluded)]
+    else:
+        files = sorted((UI / domain).rglob("*.py"))
     return [str(f.relative_to(ROOT)) for f in files]
 
 
@@ -61,7 +85,7 @@ def lupdate(ts_name: str, options: list[str], ts_dir: Path = TRANSLATIONS) -> No
     ts = ts_dir / ts_name
     subprocess.run(
         [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *options,
-         *source_files(), "-ts", str(ts)],
+         *source_files(domain_of(ts_name)), "-ts", str(ts)],
         cwd=ROOT,
         check=True,
     )
@@ -93,13 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--release", action="store_true", help="only compile .ts to .qm")
     parser.add_argument("--check", action="store_true", help="report untranslated messages and fail if any")
+    parser.add_argument("--domain", choices=DOMAINS, help="only this domain's catalogues")
     args = parser.parse_args(argv)
 
+    chosen = [args.domain] if args.domain else list(DOMAINS)
     if not args.release and not args.check:
         for name, options in CATALOGUES.items():
-            lupdate(name, options)
+            if domain_of(name) in chosen:
+                lupdate(name, options)
     status = 0
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        if domain_of(ts.name) not in chosen and not (args.domain is None or ts.name.startswith("qtbase")):
+            continue
         missing = unfinished(ts)
         for source in missing:
             print(f"{ts.name}: untranslated: {source!r}")

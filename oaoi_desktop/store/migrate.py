@@ -95,21 +95,37 @@ def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untype
         if has_tables:
             target = backup.rotating_backup(path, config.backup_dir(), "pre-migrate", keep=5)
             log.info("backed up %s to %s before migrating", path, target)
-    cfg = alembic_config()
-    with db.engine.connect() as conn:
-        if db.is_sqlite:
-            # Recreating a parent table in a batch migration would cascade
-            # deletes into child rows with foreign keys on (DESIGN.md).
-            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        if db.is_sqlite:
-            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-            if problems:
-                raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+    _run_alembic(db, command.upgrade, "head")
     _stamp_meta(db)
     return True
+
+
+def downgrade(db, revision: str) -> None:  # type: ignore[no-untyped-def]
+    """Take ``db`` back to ``revision`` (for tests and for undoing a release)."""
+    _run_alembic(db, command.downgrade, revision)
+
+
+def _run_alembic(db, step, revision: str) -> None:  # type: ignore[no-untyped-def]
+    cfg = alembic_config()
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection  # no transaction is open on it yet
+        if db.is_sqlite:
+            # Recreating a parent table in a batch migration would cascade
+            # deletes into child rows with foreign keys on (DESIGN.md).  The
+            # pragma is a no-op inside a transaction: set it on the DBAPI
+            # connection before SQLAlchemy begins one.
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            cfg.attributes["connection"] = conn
+            step(cfg, revision)
+            conn.commit()
+            if db.is_sqlite:
+                problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+        finally:
+            if db.is_sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _stamp_meta(db) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,8 @@ class EventStatus(str, enum.Enum):
     DRAFT = "draft"
     ACTIVE = "active"
     CLOSED = "closed"
+    FINALISED = "finalised"
+    """The Berita Acara is signed: nothing changes without a recorded reopening."""
 
 
 class RecusalLevel(str, enum.Enum):
@@ -142,6 +144,8 @@ class Event(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_on_device: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    finalised_by: Mapped[str] = mapped_column(String(300), default="")
 
     rubric_version: Mapped[RubricVersion] = relationship()
 
@@ -408,3 +412,79 @@ class PlenaryAdjustment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     withdraw_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventAuthority(Base):
+    """An event's certificate authority: it issues the judges' signing certificates.
+
+    ``key_pem`` is the CA's private key as encrypted PKCS#8 PEM (the
+    secretariat's passphrase); the certificate is public.
+    """
+
+    __tablename__ = "event_authorities"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), unique=True)
+    subject: Mapped[str] = mapped_column(String(500))
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    key_pem: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    """SHA-256 of the certificate's DER bytes (lower-case hex)."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(300), default="")
+
+
+class JudgeCredential(Base):
+    """A person's signing key and certificate for one event.
+
+    The private key is stored only inside ``pkcs12`` (encrypted with the
+    person's own passphrase).  ``source`` is ``issued`` (by the event's
+    authority) or ``imported`` (an existing certificate, e.g. from a government
+    CA; ``chain_pem`` then holds its issuers).  Re-issuing keeps the old row with
+    ``active`` false.
+    """
+
+    __tablename__ = "judge_credentials"
+    __table_args__ = (Index("ix_judge_credentials_event_user", "event_id", "user_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"))
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    source: Mapped[str] = mapped_column(String(20), default="issued")
+    subject: Mapped[str] = mapped_column(String(500))
+    issuer: Mapped[str] = mapped_column(String(500))
+    serial: Mapped[str] = mapped_column(String(100))
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    chain_pem: Mapped[str] = mapped_column(Text, default="")
+    pkcs12: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    not_after: Mapped[dt.datetime] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IssuedDocument(Base):
+    """A PDF document the app produced: its number, kind and fingerprint.
+
+    ``kind``: ``sheet`` (Lembar Penilaian), ``result`` (Lembar Hasil
+    Penilaian), ``ranking`` (Rekapitulasi dan Peringkat) or ``minutes``
+    (Berita Acara).  ``number`` is the printed document number, unique in
+    the event; ``fingerprint`` the SHA-256 printed on it (canonical score
+    data plus the rubric hash), so a verifier can compare it with the store.
+    """
+
+    __tablename__ = "issued_documents"
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(100))
+    sequence: Mapped[int] = mapped_column(Integer)
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dossiers.id"), nullable=True)
+    judge_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    stage_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """What the fingerprint covers and how to recompute it (kind-specific)."""
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    language: Mapped[str] = mapped_column(String(5), default="id")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(300), default="")

@@ -1,7 +1,8 @@
 """The language of the user interface, switched at run time.
 
 Qt source strings are English (``self.tr("File")``); Indonesian, the default,
-comes from ``resources/translations/oaoi_id.qm``.  ``oaoi_en.qm`` holds only
+comes from ``resources/translations/oaoi_id.qm`` plus one catalogue per
+feature package (``results_id.qm``, ...; see ``ui/extensions.py``).  ``oaoi_en.qm`` holds only
 the English plural forms (``%n event(s)``).  ``qtbase_id.qm`` translates the
 few texts of Qt's own widgets a user meets (context menus of text fields, the
 Qt file dialog), since Qt ships no Indonesian translation; where Qt does ship
@@ -65,8 +66,11 @@ def install_language(lang: str) -> None:
 
     ours = str(translations_dir())
     qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    from oaoi_desktop.ui.extensions import PACKAGES
+
     candidates = [
         _load("oaoi", lang, ours),
+        *(_load(package, lang, ours) for package in PACKAGES),
         _load("qtbase", lang, ours) or _load("qtbase", lang, qt_own),
     ]
     for translator in candidates:

@@ -18,7 +18,7 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import status
 from oaoi_desktop.services.status import StatusSummary
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.ui import dialogs, language
+from oaoi_desktop.ui import dialogs, extensions, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
 from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, EventsOverviewPage
@@ -94,6 +94,13 @@ class MainWindow(QMainWindow):
         self.language_menu.setObjectName("menu_language")
         self.help_menu = QMenu(bar)
         self.help_menu.setObjectName("menu_help")
+        # Menus the feature packages (ui/secretariat, ui/results, ...) fill in.
+        self.event_menu = QMenu(bar)
+        self.event_menu.setObjectName("menu_event")
+        self.tools_menu = QMenu(bar)
+        self.tools_menu.setObjectName("menu_tools")
+        self.secretariat_only_actions: list[QAction] = []
+        """Actions of the feature packages that are off while a judge is signed in."""
 
         self.import_action = QAction(self)
         self.import_action.setObjectName("action_import")
@@ -149,6 +156,8 @@ class MainWindow(QMainWindow):
 
         bar.addMenu(self.file_menu)
         bar.addMenu(self.view_menu)
+        bar.addMenu(self.event_menu)
+        bar.addMenu(self.tools_menu)
         bar.addMenu(self.help_menu)
 
         self.tool_bar = QToolBar(self)
@@ -175,6 +184,8 @@ class MainWindow(QMainWindow):
         # off: a judge must only see their own, non-recused dossiers.
         self.judge_hook.workspace_shown.connect(self._enter_signed_in_mode)
         self.judge_hook.workspace_closed.connect(self._leave_signed_in_mode)
+        # The feature packages add their menu actions and pages (ui/extensions.py).
+        self.extensions = extensions.install_all(self)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value(registry.MAIN_WINDOW_GEOMETRY)
@@ -272,7 +283,7 @@ class MainWindow(QMainWindow):
         return isinstance(self.judge_hook.page, JudgeWorkspace)
 
     def _secretariat_actions(self) -> tuple[QAction, ...]:
-        return (self.import_action, self.browse_action, self.demo_action)
+        return (self.import_action, self.browse_action, self.demo_action, *self.secretariat_only_actions)
 
     def _enter_signed_in_mode(self, _page: object) -> None:
         judge = self.judge_signed_in()
@@ -385,6 +396,8 @@ class MainWindow(QMainWindow):
         self.reload_action.setStatusTip(self.tr("Read the database again"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.event_menu.setTitle(self.tr("&Event"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
         self.about_action.setText(self.tr("&About oaoi-desktop"))
         self._check_language_action()
         self._update_status_bar()

@@ -1196,6 +1196,14 @@ F1 menampilkan pintasan papan ketik.</translation>
         <translation>B&amp;antuan</translation>
     </message>
     <message>
+        <source>&amp;Event</source>
+        <translation>&amp;Kegiatan</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
         <source>&amp;About oaoi-desktop</source>
         <translation>&amp;Tentang oaoi-desktop</translation>
     </message>

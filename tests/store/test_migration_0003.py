@@ -5,13 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from oaoi_desktop.store.database import Database, make_engine
-from oaoi_desktop.store.migrate import alembic_config, current_revision, head_revision
+from oaoi_desktop.store import migrate
+from oaoi_desktop.store.migrate import current_revision, head_revision
 from oaoi_desktop.store.models import Base
 
 
@@ -19,7 +19,7 @@ def test_models_match_the_migrated_schema(db: Database) -> None:
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     assert "plenary_adjustments" in inspect(db.engine).get_table_names()
-    assert head_revision() == "0003"
+    assert head_revision() >= "0003"
 
 
 def test_upgrade_from_0002_keeps_rows_and_downgrade_drops_the_table(tmp_path: Path) -> None:
@@ -33,10 +33,7 @@ def test_upgrade_from_0002_keeps_rows_and_downgrade_drops_the_table(tmp_path: Pa
     score(db, eid, "Ani", "P-1", uniform(KIPP_CRITERIA, 8))
     db.close()
     raw = Database(url, make_engine(url))
-    cfg = alembic_config()
-    with raw.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002")
+    migrate.downgrade(raw, "0002")
     assert "plenary_adjustments" not in inspect(raw.engine).get_table_names()
     raw.close()
     again = Database.open(url)

@@ -128,7 +128,7 @@ def test_saved_language_is_used(tmp_path: Path, oaoi_home: Path, no_event_loop: 
     saved.sync()
     assert app.main(["--db", str(tmp_path / "x.sqlite")]) == 0
     [window] = no_event_loop
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Event", "&Tools", "&Help"]
     # closing saved the window's geometry into the same settings file
     assert not Settings.open(oaoi_home / "settings.ini").value(registry.MAIN_WINDOW_GEOMETRY).isEmpty()
 

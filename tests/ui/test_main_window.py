@@ -26,7 +26,7 @@ def menu_titles(window: MainWindow) -> list[str]:
 
 def test_opens_in_indonesian_with_the_secretariat_step(main_window: MainWindow) -> None:
     assert main_window.windowTitle() == "oaoi-desktop"
-    assert menu_titles(main_window) == ["Berkas", "Tampilan", "Bantuan"]
+    assert menu_titles(main_window) == ["Berkas", "Tampilan", "Kegiatan", "Alat", "Bantuan"]
     assert main_window.stack.currentWidget() is main_window.start_page
     page = main_window.start_page
     assert page.isVisible()
@@ -72,7 +72,7 @@ def test_switching_language_through_the_view_menu(main_window: MainWindow, setti
     indonesian = next(a for a in main_window.language_menu.actions() if a.text() == "Bahasa Indonesia")
 
     english.trigger()
-    assert menu_titles(main_window) == ["File", "View", "Help"]
+    assert menu_titles(main_window) == ["File", "View", "Event", "Tools", "Help"]
     assert view_menu.title().replace("&", "") == "View"
     assert main_window.language_menu.title().replace("&", "") == "Language"
     assert main_window.start_page.heading.text() == "Next step: create the secretariat account"
@@ -83,7 +83,7 @@ def test_switching_language_through_the_view_menu(main_window: MainWindow, setti
     assert Settings.open(settings.file_name).value(registry.LANGUAGE) == "en"
 
     indonesian.trigger()
-    assert menu_titles(main_window) == ["Berkas", "Tampilan", "Bantuan"]
+    assert menu_titles(main_window) == ["Berkas", "Tampilan", "Kegiatan", "Alat", "Bantuan"]
     assert main_window.start_page.heading.text() == "Langkah berikutnya: buat akun sekretariat"
     assert main_window.database_label.full_text().startswith("Basis data: ")
     assert indonesian.isChecked()

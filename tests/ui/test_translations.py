@@ -33,7 +33,7 @@ def tool_or_skip(name: str) -> None:
 def test_translations_are_found_from_the_package() -> None:
     folder = translations_dir()
     assert folder == ROOT / "resources" / "translations"
-    for name in ("oaoi_id", "oaoi_en", "qtbase_id"):
+    for name in ("oaoi_id", "oaoi_en", "qtbase_id", "results_id", "trust_id"):
         assert (folder / f"{name}.ts").exists()
         assert (folder / f"{name}.qm").exists()
     assert (folder / "README.md").exists()
