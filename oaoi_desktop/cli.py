@@ -624,6 +624,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 EXTENSION_MODULES = (
+    "cli_results",  # event finalise|reopen
     "cli_documents",  # export sheets|results|ranking|minutes (PDF documents)
     "cli_signing",  # ca, cert, sign, verify
     "cli_exchange",  # package, bundle (USB exchange between laptops)
