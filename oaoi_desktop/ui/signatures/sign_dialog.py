@@ -1,0 +1,425 @@
+"""The "Tandatangani PDF" flow: choose files and the person, type the passphrase once, sign.
+
+Signing runs in a :class:`SignJob` (its own QThread and database sessions)
+with progress and cancel; the passphrase leaves the line edit only to open
+the key in that thread, and the field is cleared as soon as the job starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.services import accounts, events, signatures
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.signing import pki
+from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui import dialogs
+
+log = logging.getLogger(__name__)
+
+
+class _SignWorker(QObject):
+    progressed = Signal(int, int, str)
+    completed = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, paths: Sequence[Path], event_id: str, person_id: str, passphrase: str,
+                 actor: Actor, cancel: threading.Event) -> None:
+        super().__init__()
+        self._db = db
+        self._paths = list(paths)
+        self._event_id = event_id
+        self._person_id = person_id
+        self._passphrase = passphrase
+        self._actor = actor
+        self._cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        secret, self._passphrase = self._passphrase, ""
+        try:
+            outcomes = signatures.sign_files(
+                self._db, self._paths, judge=self._person_id, passphrase=secret, actor=self._actor,
+                event=self._event_id, progress=lambda d, t, p: self.progressed.emit(d, t, p.name),
+                cancelled=self._cancel.is_set)
+        except OaoiError as exc:
+            self.failed.emit(exc.render())
+        except Exception as exc:  # noqa: BLE001 - report, never crash the GUI
+            log.error("signing failed: %s", type(exc).__name__)
+            self.failed.emit(type(exc).__name__)
+        else:
+            self.completed.emit(outcomes)
+        finally:
+            del secret
+
+
+_live: dict[QThread, QObject] = {}
+
+
+class SignJob(QObject):
+    """One batch of files signed in its own thread.
+
+    Signals:
+        progressed(int, int, str): files done, total, the last file's name.
+        finished(object): the list of :class:`~oaoi_desktop.services.signatures.SignOutcome` (also when cancelled).
+        failed(str): nothing was signed (wrong passphrase, no certificate), in the UI language.
+    """
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, paths: Sequence[Path], *, event_id: str, person_id: str, passphrase: str,
+                 actor: Actor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName("oaoi-sign")
+        self._running = False
+        self.worker = _SignWorker(db, paths, event_id, person_id, passphrase, actor, self._cancel)
+        self.worker.moveToThread(self._thread)
+        self._thread.started.connect(self.worker.run)
+        self.worker.completed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker.progressed.connect(self.progressed)
+        self.worker.completed.connect(self._on_completed)
+        self.worker.failed.connect(self._on_failed)
+        thread = self._thread
+        thread.finished.connect(lambda: _live.pop(thread, None))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_quit)
+
+    def start(self) -> None:
+        self._running = True
+        _live[self._thread] = self.worker
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Stop before the next file (the file in flight is finished or left untouched)."""
+        self._cancel.set()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._thread.wait(msecs) if self._thread.isRunning() else True
+
+    def _on_completed(self, outcomes: object) -> None:
+        self._running = False
+        self._thread.wait()
+        self.finished.emit(outcomes)
+
+    def _on_failed(self, message: str) -> None:
+        self._running = False
+        self._thread.wait()
+        self.failed.emit(message)
+
+    def _on_quit(self) -> None:
+        if self._running:
+            self.cancel()
+            self._thread.quit()
+            self._thread.wait(30_000)
+
+
+def _describe(cred) -> str:  # type: ignore[no-untyped-def]
+    """'Siti Aminah — issued by OAOI CA …, valid until 2031-11-27' (the names, not the raw DN)."""
+    from cryptography import x509
+
+    cert = x509.load_pem_x509_certificate(cred.certificate_pem.encode("ascii"))
+    return (QCoreApplication.translate("SignDialog", "%1 \u2014 issued by %2, valid until %3")
+            .replace("%1", pki.common_name(cert.subject)).replace("%2", pki.common_name(cert.issuer))
+            .replace("%3", cred.not_after.date().isoformat()))
+
+
+class SignDialog(QDialog):
+    """Choose PDFs, the person who signs and their passphrase (once), then sign them all.
+
+    Signals:
+        signing_started(): the job started (the passphrase field is already cleared).
+        signing_finished(object): the outcomes of every file.
+        signing_failed(str): nothing was signed; the message shown.
+    """
+
+    signing_started = Signal()
+    signing_finished = Signal(object)
+    signing_failed = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, *,
+                 event_id: str | uuid.UUID | None = None, person_id: str | uuid.UUID | None = None,
+                 lock_person: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("signatures_sign_dialog")
+        self._db = db
+        self._actor = actor
+        self._lock_person = lock_person
+        self.job: SignJob | None = None
+        self.outcomes: list[signatures.SignOutcome] = []
+
+        self.event_combo = QComboBox(self)
+        self.event_combo.setObjectName("event_combo")
+        self.person_combo = QComboBox(self)
+        self.person_combo.setObjectName("person_combo")
+        self.credential_label = QLabel(self)
+        self.credential_label.setWordWrap(True)
+        self.files = QListWidget(self)
+        self.files.setObjectName("file_list")
+        self.add_file_button = QPushButton(self)
+        self.add_file_button.clicked.connect(self.choose_file)
+        self.add_folder_button = QPushButton(self)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.add_file_button)
+        file_buttons.addWidget(self.add_folder_button)
+        file_buttons.addWidget(self.remove_button)
+        file_buttons.addStretch(1)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self.start)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.results = QListWidget(self)
+        self.results.setObjectName("results")
+
+        self.form = QFormLayout()
+        self.event_label = QLabel(self)
+        self.person_label = QLabel(self)
+        self.files_label = QLabel(self)
+        self.passphrase_label = QLabel(self)
+        self.form.addRow(self.event_label, self.event_combo)
+        self.form.addRow(self.person_label, self.person_combo)
+        self.form.addRow("", self.credential_label)
+        files_box = QVBoxLayout()
+        files_box.addWidget(self.files)
+        files_box.addLayout(file_buttons)
+        self.form.addRow(self.files_label, files_box)
+        self.form.addRow(self.passphrase_label, self.passphrase)
+
+        self.buttons = QDialogButtonBox(self)
+        self.sign_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setObjectName("sign_button")
+        self.sign_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.sign_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        # accepted/rejected of the box would close the dialog on Enter: only our slots act
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 620)
+
+        self.event_combo.currentIndexChanged.connect(self._load_people)
+        self.person_combo.currentIndexChanged.connect(self._show_credential)
+        self.passphrase.textChanged.connect(self._update_buttons)
+        self._load_events(event_id)
+        if person_id is not None:
+            index = self.person_combo.findData(str(person_id))
+            if index >= 0:
+                self.person_combo.setCurrentIndex(index)
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sign PDF documents"))
+        self.event_label.setText(self.tr("&Event:"))
+        self.event_label.setBuddy(self.event_combo)
+        self.person_label.setText(self.tr("&Signed by:"))
+        self.person_label.setBuddy(self.person_combo)
+        self.files_label.setText(self.tr("&Files:"))
+        self.files_label.setBuddy(self.files)
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.passphrase.setPlaceholderText(self.tr("the signer types it; asked once for all files"))
+        self.add_file_button.setText(self.tr("Add &file\u2026"))
+        self.add_folder_button.setText(self.tr("Add f&older\u2026"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.sign_button.setText(self.tr("Si&gn"))
+        dialogs.translate_buttons(self.buttons)
+        self._show_credential()
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- choices ---------------------------------------------------------------------------
+    def _load_events(self, preferred: str | uuid.UUID | None) -> None:
+        self.event_combo.blockSignals(True)
+        self.event_combo.clear()
+        with self._db.read() as s:
+            for ev in events.list_events(s):
+                self.event_combo.addItem(ev.name, str(ev.id))
+        self.event_combo.blockSignals(False)
+        if preferred is not None:
+            index = self.event_combo.findData(str(preferred))
+            if index >= 0:
+                self.event_combo.setCurrentIndex(index)
+        self._load_people()
+
+    def _load_people(self) -> None:
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        self._credentials: dict[str, str] = {}
+        event_id = self.event_combo.currentData()
+        if event_id:
+            with self._db.read() as s:
+                ev = events.get_event(s, event_id)
+                for person in accounts.judges(s, ev):
+                    cred = pki.active_credential(s, ev.id, person.id)
+                    self.person_combo.addItem(person.name, str(person.id))
+                    self._credentials[str(person.id)] = _describe(cred) if cred is not None else ""
+        self.person_combo.blockSignals(False)
+        self._show_credential()
+
+    def _show_credential(self) -> None:
+        person = self.person_combo.currentData()
+        if not person:
+            self.credential_label.setText(self.tr("No person to sign: add judges to the event first."))
+        elif not self._credentials.get(person):
+            self.credential_label.setText(self.tr("This person has no signing certificate yet "
+                                                  "(issue one with \u201coaoi cert issue\u201d)."))
+        else:
+            self.credential_label.setText(self.tr("Certificate: %1").replace("%1", self._credentials[person]))
+        self._update_buttons()
+
+    def add_paths(self, paths: Sequence[Path | str]) -> None:
+        present = {self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())}
+        for p in paths:
+            path = str(Path(p))
+            if path in present:
+                continue
+            item = QListWidgetItem(Path(path).name)
+            item.setToolTip(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.files.addItem(item)
+            present.add(path)
+        self._update_buttons()
+
+    def paths(self) -> list[Path]:
+        return [Path(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())]
+
+    def choose_file(self) -> None:
+        dialogs.choose_file(self, self.tr("Add a PDF to sign"), on_chosen=lambda p: self.add_paths([p]),
+                            name_filters=[self.tr("PDF documents (*.pdf)")])
+
+    def choose_folder(self) -> None:
+        dialogs.choose_folder(self, self.tr("Add every PDF of a folder"),
+                              on_chosen=lambda d: self.add_paths(sorted(Path(d).glob("*.pdf"))))
+
+    def remove_selected(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.job is not None and self.job.is_running()
+        person = self.person_combo.currentData()
+        ready = bool(person and self._credentials.get(person) and self.files.count() and self.passphrase.text())
+        self.sign_button.setEnabled(ready and not running)
+        self.cancel_button.setEnabled(running)
+        self.close_button.setEnabled(not running)
+        for w in (self.event_combo, self.person_combo, self.files, self.add_file_button, self.add_folder_button,
+                  self.remove_button, self.passphrase):
+            w.setEnabled(not running)
+        if self._lock_person:  # a signed-in judge signs only as themselves
+            self.event_combo.setEnabled(False)
+            self.person_combo.setEnabled(False)
+
+    # -- the job ---------------------------------------------------------------------------
+    def start(self) -> SignJob | None:
+        """Sign every listed file as the chosen person (the passphrase is read once and cleared)."""
+        if not self.sign_button.isEnabled():
+            return None
+        paths = self.paths()
+        secret = self.passphrase.text()
+        self.passphrase.clear()
+        self.results.clear()
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Signing %n file(s)\u2026", "", len(paths)))
+        self.job = SignJob(self._db, paths, event_id=self.event_combo.currentData(),
+                           person_id=self.person_combo.currentData(), passphrase=secret, actor=self._actor,
+                           parent=self)
+        del secret
+        self.job.progressed.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.failed.connect(self._on_failed)
+        self.job.start()
+        self._update_buttons()
+        self.signing_started.emit()
+        return self.job
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.is_running():
+            self.job.cancel()
+            self.status.setText(self.tr("Cancelling after the current file\u2026"))
+
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setValue(done)
+        self.status.setText(self.tr("%1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
+                            .replace("%3", name))
+
+    def _on_finished(self, outcomes: list[signatures.SignOutcome]) -> None:
+        self.outcomes = list(outcomes)
+        signed = sum(1 for o in outcomes if o.ok)
+        for o in outcomes:
+            item = QListWidgetItem(o.message)
+            item.setForeground(Qt.GlobalColor.darkGreen if o.ok else Qt.GlobalColor.darkRed)
+            self.results.addItem(item)
+        self.status.setText(self.tr("%1 of %2 file(s) signed.").replace("%1", str(signed))
+                            .replace("%2", str(len(outcomes))))
+        self.status.setStyleSheet("" if signed == len(outcomes) else "color: #b3261e;")
+        self._update_buttons()
+        self.signing_finished.emit(self.outcomes)
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setValue(0)
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self._update_buttons()
+        self.passphrase.setFocus()
+        self.signing_failed.emit(message)
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.is_running():
+            return  # Close is disabled while signing; Esc must not orphan the job
+        super().reject()
+
+
+__all__ = ["SignDialog", "SignJob"]

@@ -1,0 +1,13 @@
+"""Fixtures for signature tests (helpers in ``signing_keys``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from oaoi_desktop.store.database import Database
+from signing_keys import PanelWithKeys, make_panel
+
+
+@pytest.fixture
+def panel(db: Database) -> PanelWithKeys:
+    return make_panel(db)
