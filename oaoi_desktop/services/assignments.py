@@ -371,3 +371,169 @@ def stage_loads(session: Session, event: Event, stage_id: str | None = None) -> 
 
 __all__ = ["AssignResult", "assign", "auto_assign", "eligibility", "has_declared_conflict", "is_assigned",
            "recused", "stage_loads", "unassign"]
+
+
+# -- the assignment matrix (secretariat console) -------------------------------------
+CELL_NONE = 0
+CELL_ASSIGNED = 1
+CELL_DRAFT = 2
+CELL_SUBMITTED = 3
+CELL_RECUSED = 4
+CELL_CONFLICT = 5
+CELL_INACTIVE = 6
+"""Cell states of :class:`MatrixData` (a byte per cell): not assigned, assigned (no sheet
+yet), assigned with a draft sheet, assigned with a submitted or locked sheet, recused at
+the event's level (not assigned), declared conflict (not assigned), inactive judge."""
+
+
+@dataclass(frozen=True)
+class MatrixDossier:
+    id: uuid.UUID
+    number: str
+    title: str
+    instansi: str
+    unit_kerja: str
+    kategori: str
+    kelompok: str
+
+
+@dataclass(frozen=True)
+class MatrixJudge:
+    id: uuid.UUID
+    name: str
+    role: str
+    instansi: str
+    unit_kerja: str
+    active: bool
+
+
+@dataclass
+class MatrixData:
+    """Everything the assignment matrix shows for one stage, read in a few set queries.
+
+    ``cells[row][col]`` is a ``CELL_*`` state for ``dossiers[row]`` × ``judges[col]``
+    (a :class:`bytearray` per dossier).  A declared conflict shows as
+    ``CELL_CONFLICT`` whether or not the pair is assigned (judges declare
+    conflicts on dossiers assigned to them); any other assigned pair shows its
+    sheet state, even if it became recused or the judge inactive afterwards.
+    ``invalid`` lists the assigned pairs that are no longer eligible, so the
+    view can mark them and the secretariat unassign them.  ``loads`` counts the
+    assignments per judge column (invalid ones included).
+    """
+
+    stage_id: str
+    dossiers: list[MatrixDossier]
+    judges: list[MatrixJudge]
+    cells: list[bytearray]
+    loads: list[int]
+    invalid: set[tuple[int, int]] = field(default_factory=set)
+
+
+def matrix_data(session: Session, event: Event, stage_id: str | None = None) -> MatrixData:
+    """The dossiers × judges matrix of the stage (see :class:`MatrixData`).
+
+    Dossiers are in natural number order (a later stage lists only the
+    dossiers admitted into it); judges by name.  Recusal follows the event's
+    level and aliases (the same rule as :func:`eligibility`).
+    """
+    from types import SimpleNamespace
+
+    from oaoi_desktop.services.stages import dossiers_in_stage
+
+    stage_id = _stage(session, event, stage_id)
+    rows = session.execute(
+        select(Dossier.id, Dossier.number, Dossier.title, Dossier.instansi, Dossier.unit_kerja, Dossier.kategori,
+               Dossier.kelompok).where(Dossier.event_id == event.id)
+    ).all()
+    admitted = dossiers_in_stage(session, event, stage_id)
+    if admitted is not None:
+        rows = [r for r in rows if r.id.hex in admitted]
+    dossiers = sorted(
+        (MatrixDossier(r.id, r.number, r.title or "", r.instansi or "", r.unit_kerja or "", r.kategori or "",
+                       r.kelompok or "") for r in rows),
+        key=lambda d: _natural(d.number),
+    )
+    judge_rows = session.execute(
+        select(User.id, User.name, User.role, User.instansi, User.unit_kerja, User.active)
+        .where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER]))
+    ).all()
+    judges = sorted(
+        (MatrixJudge(j.id, j.name, j.role.value, j.instansi or "", j.unit_kerja or "", bool(j.active))
+         for j in judge_rows),
+        key=lambda j: (j.name.casefold(), j.name),
+    )
+    col = {j.id: c for c, j in enumerate(judges)}
+    row = {d.id: r for r, d in enumerate(dossiers)}
+    # eligibility() skips inactive judges: ask it as if everyone were active, then mark the inactive.
+    everyone = [SimpleNamespace(id=j.id, instansi=j.instansi, unit_kerja=j.unit_kerja, active=True) for j in judges]
+    eligible = eligibility(session, event, dossiers, everyone)  # type: ignore[arg-type]
+    conflicts = {
+        (row[d], col[j])
+        for d, j in session.execute(
+            select(ConflictDeclaration.dossier_id, ConflictDeclaration.judge_id).where(
+                ConflictDeclaration.event_id == event.id)
+        )
+        if d in row and j in col
+    }
+    inactive = [c for c, j in enumerate(judges) if not j.active]
+    judge_keys = [str(j.id) for j in judges]  # once: str(UUID) is slow, 300,000 pairs
+    everyone_ok = set(judge_keys)
+    blank = bytes(len(judges))
+    cells: list[bytearray] = []
+    for d in dossiers:
+        ok = eligible.get(str(d.id), set())
+        if ok == everyone_ok:
+            line = bytearray(blank)
+        else:
+            line = bytearray(CELL_NONE if k in ok else CELL_RECUSED for k in judge_keys)
+        for c in inactive:
+            line[c] = CELL_INACTIVE
+        cells.append(line)
+    for r, c in conflicts:
+        cells[r][c] = CELL_CONFLICT
+    invalid: set[tuple[int, int]] = set()
+    loads = [0] * len(judges)
+    for d, j in session.execute(
+        select(Assignment.dossier_id, Assignment.judge_id).where(
+            Assignment.event_id == event.id, Assignment.stage_id == stage_id)
+    ):
+        r, c = row.get(d), col.get(j)
+        if r is None or c is None:
+            continue
+        loads[c] += 1
+        if cells[r][c] != CELL_NONE:
+            invalid.add((r, c))
+            if cells[r][c] == CELL_CONFLICT:  # declared on an assigned dossier: the usual case
+                continue
+        cells[r][c] = CELL_ASSIGNED
+    for d, j, status in session.execute(
+        select(ScoreSheet.dossier_id, ScoreSheet.judge_id, ScoreSheet.status).where(
+            ScoreSheet.event_id == event.id, ScoreSheet.stage_id == stage_id)
+    ):
+        r, c = row.get(d), col.get(j)
+        if r is None or c is None or cells[r][c] != CELL_ASSIGNED:
+            continue
+        cells[r][c] = CELL_DRAFT if status == SheetStatus.DRAFT else CELL_SUBMITTED
+    return MatrixData(stage_id, dossiers, judges, cells, loads, invalid)
+
+
+def cell_state(session: Session, event: Event, dossier: Dossier, judge: User, stage_id: str | None = None) -> int:
+    """The ``CELL_*`` state of one pair (what :func:`matrix_data` would say for it)."""
+    stage_id = _stage(session, event, stage_id)
+    if has_declared_conflict(session, judge, dossier):
+        return CELL_CONFLICT
+    if is_assigned(session, dossier, judge, stage_id):
+        status = session.scalar(select(ScoreSheet.status).where(
+            ScoreSheet.dossier_id == dossier.id, ScoreSheet.judge_id == judge.id, ScoreSheet.stage_id == stage_id))
+        if status is None:
+            return CELL_ASSIGNED
+        return CELL_DRAFT if status == SheetStatus.DRAFT else CELL_SUBMITTED
+    if not judge.active:
+        return CELL_INACTIVE
+    if recused(event, judge, dossier):
+        return CELL_RECUSED
+    return CELL_NONE
+
+
+__all__ += ["CELL_ASSIGNED", "CELL_CONFLICT", "CELL_DRAFT", "CELL_INACTIVE", "CELL_NONE", "CELL_RECUSED",
+            "CELL_SUBMITTED", "MatrixData", "MatrixDossier", "MatrixJudge", "cell_state", "matrix_data"]

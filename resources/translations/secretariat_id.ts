@@ -1,4 +1,762 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>AssignmentMatrixModel</name>
+    <message>
+        <source>not assigned</source>
+        <translation>belum ditugaskan</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>ditugaskan</translation>
+    </message>
+    <message>
+        <source>assigned, draft sheet</source>
+        <translation>ditugaskan, lembar masih draf</translation>
+    </message>
+    <message>
+        <source>assigned, sheet submitted</source>
+        <translation>ditugaskan, lembar sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>recused</source>
+        <translation>tidak boleh menilai</translation>
+    </message>
+    <message>
+        <source>declared conflict</source>
+        <translation>benturan kepentingan dinyatakan</translation>
+    </message>
+    <message>
+        <source>judge inactive</source>
+        <translation>juri tidak aktif</translation>
+    </message>
+    <message>
+        <source> (assigned, but no longer eligible: unassign it)</source>
+        <translation> (ditugaskan, tetapi tidak lagi memenuhi syarat: cabut penugasannya)</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>ketua</translation>
+    </message>
+    <message>
+        <source>load %1</source>
+        <translation>beban %1</translation>
+    </message>
+    <message>
+        <source>%1 dossiers assigned</source>
+        <translation>%1 proposal ditugaskan</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentMatrixView</name>
+    <message>
+        <source>This event has no dossiers in this stage yet: import them first (File ▸ Import from USB).</source>
+        <translation>Kegiatan ini belum memiliki proposal pada tahap ini: impor dahulu (Berkas ▸ Impor dari USB).</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>%1 of %2 dossiers shown · %3 judges · loads %4–%5</source>
+        <translation>%1 dari %2 proposal ditampilkan · %3 juri · beban %4–%5</translation>
+    </message>
+    <message>
+        <source>The judge cannot be unassigned</source>
+        <translation>Penugasan juri tidak dapat dicabut</translation>
+    </message>
+    <message>
+        <source>The judge cannot be assigned</source>
+        <translation>Juri tidak dapat ditugaskan</translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2.</source>
+        <translation>%1 ditugaskan menilai %2.</translation>
+    </message>
+    <message>
+        <source>%1 unassigned from %2.</source>
+        <translation>Penugasan %1 untuk %2 dicabut.</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>Ke&amp;lompok:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Search number, title or agency (Ctrl+F)</source>
+        <translation>Cari nomor, judul atau instansi (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-assign…</source>
+        <translation>Penugasan &amp;otomatis…</translation>
+    </message>
+    <message>
+        <source>Assign judges to every dossier automatically, balanced and conflict-free</source>
+        <translation>Tugaskan juri ke setiap proposal secara otomatis, seimbang dan bebas benturan kepentingan</translation>
+    </message>
+    <message>
+        <source>Assignment matrix</source>
+        <translation>Matriks penugasan</translation>
+    </message>
+    <message>
+        <source>Click a cell or press Space to assign or unassign</source>
+        <translation>Klik sel atau tekan Spasi untuk menugaskan atau mencabut penugasan</translation>
+    </message>
+    <message>
+        <source>click or Space: assign / unassign</source>
+        <translation>klik atau Spasi: tugaskan / cabut</translation>
+    </message>
+</context>
+<context>
+    <name>AutoAssignDialog</name>
+    <message>
+        <source>Auto-assign</source>
+        <translation>Penugasan otomatis</translation>
+    </message>
+    <message>
+        <source>Gives every dossier the number of judges asked for, never a recused or conflicting one, keeping every judge&apos;s load within one of the others. It only adds what is missing: existing assignments stay.</source>
+        <translation>Memberi setiap proposal jumlah juri yang diminta, tidak pernah juri yang berbenturan kepentingan, dengan beban setiap juri berselisih paling banyak satu dari yang lain. Hanya menambah yang kurang: penugasan yang sudah ada tetap.</translation>
+    </message>
+    <message>
+        <source>&amp;Judges per dossier:</source>
+        <translation>&amp;Juri per proposal:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Benih acak:</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>Spread each judge across &amp;categories</source>
+        <translation>Sebar setiap juri ke berbagai &amp;kategori</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same assignment</source>
+        <translation>Benih yang sama menghasilkan penugasan yang sama</translation>
+    </message>
+    <message>
+        <source>Judges per dossier</source>
+        <translation>Juri per proposal</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Benih acak</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Tugaskan</translation>
+    </message>
+    <message>
+        <source>%1 assignments added; loads from %2 to %3.</source>
+        <translation>%1 penugasan ditambahkan; beban %2 sampai %3.</translation>
+    </message>
+    <message>
+        <source>The constraints do not allow every load within one of the others; the loads are as even as they allow.</source>
+        <translation>Batasan yang ada tidak memungkinkan semua beban berselisih paling banyak satu; beban dibuat serata mungkin.</translation>
+    </message>
+    <message>
+        <source>Every dossier has %1 judges.</source>
+        <translation>Setiap proposal memiliki %1 juri.</translation>
+    </message>
+    <message>
+        <source>%1 dossiers could not get %2 judges:</source>
+        <translation>%1 proposal tidak dapat memperoleh %2 juri:</translation>
+    </message>
+    <message>
+        <source>Assigned, but no longer eligible (unassign them in the matrix):</source>
+        <translation>Ditugaskan, tetapi tidak lagi memenuhi syarat (cabut penugasannya di matriks):</translation>
+    </message>
+</context>
+<context>
+    <name>DossierProgressModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Sheets submitted</source>
+        <translation>Lembar diserahkan</translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <source>The event</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>What the evaluation round is called, who organises it, where and when.</source>
+        <translation>Nama kegiatan penilaian, penyelenggara, tempat dan waktunya.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation>&amp;Penyelenggara:</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Tempat:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>&amp;Mulai:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on:</source>
+        <translation>&amp;Selesai:</translation>
+    </message>
+    <message>
+        <source>e.g. KIPP Kota Medan 2026 — Penilaian Proposal</source>
+        <translation>mis. KIPP Kota Medan 2026 — Penilaian Proposal</translation>
+    </message>
+    <message>
+        <source>e.g. Pemerintah Kota Medan</source>
+        <translation>mis. Pemerintah Kota Medan</translation>
+    </message>
+    <message>
+        <source>e.g. Hotel Santika Medan</source>
+        <translation>mis. Hotel Santika Medan</translation>
+    </message>
+    <message>
+        <source>The event cannot end before it starts.</source>
+        <translation>Kegiatan tidak dapat selesai sebelum dimulai.</translation>
+    </message>
+    <message>
+        <source>An event named “%1” exists already; choose another name.</source>
+        <translation>Kegiatan bernama “%1” sudah ada; pilih nama lain.</translation>
+    </message>
+</context>
+<context>
+    <name>EventWizard</name>
+    <message>
+        <source>New event</source>
+        <translation>Kegiatan baru</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeProgressModel</name>
+    <message>
+        <source>Chair</source>
+        <translation>Ketua</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Ditugaskan</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Aktivitas terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>PinSlips</name>
+    <message>
+        <source>Sign in with your name and this PIN (File ▸ Sign in as judge). Keep the slip private. If you forget the PIN or the account is locked, the recovery code unlocks it once and lets you choose a new PIN.</source>
+        <translation>Masuk dengan nama Anda dan PIN ini (Berkas ▸ Masuk sebagai penilai). Simpan slip ini secara pribadi. Jika lupa PIN atau akun terkunci, kode pemulihan membukanya sekali dan Anda dapat memilih PIN baru.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>One-time recovery code</source>
+        <translation>Kode pemulihan sekali pakai</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Ketua</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>PIN slips</source>
+        <translation>Slip PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDashboard</name>
+    <message>
+        <source>Updated %1; refreshed automatically.</source>
+        <translation>Diperbarui %1; diperbarui otomatis.</translation>
+    </message>
+    <message>
+        <source>Overall completion:</source>
+        <translation>Penyelesaian keseluruhan:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sheets submitted (%3%)</source>
+        <translation>%1 dari %2 lembar diserahkan (%3%)</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Progress per judge</source>
+        <translation>Kemajuan per juri</translation>
+    </message>
+    <message>
+        <source>Progress per dossier</source>
+        <translation>Kemajuan per proposal</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Check and create</source>
+        <translation>Periksa dan buat</translation>
+    </message>
+    <message>
+        <source>Nothing is stored until you press “Create event”; then the event, its rubric, the judges and their PINs are created together.</source>
+        <translation>Belum ada yang disimpan sebelum Anda menekan “Buat kegiatan”; kemudian kegiatan, instrumennya, para juri dan PIN mereka dibuat sekaligus.</translation>
+    </message>
+    <message>
+        <source>&amp;Create event</source>
+        <translation>&amp;Buat kegiatan</translation>
+    </message>
+    <message>
+        <source>instansi</source>
+        <translation>instansi</translation>
+    </message>
+    <message>
+        <source>unit kerja</source>
+        <translation>unit kerja</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Kegiatan: %1</translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translation>Penyelenggara: %1</translation>
+    </message>
+    <message>
+        <source>Venue: %1</source>
+        <translation>Tempat: %1</translation>
+    </message>
+    <message>
+        <source>Dates: %1 to %2</source>
+        <translation>Tanggal: %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>Rubric: %1</source>
+        <translation>Instrumen: %1</translation>
+    </message>
+    <message>
+        <source>Blind mode: %1</source>
+        <translation>Mode buta: %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>tidak aktif</translation>
+    </message>
+    <message>
+        <source>Recusal level: %1</source>
+        <translation>Tingkat benturan kepentingan: %1</translation>
+    </message>
+    <message>
+        <source>Aliases: %1</source>
+        <translation>Alias: %1</translation>
+    </message>
+    <message>
+        <source>Judges: %1</source>
+        <translation>Juri: %1</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>ketua</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>anggota</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>PIN ditentukan</translation>
+    </message>
+    <message>
+        <source>PIN generated</source>
+        <translation>PIN dibuat otomatis</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>The panel (Tim Penilai): one chair and the members. Type them in or import a CSV/Excel list with the columns name, nip, instansi, unit_kerja, role.</source>
+        <translation>Tim Penilai: satu ketua dan para anggota. Ketik langsung atau impor daftar CSV/Excel dengan kolom nama, nip, instansi, unit_kerja, peran.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIP (optional)</source>
+        <translation>NIP (opsional)</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Add judge</source>
+        <translation>&amp;Tambah juri</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV/Excel…</source>
+        <translation>&amp;Impor CSV/Excel…</translation>
+    </message>
+    <message>
+        <source>Leave the PIN empty to have one generated. Each judge&apos;s PIN and one-time recovery code are shown once, on the PIN slips, after the event is created.</source>
+        <translation>Kosongkan PIN agar dibuat otomatis. PIN dan kode pemulihan sekali pakai setiap juri ditampilkan sekali, pada slip PIN, setelah kegiatan dibuat.</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Ketua</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n judge(s)</source>
+        <translation>
+            <numerusform>%n juri</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import judges</source>
+        <translation>Impor juri</translation>
+    </message>
+    <message>
+        <source>Judge lists (*.csv *.xlsx *.xlsm)</source>
+        <translation>Daftar juri (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3 is already in the table.</source>
+        <translation>%1 baris %2: %3 sudah ada di tabel.</translation>
+    </message>
+    <message>
+        <source>%1: %2 judges added, %3 rows rejected.</source>
+        <translation>%1: %2 juri ditambahkan, %3 baris ditolak.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Baris %1: %2</translation>
+    </message>
+    <message>
+        <source>Only one judge can chair the panel.</source>
+        <translation>Hanya satu juri yang dapat menjadi ketua tim.</translation>
+    </message>
+    <message>
+        <source>Correct the rows below first.</source>
+        <translation>Perbaiki dahulu baris-baris di bawah.</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPage</name>
+    <message>
+        <source>The rubric</source>
+        <translation>Instrumen penilaian</translation>
+    </message>
+    <message>
+        <source>The criteria, weights and pass mark the judges score against. Choose a built-in rubric or a rubric file (TOML); a file with problems is not accepted.</source>
+        <translation>Kriteria, bobot dan nilai batas lulus yang dipakai juri. Pilih instrumen bawaan atau berkas instrumen (TOML); berkas yang bermasalah tidak diterima.</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in rubrics:</source>
+        <translation>Instrumen &amp;bawaan:</translation>
+    </message>
+    <message>
+        <source>Built-in rubrics</source>
+        <translation>Instrumen bawaan</translation>
+    </message>
+    <message>
+        <source>Rubric &amp;file…</source>
+        <translation>&amp;Berkas instrumen…</translation>
+    </message>
+    <message>
+        <source>Problems of the rubric file</source>
+        <translation>Masalah berkas instrumen</translation>
+    </message>
+    <message>
+        <source>Choose a rubric file</source>
+        <translation>Pilih berkas instrumen</translation>
+    </message>
+    <message>
+        <source>Rubric files (*.toml)</source>
+        <translation>Berkas instrumen (*.toml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>%1 has problems and cannot be used:</source>
+        <translation>%1 bermasalah dan tidak dapat dipakai:</translation>
+    </message>
+    <message>
+        <source>%1 (version %2), pass mark %3. %4</source>
+        <translation>%1 (versi %2), batas lulus %3. %4</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Conflict rules</source>
+        <translation>Aturan benturan kepentingan</translation>
+    </message>
+    <message>
+        <source>Who may not judge what. The rules are enforced whenever judges are assigned.</source>
+        <translation>Siapa yang tidak boleh menilai apa. Aturan ini ditegakkan setiap kali juri ditugaskan.</translation>
+    </message>
+    <message>
+        <source>&amp;Blind mode: judges do not see the names of the agencies</source>
+        <translation>Mode &amp;buta: juri tidak melihat nama instansi</translation>
+    </message>
+    <message>
+        <source>Names of the instansi, unit kerja and innovators are masked in what the judges read.</source>
+        <translation>Nama instansi, unit kerja dan inovator disamarkan dalam bahan yang dibaca juri.</translation>
+    </message>
+    <message>
+        <source>A judge is recused from the dossiers of their own:</source>
+        <translation>Juri tidak boleh menilai proposal dari:</translation>
+    </message>
+    <message>
+        <source>&amp;instansi (national competitions: a ministry&apos;s staff never judge its entries)</source>
+        <translation>&amp;instansinya sendiri (kompetisi nasional: pegawai kementerian tidak menilai proposal kementeriannya)</translation>
+    </message>
+    <message>
+        <source>&amp;unit kerja (a city&apos;s OPD competition, where every entry shares one instansi)</source>
+        <translation>&amp;unit kerjanya sendiri (lomba OPD sebuah kota, semua peserta dari satu instansi)</translation>
+    </message>
+    <message>
+        <source>&amp;Aliases, one agency per line: NAME = ALIAS; ALIAS</source>
+        <translation>&amp;Alias, satu instansi per baris: NAMA = ALIAS; ALIAS</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Aliases, line %1: write NAME = ALIAS; ALIAS.</source>
+        <translation>Alias, baris %1: tulis NAMA = ALIAS; ALIAS.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretariatConsole</name>
+    <message>
+        <source>Secretariat console</source>
+        <translation>Konsol sekretariat</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Daftar kegiatan</translation>
+    </message>
+    <message>
+        <source>Back to the events overview</source>
+        <translation>Kembali ke daftar kegiatan</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>&amp;Kegiatan:</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Penugasan</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progres</translation>
+    </message>
+</context>
+<context>
+    <name>SecretariatHook</name>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;Kegiatan baru…</translation>
+    </message>
+    <message>
+        <source>Set up an evaluation event: rubric, conflict rules, judges and PINs</source>
+        <translation>Siapkan kegiatan penilaian: instrumen, aturan benturan kepentingan, juri dan PIN</translation>
+    </message>
+    <message>
+        <source>Secretariat &amp;console</source>
+        <translation>Konsol &amp;sekretariat</translation>
+    </message>
+    <message>
+        <source>Assign judges and follow the progress of an event</source>
+        <translation>Tugaskan juri dan pantau kemajuan kegiatan</translation>
+    </message>
+</context>
+<context>
+    <name>SlipsPage</name>
+    <message>
+        <source>PIN slips</source>
+        <translation>Slip PIN</translation>
+    </message>
+    <message>
+        <source>The event is created. Print the slips and hand each judge their own.</source>
+        <translation>Kegiatan telah dibuat. Cetak slip dan serahkan kepada masing-masing juri.</translation>
+    </message>
+    <message>
+        <source>These PINs and one-time recovery codes are shown only now: the database keeps only their hashes. Save the slips as a PDF before you finish (a new slip can be issued later with oaoi pin-slip, which replaces the PIN).</source>
+        <translation>PIN dan kode pemulihan sekali pakai ini hanya ditampilkan sekarang: basis data hanya menyimpan hash-nya. Simpan slip sebagai PDF sebelum selesai (slip baru dapat diterbitkan kemudian dengan oaoi pin-slip, yang mengganti PIN).</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Kode pemulihan</translation>
+    </message>
+    <message>
+        <source>&amp;Save PIN slips (PDF)…</source>
+        <translation>&amp;Simpan slip PIN (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the PIN slips</source>
+        <translation>Simpan slip PIN</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PIN slips could not be saved to %1: %2</source>
+        <translation>Slip PIN tidak dapat disimpan ke %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Tersimpan di %1.</translation>
+    </message>
+</context>
 </TS>
