@@ -1,15 +1,69 @@
-"""Results: ``oaoi event finalise|reopen``."""
+"""Results: ``oaoi event finalise|reopen``.
+
+* ``oaoi event finalise --event ID`` — finalise the event once its Berita
+  Acara is issued; afterwards nothing that changes results is accepted.
+* ``oaoi event reopen --event ID --reason TEXT`` — reopen it; the reason is
+  recorded in the audit log.
+
+Both extend the existing ``event`` parser (``sub.choices["event"]``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import Any
+
+from oaoi_desktop.i18n import t
+
+
+def _cli():  # type: ignore[no-untyped-def]
+    from oaoi_desktop import cli
+
+    return cli
+
+
+def _when(value: Any) -> str:
+    return value.isoformat(sep=" ", timespec="minutes") if value is not None else "-"
+
+
+def cmd_event_finalise(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import events, finalisation
+
+    cli = _cli()
+    with cli._open_db(args) as db, db.write() as s:
+        event = finalisation.finalise_event(s, events.get_event(s, args.event), cli._operator(args))
+        minutes = finalisation.latest_minutes(s, event)
+        message = t("finalise.cli.finalised", event=event.name, at=_when(event.finalised_at),
+                    by=event.finalised_by, minutes=minutes.number if minutes else "-")
+    print(message)
+    return cli.EXIT_OK
+
+
+def cmd_event_reopen(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import events, finalisation
+
+    cli = _cli()
+    actor = cli._operator(args)
+    with cli._open_db(args) as db, db.write() as s:
+        event = finalisation.reopen_event(s, events.get_event(s, args.event), actor, args.reason)
+        message = t("finalise.cli.reopened", event=event.name, by=actor.name, reason=" ".join(args.reason.split()))
+    print(message, file=sys.stdout)
+    return cli.EXIT_OK
 
 
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add this module's commands to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
+    from oaoi_desktop.cli_secretariat import _subparsers_of
+
+    event_sub = _subparsers_of(subparsers.choices["event"])
+    p = add(event_sub, "finalise", "finalise.cli.help.finalise", cmd_event_finalise)
+    p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    p = add(event_sub, "reopen", "finalise.cli.help.reopen", cmd_event_reopen)
+    p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    p.add_argument("--reason", required=True, metavar="TEXT", help=t("finalise.cli.help.reason"))
 
 
 __all__ = ["register"]

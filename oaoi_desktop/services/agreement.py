@@ -202,3 +202,39 @@ def event_agreement(
 
 
 __all__ = ["AgreementReport", "DossierSpread", "ItemAgreement", "JudgeRow", "TOTAL", "event_agreement"]
+
+
+# -- data for the agreement view's charts (results GUI) -----------------------------------------
+def judge_distributions(session: Session, event: Event, stage_id: str | None = None) -> dict[str, list[Fraction]]:
+    """Each judge's submitted totals in the stage, by judge name (for a box plot per judge)."""
+    from oaoi_desktop.services.ranking import EventScores
+
+    rubric = event_rubric(session, event)
+    stage_id = stage_id or rubric.first_stage.id
+    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    out: dict[str, list[Fraction]] = {}
+    for t in EventScores(session, event, rubric).totals():
+        if t.stage_id == stage_id:
+            out.setdefault(names.get(t.judge_id, t.judge_id), []).append(t.total)
+    return {k: sorted(v) for k, v in sorted(out.items(), key=lambda kv: kv[0].casefold())}
+
+
+def dossier_criterion_scores(
+    session: Session, event: Event, dossier_id: str, stage_id: str | None = None,
+) -> dict[str, dict[str, Fraction]]:
+    """One dossier's submitted criterion scores in the stage: ``{judge name: {criterion: score}}``."""
+    import uuid as _uuid
+
+    rubric = event_rubric(session, event)
+    stage_id = stage_id or rubric.first_stage.id
+    stmt = (
+        select(User.name, Score.criterion_id, Score.value_milli)
+        .join(ScoreSheet, Score.sheet_id == ScoreSheet.id)
+        .join(User, User.id == ScoreSheet.judge_id)
+        .where(ScoreSheet.event_id == event.id, ScoreSheet.dossier_id == _uuid.UUID(str(dossier_id)),
+               ScoreSheet.stage_id == stage_id, ScoreSheet.status.in_(COUNTED))
+    )
+    out: dict[str, dict[str, Fraction]] = {}
+    for name, cid, milli in session.execute(stmt):
+        out.setdefault(name, {})[cid] = Fraction(milli, 1000)
+    return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))

@@ -77,6 +77,34 @@ def _lock_head(session: Session, chain: str) -> AuditHead:
     return head
 
 
+FINALISED_ALLOWED = ("event.reopened", "event.letterhead_set", "package.exported")
+"""Actions a finalised event's chain still takes: the reopening itself, the documents' letterhead,
+exporting a USB panel package (importing one is refused)."""
+FINALISED_ALLOWED_PREFIXES = ("document.", "documents.", "signature.", "signing.", "certificate.", "authority.",
+                              "credential.", "export.", "exports.", "bundle.exported", "backup.", "audit.", "user.")
+"""...and these families, which change no result: issuing and signing documents (with the event's
+signing authority and credentials), exports, judge bundles sent out, backups, audit exports, and
+account security (a failed sign-in still locks the account)."""
+
+
+def refuse_if_finalised(session: Session, event_id: uuid.UUID | None, action: str) -> None:
+    """The finalisation guard: nothing that changes results on a finalised event (ConflictError).
+
+    Called by :func:`append` (and by the import's direct audit writer), so every
+    audited change passes here; reopening (``services/finalisation.py``) lifts it.
+    """
+    if event_id is None or action in FINALISED_ALLOWED or action.startswith(FINALISED_ALLOWED_PREFIXES):
+        return
+    from oaoi_desktop.errors import ConflictError
+    from oaoi_desktop.store.models import Event, EventStatus
+
+    event = session.get(Event, event_id if isinstance(event_id, uuid.UUID) else uuid.UUID(str(event_id)))
+    if event is not None and event.status == EventStatus.FINALISED:
+        raise ConflictError("finalise.refused", event=event.name, action=action, by=event.finalised_by or "-",
+                            at=event.finalised_at.isoformat(sep=" ", timespec="minutes") if event.finalised_at
+                            else "-")
+
+
 def append(
     session: Session,
     *,
@@ -90,6 +118,7 @@ def append(
     at: dt.datetime | None = None,
 ) -> AuditEntry:
     """Append an entry to the event's chain in the session's transaction."""
+    refuse_if_finalised(session, event_id, action)
     chain = chain_for(event_id)
     head = _lock_head(session, chain)
     entry = AuditEntry(

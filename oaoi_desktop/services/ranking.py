@@ -334,3 +334,165 @@ def compare_methods(
             moved=move is not None and abs(move) > max_moves, crossed=ra.passed != rb.passed,
         ))
     return MethodComparison(method_a, AggregationMethod(other), max_moves, changes, a, b)
+
+
+# -- the ranking view's table (results GUI) ---------------------------------------------------
+@dataclass(frozen=True)
+class TableRow:
+    """One dossier as the ranking view shows it: raw, adjusted (plenary) and, optionally, under method b."""
+
+    dossier_id: str
+    group: tuple[str, ...]
+    number: str
+    title: str
+    instansi: str
+    rank: int | None
+    value: Fraction | None
+    passed: bool
+    knocked_out: tuple[str, ...]
+    tied_for_chair: bool
+    judge_totals: tuple[tuple[str, Fraction], ...]
+    """(judge name, total) in name order; the name is prefixed ``stage:`` when several stages count."""
+    adjusted_rank: int | None
+    adjusted_value: Fraction | None
+    adjusted_passed: bool
+    decisions: tuple[tuple[str, str, str], ...]
+    """Plenary decisions touching the dossier: (kind, reason, decided by)."""
+    rank_b: int | None = None
+    value_b: Fraction | None = None
+    passed_b: bool = False
+
+    def move(self) -> int | None:
+        """``rank − rank_b`` (positive: climbs under method b); None when unranked under either."""
+        if self.rank is None or self.rank_b is None:
+            return None
+        return self.rank - self.rank_b
+
+
+@dataclass(frozen=True)
+class RankingTable:
+    """Everything the ranking view shows, computed from ONE read of the scores."""
+
+    method: AggregationMethod
+    method_b: AggregationMethod | None
+    stage_id: str | None
+    pass_mark: Fraction
+    rows: list[TableRow]
+    ranking: Ranking
+    labels: dict[str, str]
+    judges: list[str]
+    prepared: "PreparedScores | None" = None
+
+    def notes(self, dossier_id: str, lang: str | None = None) -> list[str]:
+        """The knock-outs and tie-break trace entries about one dossier, rendered in ``lang``."""
+        out = [k.render(lang, self.labels) for k in self.ranking.knockouts if k.dossier_id == dossier_id]
+        out += [e.render(lang, self.labels) for e in self.ranking.trace if dossier_id in entry_dossiers(e)]
+        return out
+
+
+@dataclass
+class PreparedScores:
+    """What a ranking reads from the store, kept by the ranking view between recomputes.
+
+    ``version`` is the event's audit chain head (every change to scores,
+    dossiers or decisions is audited there): while it is unchanged, switching
+    the method or the stage ranks again without reading 175,000 scores again.
+    """
+
+    version: tuple[int, str]
+    group_by: tuple[str, ...]
+    rubric: Rubric
+    scores: EventScores
+    groups: dict[str, tuple[str, ...]]
+    totals: list[SheetTotal]
+    meta: dict[str, tuple[str, str, str]]
+    names: dict[str, str]
+
+
+def scores_version(session: Session, event: Event) -> tuple[int, str]:
+    """The event's audit chain head (seq, hash): it moves on with every audited change."""
+    from oaoi_desktop.store.models import AuditHead
+
+    row = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.chain == str(event.id))).first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def prepare_scores(session: Session, event: Event, group_by: Sequence[str] = ("kategori", "kelompok"),
+                   *, previous: PreparedScores | None = None) -> PreparedScores:
+    """Read (or, when ``previous`` is still current, reuse) what :func:`ranking_table` needs."""
+    version = scores_version(session, event)
+    if previous is not None and previous.version == version and previous.group_by == tuple(group_by):
+        previous.scores.session = session  # a criterion outside the read set is fetched in this session
+        return previous
+    rubric = event_rubric(session, event)
+    scores = EventScores(session, event, rubric)
+    meta = {_key(i): (n, t, ins) for i, n, t, ins in session.execute(
+        select(_raw(Dossier.id), Dossier.number, Dossier.title, Dossier.instansi).where(Dossier.event_id == event.id))}
+    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    return PreparedScores(version, tuple(group_by), rubric, scores, dossier_groups(session, event, group_by),
+                          scores.totals(), meta, names)
+
+
+def ranking_table(
+    session: Session,
+    event: Event,
+    *,
+    method: AggregationMethod | None = None,
+    stage_id: str | None = None,
+    group_by: Sequence[str] = ("kategori", "kelompok"),
+    compare_with: AggregationMethod | None = None,
+    prepared: PreparedScores | None = None,
+) -> RankingTable:
+    """The view's rows: ranking by ``method`` (default the rubric's), the plenary's adjusted
+    result beside it, and with ``compare_with`` the rank under a second method (scores read once).
+
+    ``prepared`` (from an earlier table's :attr:`RankingTable.prepared`) is reused while the
+    event's audit head has not moved; the returned table carries what it used.
+    """
+    from oaoi_desktop.services import plenary
+
+    prepared = prepare_scores(session, event, group_by, previous=prepared)
+    rubric, scores, groups, totals = prepared.rubric, prepared.scores, prepared.groups, prepared.totals
+    method_a = method or rubric.aggregation
+
+    def run(m: AggregationMethod) -> Ranking:
+        return domain_rank(rubric, totals, groups, criterion_scores=scores.criterion_scores,
+                           criterion_aggregates=scores.criterion_aggregates, method=m, stage=stage_id)
+
+    a = run(method_a)
+    b = {r.dossier_id: r for r in run(compare_with)} if compare_with is not None else {}
+    adjusted: dict[str, Any] = {}
+    if plenary.active_adjustments(session, event):
+        for r in plenary.adjusted_ranking(session, event, group_by=group_by, method=method_a, stage_id=stage_id):
+            adjusted[r.dossier_id] = (r.rank, r.value, r.passed,
+                                      tuple((x.kind, x.reason, x.decided_by) for x in r.adjustments))
+    meta, names = prepared.meta, prepared.names
+    several = stage_id is None and len(rubric.stages) > 1
+    rows = []
+    judges: set[str] = set()
+    for r in a:
+        number, title, instansi = meta.get(r.dossier_id, (r.dossier_id, "", ""))
+        jt = []
+        for st, per in r.judge_totals.items():
+            for j, total in per.items():
+                name = names.get(j, j)
+                judges.add(name)
+                jt.append((f"{st}:{name}" if several else name, total))
+        jt.sort(key=lambda x: x[0].casefold())
+        adj = adjusted.get(r.dossier_id)
+        rb = b.get(r.dossier_id)
+        rows.append(TableRow(
+            r.dossier_id, r.group, number, title, instansi, r.rank, r.value, r.passed, r.knocked_out,
+            r.tied_for_chair, tuple(jt),
+            adj[0] if adj else r.rank, adj[1] if adj else r.value, adj[2] if adj else r.passed,
+            adj[3] if adj else (),
+            rb.rank if rb else None, rb.value if rb else None, rb.passed if rb else False,
+        ))
+    labels = {d: m[0] for d, m in meta.items()}
+    return RankingTable(method_a, compare_with, stage_id, a.pass_mark, rows, a, labels,
+                        sorted(judges, key=str.casefold), prepared)
+
+
+def dossier_count(session: Session, event: Event) -> int:
+    """How many dossiers the event has (the ranking view decides from it where to rank)."""
+    return int(session.scalar(select(func.count()).select_from(Dossier).where(Dossier.event_id == event.id)) or 0)

@@ -1,19 +1,103 @@
 """Results: ranking view, agreement and outliers, audit log, finalising the event.
 
-Installed into the main window by :mod:`oaoi_desktop.ui.extensions`.
+Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
+
+* :func:`console_tabs` — the :class:`~oaoi_desktop.ui.results.ranking_view.RankingView`,
+  :class:`~oaoi_desktop.ui.results.agreement_view.AgreementView` and
+  :class:`~oaoi_desktop.ui.results.audit_view.AuditLogView` of one event, which the
+  secretariat console (``ui/secretariat``) shows as tabs; each sets its own
+  translated ``windowTitle`` (the tab text) and has ``refresh()``;
+* :func:`install` — Kegiatan ▸ Finalisasi kegiatan… / Buka kembali kegiatan… (secretariat only).
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from oaoi_desktop.store.database import Database
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.main_window import MainWindow
+    from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
 
 
-def install(window: "MainWindow") -> object | None:
-    """Add this package's actions and pages to ``window``."""
-    return None
+def console_tabs(db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> list[QWidget]:
+    """[RankingView, AgreementView, AuditLogView] of one event."""
+    from oaoi_desktop.ui.results.agreement_view import AgreementView
+    from oaoi_desktop.ui.results.audit_view import AuditLogView
+    from oaoi_desktop.ui.results.ranking_view import RankingView
+
+    return [RankingView(db, event_id, parent), AgreementView(db, event_id, parent), AuditLogView(db, event_id, parent)]
 
 
-__all__ = ["install"]
+class ResultsHook(QObject):
+    """The Event menu's finalise / reopen actions.
+
+    Signals:
+        event_finalised(str): an event (id) was finalised from the menu.
+        event_reopened(str): an event (id) was reopened from the menu.
+    """
+
+    event_finalised = Signal(str)
+    event_reopened = Signal(str)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.finalise_action = QAction(window)
+        self.finalise_action.setObjectName("action_finalise_event")
+        self.finalise_action.triggered.connect(lambda _checked=False: self.open_dialog(reopen=False))
+        self.reopen_action = QAction(window)
+        self.reopen_action.setObjectName("action_reopen_event")
+        self.reopen_action.triggered.connect(lambda _checked=False: self.open_dialog(reopen=True))
+        window.event_menu.addSeparator()
+        window.event_menu.addAction(self.finalise_action)
+        window.event_menu.addAction(self.reopen_action)
+        window.secretariat_only_actions.extend([self.finalise_action, self.reopen_action])
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.finalise_action.setText(self.tr("&Finalise the event\u2026"))
+        self.finalise_action.setStatusTip(self.tr(
+            "After the Berita Acara is issued: no result changes without a recorded reopening"))
+        self.reopen_action.setText(self.tr("&Reopen the event\u2026"))
+        self.reopen_action.setStatusTip(self.tr("Reopen a finalised event, with a reason for the audit log"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def open_dialog(self, *, reopen: bool, event_id: str | None = None) -> "FinaliseDialog":
+        from oaoi_desktop.ui.importing import gui_actor
+        from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
+
+        dialog = FinaliseDialog(self.window.database, gui_actor(), reopen=reopen, event_id=event_id,
+                                parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.event_finalised.connect(self._done_finalised)
+        dialog.event_reopened.connect(self._done_reopened)
+        dialog.open()
+        return dialog
+
+    def _done_finalised(self, event_id: str) -> None:
+        self.window.refresh()
+        self.event_finalised.emit(event_id)
+
+    def _done_reopened(self, event_id: str) -> None:
+        self.window.refresh()
+        self.event_reopened.emit(event_id)
+
+
+def install(window: "MainWindow") -> ResultsHook:
+    """Add this package's actions to ``window``."""
+    return ResultsHook(window)
+
+
+__all__ = ["ResultsHook", "console_tabs", "install"]

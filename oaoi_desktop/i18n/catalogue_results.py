@@ -1,0 +1,52 @@
+"""Messages of the results area: finalising and reopening an event (services and ``oaoi event``)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "finalise.refused": {
+        "id": "Kegiatan '{event}' sudah difinalisasi ({at}, oleh {by}): tindakan '{action}' ditolak dan tidak ada "
+              "yang diubah. Buka kembali kegiatan dengan alasan yang dicatat lebih dulu "
+              "(menu Kegiatan ▸ Buka kembali, atau: oaoi event reopen --event ID --reason TEKS).",
+        "en": "Event '{event}' is finalised ({at}, by {by}): action '{action}' was refused and nothing was changed. "
+              "Reopen the event with a recorded reason first "
+              "(Event ▸ Reopen, or: oaoi event reopen --event ID --reason TEXT).",
+    },
+    "finalise.no_minutes": {
+        "id": "Kegiatan '{event}' belum dapat difinalisasi: Berita Acara belum diterbitkan "
+              "(tabel issued_documents, jenis 'minutes'). Terbitkan Berita Acara lebih dulu.",
+        "en": "Event '{event}' cannot be finalised yet: its Berita Acara (minutes) has not been issued "
+              "(table issued_documents, kind 'minutes'). Issue the Berita Acara first.",
+    },
+    "finalise.already": {
+        "id": "Kegiatan '{event}' sudah difinalisasi pada {at} oleh {by}.",
+        "en": "Event '{event}' was already finalised on {at} by {by}.",
+    },
+    "finalise.not_finalised": {
+        "id": "Kegiatan '{event}' tidak dalam status final; tidak ada yang perlu dibuka kembali.",
+        "en": "Event '{event}' is not finalised; there is nothing to reopen.",
+    },
+    "finalise.reason_required": {
+        "id": "Alasan membuka kembali kegiatan '{event}' wajib diisi (kolom alasan / --reason).",
+        "en": "A reason for reopening event '{event}' is required (the reason field / --reason).",
+    },
+    "finalise.cli.help.finalise": {
+        "id": "finalisasi kegiatan setelah Berita Acara diterbitkan: sesudahnya tidak ada perubahan hasil "
+              "tanpa pembukaan kembali yang tercatat",
+        "en": "finalise the event once its Berita Acara is issued: afterwards no result changes without "
+              "a recorded reopening",
+    },
+    "finalise.cli.help.reopen": {
+        "id": "buka kembali kegiatan yang sudah final, dengan alasan yang dicatat di log audit",
+        "en": "reopen a finalised event, with a reason recorded in the audit log",
+    },
+    "finalise.cli.help.reason": {
+        "id": "alasan membuka kembali (dicatat di log audit)",
+        "en": "why the event is reopened (recorded in the audit log)",
+    },
+    "finalise.cli.finalised": {
+        "id": "Kegiatan '{event}' difinalisasi pada {at} oleh {by} (Berita Acara {minutes}).",
+        "en": "Event '{event}' finalised on {at} by {by} (Berita Acara {minutes}).",
+    },
+    "finalise.cli.reopened": {
+        "id": "Kegiatan '{event}' dibuka kembali oleh {by}; alasan: {reason}",
+        "en": "Event '{event}' reopened by {by}; reason: {reason}",
+    },
+}

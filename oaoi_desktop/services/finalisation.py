@@ -1,0 +1,142 @@
+"""Finalising an event once its Berita Acara is issued, and reopening it with a reason.
+
+:func:`finalise_event` needs an issued Berita Acara (a row of
+``issued_documents`` with ``kind = "minutes"``), sets the event's status to
+``finalised`` with ``finalised_at`` / ``finalised_by`` and writes an
+``event.finalised`` audit entry.  From then on the audit log itself refuses
+every action that changes results on that event's chain
+(:func:`oaoi_desktop.services.audit.refuse_if_finalised`, called by every
+append): scoring, assigning, plenary decisions, imports, stage closings...
+Issuing and signing documents, exports and account security still pass.
+
+:func:`reopen_event` (a reason is required) records ``event.reopened`` with
+the reason and restores the status the event had before it was finalised.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oaoi_desktop.errors import ConflictError, ValidationError
+from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.store.models import AuditEntry, Event, EventStatus, IssuedDocument, utcnow
+
+MINUTES = "minutes"
+FINALISED_ACTION = "event.finalised"
+REOPENED_ACTION = "event.reopened"
+
+
+def _event(session: Session, event_id: uuid.UUID | str | Event) -> Event:
+    if isinstance(event_id, Event):
+        return event_id
+    from oaoi_desktop.services.events import get_event
+
+    return get_event(session, str(event_id))
+
+
+def _when(event: Event) -> str:
+    return event.finalised_at.isoformat(sep=" ", timespec="minutes") if event.finalised_at else "-"
+
+
+def latest_minutes(session: Session, event: Event) -> IssuedDocument | None:
+    """The newest issued Berita Acara of ``event`` (None: none issued)."""
+    return session.scalar(
+        select(IssuedDocument)
+        .where(IssuedDocument.event_id == event.id, IssuedDocument.kind == MINUTES)
+        .order_by(IssuedDocument.sequence.desc(), IssuedDocument.created_at.desc())
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True)
+class FinalisationState:
+    """What the GUI needs to offer finalising or reopening."""
+
+    event_id: uuid.UUID
+    finalised: bool
+    finalised_at: Any
+    finalised_by: str
+    minutes_number: str | None
+    last_reopen_reason: str | None
+
+    @property
+    def can_finalise(self) -> bool:
+        return not self.finalised and self.minutes_number is not None
+
+
+def state(session: Session, event_id: uuid.UUID | str | Event) -> FinalisationState:
+    event = _event(session, event_id)
+    minutes = latest_minutes(session, event)
+    last = session.scalar(
+        select(AuditEntry.after)
+        .where(AuditEntry.chain == str(event.id), AuditEntry.action == REOPENED_ACTION)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    return FinalisationState(
+        event.id, event.status == EventStatus.FINALISED, event.finalised_at, event.finalised_by or "",
+        minutes.number if minutes is not None else None, (last or {}).get("reason") if last else None,
+    )
+
+
+def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor) -> Event:
+    """Finalise the event (its Berita Acara must be issued); audited as ``event.finalised``."""
+    event = _event(session, event_id)
+    if event.status == EventStatus.FINALISED:
+        raise ConflictError("finalise.already", event=event.name, at=_when(event), by=event.finalised_by or "-")
+    minutes = latest_minutes(session, event)
+    if minutes is None:
+        raise ConflictError("finalise.no_minutes", event=event.name)
+    now = utcnow()
+    before = {"status": event.status.value, "finalised_at": event.finalised_at, "finalised_by": event.finalised_by}
+    after = {"status": EventStatus.FINALISED.value, "finalised_at": now, "finalised_by": actor.name,
+             "minutes": {"number": minutes.number, "fingerprint": minutes.fingerprint, "id": minutes.id}}
+    # The entry first: the guard lets nothing onto a finalised chain but the reopening.
+    append(session, actor=actor, action=FINALISED_ACTION, event_id=event.id, entity_type="event",
+           entity_id=event.id, before=before, after=after, at=now)
+    event.status = EventStatus.FINALISED
+    event.finalised_at = now
+    event.finalised_by = actor.name
+    session.flush()
+    return event
+
+
+def _status_before_finalising(session: Session, event: Event) -> EventStatus:
+    before = session.scalar(
+        select(AuditEntry.before)
+        .where(AuditEntry.chain == str(event.id), AuditEntry.action == FINALISED_ACTION)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    try:
+        status = EventStatus((before or {}).get("status", EventStatus.ACTIVE.value))
+    except ValueError:
+        status = EventStatus.ACTIVE
+    return EventStatus.ACTIVE if status == EventStatus.FINALISED else status
+
+
+def reopen_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor, reason: str) -> Event:
+    """Reopen a finalised event; ``reason`` is required and recorded (``event.reopened``)."""
+    event = _event(session, event_id)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("finalise.reason_required", event=event.name)
+    if event.status != EventStatus.FINALISED:
+        raise ConflictError("finalise.not_finalised", event=event.name)
+    restored = _status_before_finalising(session, event)
+    before = {"status": event.status.value, "finalised_at": event.finalised_at, "finalised_by": event.finalised_by}
+    append(session, actor=actor, action=REOPENED_ACTION, event_id=event.id, entity_type="event",
+           entity_id=event.id, before=before, after={"status": restored.value, "reason": reason})
+    event.status = restored
+    event.finalised_at = None
+    event.finalised_by = ""
+    session.flush()
+    return event
+
+
+__all__ = ["FinalisationState", "MINUTES", "finalise_event", "latest_minutes", "reopen_event", "state"]

@@ -1,0 +1,318 @@
+"""The audit log view: who did what, when, and what changed (before → after).
+
+:class:`AuditLogModel` fetches the event's chain a page at a time
+(``canFetchMore`` / ``fetchMore``, keyset on ``seq`` through
+:mod:`oaoi_desktop.services.audit_query`), so a log of 100,000 entries opens
+as fast as one of 100: the view asks for more rows only as it scrolls.
+Filters (actor, action, entity type, date range, free text) run in the
+database.  The details pane shows the selected entry's change as readable
+lines (``field: old → new``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.services import audit_query
+from oaoi_desktop.services.audit_query import AuditFilter, AuditRow
+from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.results.common import ID_ROLE, as_uuid
+from oaoi_desktop.ui.widgets import em
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+COLUMNS = 6  # seq, when, who, action, entity, change
+
+
+class AuditLogModel(QAbstractTableModel):
+    """The entries of one event's audit chain, newest first, fetched in pages of :data:`PAGE`."""
+
+    def __init__(self, db: Database, event_id: uuid.UUID, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.event_id = event_id
+        self.filter = AuditFilter()
+        self.rows: list[AuditRow] = []
+        self.total = 0
+        self._exhausted = True
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        with self.db.read() as s:
+            total = audit_query.count(s, self.event_id, flt)
+        self._exhausted = True  # nothing is fetched while the reset is in flight
+        self.beginResetModel()
+        self.filter = flt
+        self.rows = []
+        self.total = total
+        self.endResetModel()
+        self._exhausted = total == 0
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def reload(self) -> None:
+        self.set_filter(self.filter)
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+        if parent.isValid() or self._exhausted:
+            return
+        below = self.rows[-1].seq if self.rows else None
+        with self.db.read() as s:
+            batch = audit_query.page(s, self.event_id, self.filter, below_seq=below, limit=PAGE)
+        if len(batch) < PAGE:
+            self._exhausted = True
+        if not batch:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self.rows.extend(batch)
+        self.endInsertRows()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
+                or not 0 <= section < COLUMNS:
+            return None
+        return (self.tr("No."), self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("Entity"),
+                self.tr("Before \u2192 after"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < COLUMNS:
+            return None
+        r = self.rows[index.row()]
+        if role == ID_ROLE:
+            return r.seq
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return str(r.seq)
+            if col == 1:
+                return r.at.strftime("%Y-%m-%d %H:%M:%S") if r.at else ""
+            if col == 2:
+                return r.actor
+            if col == 3:
+                return r.action
+            if col == 4:
+                return f"{r.entity_type} {r.entity_id[:8]}".strip()
+            return change_summary(r)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return "\n".join(diff_lines(r)) or None
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+
+
+def diff_lines(r: AuditRow) -> list[str]:
+    out = []
+    for kind, key, old, new in audit_query.readable_diff(r.before, r.after):
+        if kind == "changed":
+            out.append(f"{key}: {old} \u2192 {new}")
+        elif kind == "added":
+            out.append(f"+ {key}: {new}")
+        else:
+            out.append(f"\u2212 {key}: {old}")
+    return out
+
+
+def change_summary(r: AuditRow, limit: int = 3) -> str:
+    lines = diff_lines(r)
+    text = "; ".join(lines[:limit])
+    if len(lines) > limit:
+        text += f"; \u2026 (+{len(lines) - limit})"
+    return text[:300]
+
+
+class AuditLogView(QWidget):
+    """The audit log of one event with filters and a readable before → after.
+
+    Signals:
+        filter_applied(int): the filters changed; the number of matching entries.
+    """
+
+    filter_applied = Signal(int)
+
+    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.event_id = as_uuid(event_id)
+        self.setObjectName("results_audit_view")
+        self.model = AuditLogModel(db, self.event_id, self)
+        self._build()
+        self.retranslate_ui()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.actor_box = QComboBox(self)
+        self.actor_box.setObjectName("audit_actor")
+        self.action_box = QComboBox(self)
+        self.action_box.setObjectName("audit_action")
+        self.entity_box = QComboBox(self)
+        self.entity_box.setObjectName("audit_entity")
+        self.since = QDateEdit(self)
+        self.since.setObjectName("audit_since")
+        self.until = QDateEdit(self)
+        self.until.setObjectName("audit_until")
+        for d in (self.since, self.until):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setMinimumDate(QDate(2000, 1, 1))
+            d.setDate(d.minimumDate())
+        self.search = QLineEdit(self)
+        self.search.setObjectName("audit_search")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("audit_count")
+        self.labels = [QLabel(self) for _ in range(5)]
+        self.view = QTableView(self)
+        self.view.setObjectName("audit_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(em(self, 1.7))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, w in enumerate((4, 11, 14, 14, 12)):
+            header.resizeSection(i, em(self, w))
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("audit_details")
+
+        filters = QHBoxLayout()
+        for label, w in zip(self.labels, (self.actor_box, self.action_box, self.entity_box, self.since, self.until),
+                            strict=True):
+            label.setBuddy(w)
+            filters.addWidget(label)
+            filters.addWidget(w)
+        filters.addWidget(self.search, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.count_label)
+
+        for box in (self.actor_box, self.action_box, self.entity_box):
+            box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for d in (self.since, self.until):
+            d.dateChanged.connect(lambda _d: self.apply_filter())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda text: self.apply_filter() if not text else None)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
+
+    # -- behaviour ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the filter choices and the entries again."""
+        try:
+            with self.db.read() as s:
+                actors, actions, entities = audit_query.choices(s, self.event_id)
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("The audit log could not be read"), exc.render())
+            return
+        for box, values in ((self.actor_box, actors), (self.action_box, actions), (self.entity_box, entities)):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("(all)"), "")
+            for v in values:
+                box.addItem(v, v)
+            box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
+            box.blockSignals(False)
+        self.apply_filter()
+
+    def current_filter(self) -> AuditFilter:
+        def day(edit: QDateEdit) -> dt.date | None:
+            if edit.date() == edit.minimumDate():
+                return None
+            q = edit.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        return AuditFilter(actor=self.actor_box.currentData() or "", action=self.action_box.currentData() or "",
+                           entity_type=self.entity_box.currentData() or "", since=day(self.since),
+                           until=day(self.until), text=self.search.text())
+
+    def apply_filter(self) -> int:
+        try:
+            self.model.set_filter(self.current_filter())
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("The audit log could not be read"), exc.render())
+            return 0
+        self._update_count()
+        self._show_details()
+        self.filter_applied.emit(self.model.total)
+        return self.model.total
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 entries match; newest first.").replace("%1", str(self.model.total)))
+
+    def _show_details(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.details.setHtml("<p><i>" + html.escape(self.tr("Select an entry to see what changed.")) + "</i></p>")
+            return
+        r = self.model.rows[rows[0].row()]
+        e = html.escape
+        lines = diff_lines(r)
+        head = e(self.tr("%1 by %2 at %3").replace("%1", r.action).replace("%2", r.actor)
+                 .replace("%3", r.at.strftime("%Y-%m-%d %H:%M:%S") if r.at else "-"))
+        body = "".join(f"<li><code>{e(x)}</code></li>" for x in lines) or \
+            "<li>" + e(self.tr("No recorded change of values.")) + "</li>"
+        self.details.setHtml(f"<p><b>{head}</b><br>{e(r.entity_type)} {e(r.entity_id)}</p><ul>{body}</ul>")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Audit log"))
+        texts = (self.tr("&Who:"), self.tr("&Action:"), self.tr("&Entity:"), self.tr("&From:"), self.tr("&To:"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        for d in (self.since, self.until):
+            d.setSpecialValueText(self.tr("any day"))
+        for box in (self.actor_box, self.action_box, self.entity_box):
+            if box.count():
+                box.setItemText(0, self.tr("(all)"))
+        self.search.setPlaceholderText(self.tr("Search text, then Enter\u2026"))
+        self.model.retranslate()
+        if self.model.rows or self.model.total == 0:
+            self._update_count()
+
+
+__all__ = ["AuditLogModel", "AuditLogView", "change_summary", "diff_lines"]

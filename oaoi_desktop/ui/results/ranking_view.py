@@ -1,0 +1,876 @@
+"""The ranking view (Rekapitulasi dan Peringkat) of the secretariat console.
+
+One table per event: every dossier with its group, rank, number, title,
+instansi, aggregated score, each judge's total, pass/fail against the pass
+mark, the tie left for the chair, and the plenary's adjusted rank and score
+beside the raw ones with the reasons.  Above it: the stage (each stage, or the
+combined result), the group (one kategori/kelompok group, or all), the
+aggregation method, and a comparison with a second method that highlights
+dossiers whose rank moves by more than N places or that cross the pass mark.
+The details pane shows the selected dossier's tie-break trace in Indonesian
+and English.  Export: the ranking and the raw scores to XLSX or CSV
+(services/exports.py), the file chosen through the dialog seam.
+
+The model (:class:`RankingModel`) holds the rows the service computed
+(:func:`oaoi_desktop.services.ranking.ranking_table`, one read of the scores);
+sorting and filtering are the proxy's (:class:`RankingFilterProxy`).  Changing
+N re-marks rows without ranking again.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oaoi_desktop.domain.rubric import AggregationMethod
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.i18n import render
+from oaoi_desktop.services import events, exports
+from oaoi_desktop.services.ranking import RankingTable, TableRow, dossier_count, ranking_table
+from oaoi_desktop.store.database import Database
+from oaoi_desktop.store.models import Event
+from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.results.common import (
+    CENTRE,
+    FAIL_COLOUR,
+    GROUP_ROLE,
+    ID_ROLE,
+    MARK_BRUSH,
+    MARKED_ROLE,
+    PASS_COLOUR,
+    RIGHT,
+    SORT_ROLE,
+    as_uuid,
+    num,
+    sort_num,
+)
+from oaoi_desktop.ui.widgets import em
+
+_Index = QModelIndex | QPersistentModelIndex
+METHODS = tuple(AggregationMethod)
+
+
+class Col(enum.IntEnum):
+    GROUP = 0
+    RANK = 1
+    RANK_B = 2
+    MOVE = 3
+    NUMBER = 4
+    TITLE = 5
+    INSTANSI = 6
+    SCORE = 7
+    SCORE_B = 8
+    RESULT = 9
+    MARK = 10
+    TIE = 11
+    ADJ_RANK = 12
+    ADJ_SCORE = 13
+    DECISIONS = 14
+    JUDGES = 15
+
+
+COMPARISON_COLUMNS = (Col.RANK_B, Col.SCORE_B, Col.MOVE, Col.MARK)
+
+
+def method_label(_obj: QObject | None, method: AggregationMethod) -> str:
+    """The method's name in the interface language."""
+    return {
+        AggregationMethod.MEAN: QCoreApplication.translate("RankingView", "Mean"),
+        AggregationMethod.MEDIAN: QCoreApplication.translate("RankingView", "Median"),
+        AggregationMethod.TRIMMED_MEAN: QCoreApplication.translate("RankingView", "Trimmed mean"),
+        AggregationMethod.ZSCORE_MEAN: QCoreApplication.translate("RankingView", "Z-score mean"),
+    }[method]
+
+
+class RankingModel(QAbstractTableModel):
+    """The rows of a :class:`RankingTable`; with a second method, the comparison marks."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table: RankingTable | None = None
+        self.rows: list[TableRow] = []
+        self.groups: list[str] = []
+        self.max_moves = 0
+        self._marks: list[tuple[bool, bool]] = []
+
+    # -- content ------------------------------------------------------------
+    def set_table(self, table: RankingTable | None) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.rows = list(table.rows) if table is not None else []
+        self.groups = [" / ".join(r.group) for r in self.rows]
+        self._mark()
+        self.endResetModel()
+
+    def set_max_moves(self, n: int) -> None:
+        self.max_moves = n
+        self._mark()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1))
+
+    def _mark(self) -> None:
+        comparing = self.table is not None and self.table.method_b is not None
+        out = []
+        for r in self.rows:
+            if not comparing:
+                out.append((False, False))
+                continue
+            move = r.move()
+            out.append((move is not None and abs(move) > self.max_moves, r.passed != r.passed_b))
+        self._marks = out
+
+    def marks(self, row: int) -> tuple[bool, bool]:
+        """(moved, crossed) of a source row."""
+        return self._marks[row]
+
+    def marked_count(self) -> int:
+        return sum(1 for m, c in self._marks if m or c)
+
+    # -- Qt -------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
+            return None
+        b = method_label(self, self.table.method_b) if self.table and self.table.method_b else "B"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == Col.RANK_B:
+                return self.tr("Rank under %1").replace("%1", b)
+            if section == Col.SCORE_B:
+                return self.tr("Score under %1").replace("%1", b)
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Col.GROUP: self.tr("Group"), Col.RANK: self.tr("Rank"), Col.NUMBER: self.tr("Number"),
+            Col.TITLE: self.tr("Title"), Col.INSTANSI: self.tr("Agency"), Col.SCORE: self.tr("Score"),
+            Col.JUDGES: self.tr("Judges' totals"), Col.RESULT: self.tr("Result"), Col.TIE: self.tr("Tie"),
+            Col.ADJ_RANK: self.tr("Adjusted rank"), Col.ADJ_SCORE: self.tr("Adjusted score"),
+            Col.DECISIONS: self.tr("Plenary decisions"),
+            Col.RANK_B: self.tr("Rank B"), Col.SCORE_B: self.tr("Score B"),
+            Col.MOVE: self.tr("Move"), Col.MARK: self.tr("Mark"),
+        }[Col(section)]
+
+    def result_text(self, r: TableRow) -> str:
+        if r.rank is None:
+            return self.tr("no score")
+        if r.knocked_out:
+            return self.tr("Fails (knock-out: %1)").replace("%1", ", ".join(r.knocked_out))
+        return self.tr("Passes") if r.passed else self.tr("Fails")
+
+    def decision_text(self, r: TableRow) -> str:
+        return " | ".join(f"{render('plenary.kind.' + k)}: {reason} ({by})" for k, reason, by in r.decisions)
+
+    def mark_text(self, row: int) -> str:
+        moved, crossed = self._marks[row]
+        parts = []
+        if moved:
+            parts.append(self.tr("moves more than %n place(s)", "", self.max_moves))
+        if crossed:
+            parts.append(self.tr("crosses the pass mark"))
+        return "; ".join(parts)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), r, col)
+        if role == SORT_ROLE:
+            return self._sort(index.row(), r, col)
+        if role == ID_ROLE:
+            return r.dossier_id
+        if role == GROUP_ROLE:
+            return self.groups[index.row()]
+        if role == MARKED_ROLE:
+            return any(self._marks[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (Col.RANK, Col.SCORE, Col.ADJ_RANK, Col.ADJ_SCORE, Col.RANK_B, Col.SCORE_B, Col.MOVE):
+                return RIGHT
+            if col == Col.TIE:
+                return CENTRE
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(MARK_BRUSH) if any(self._marks[index.row()]) else None
+        if role == Qt.ItemDataRole.ForegroundRole and col == Col.RESULT and r.rank is not None:
+            return QBrush(PASS_COLOUR if r.passed else FAIL_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == Col.TIE and r.tied_for_chair:
+                return self.tr("Still equal after the whole tie-break chain: the chair decides.")
+            if col in (Col.TITLE, Col.JUDGES, Col.DECISIONS, Col.MARK):
+                return self._display(index.row(), r, col) or None
+        return None
+
+    def _display(self, row: int, r: TableRow, col: Col) -> str:
+        if col == Col.GROUP:
+            return self.groups[row]
+        if col == Col.RANK:
+            return "" if r.rank is None else str(r.rank)
+        if col == Col.NUMBER:
+            return r.number
+        if col == Col.TITLE:
+            return r.title
+        if col == Col.INSTANSI:
+            return r.instansi
+        if col == Col.SCORE:
+            return num(r.value)
+        if col == Col.JUDGES:
+            return "; ".join(f"{name} {num(v)}" for name, v in r.judge_totals)
+        if col == Col.RESULT:
+            return self.result_text(r)
+        if col == Col.TIE:
+            return self.tr("chair") if r.tied_for_chair else ""
+        if col == Col.ADJ_RANK:
+            return "" if r.adjusted_rank is None else str(r.adjusted_rank)
+        if col == Col.ADJ_SCORE:
+            return num(r.adjusted_value)
+        if col == Col.DECISIONS:
+            return self.decision_text(r)
+        if col == Col.RANK_B:
+            return "" if r.rank_b is None else str(r.rank_b)
+        if col == Col.SCORE_B:
+            return num(r.value_b) if self.table and self.table.method_b else ""
+        if col == Col.MOVE:
+            m = r.move()
+            return "" if not m else f"{m:+d}"
+        return self.mark_text(row)
+
+    def _sort(self, row: int, r: TableRow, col: Col) -> Any:
+        if col == Col.RANK:
+            return sort_num(r.rank) if r.rank is not None else float("inf")
+        if col == Col.SCORE:
+            return sort_num(r.value)
+        if col == Col.ADJ_RANK:
+            return sort_num(r.adjusted_rank) if r.adjusted_rank is not None else float("inf")
+        if col == Col.ADJ_SCORE:
+            return sort_num(r.adjusted_value)
+        if col == Col.RANK_B:
+            return sort_num(r.rank_b) if r.rank_b is not None else float("inf")
+        if col == Col.SCORE_B:
+            return sort_num(r.value_b)
+        if col == Col.MOVE:
+            return abs(r.move() or 0)
+        if col == Col.MARK:
+            return int(any(self._marks[row]))
+        return self._display(row, r, col).casefold()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1))
+
+
+class RankingFilterProxy(QSortFilterProxyModel):
+    """Keeps the rows of one group (or all), matching the search text, optionally only marked ones."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._group: str | None = None
+        self._text = ""
+        self._marked_only = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_group(self, group: str | None) -> None:
+        self.beginFilterChange()
+        self._group = group
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = " ".join(text.split()).casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_marked_only(self, on: bool) -> None:
+        self.beginFilterChange()
+        self._marked_only = on
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def marks_changed(self) -> None:
+        """The source's marks changed (a new N): filter again."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if not isinstance(model, RankingModel) or source_row >= len(model.rows):
+            return False
+        if self._group is not None and model.groups[source_row] != self._group:
+            return False
+        if self._marked_only and not any(model.marks(source_row)):
+            return False
+        if self._text:
+            r = model.rows[source_row]
+            hay = f"{r.number} {r.title} {r.instansi} {model.groups[source_row]}".casefold()
+            return all(word in hay for word in self._text.split())
+        return True
+
+
+INLINE_BELOW = 1000
+"""Events with fewer dossiers are ranked on the GUI thread (a few ms); larger ones in a worker."""
+
+
+class _JobSignals(QObject):
+    """Carries a worker's result back to the GUI thread (queued)."""
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+_live_jobs: set["_RankJob"] = set()
+"""Jobs still running: kept alive whatever happens to their view."""
+
+
+class _RankJob(QRunnable):
+    """One ranking computed off the GUI thread, with its own database session."""
+
+    def __init__(self, db: Database, event_id: uuid.UUID, params: dict[str, Any], ticket: int) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db = db
+        self.event_id = event_id
+        self.params = params
+        self.ticket = ticket
+        self.signals = _JobSignals()
+        self.ended = False
+
+    def run(self) -> None:
+        try:
+            table = _compute(self.db, self.event_id, self.params)
+        except OaoiError as exc:
+            self.signals.failed.emit(self.ticket, exc.render())
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash of the GUI
+            self.signals.failed.emit(self.ticket, f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(self.ticket, table)
+        finally:
+            self.ended = True
+
+
+def _compute(db: Database, event_id: uuid.UUID, params: dict[str, Any]) -> RankingTable | None:
+    with db.read() as s:
+        event = s.get(Event, event_id)
+        if event is None:
+            return None
+        return ranking_table(s, event, **params)
+
+
+class RankingView(QWidget):
+    """Ranking of one event: stage, group, method, comparison, details, export.
+
+    Signals:
+        ranking_shown(int): the table shows a newly computed ranking (the number of dossiers).
+        export_written(str): an export file was written (its path).
+    """
+
+    ranking_shown = Signal(int)
+    export_written = Signal(str)
+
+    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.event_id = as_uuid(event_id)
+        self.setObjectName("results_ranking_view")
+        self.table: RankingTable | None = None
+        self._size = 0
+        self._ticket = 0
+        self._job: _RankJob | None = None
+        self._pending = False
+        self._stages: list[tuple[str | None, str, str]] = []
+        self._rubric_method = AggregationMethod.MEAN
+        self._build()
+        self.retranslate_ui()
+        self.refresh()
+
+    # -- construction ------------------------------------------------------------
+    def _build(self) -> None:
+        self.stage_label = QLabel(self)
+        self.stage_box = QComboBox(self)
+        self.stage_box.setObjectName("ranking_stage")
+        self.stage_label.setBuddy(self.stage_box)
+        self.group_label = QLabel(self)
+        self.group_box = QComboBox(self)
+        self.group_box.setObjectName("ranking_group")
+        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_label.setBuddy(self.group_box)
+        self.method_label = QLabel(self)
+        self.method_box = QComboBox(self)
+        self.method_box.setObjectName("ranking_method")
+        self.method_label.setBuddy(self.method_box)
+        for m in METHODS:
+            self.method_box.addItem("", m.value)
+        self.compare_check = QCheckBox(self)
+        self.compare_check.setObjectName("ranking_compare")
+        self.compare_box = QComboBox(self)
+        self.compare_box.setObjectName("ranking_compare_method")
+        for m in METHODS:
+            self.compare_box.addItem("", m.value)
+        self.moves_label = QLabel(self)
+        self.moves_spin = QSpinBox(self)
+        self.moves_spin.setObjectName("ranking_moves")
+        self.moves_spin.setRange(0, 999)
+        self.moves_label.setBuddy(self.moves_spin)
+        self.marked_only = QCheckBox(self)
+        self.marked_only.setObjectName("ranking_marked_only")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("ranking_search")
+        self.search.setClearButtonEnabled(True)
+        self.xlsx_button = QPushButton(self)
+        self.xlsx_button.setObjectName("ranking_export_xlsx")
+        self.csv_button = QPushButton(self)
+        self.csv_button.setObjectName("ranking_export_csv")
+        self.scores_button = QPushButton(self)
+        self.scores_button.setObjectName("ranking_export_scores")
+
+        self.model = RankingModel(self)
+        self.proxy = RankingFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setObjectName("ranking_table")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(em(self, 1.7))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._widths = {Col.GROUP: 10, Col.RANK: 3, Col.NUMBER: 8, Col.TITLE: 16, Col.INSTANSI: 11, Col.SCORE: 4,
+                        Col.RESULT: 6, Col.TIE: 3, Col.RANK_B: 4, Col.SCORE_B: 4, Col.MOVE: 3, Col.MARK: 14,
+                        Col.ADJ_RANK: 4, Col.ADJ_SCORE: 4, Col.DECISIONS: 18, Col.JUDGES: 30}
+        self._size_columns()
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("ranking_details")
+        self.details.setOpenLinks(False)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("ranking_summary")
+        self.summary.setWordWrap(True)
+
+        top = QHBoxLayout()
+        for w in (self.stage_label, self.stage_box, self.group_label, self.group_box, self.method_label,
+                  self.method_box):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (self.xlsx_button, self.csv_button, self.scores_button):
+            top.addWidget(w)
+        second = QHBoxLayout()
+        for w in (self.compare_check, self.compare_box, self.moves_label, self.moves_spin, self.marked_only):
+            second.addWidget(w)
+        second.addStretch(1)
+        second.addWidget(self.search, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+
+        self.stage_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.method_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.compare_box.currentIndexChanged.connect(lambda _i: self._compare_changed())
+        self.compare_check.toggled.connect(lambda _on: self._compare_changed())
+        self.group_box.currentIndexChanged.connect(self._group_changed)
+        self.moves_spin.valueChanged.connect(self._moves_changed)
+        self.marked_only.toggled.connect(self._marked_only_changed)
+        self.search.textChanged.connect(self._search_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.csv_button.clicked.connect(lambda: self.export("ranking"))
+        self.scores_button.clicked.connect(lambda: self.export("scores"))
+        self._show_comparison_columns()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header text (in the current language) or its usual content."""
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        for col, w in self._widths.items():
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max(em(self, w), metrics.horizontalAdvance(title) + em(self, 1.6)))
+
+    # -- state ---------------------------------------------------------------------
+    def method(self) -> AggregationMethod:
+        return AggregationMethod(self.method_box.currentData() or self._rubric_method.value)
+
+    def compare_method(self) -> AggregationMethod | None:
+        if not self.compare_check.isChecked():
+            return None
+        return AggregationMethod(self.compare_box.currentData())
+
+    def stage_id(self) -> str | None:
+        data = self.stage_box.currentData()
+        return data or None
+
+    def set_method(self, method: AggregationMethod | str) -> None:
+        self.method_box.setCurrentIndex(self.method_box.findData(AggregationMethod(method).value))
+
+    # -- computing ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the event again (rubric, stages) and recompute."""
+        try:
+            with self.db.read() as s:
+                event = s.get(Event, self.event_id)
+                if event is None:
+                    self.model.set_table(None)
+                    return
+                rubric = events.event_rubric(s, event)
+                self._size = dossier_count(s, event)
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("The ranking could not be read"), exc.render())
+            return
+        first = not self._stages
+        self._stages = [(None, self.tr("Combined result"), "")] + [(st.id, st.name_id, st.name_en)
+                                                                    for st in rubric.stages]
+        self._rubric_method = rubric.aggregation
+        current_stage = self.stage_box.currentData()
+        for box in (self.stage_box, self.method_box, self.compare_box):
+            box.blockSignals(True)
+        self.stage_box.clear()
+        for sid, _n_id, _n_en in self._stages:
+            self.stage_box.addItem("", sid or "")
+        self._label_stages()
+        self.stage_box.setCurrentIndex(max(0, self.stage_box.findData(current_stage or "")))
+        if first:
+            self.set_method(rubric.aggregation)
+            other = next(m for m in METHODS if m != rubric.aggregation)
+            self.compare_box.setCurrentIndex(self.compare_box.findData(other.value))
+        for box in (self.stage_box, self.method_box, self.compare_box):
+            box.blockSignals(False)
+        self.recompute()
+
+    def recompute(self) -> RankingTable | None:
+        """Rank again with the chosen stage, method and comparison; keeps group, search and selection.
+
+        Small events are ranked here and the table is returned; larger ones
+        (:data:`INLINE_BELOW` dossiers or more) in a worker thread: this returns
+        None, :attr:`busy` is true until ``ranking_shown`` is emitted.  A request
+        made while a worker runs is computed after it with the newest choices.
+        """
+        params = {"method": self.method(), "stage_id": self.stage_id(), "compare_with": self.compare_method(),
+                  "prepared": self.table.prepared if self.table is not None else None}
+        self._ticket += 1
+        if self._size < INLINE_BELOW:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                table = _compute(self.db, self.event_id, params)
+            except OaoiError as exc:
+                dialogs.error(self, self.tr("The ranking could not be computed"), exc.render())
+                return None
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            if table is not None:
+                self._apply(table)
+            return table
+        if self._job is not None:  # the newest choices are ranked when the running job ends
+            self._pending = True
+            return None
+        self._start_job(params)
+        return None
+
+    @property
+    def busy(self) -> bool:
+        """A ranking is being computed in a worker thread."""
+        return self._job is not None
+
+    def _start_job(self, params: dict[str, Any]) -> None:
+        job = _RankJob(self.db, self.event_id, params, self._ticket)
+        job.signals.done.connect(self._job_done)
+        job.signals.failed.connect(self._job_failed)
+        self._job = job
+        self._pending = False
+        _live_jobs.difference_update([j for j in _live_jobs if j.ended and j is not job])
+        _live_jobs.add(job)
+        self.summary.setText(self.tr("Computing the ranking\u2026"))
+        QThreadPool.globalInstance().start(job)
+
+    def _job_finished(self) -> bool:
+        """Forget the finished job; start the pending request. True when the result is still wanted."""
+        job, self._job = self._job, None
+        if self._pending:
+            self.recompute()
+            return False
+        return job is not None and job.ticket == self._ticket
+
+    def _job_done(self, _ticket: int, table: object) -> None:
+        if self._job_finished() and isinstance(table, RankingTable):
+            self._apply(table)
+
+    def _job_failed(self, _ticket: int, message: str) -> None:
+        if self._job_finished():
+            self._update_summary()
+            dialogs.error(self, self.tr("The ranking could not be computed"), message)
+
+    def _apply(self, table: RankingTable) -> None:
+        selected = self.selected_dossier()
+        self.table = table
+        self.model.max_moves = self.moves_spin.value()
+        self.model.set_table(table)
+        self._fill_groups()
+        self._show_comparison_columns()
+        self._update_summary()
+        if selected:
+            self.select_dossier(selected)
+        else:
+            self._show_details(None)
+        self.ranking_shown.emit(len(table.rows))
+
+    def _fill_groups(self) -> None:
+        current = self.group_box.currentData()
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        self.group_box.addItem(self.tr("All groups"), None)
+        for g in dict.fromkeys(self.model.groups):
+            self.group_box.addItem(g or self.tr("(no group)"), g)
+        index = self.group_box.findData(current) if current is not None else 0
+        self.group_box.setCurrentIndex(max(0, index))
+        self.group_box.blockSignals(False)
+        self.proxy.set_group(self.group_box.currentData())
+
+    # -- reactions ---------------------------------------------------------------------
+    def _compare_changed(self) -> None:
+        self.compare_box.setEnabled(self.compare_check.isChecked())
+        self.moves_spin.setEnabled(self.compare_check.isChecked())
+        self.marked_only.setEnabled(self.compare_check.isChecked())
+        if not self.compare_check.isChecked() and self.marked_only.isChecked():
+            self.marked_only.setChecked(False)
+        self.recompute()
+
+    def _show_comparison_columns(self) -> None:
+        on = self.compare_check.isChecked()
+        for col in COMPARISON_COLUMNS:
+            self.view.setColumnHidden(col, not on)
+        self.compare_box.setEnabled(on)
+        self.moves_spin.setEnabled(on)
+        self.marked_only.setEnabled(on)
+        adjusted = bool(self.table and any(r.decisions for r in self.table.rows))
+        for col in (Col.ADJ_RANK, Col.ADJ_SCORE, Col.DECISIONS):
+            self.view.setColumnHidden(col, not adjusted)
+        if on:
+            self._size_columns()
+
+    def _group_changed(self, _index: int) -> None:
+        self.proxy.set_group(self.group_box.currentData())
+        self._update_summary()
+
+    def _moves_changed(self, n: int) -> None:
+        self.model.set_max_moves(n)
+        self.proxy.marks_changed()
+        self._update_summary()
+
+    def _marked_only_changed(self, on: bool) -> None:
+        self.proxy.set_marked_only(on)
+        self._update_summary()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_summary()
+
+    def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self._show_details(self.selected_dossier())
+
+    # -- selection and details -------------------------------------------------------------
+    def selected_dossier(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select_dossier(self, dossier_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == dossier_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(index)
+                return True
+        self._show_details(None)
+        return False
+
+    def row_texts(self, column: Col) -> list[str]:
+        """What the user sees in ``column``, top to bottom (tests, screenshots)."""
+        return [self.proxy.index(r, column).data() for r in range(self.proxy.rowCount())]
+
+    def _show_details(self, dossier_id: str | None) -> None:
+        table = self.table
+        row = next((r for r in table.rows if r.dossier_id == dossier_id), None) if table and dossier_id else None
+        if row is None or table is None:
+            self.details.setHtml("<p><i>" + html.escape(self.tr("Select a proposal to see how its rank came about.")) + ""
+                                 "</i></p>")
+            return
+        e = html.escape
+        parts = [f"<h3>{e(row.number)} \u2014 {e(row.title)}</h3>", f"<p>{e(row.instansi)}</p>"]
+        source_row = table.rows.index(row)
+        parts.append("<p>" + "<br>".join([
+            e(self.tr("Rank %1 of group %2").replace("%1", str(row.rank or "-"))
+              .replace("%2", " / ".join(row.group) or "-")),
+            e(self.tr("Score %1 (%2); pass mark %3").replace("%1", num(row.value))
+              .replace("%2", method_label(self, table.method)).replace("%3", num(table.pass_mark))),
+            e(self.model.result_text(row)),
+        ]) + "</p>")
+        if row.judge_totals:
+            parts.append("<h4>" + e(self.tr("Judges")) + "</h4><ul>"
+                         + "".join(f"<li>{e(n)}: {num(v)}</li>" for n, v in row.judge_totals) + "</ul>")
+        current = "en" if _is_english() else "id"
+        other = "id" if current == "en" else "en"
+        notes = table.notes(row.dossier_id, current)
+        parts.append("<h4>" + e(self.tr("Tie-break trace")) + "</h4>")
+        if notes:
+            others = table.notes(row.dossier_id, other)
+            parts.append("<ol>" + "".join(
+                f"<li>{e(a)}<br><span style='color:#555'><i>{e(b)}</i></span></li>" for a, b in zip(notes, others))
+                + "</ol>")
+        else:
+            parts.append("<p>" + e(self.tr("No tie: the score alone decides the rank.")) + "</p>")
+        if row.tied_for_chair:
+            parts.append("<p><b>" + e(self.tr("Left for the chair to decide in the plenary.")) + "</b></p>")
+        if row.decisions:
+            parts.append("<h4>" + e(self.tr("Plenary decisions")) + "</h4><ul>" + "".join(
+                f"<li>{e(render('plenary.kind.' + k))}: {e(reason)} ({e(by)})</li>" for k, reason, by in row.decisions)
+                + "</ul>")
+            parts.append("<p>" + e(self.tr("Raw rank %1, score %2 \u2192 adjusted rank %3, score %4")
+                                   .replace("%1", str(row.rank or "-")).replace("%2", num(row.value))
+                                   .replace("%3", str(row.adjusted_rank or "-"))
+                                   .replace("%4", num(row.adjusted_value))) + "</p>")
+        if table.method_b is not None:
+            parts.append("<h4>" + e(self.tr("Comparison")) + "</h4><p>" + e(
+                self.tr("%1: rank %2, score %3").replace("%1", method_label(self, table.method_b))
+                .replace("%2", str(row.rank_b or "-")).replace("%3", num(row.value_b))) + "<br>"
+                + e(self.model.mark_text(source_row)) + "</p>")
+        self.details.setHtml("".join(parts))
+
+    def _update_summary(self) -> None:
+        table = self.table
+        if table is None:
+            self.summary.clear()
+            return
+        ranked = [r for r in table.rows if r.rank is not None]
+        text = self.tr("%1 proposals shown of %2; %3 pass; %4 tie(s) left for the chair.").replace(
+            "%1", str(self.proxy.rowCount())).replace("%2", str(len(table.rows))).replace(
+            "%3", str(sum(r.passed for r in ranked))).replace("%4", str(len(table.ranking.chair_ties)))
+        if table.method_b is not None:
+            text += " " + self.tr("%1 marked (moved more than %2 places or crossed the pass mark).").replace(
+                "%1", str(self.model.marked_count())).replace("%2", str(self.model.max_moves))
+        self.summary.setText(text)
+
+    # -- export --------------------------------------------------------------------------
+    def export(self, what: str) -> Any:
+        """Ask for a file (dialog seam) and write the ranking (``xlsx``/``ranking``) or raw ``scores``."""
+        if what == "xlsx":
+            title, filters, suffix = self.tr("Export ranking and raw scores to Excel"), [
+                self.tr("Excel workbook (*.xlsx)")], "xlsx"
+        elif what == "ranking":
+            title, filters, suffix = self.tr("Export the ranking to CSV"), [self.tr("CSV file (*.csv)")], "csv"
+        else:
+            title, filters, suffix = self.tr("Export the raw scores to CSV"), [self.tr("CSV file (*.csv)")], "csv"
+        return dialogs.current().choose_file(self, title, save=True, name_filters=filters, default_suffix=suffix,
+                                             on_chosen=lambda path: self.write_export(what, path))
+
+    def write_export(self, what: str, path: Path) -> Path | None:
+        try:
+            with self.db.read() as s:
+                event = s.get(Event, self.event_id)
+                assert event is not None
+                if what == "xlsx":
+                    written = exports.write_xlsx(s, event, Path(path), method=self.method(),
+                                                 stage_id=self.stage_id())
+                else:
+                    written = exports.export_csv(s, event, Path(path), what=what, method=self.method(),
+                                                 stage_id=self.stage_id())
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("The export failed"), exc.render())
+            return None
+        self.summary.setText(self.tr("Written: %1").replace("%1", str(written)))
+        self.export_written.emit(str(written))
+        return written
+
+    # -- language ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _label_stages(self) -> None:
+        en = _is_english()
+        for i, (sid, n_id, n_en) in enumerate(self._stages):
+            if i < self.stage_box.count():
+                self.stage_box.setItemText(i, self.tr("Combined result") if sid is None
+                                           else (n_en if en and n_en else n_id))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Ranking"))
+        self.stage_label.setText(self.tr("&Stage:"))
+        self.group_label.setText(self.tr("&Group:"))
+        self.method_label.setText(self.tr("&Method:"))
+        for box in (self.method_box, self.compare_box):
+            for i, m in enumerate(METHODS):
+                box.setItemText(i, method_label(self, m))
+        self.compare_check.setText(self.tr("&Compare with (B):"))
+        self.moves_label.setText(self.tr("mark moves of more than"))
+        self.moves_spin.setSuffix(self.tr(" places"))
+        self.marked_only.setText(self.tr("only marked"))
+        self.search.setPlaceholderText(self.tr("Search number, title, agency\u2026"))
+        self.xlsx_button.setText(self.tr("Export &Excel\u2026"))
+        self.csv_button.setText(self.tr("Export ranking &CSV\u2026"))
+        self.scores_button.setText(self.tr("Export raw &scores CSV\u2026"))
+        self.method_box.setToolTip(self.tr(
+            "How the judges' totals of a proposal are combined; the rubric's method is chosen at first."))
+        self._label_stages()
+        if self.group_box.count():
+            self.group_box.setItemText(0, self.tr("All groups"))
+        self.model.retranslate()
+        self._size_columns()
+        self._update_summary()
+        self._show_details(self.selected_dossier())
+
+
+def _is_english() -> bool:
+    from oaoi_desktop.ui.language import current_language
+
+    return current_language() == "en"
+
+
+__all__ = ["Col", "RankingFilterProxy", "RankingModel", "RankingView", "method_label"]

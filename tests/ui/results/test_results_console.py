@@ -1,0 +1,79 @@
+"""console_tabs() and the Event menu's finalise / reopen actions in the real main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from oaoi_desktop.services import events
+from oaoi_desktop.store.models import AuditEntry, EventStatus
+from oaoi_desktop.ui import language
+from oaoi_desktop.ui.results import console_tabs
+from oaoi_desktop.ui.results.agreement_view import AgreementView
+from oaoi_desktop.ui.results.audit_view import AuditLogView
+from oaoi_desktop.ui.results.ranking_view import Col, RankingView
+from results_helpers import issue_minutes  # type: ignore[import-not-found]
+
+
+def test_console_tabs_are_the_three_views_with_titles(qtbot, db, small_event) -> None:
+    tabs = console_tabs(db, small_event)
+    for w in tabs:
+        qtbot.addWidget(w)
+    assert [type(w) for w in tabs] == [RankingView, AgreementView, AuditLogView]
+    assert [w.windowTitle() for w in tabs] == ["Peringkat", "Kesepakatan penilai", "Log audit"]
+    for w in tabs:
+        w.refresh()
+    language.install_language("en")
+    assert [w.windowTitle() for w in tabs] == ["Ranking", "Agreement", "Audit log"]
+
+
+def test_finalise_and_reopen_from_the_event_menu(qtbot, main_window, db, small_event, recording_dialogs) -> None:
+    hook = main_window.extensions["results"]
+    assert hook.finalise_action in main_window.secretariat_only_actions
+    assert hook.finalise_action in main_window.event_menu.actions()
+    assert hook.finalise_action.text() == "&Finalisasi kegiatan\u2026"
+
+    dialog = hook.open_dialog(reopen=False, event_id=small_event)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and "Berita Acara" in dialog.state_label.text()
+    dialog.close()
+
+    issue_minutes(db, small_event)
+    dialog = hook.open_dialog(reopen=False, event_id=small_event)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    with qtbot.waitSignal(hook.event_finalised):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert events.get_event(s, small_event).status is EventStatus.FINALISED
+
+    dialog = hook.open_dialog(reopen=True, event_id=small_event)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no reason yet
+    qtbot.keyClicks(dialog.reason, "Koreksi nilai setelah sidang pleno")
+    assert ok.isEnabled()
+    with qtbot.waitSignal(hook.event_reopened):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert events.get_event(s, small_event).status is EventStatus.DRAFT
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "event.reopened"))
+        assert entry.after["reason"] == "Koreksi nilai setelah sidang pleno"
+
+
+def test_the_views_cope_with_an_event_without_scores(qtbot, db) -> None:
+    from support.builders import add_dossier, add_judges, make_event
+
+    eid = make_event(db, name="Kegiatan kosong")
+    add_judges(db, eid, ["Ani"])
+    add_dossier(db, eid, "P-1")
+    tabs = console_tabs(db, eid)
+    for w in tabs:
+        qtbot.addWidget(w)
+        w.resize(1000, 600)
+        w.show()
+    ranking, agreement_view, audit = tabs
+    assert ranking.row_texts(Col.NUMBER) == ["P-1"] and ranking.row_texts(Col.RESULT) == ["belum dinilai"]
+    assert agreement_view.report is not None and agreement_view.report.n_sheets == 0
+    assert len(agreement_view.distribution_chart.series()) == 1
+    assert audit.model.total >= 3
