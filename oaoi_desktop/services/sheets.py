@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -129,6 +130,13 @@ def save_sheet(
     refuse_closed_stage(event, stage.id, dossier)
     if not is_assigned(session, dossier, judge, stage.id):
         raise PermissionDeniedError("sheet.not_assigned", judge=judge.name, dossier=dossier.number)
+    # [trust, issue 8] recusal and declared conflicts hold here too, not only in the judge workspace
+    from oaoi_desktop.services.assignments import has_declared_conflict, recused
+
+    if recused(event, judge, dossier):
+        raise PermissionDeniedError("judging.recused", dossier=dossier.number)
+    if has_declared_conflict(session, judge, dossier):
+        raise PermissionDeniedError("judging.conflict_declared", dossier=dossier.number)
     comments = dict(comments or {})
     parsed = {cid: _parse_value(stage, cid, raw) for cid, raw in values.items() if raw not in (None, "")}
     for cid in comments:
@@ -217,11 +225,19 @@ FINAL_STATUSES = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
 
 
 def flush_sheet(session: Session, dossier: Dossier) -> None:
-    """Flush, turning a lost optimistic-lock race into ``sheet.stale``."""
+    """Flush, turning a lost optimistic-lock race into ``sheet.stale``.
+
+    On PostgreSQL seats really overlap: a second seat's UPDATE waits for the
+    first's row lock and then matches no row (``StaleDataError``), and two
+    seats creating the same sheet collide on its unique key
+    (``IntegrityError``).  The failed flush expires the session's objects, so
+    the dossier number is read before.
+    """
+    number = dossier.number
     try:
         session.flush()
-    except StaleDataError:
-        raise ConflictError("sheet.stale", dossier=dossier.number) from None
+    except (StaleDataError, IntegrityError):
+        raise ConflictError("sheet.stale", dossier=number) from None
 
 
 def check_version(sheet: ScoreSheet | None, expected_version: int | None, dossier: Dossier) -> None:

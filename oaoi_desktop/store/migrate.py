@@ -4,19 +4,25 @@ At start-up: if the database has tables and is behind the newest schema,
 it is first backed up (SQLite backup API, into the data folder's backups),
 then migrated.  A database stamped with a revision this version does not
 know was written by a newer app: it is refused, untouched.
+
+On a shared PostgreSQL server several seats may start the new version at the
+same moment: the migration runs under a server-wide advisory lock, and a seat
+that waited for it finds the schema already current and does nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from oaoi_desktop import __version__, config
 from oaoi_desktop.errors import DatabaseVersionError
@@ -74,16 +80,44 @@ def refuse_newer_sqlite(path: Path, display: str) -> None:
         )
 
 
+MIGRATION_LOCK_KEY = 0x0A0A_0001
+"""PostgreSQL advisory lock held while one seat migrates the shared database."""
+
+
+@contextlib.contextmanager
+def _migration_lock(db) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    if db.is_sqlite:
+        yield  # SQLite: the migration's own write transaction is the lock
+        return
+    with db.engine.connect() as conn:
+        conn.execute(text("SET lock_timeout = 0"))  # wait for the migrating seat however long it takes
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            conn.execute(text("RESET lock_timeout"))
+            conn.commit()
+
+
 def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untyped-def]
     """Bring ``db`` to the newest schema; returns True if anything ran."""
     from oaoi_desktop.store.database import check_readable
 
     check_readable(db)
     script = ScriptDirectory.from_config(alembic_config())
-    current = current_revision(db)
     head = script.get_current_head()
-    if current == head:
+    if current_revision(db) == head:
         return False
+    with _migration_lock(db):
+        return _upgrade_locked(db, head, backup_first=backup_first)
+
+
+def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # type: ignore[no-untyped-def]
+    current = current_revision(db)
+    if current == head:
+        return False  # another seat migrated it while we waited
     if current is not None and current not in known_revisions():
         raise DatabaseVersionError(
             "store.newer_database", path=db.display_name, revision=current, app_version=__version__

@@ -150,17 +150,23 @@ def store_state(db: Database) -> StoreState:
 
         counts = (n(Dossier), n(DossierRevision), n(Attachment), n(Blob), n(BlobChunk), n(AuditEntry))
     store = blob_store_for(db)
-    files = len(store.stored_shas()) if isinstance(store, FileBlobStore) else 0
+    files = len(store.stored_shas()) if isinstance(store, FileBlobStore) else len(_chunked_shas(db))
     staging_dir = store._staging_root / ".staging"  # noqa: SLF001 - tests look behind the curtain
     staging = len(os.listdir(staging_dir)) if staging_dir.is_dir() else 0
     return StoreState(*counts, files, staging)
 
 
+def _chunked_shas(db: Database) -> set[str]:
+    """SHA-256s that have content in ``blob_chunks`` (the database home of attachments)."""
+    with db.read() as s:
+        return set(s.scalars(select(BlobChunk.sha256).distinct()))
+
+
 def stray_files(db: Database) -> set[str]:
     """Blob files without a ``blobs`` row, plus rows without a file (both must be empty)."""
     store = blob_store_for(db)
-    assert isinstance(store, FileBlobStore)
-    on_disk = store.stored_shas()
+    # PostgreSQL: the content lives in blob_chunks rows (store/blobs.py)
+    on_disk = store.stored_shas() if isinstance(store, FileBlobStore) else _chunked_shas(db)
     with db.read() as s:
         rows = set(s.scalars(select(Blob.sha256)))
     return (on_disk - rows) | {f"missing:{sha}" for sha in rows - on_disk}
