@@ -98,10 +98,17 @@ def refuse_if_finalised(session: Session, event_id: uuid.UUID | None, action: st
     from oaoi_desktop.errors import ConflictError
     from oaoi_desktop.store.models import Event, EventStatus
 
-    event = session.get(Event, event_id if isinstance(event_id, uuid.UUID) else uuid.UUID(str(event_id)))
-    if event is not None and event.status == EventStatus.FINALISED:
-        raise ConflictError("finalise.refused", event=event.name, action=action, by=event.finalised_by or "-",
-                            at=event.finalised_at.isoformat(sep=" ", timespec="minutes") if event.finalised_at
+    # Read the status afresh (not the session's possibly stale Event object): append() calls
+    # this after locking the chain's head, so a finalisation committed meanwhile by another
+    # seat is seen, and a save can never land after the event was finalised.
+    row = session.execute(
+        select(Event.name, Event.status, Event.finalised_by, Event.finalised_at).where(
+            Event.id == (event_id if isinstance(event_id, uuid.UUID) else uuid.UUID(str(event_id)))
+        )
+    ).one_or_none()
+    if row is not None and row.status == EventStatus.FINALISED:
+        raise ConflictError("finalise.refused", event=row.name, action=action, by=row.finalised_by or "-",
+                            at=row.finalised_at.isoformat(sep=" ", timespec="minutes") if row.finalised_at
                             else "-")
 
 
@@ -118,9 +125,9 @@ def append(
     at: dt.datetime | None = None,
 ) -> AuditEntry:
     """Append an entry to the event's chain in the session's transaction."""
-    refuse_if_finalised(session, event_id, action)
     chain = chain_for(event_id)
     head = _lock_head(session, chain)
+    refuse_if_finalised(session, event_id, action)  # after the lock: see refuse_if_finalised
     entry = AuditEntry(
         id=uuid.uuid4(),
         chain=chain,
