@@ -488,3 +488,101 @@ class IssuedDocument(Base):
     language: Mapped[str] = mapped_column(String(5), default="id")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(300), default="")
+
+
+# -- USB exchange (issue 7) --------------------------------------------------------------
+class SheetLineage(Base):
+    """Which versions of a score sheet its current state descends from.
+
+    Keyed by the sheet's natural key (dossier, judge, stage), not by its row:
+    copies of one sheet on several laptops have different row ids, and a draft
+    sheet may be deleted with its assignment.  A *version* is named by its
+    SHA-256 over the sheet's content (``services/exchange/lineage.py``).
+    ``head_hash`` is the version at the last exchange (received in a package,
+    exported in a bundle, merged from one); ``ancestors`` lists every older
+    version the state supersedes.  Any local change since descends from
+    ``head_hash``.  ``base_revision`` is the revision the laptop received
+    (0: the sheet was begun on this laptop).
+    """
+
+    __tablename__ = "sheet_lineages"
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), primary_key=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    stage_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    head_hash: Mapped[str] = mapped_column(String(64), default="")
+    base_revision: Mapped[int] = mapped_column(Integer, default=0)
+    ancestors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MergedBundle(Base):
+    """A judge bundle merged on this (the secretariat's) laptop: the register.
+
+    ``sha256`` is of the file's bytes, so the same file twice is recognised;
+    ``audit_seq``/``audit_hash`` are the head of the judge laptop's audit
+    chain when the bundle was made; ``counts`` what the merge did.
+    """
+
+    __tablename__ = "merged_bundles"
+    __table_args__ = (UniqueConstraint("event_id", "sha256"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    bundle_id: Mapped[uuid.UUID] = mapped_column()
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(500), default="")
+    signer_fingerprint: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    audit_hash: Mapped[str] = mapped_column(String(64), default="")
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    merged_by: Mapped[str] = mapped_column(String(300), default="")
+
+
+class SheetConflict(Base):
+    """A sheet edited on two laptops from the same base: both versions kept side by side.
+
+    The stored sheet (version ``stored_hash``) is left as it was; ``incoming``
+    holds the other version in full (the bundle's sheet entry).  The
+    secretariat resolves it with a reason, keeping one (``resolution`` is
+    ``stored`` or ``incoming``); nothing is dropped silently.
+    """
+
+    __tablename__ = "sheet_conflicts"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"))
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    stage_id: Mapped[str] = mapped_column(String(64))
+    stored_hash: Mapped[str] = mapped_column(String(64))
+    incoming_hash: Mapped[str] = mapped_column(String(64))
+    incoming: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    bundle_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("merged_bundles.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    resolution: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    resolved_by: Mapped[str] = mapped_column(String(300), default="")
+
+
+class PanelPackage(Base):
+    """A panel package made for a judge (``direction`` ``exported``, on the
+    secretariat's laptop) or applied (``imported``, on the judge's laptop).
+
+    ``generation`` counts the exports for that judge and event, so a laptop
+    refuses an older stick than the one it already applied.
+    """
+
+    __tablename__ = "panel_packages"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    package_id: Mapped[uuid.UUID] = mapped_column()
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    judge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    direction: Mapped[str] = mapped_column(String(10))
+    generation: Mapped[int] = mapped_column(Integer)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(String(300), default="")

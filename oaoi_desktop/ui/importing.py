@@ -755,6 +755,11 @@ class ImportDialog(QDialog):
 
     def add_paths(self, paths: Sequence[Path | str]) -> None:
         """Add folders/ZIPs/spreadsheets to import (an already listed path is not added twice)."""
+        # -- USB exchange (issue 7): panel packages go to the package dialog (ui/exchange/handover.py)
+        from oaoi_desktop.ui.exchange.handover import take_panel_packages
+
+        paths = take_panel_packages(self._db, self.parentWidget() or self, paths)
+        # -- end USB exchange
         for raw in paths:
             path = Path(raw)
             if path in self._paths:
@@ -982,6 +987,13 @@ class ImportDialog(QDialog):
 def open_import_dialog(db: Database, parent: QWidget | None, *, paths: Sequence[Path | str] = (),
                        event_id: str | uuid.UUID | None = None) -> ImportDialog:
     """Build, show (window-modal, ``open()``) and return the import dialog."""
+    # -- USB exchange (issue 7): a panel package opens the package dialog instead (ui/exchange/handover.py)
+    from oaoi_desktop.ui.exchange.handover import package_dialog_for
+
+    handed = package_dialog_for(db, parent, paths)
+    if handed is not None:
+        return handed  # type: ignore[no-any-return]
+    # -- end USB exchange
     dialog = ImportDialog(db, parent, paths=[Path(p) for p in paths], event_id=event_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
