@@ -139,8 +139,17 @@ def _active_secretariat_count(session: Session) -> int:
 
 
 def needs_secretariat_setup(session: Session) -> bool:
-    """True on first run: no (active) secretariat account exists yet."""
-    return _active_secretariat_count(session) == 0
+    """True on first run: no (active) secretariat account exists yet.
+
+    A judge's laptop set up from a panel package (``panel_packages`` holds an
+    ``imported`` row) never has one and must not offer to create one: a judge
+    could otherwise make themselves the secretariat there.
+    """
+    from oaoi_desktop.store.models import PanelPackage
+
+    if _active_secretariat_count(session) != 0:
+        return False
+    return session.scalar(select(PanelPackage.id).where(PanelPackage.direction == "imported").limit(1)) is None
 
 
 def setup_secretariat(

@@ -86,6 +86,10 @@ def test_judge_works_on_the_laptop_as_in_the_workspace(world: World) -> None:
     # only this judge is on the laptop, never the secretariat or the other judges
     with ani.read() as s:
         assert [u.name for u in s.scalars(select(models.User))] == ["Ani"]
+        # ...and the judge's laptop never offers to create a secretariat account
+        from oaoi_desktop.services import auth as auth_service
+
+        assert auth_service.needs_secretariat_setup(s) is False
 
 
 def test_a_package_cannot_be_read_without_the_passphrase(world: World) -> None:
