@@ -67,7 +67,7 @@ from oaoi_desktop.intake.limits import Limits
 from oaoi_desktop.intake.sources import Candidate, FolderPackage, ZipPackage, scan
 from oaoi_desktop.intake.spreadsheet import CellLabel
 from oaoi_desktop.services import events
-from oaoi_desktop.services.audit import Actor, append, chain_for, entry_hash
+from oaoi_desktop.services.audit import Actor, append, chain_for, entry_hash, refuse_if_finalised
 from oaoi_desktop.services.import_reader import (
     LABEL_BYTES,
     READ_ERRORS,  # noqa: F401 - it lived here before; kept for importers of it
@@ -744,7 +744,8 @@ class _Importer:
         ``append`` would store, the entry inserted and the head moved on.
         A chain without a head yet is left to ``append`` itself.
         """
-        head = self.sql.first(conn, _HEAD, {"chain": self.chain})
+        head = self.sql.first(conn, _HEAD, {"chain": self.chain})  # locks the head row (FOR UPDATE)
+        refuse_if_finalised(s, self.event_id, action)  # the finalisation guard, after the lock as in append()
         if head is None:
             append(s, actor=self.actor, action=action, event_id=self.event_id, entity_type="dossier",
                    entity_id=entity_id, before=before, after=after)
@@ -997,6 +998,10 @@ def import_candidates(
 ) -> ImportReport:
     """Import already-scanned candidates (see :func:`import_paths`)."""
     ev = _resolve_event(db, event)
+    # [trust, issue 8] automatic rotating backup of the database before every import batch
+    from oaoi_desktop.services.backups import backup_before_import
+
+    backup_before_import(db)
     importer = _Importer(db, ev, actor=actor, store=store or blob_store_for(db), limits=limits or Limits(),
                          progress=progress, cancel=cancel, workers=workers, today=today, processes=processes)
     return importer.run(candidates)

@@ -191,6 +191,18 @@ JUDGE_READER_FORM_SPLITTER = declare(
     "QSplitter.saveState() of the judge workspace: the dossier reader beside the score form.",
 )
 
+# [trust, issue 8] automatic rotating backups while the app runs
+AUTO_BACKUP_MINUTES = declare(
+    "trust/auto_backup_minutes",
+    10,
+    "Minutes between automatic database backups while the app runs (only when the database changed; 0: off).",
+)
+AUTO_BACKUP_KEEP = declare(
+    "trust/auto_backup_keep",
+    10,
+    "How many automatic database backups to keep (the oldest are deleted).",
+)
+
 
 # -- the store ---------------------------------------------------------------
 

@@ -1,6 +1,9 @@
 """Trust: audit chain verification, backup and restore.
 
-Installed into the main window by :mod:`oaoi_desktop.ui.extensions`.
+Installed into the main window by :mod:`oaoi_desktop.ui.extensions`: the
+Tools menu gets "Verify audit log", "Back up database" and "Restore from
+backup" (secretariat only), and a timer makes automatic backups while the
+app runs (see :mod:`oaoi_desktop.ui.trust.hook`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ if TYPE_CHECKING:
 
 def install(window: "MainWindow") -> object | None:
     """Add this package's actions and pages to ``window``."""
-    return None
+    from oaoi_desktop.ui.trust.hook import TrustHook
+
+    return TrustHook(window)
 
 
 __all__ = ["install"]
