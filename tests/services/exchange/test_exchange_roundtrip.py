@@ -94,8 +94,10 @@ def test_judge_works_on_the_laptop_as_in_the_workspace(world: World) -> None:
 
 def test_a_package_cannot_be_read_without_the_passphrase(world: World) -> None:
     out = world.export_package("Ani")
-    secrets = [b"Inovasi Layanan KIPP-001", b"Ani", b"Rahmat Siregar", b"Pemerintah Kota Medan", b"KIPP-001",
-               b"Dinas Kependudukan", b"SK KIPP-001", b"%PDF"]
+    # Needles of 5+ bytes: a 3-byte one ("Ani") turns up by chance in a megabyte of ciphertext
+    # (about 6 % per file); the judge's name is looked for as JSON writes it.
+    secrets = [b"Inovasi Layanan KIPP-001", b'"Ani"', b"Rahmat Siregar", b"Pemerintah Kota Medan", b"KIPP-001",
+               b"Dinas Kependudukan", b"SK KIPP-001", b"%PDF-1."]
     files = [p for p in out.rglob("*") if p.is_file()]
     assert len(files) == 2 + UNIQUE_FILES  # header, manifest and every attachment
     for path in files:
