@@ -245,10 +245,10 @@ def _context(
 
 # -- redaction (blind mode) ---------------------------------------------------------------
 _HONORIFIC = re.compile(r"^(?:(?:dr|drs|dra|ir|prof|h|hj|ns|apt|bapak|ibu|bpk|sdr|sdri)\.?\s+)+", re.IGNORECASE)
-_IDENTITY_KEYS = frozenset({"instansi", "unit_kerja", "innovators", "contact"})
+_IDENTITY_KEYS = frozenset({"instansi", "unit_kerja", "innovators", "contact", "video_url"})
 _KEEP_KEYS = frozenset({
     "id", "key", "path", "kind", "format_version", "word_limit", "sha256", "media_type", "started_on",
-    "sdgs", "is_digital", "previous_finalist", "video_url", "klaster", "kelompok", "kategori", "attachments",
+    "sdgs", "is_digital", "previous_finalist", "klaster", "kelompok", "kategori", "attachments",
 })
 
 
@@ -842,19 +842,25 @@ class JudgeDossier:
 
 
 def _redact_view(view: dossiers.DossierView, redact: Callable[[str], str], mask: str) -> dossiers.DossierView:
-    attachments = tuple(replace(a, title=redact(a.title)) for a in view.attachments)
+    # File names inside the package are redacted like titles ("SK Dinas Kesehatan Kota Medan.pdf").
+    attachments = tuple(replace(a, title=redact(a.title), path=redact(a.path)) for a in view.attachments)
     by_id = {a.id: a for a in attachments}
     sections = tuple(
         replace(s, title=redact(s.title), text=redact(s.text),
-                attachments=tuple(by_id.get(a.id) or replace(a, title=redact(a.title)) for a in s.attachments))
+                attachments=tuple(by_id.get(a.id) or replace(a, title=redact(a.title), path=redact(a.path))
+                                  for a in s.attachments))
         for s in view.sections
     )
+    # The video link (a channel name, an agency's domain) and where the package was imported
+    # from (a USB folder named after the agency) identify the entrant: masked whole.
+    revisions = tuple(replace(r, source=mask if r.source else "") for r in view.revisions)
     contact = view.contact
     contact = replace(contact, **{f.name: mask for f in fields(contact) if getattr(contact, f.name)})
     return replace(
         view, title=redact(view.title), instansi=mask if view.instansi else "",
         unit_kerja=mask if view.unit_kerja else "", innovators=tuple(mask for _ in view.innovators),
         contact=contact, sections=sections, attachments=attachments,
+        video_url=mask if view.video_url else "", revisions=revisions,
     )
 
 

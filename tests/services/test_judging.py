@@ -328,6 +328,7 @@ CONTENT = {
     "unit_kerja": "Dinas Kesehatan",
     "innovators": ["Dr. Ani Lestari, S.Kom., M.Si.", "Rahmat Hidayat"],
     "contact": {"name": "Rahmat Hidayat", "phone": "0812"},
+    "video_url": "https://www.youtube.com/@DinkesKotaMedan/sipadu",
     "sections": [
         {"key": "ringkasan", "title": "Ringkasan", "word_limit": 200, "attachments": ["lampiran/sk.pdf"],
          "text": "Inovasi DINAS KESEHATAN Kota Medan (Dinkes Medan) dipimpin oleh Ani Lestari bersama "
@@ -375,8 +376,11 @@ def test_blind_mode_hides_names_in_queue_reader_and_texts(db: Database) -> None:
     assert view.content["instansi"] == "[disamarkan]" and view.content["contact"] == "[disamarkan]"
     assert view.content["sections"][0]["attachments"] == ["lampiran/sk.pdf"]
     assert view.content["title"] == "SIPADU [disamarkan]"
+    # the video link names the agency's channel: masked in the reader's view and the content
+    assert view.reader.video_url == "[disamarkan]" and view.content["video_url"] == "[disamarkan]"
+    assert all(r.source in ("", "[disamarkan]") for r in view.reader.revisions)
     flat = repr(view)
-    for secret in ("Lestari", "Hidayat", "Dinkes Medan", "Pemerintah Kota Medan"):
+    for secret in ("Lestari", "Hidayat", "Dinkes Medan", "Pemerintah Kota Medan", "DinkesKotaMedan"):
         assert secret not in flat
 
 
