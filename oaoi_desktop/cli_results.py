@@ -33,7 +33,8 @@ def cmd_event_finalise(args: argparse.Namespace) -> int:
 
     cli = _cli()
     with cli._open_db(args) as db, db.write() as s:
-        event = finalisation.finalise_event(s, events.get_event(s, args.event), cli._operator(args))
+        event = finalisation.finalise_event(s, events.get_event(s, args.event), cli._operator(args),
+                                            signed_minutes=args.signed_pdf, paper_signed=args.paper_signed)
         minutes = finalisation.latest_minutes(s, event)
         message = t("finalise.cli.finalised", event=event.name, at=_when(event.finalised_at),
                     by=event.finalised_by, minutes=minutes.number if minutes else "-")
@@ -61,6 +62,9 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     event_sub = _subparsers_of(subparsers.choices["event"])
     p = add(event_sub, "finalise", "finalise.cli.help.finalise", cmd_event_finalise)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    signed = p.add_mutually_exclusive_group()
+    signed.add_argument("--signed-pdf", metavar="FILE.pdf", help=t("finalise.cli.help.signed_pdf"))
+    signed.add_argument("--paper-signed", action="store_true", help=t("finalise.cli.help.paper_signed"))
     p = add(event_sub, "reopen", "finalise.cli.help.reopen", cmd_event_reopen)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     p.add_argument("--reason", required=True, metavar="TEXT", help=t("finalise.cli.help.reason"))

@@ -15,6 +15,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Event '{event}' cannot be finalised yet: its Berita Acara (minutes) has not been issued "
               "(table issued_documents, kind 'minutes'). Issue the Berita Acara first.",
     },
+    "finalise.not_signed": {
+        "id": "Kegiatan '{event}' belum dapat difinalisasi: Berita Acara {number} harus sudah ditandatangani. "
+              "Berikan PDF yang ditandatangani digital (--signed-pdf BERKAS) atau nyatakan bahwa salinan cetaknya "
+              "sudah ditandatangani basah oleh tim penilai (--paper-signed).",
+        "en": "Event '{event}' cannot be finalised yet: Berita Acara {number} must be signed. Give the digitally "
+              "signed PDF (--signed-pdf FILE) or state that its printed copy was signed in ink by the panel "
+              "(--paper-signed).",
+    },
+    "finalise.minutes_invalid": {
+        "id": "{file}: Berita Acara ini tidak lolos verifikasi, kegiatan tidak difinalisasi: {problem}",
+        "en": "{file}: this Berita Acara does not verify, the event was not finalised: {problem}",
+    },
+    "finalise.minutes_foreign": {
+        "id": "{file}: bukan Berita Acara yang diterbitkan untuk kegiatan '{event}' (nomor {number}); "
+              "kegiatan tidak difinalisasi.",
+        "en": "{file}: not a Berita Acara issued for event '{event}' (number {number}); the event was not "
+              "finalised.",
+    },
+    "finalise.minutes_unsigned": {
+        "id": "{file}: masih ada {missing} kolom tanda tangan yang kosong (atau belum ada tanda tangan sama "
+              "sekali); kegiatan difinalisasi setelah seluruh tim penilai dan ketua menandatangani.",
+        "en": "{file}: {missing} signature field(s) are still empty (or nothing is signed yet); the event is "
+              "finalised once every panel member and the chair have signed.",
+    },
+    "finalise.cli.help.signed_pdf": {
+        "id": "PDF Berita Acara yang sudah ditandatangani digital oleh seluruh tim penilai (diverifikasi)",
+        "en": "the Berita Acara PDF digitally signed by the whole panel (it is verified)",
+    },
+    "finalise.cli.help.paper_signed": {
+        "id": "nyatakan bahwa salinan cetak Berita Acara sudah ditandatangani basah oleh tim penilai",
+        "en": "state that the printed Berita Acara was signed in ink by the panel",
+    },
     "finalise.already": {
         "id": "Kegiatan '{event}' sudah difinalisasi pada {at} oleh {by}.",
         "en": "Event '{event}' was already finalised on {at} by {by}.",

@@ -1,7 +1,12 @@
 """Finalising an event once its Berita Acara is issued, and reopening it with a reason.
 
 :func:`finalise_event` needs an issued Berita Acara (a row of
-``issued_documents`` with ``kind = "minutes"``), sets the event's status to
+``issued_documents`` with ``kind = "minutes"``) that is SIGNED: either the
+digitally signed PDF, which must verify completely (every signature intact,
+nothing changed after it, every signature field of the panel signed, its
+fingerprint still matching the scores, and its number one of this event's
+Berita Acara), or the secretariat's statement that the printed copy was signed
+in ink by the panel (``paper_signed``).  It then sets the event's status to
 ``finalised`` with ``finalised_at`` / ``finalised_by`` and writes an
 ``event.finalised`` audit entry.  From then on the audit log itself refuses
 every action that changes results on that event's chain
@@ -15,8 +20,10 @@ the reason and restores the status the event had before it was finalised.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -84,18 +91,54 @@ def state(session: Session, event_id: uuid.UUID | str | Event) -> FinalisationSt
     )
 
 
-def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor) -> Event:
-    """Finalise the event (its Berita Acara must be issued); audited as ``event.finalised``."""
+def _signed_minutes_evidence(session: Session, event: Event, path: Path) -> dict[str, Any]:
+    """Verify the signed Berita Acara PDF at ``path`` for ``event``; what the audit entry records."""
+    from oaoi_desktop.services import signatures
+
+    report = signatures.verify_file(session, path)
+    failed = [c.message for c in report.checks if c.failed]
+    failed += [f"{sig.signer}: {c.message}" for sig in report.signatures for c in sig.checks if c.failed]
+    if failed:
+        raise ConflictError("finalise.minutes_invalid", file=str(path), problem=failed[0])
+    numbers = set(session.scalars(select(IssuedDocument.number).where(
+        IssuedDocument.event_id == event.id, IssuedDocument.kind == MINUTES)))
+    if report.event_id != str(event.id) or report.kind != MINUTES or report.document_number not in numbers:
+        raise ConflictError("finalise.minutes_foreign", file=str(path), event=event.name,
+                            number=report.document_number or "-")
+    if report.fingerprint is None or report.fingerprint.status != signatures.OK:
+        raise ConflictError("finalise.minutes_invalid", file=str(path),
+                            problem=report.fingerprint.message if report.fingerprint else "-")
+    if not report.signatures or report.empty_fields:
+        raise ConflictError("finalise.minutes_unsigned", file=str(path), missing=len(report.empty_fields))
+    return {"signed": "digital", "number": report.document_number, "file": path.name,
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "signers": [sig.signer for sig in report.signatures]}
+
+
+def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor, *,
+                   signed_minutes: Path | str | None = None, paper_signed: bool = False) -> Event:
+    """Finalise the event once its Berita Acara is issued and signed; audited as ``event.finalised``.
+
+    The signature is shown by ``signed_minutes`` (the digitally signed PDF, verified
+    here) or stated with ``paper_signed`` (signed in ink on the printed copy).
+    """
     event = _event(session, event_id)
     if event.status == EventStatus.FINALISED:
         raise ConflictError("finalise.already", event=event.name, at=_when(event), by=event.finalised_by or "-")
     minutes = latest_minutes(session, event)
     if minutes is None:
         raise ConflictError("finalise.no_minutes", event=event.name)
+    if signed_minutes is not None:
+        signed = _signed_minutes_evidence(session, event, Path(signed_minutes))
+    elif paper_signed:
+        signed = {"signed": "paper", "number": minutes.number}
+    else:
+        raise ConflictError("finalise.not_signed", event=event.name, number=minutes.number)
     now = utcnow()
     before = {"status": event.status.value, "finalised_at": event.finalised_at, "finalised_by": event.finalised_by}
     after = {"status": EventStatus.FINALISED.value, "finalised_at": now, "finalised_by": actor.name,
-             "minutes": {"number": minutes.number, "fingerprint": minutes.fingerprint, "id": minutes.id}}
+             "minutes": {"number": minutes.number, "fingerprint": minutes.fingerprint, "id": minutes.id},
+             "signature": signed}
     # The entry first: the guard lets nothing onto a finalised chain but the reopening.
     append(session, actor=actor, action=FINALISED_ACTION, event_id=event.id, entity_type="event",
            entity_id=event.id, before=before, after=after, at=now)

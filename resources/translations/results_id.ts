@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -132,7 +132,7 @@
         <translation>Nilai total</translation>
     </message>
     <message>
-        <source>Each judge's totals (box: middle half, line: median, whiskers: lowest and highest)</source>
+        <source>Each judge&apos;s totals (box: middle half, line: median, whiskers: lowest and highest)</source>
         <translation>Nilai total tiap penilai (kotak: separuh tengah, garis: median, kumis: terendah dan tertinggi)</translation>
     </message>
     <message>
@@ -152,7 +152,7 @@
         <translation>Nilai</translation>
     </message>
     <message>
-        <source>Proposal %1: each criterion's range and each judge's score</source>
+        <source>Proposal %1: each criterion&apos;s range and each judge&apos;s score</source>
         <translation>Proposal %1: rentang tiap kriteria dan nilai tiap penilai</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>Hanya proposal yang ditandai</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha</source>
+        <source>Krippendorff&apos;s alpha</source>
         <translation>Alfa Krippendorff</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@
         <translation>Apakah seorang penilai mengurutkan proposal sama seperti penilai lain (1: urutan sama, 0: tidak berkaitan). Nilai yang rendah berarti penilai itu menimbang proposal secara berbeda, bukan sekadar lebih keras atau lebih longgar.</translation>
     </message>
     <message>
-        <source>For each proposal: the highest minus the lowest score the judges gave, for the total and for each criterion. A proposal is flagged for discussion when a range reaches the rubric's threshold.</source>
+        <source>For each proposal: the highest minus the lowest score the judges gave, for the total and for each criterion. A proposal is flagged for discussion when a range reaches the rubric&apos;s threshold.</source>
         <translation>Untuk tiap proposal: nilai tertinggi dikurangi nilai terendah yang diberikan para penilai, untuk nilai total dan untuk tiap kriteria. Proposal ditandai untuk dibahas bila rentangnya mencapai ambang dalam instrumen penilaian.</translation>
     </message>
 </context>
@@ -309,8 +309,20 @@
         <translation>Berita Acara belum diterbitkan: kegiatan belum dapat difinalisasi.</translation>
     </message>
     <message>
+        <source>No PDF chosen yet.</source>
+        <translation>Belum ada PDF yang dipilih.</translation>
+    </message>
+    <message>
         <source>After finalising, nothing that changes the results is accepted until the event is reopened with a recorded reason.</source>
         <translation>Setelah finalisasi, tidak ada perubahan hasil yang diterima sampai kegiatan dibuka kembali dengan alasan yang dicatat.</translation>
+    </message>
+    <message>
+        <source>The signed Berita Acara</source>
+        <translation>Berita Acara yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Reopen the event</source>
@@ -327,6 +339,18 @@
     <message>
         <source>&amp;Reason (recorded in the audit log):</source>
         <translation>&amp;Alasan (dicatat di log audit):</translation>
+    </message>
+    <message>
+        <source>Signed &amp;digitally by the panel:</source>
+        <translation>Ditandatangani &amp;digital oleh tim penilai:</translation>
+    </message>
+    <message>
+        <source>Choose the signed &amp;PDF…</source>
+        <translation>Pilih &amp;PDF yang sudah ditandatangani…</translation>
+    </message>
+    <message>
+        <source>Signed in &amp;ink on the printed copy by every panel member and the chair</source>
+        <translation>Ditandatangani &amp;basah pada salinan cetak oleh seluruh anggota tim dan ketua</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -372,7 +396,7 @@
         <translation>Nilai</translation>
     </message>
     <message>
-        <source>Judges' totals</source>
+        <source>Judges&apos; totals</source>
         <translation>Nilai total tiap penilai</translation>
     </message>
     <message>
@@ -430,7 +454,8 @@
     <message numerus="yes">
         <source>moves more than %n place(s)</source>
         <translation>
-            <numerusform>bergeser lebih dari %n peringkat</numerusform></translation>
+            <numerusform>bergeser lebih dari %n peringkat</numerusform>
+        </translation>
     </message>
     <message>
         <source>crosses the pass mark</source>
@@ -616,7 +641,7 @@
         <translation>Ekspor &amp;nilai mentah CSV…</translation>
     </message>
     <message>
-        <source>How the judges' totals of a proposal are combined; the rubric's method is chosen at first.</source>
+        <source>How the judges&apos; totals of a proposal are combined; the rubric&apos;s method is chosen at first.</source>
         <translation>Cara nilai total para penilai suatu proposal digabungkan; metode instrumen penilaian dipilih lebih dulu.</translation>
     </message>
 </context>

@@ -54,7 +54,10 @@ def test_finalise_without_berita_acara_exits_1_with_one_line(run, ev: str) -> No
 
 def test_finalise_refuses_changes_and_reopen_records_the_reason(run, db: Database, ev: str) -> None:
     issue_minutes(db, ev)
+    # issued but not shown to be signed: refused, naming both ways to show it
     code, out, err = run("event", "finalise", "--event", ev, "--lang", "en")
+    assert code == EXIT_FAILED and "--signed-pdf" in err and "--paper-signed" in err
+    code, out, err = run("event", "finalise", "--event", ev, "--paper-signed", "--lang", "en")
     assert code == EXIT_OK, err
     assert "finalised" in out and "cli:sari" in out and "BA-7/2026" in out
     with db.read() as s:
@@ -64,7 +67,7 @@ def test_finalise_refuses_changes_and_reopen_records_the_reason(run, db: Databas
     assert code == EXIT_FAILED
     assert "is finalised" in err and "KIPP Kota Medan 2026" in err
     # finalising twice: exit 1
-    assert run("event", "finalise", "--event", ev)[0] == EXIT_FAILED
+    assert run("event", "finalise", "--event", ev, "--paper-signed")[0] == EXIT_FAILED
     # reopen needs --reason (argparse) and a non-empty one (service)
     assert run("event", "reopen", "--event", ev)[0] == EXIT_FAILED
     code, out, err = run("event", "reopen", "--event", ev, "--reason", "  ", "--lang", "id")

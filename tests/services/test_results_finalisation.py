@@ -59,7 +59,7 @@ def event_id(db: Database) -> str:
 
 def _finalise(db: Database, event_id: str) -> None:
     with db.write() as s:
-        finalisation.finalise_event(s, event_id, ACTOR)
+        finalisation.finalise_event(s, event_id, ACTOR, paper_signed=True)
 
 
 def _counts(db: Database) -> tuple[int, ...]:

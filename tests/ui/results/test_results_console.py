@@ -28,7 +28,8 @@ def test_console_tabs_are_the_three_views_with_titles(qtbot, db, small_event) ->
     assert [w.windowTitle() for w in tabs] == ["Ranking", "Agreement", "Audit log"]
 
 
-def test_finalise_and_reopen_from_the_event_menu(qtbot, main_window, db, small_event, recording_dialogs) -> None:
+def test_finalise_and_reopen_from_the_event_menu(qtbot, main_window, db, small_event, recording_dialogs,
+                                                   tmp_path) -> None:
     hook = main_window.extensions["results"]
     assert hook.finalise_action in main_window.secretariat_only_actions
     assert hook.finalise_action in main_window.event_menu.actions()
@@ -42,7 +43,21 @@ def test_finalise_and_reopen_from_the_event_menu(qtbot, main_window, db, small_e
     issue_minutes(db, small_event)
     dialog = hook.open_dialog(reopen=False, event_id=small_event)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok.isEnabled()
+    assert not ok.isEnabled()  # issued, but not yet shown to be signed (no signed PDF chosen)
+    assert dialog.pdf_label.text() == "Belum ada PDF yang dipilih."
+    # a "signed" PDF that is no signed Berita Acara at all: refused with the file named, nothing changes
+    chooser = dialog.choose_pdf_button
+    assert chooser.isEnabled()
+    not_signed = tmp_path / "berita-acara.pdf"
+    not_signed.write_bytes(b"%PDF-1.7\nnot really a pdf\n")
+    dialog.set_signed_pdf(not_signed)
+    assert ok.isEnabled() and dialog.pdf_label.text() == str(not_signed)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert recording_dialogs.messages and str(not_signed) in recording_dialogs.messages[-1]["text"]
+    with db.read() as s:
+        assert events.get_event(s, small_event).status is not EventStatus.FINALISED
+    qtbot.mouseClick(dialog.paper_choice, Qt.MouseButton.LeftButton)
+    assert ok.isEnabled() and not chooser.isEnabled()
     with qtbot.waitSignal(hook.event_finalised):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     with db.read() as s:
