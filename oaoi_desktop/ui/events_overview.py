@@ -71,7 +71,8 @@ class EventsTableModel(QAbstractTableModel):
             )
 
     def status_text(self, status: str) -> str:
-        texts = {"draft": self.tr("Draft"), "active": self.tr("Active"), "closed": self.tr("Closed")}
+        texts = {"draft": self.tr("Draft"), "active": self.tr("Active"), "closed": self.tr("Closed"),
+                 "finalised": self.tr("Finalised")}
         return texts.get(status, status)
 
     # -- QAbstractItemModel ------------------------------------------------

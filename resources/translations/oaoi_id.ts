@@ -481,6 +481,10 @@ Tetap buka lampiran ini?</translation>
         <translation>Ditutup</translation>
     </message>
     <message>
+        <source>Finalised</source>
+        <translation>Final</translation>
+    </message>
+    <message>
         <source>Evaluation event</source>
         <translation>Kegiatan penilaian</translation>
     </message>

@@ -94,3 +94,16 @@ def test_events_model_passes_the_model_tester(
     qtmodeltester.check(model, force_py=True)
     model.retranslate()
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_finalised_event_reads_final(
+    qtbot, db: Database, settings: Settings, add_event: Callable[..., object]  # type: ignore[no-untyped-def]
+) -> None:
+    add_event("KIPP Kota Medan 2025", status=EventStatus.FINALISED)
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.events_page.model
+    assert cell(model, 0, Column.STATUS) == "Final"
+    window.language_actions["en"].trigger()
+    assert cell(model, 0, Column.STATUS) == "Finalised"
