@@ -64,6 +64,9 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
     cli = _cli()
     db = cli._open_db(args)
     try:
+        from oaoi_desktop.services.backups import backup_before_import
+
+        backup_before_import(db)  # the automatic rotating backup before every import (issue 8)
         with db.write() as s:
             event = events.get_event(s, args.event)
             result = paper.import_paper_scores(

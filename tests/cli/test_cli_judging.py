@@ -78,9 +78,13 @@ def test_forms_failures_exit_1_without_traceback(run, ev: str, tmp_path: Path, d
 
 
 def test_scores_import_exit_codes(run, ev: str, tmp_path: Path, db: Database) -> None:
+    from oaoi_desktop import config
+
     good = scores_csv(tmp_path / "baik.csv", [("Ani", "P-1", 8), ("Budi", "P-1", 9)])
     code, out, err = run("scores", "import", str(good), "--event", ev, "--format", "csv")
     assert code == EXIT_OK, err
+    if db.is_sqlite:  # the automatic backup before every import (PostgreSQL: pg_dump is the tool)
+        assert len(list(config.backup_dir().glob("*-pre-import.sqlite"))) == 1
     lines = out.strip().splitlines()
     assert lines[0] == "judge,dossier,stage,status,total,rows"
     assert lines[1].startswith("Ani,P-1,proposal,imported,80,")

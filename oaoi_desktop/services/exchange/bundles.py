@@ -669,6 +669,9 @@ def import_bundles(db: Any, event_ref: str, files: Sequence[Path | str], *, acto
     with db.read() as s:
         event_id = events.get_event(s, event_ref).id
         require_secretariat(s, actor)
+    from oaoi_desktop.services.backups import backup_before_import
+
+    backup_before_import(db)  # the automatic rotating backup before every import (issue 8)
     report = MergeReport(event_id=event_id)
     for raw in files:
         path = Path(raw)

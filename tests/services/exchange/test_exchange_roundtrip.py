@@ -202,7 +202,12 @@ def test_same_bundle_twice_changes_nothing(world: World, tmp_path: Path) -> None
     ani = world.set_up_laptop("Ani")
     world.score_on(ani, "Ani", "KIPP-001", SCORES["Ani"]["KIPP-001"])
     bundle = world.bundle_from(ani, "Ani")
+    from oaoi_desktop import config
+
+    backups_before = set(config.backup_dir().glob("*-pre-import.sqlite"))
     assert world.merge(bundle).ok
+    if world.sec.is_sqlite:  # merging is preceded by the automatic backup
+        assert len(set(config.backup_dir().glob("*-pre-import.sqlite")) - backups_before) == 1
     before = store_fingerprint(world.sec, world.event_id)
     copy = tmp_path / "salinan.oaoi-bundle"
     copy.write_bytes(bundle.read_bytes())
