@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
 import getpass
 import io
 import json
@@ -107,6 +109,11 @@ def _plain(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (Fraction, Decimal, float)):
+        # exact scores are Fractions: written as canonical decimal text ("86.166666666667"), never "517/6"
+        from oaoi_desktop.domain import canonical
+
+        return str(canonical.normalise(value))
     return str(value)
 
 

@@ -179,6 +179,10 @@ def test_rank_command_ranks_scored_dossiers(run, db_url: str) -> None:
     score(db, event_id, "A", "P-1", uniform(KIPP_CRITERIA, 9))
     score(db, event_id, "B", "P-1", uniform(KIPP_CRITERIA, 9))
     score(db, event_id, "A", "P-2", uniform(KIPP_CRITERIA, 7))
+    add_judges(db, event_id, ["C"])
+    add_dossier(db, event_id, "P-3", kategori="Kesehatan")
+    for judge, value in (("A", 6), ("B", 6), ("C", 7)):  # mean 190/3: no finite decimal
+        score(db, event_id, judge, "P-3", uniform(KIPP_CRITERIA, value))
     db.close()
     code, out, err = run("rank", "--event", event_id, "--format", "csv")
     assert code == 0, err
@@ -186,6 +190,8 @@ def test_rank_command_ranks_scored_dossiers(run, db_url: str) -> None:
     assert lines[0] == "group,rank,number,title,score,passed,judges,judge_totals,notes"
     assert lines[1].startswith("Kesehatan / umum,1,P-1,Inovasi P-1,90,true,2,")
     assert lines[2].startswith("Kesehatan / umum,2,P-2,Inovasi P-2,70,false,1,")
+    # an exact score with no finite decimal is written as canonical decimal text, never "190/3"
+    assert lines[3].startswith("Kesehatan / umum,3,P-3,Inovasi P-3,63.333333333333,false,3,"), lines[3]
     code, _, err = run("rank", "--event", event_id, "--group-by", "warna")
     assert code == 1 and "warna" in err
 
