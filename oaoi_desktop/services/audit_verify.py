@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +63,7 @@ from sqlalchemy.orm import Session
 from oaoi_desktop import __version__
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import NotFoundError, OaoiError, ValidationError
+from oaoi_desktop.files import write_atomically
 from oaoi_desktop.services.audit import GENESIS, GLOBAL_CHAIN, entry_content
 from oaoi_desktop.store.models import (
     AuditEntry,
@@ -530,22 +530,17 @@ def export_event(session: Session, event: Event | uuid.UUID | str, out: Path) ->
         }
     }
     out = Path(out)
-    tmp = out.with_name(out.name + ".part")
+
+    def write(fh: Any) -> None:
+        fh.write(canonical.dumps(header) + b"\n")
+        for r in records:
+            fh.write(canonical.dumps(r) + b"\n")
+        fh.write(canonical.dumps(snapshot) + b"\n")
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(canonical.dumps(header) + b"\n")
-            for r in records:
-                fh.write(canonical.dumps(r) + b"\n")
-            fh.write(canonical.dumps(snapshot) + b"\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        write_atomically(out, write)
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         raise OaoiError("trust.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
     return out
 

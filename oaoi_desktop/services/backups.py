@@ -59,6 +59,7 @@ from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.store import backup as store_backup
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.store.staging import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -100,21 +101,6 @@ def _sha256_file(path: Path) -> tuple[str, int]:
             h.update(chunk)
             size += len(chunk)
     return h.hexdigest(), size
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows has no directory fsync
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _schema_revision_of(sqlite_file: Path) -> str | None:
@@ -198,7 +184,7 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, out)
-            _fsync_dir(out.parent)
+            fsync_dir(out.parent)
         except OSError as exc:
             raise OaoiError("trust.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
         finally:
@@ -395,7 +381,7 @@ def restore_backup(archive: Path, db_url: str | None = None, *, keep_previous: b
             if side.exists():
                 side.unlink()
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as exc:
         raise OaoiError("trust.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from exc
     finally:

@@ -38,6 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.files import write_atomically
 from oaoi_desktop.i18n import render
 from oaoi_desktop.services import audit
 from oaoi_desktop.services.audit import Actor
@@ -508,7 +509,7 @@ def sign_files(
                            "sha256_before": _sha256(before), "sha256": digest,
                            "document_number": info.number or None},
                 )
-                pades.write_atomically(path, signed)
+                write_atomically(path, signed)
             outcomes[i] = SignOutcome(path, "signed", field_name=fname, sha256=digest,
                                       message=render("signatures.signed_one", None, file=path.name,
                                                      name=person.name))

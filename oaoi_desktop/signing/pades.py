@@ -19,13 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import os
-import tempfile
 import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from asn1crypto import keys as asn1_keys
@@ -195,24 +192,6 @@ def sign_pdf_bytes(signer: Signer, data: bytes, field: str, *, name: str = "", r
     return out.getvalue()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 # -- checking ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class EmbeddedCheck:
@@ -328,5 +307,4 @@ __all__ = [
     "read_info",
     "sign_pdf_bytes",
     "user_of_field",
-    "write_atomically",
 ]

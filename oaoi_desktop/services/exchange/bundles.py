@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session, selectinload
 from oaoi_desktop import config
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
+from oaoi_desktop.files import write_atomically
 from oaoi_desktop.services import accounts, audit, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.assignments import recused
@@ -156,14 +157,7 @@ def export_bundle(db: Any, event_ref: str, judge_ref: str, out_dir: Path | str, 
         target = out_dir / f"oaoi-bundle-{_slug(judge.name)}-{stamp}{SUFFIX}"
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-            with open(temp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                import os
-
-                os.fsync(fh.fileno())
-            os.replace(temp, target)
+            write_atomically(target, data)
         except OSError as exc:
             raise ValidationError("exchange.cannot_write", path=str(out_dir), reason=exc.strerror or str(exc)) from exc
         rows = lineage.lineages(s, event.id, judge.id)

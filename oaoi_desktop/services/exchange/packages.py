@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 from oaoi_desktop import config
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
+from oaoi_desktop.files import fsync_dir, write_atomically
 from oaoi_desktop.services import accounts, events
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.exchange import crypto, entries, lineage
@@ -145,29 +146,6 @@ def _unb64(text: Any, what: str, source: str) -> bytes:
         raise ValidationError("exchange.package_damaged", path=source, detail=what) from None
 
 
-def _fsync(fh: Any) -> None:
-    fh.flush()
-    os.fsync(fh.fileno())
-
-
-def _write_atomic(target: Path, write: Callable[[Any], None], *, sync: bool, make_parent: bool = True) -> None:
-    if make_parent:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-    try:
-        with open(temp, "wb") as fh:
-            write(fh)
-            if sync:
-                _fsync(fh)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
-        raise
-
-
 def _write_temp(target: Path, write: Callable[[Any], None]) -> Path:
     """Write to a temporary name beside ``target`` (not yet renamed); removed again on failure."""
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
@@ -181,20 +159,6 @@ def _write_temp(target: Path, write: Callable[[Any], None]) -> Path:
             pass
         raise
     return temp
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make renames in ``path`` durable (POSIX; Windows cannot open a folder for this)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _fsync_one(path: Path) -> None:
@@ -509,17 +473,16 @@ def export_package(
             os.replace(temp, target)
         fresh.clear()
         if sync:
-            _fsync_dir(out_dir / OBJECTS)
+            fsync_dir(out_dir / OBJECTS)
         manifest["files"] = file_docs
         manifest_name = crypto.object_name(keys, f"manifest-{manifest['package_id']}")
         keep.add(manifest_name)
         sealed = crypto.encrypt_bytes(keys, manifest_name, canonical.dumps(manifest))
-        _write_atomic(_object_path(out_dir, manifest_name), lambda fh: fh.write(sealed), sync=True)
+        write_atomically(_object_path(out_dir, manifest_name), sealed)
         header = {"format": FORMAT, "format_version": FORMAT_VERSION, "manifest": manifest_name,
                   "kdf": {"name": "scrypt", "salt": _b64(salt), "n": crypto.SCRYPT_N, "r": crypto.SCRYPT_R,
                           "p": crypto.SCRYPT_P}}
-        _write_atomic(out_dir / HEADER, lambda fh: fh.write(json.dumps(header, indent=2, sort_keys=True)
-                                                            .encode("utf-8") + b"\n"), sync=True)
+        write_atomically(out_dir / HEADER, json.dumps(header, indent=2, sort_keys=True).encode("utf-8") + b"\n")
     except OSError as exc:
         raise ValidationError("exchange.cannot_write", path=str(out_dir), reason=exc.strerror or str(exc)) from exc
     finally:
