@@ -775,6 +775,12 @@ def open_conflict_count(session: Session, event_id: uuid.UUID) -> int:
         SheetConflict.event_id == event_id, SheetConflict.resolved_at.is_(None))) or 0
 
 
+def event_with_most_open_conflicts(session: Session) -> uuid.UUID | None:
+    """The event with the most unresolved sheet conflicts (None: there are none)."""
+    return session.scalar(select(SheetConflict.event_id).where(SheetConflict.resolved_at.is_(None))
+                          .group_by(SheetConflict.event_id).order_by(func.count().desc()).limit(1))
+
+
 def resolve_conflict(session: Session, conflict_id: uuid.UUID | str, keep: str, reason: str, *,
                      actor: Actor) -> SheetConflict:
     """Keep the ``stored`` or the ``incoming`` version of a conflicting sheet, with a reason (audit logged).
@@ -846,5 +852,5 @@ __all__ = [
     "FORMAT", "FORMAT_VERSION", "SUFFIX", "BundleExport", "VerifiedBundle", "SheetOutcome", "FileReport",
     "MergeReport", "ConflictSide", "ConflictView", "export_bundle", "build_payload", "encode_bundle",
     "parse_bundle", "verify_bundle", "merge_verified", "import_bundles", "list_conflicts", "open_conflict_count",
-    "resolve_conflict", "bundle_files",
+    "event_with_most_open_conflicts", "resolve_conflict", "bundle_files",
 ]

@@ -106,15 +106,12 @@ class ExchangeMenuHook(QObject):
 
     def resolve_conflicts(self) -> QDialog | None:
         """The conflicts of the event that has some (else the most recent event)."""
-        from sqlalchemy import func, select
-
         from oaoi_desktop.services import events
-        from oaoi_desktop.store.models import SheetConflict
+        from oaoi_desktop.services.exchange.bundles import event_with_most_open_conflicts
         from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
 
         with self.window.database.read() as s:
-            event_id = s.scalar(select(SheetConflict.event_id).where(SheetConflict.resolved_at.is_(None))
-                                .group_by(SheetConflict.event_id).order_by(func.count().desc()).limit(1))
+            event_id = event_with_most_open_conflicts(s)
             if event_id is None:
                 listed = events.list_events(s)
                 event_id = listed[-1].id if listed else None
