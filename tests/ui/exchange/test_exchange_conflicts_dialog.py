@@ -100,3 +100,16 @@ def test_english_labels(qtbot, conflicted: World) -> None:  # type: ignore[no-un
     assert dialog.compare_model.headerData(CompareColumn.B_VALUE, Qt.Orientation.Horizontal) == "B: score"
     language.install_language("id")
     assert dialog.keep_a.text() != "Keep &A (stored here)"
+
+
+def test_the_conflicts_action_finds_the_event_with_open_conflicts(qtbot, conflicted: World) -> None:  # type: ignore[no-untyped-def]
+    from oaoi_desktop.services.exchange.bundles import event_with_most_open_conflicts
+
+    with conflicted.sec.read() as s:
+        assert str(event_with_most_open_conflicts(s)) == str(conflicted.event_id)
+    dialog = _dialog(qtbot, conflicted)
+    qtbot.mouseClick(dialog.keep_a, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.reason, "Nilai di laptop pertama yang disepakati")
+    assert dialog.resolve() is True
+    with conflicted.sec.read() as s:
+        assert event_with_most_open_conflicts(s) is None
