@@ -386,12 +386,10 @@ class _AuditBatch:
     def write(self) -> None:
         if not self.items:
             return
-        guard = getattr(audit, "refuse_if_finalised", None)
-        if guard is not None:
-            for action in sorted({i[0] for i in self.items}):
-                guard(self.session, self.event_id, action)
         chain = audit.chain_for(self.event_id)
         head = audit._lock_head(self.session, chain)  # noqa: SLF001 - one lock for the whole batch
+        for action in sorted({i[0] for i in self.items}):  # the finalisation guard, after the lock as in append()
+            audit.refuse_if_finalised(self.session, self.event_id, action)
         device = config.device_id()
         now = utcnow()
         fixed = {"chain": chain, "event_id": str(self.event_id), "actor": self.actor.name,
