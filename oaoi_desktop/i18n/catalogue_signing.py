@@ -205,10 +205,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tidak dapat diperiksa: kegiatan dokumen tidak ada di basis data ini.",
         "en": "Not checkable: the document's event is not in this database.",
     },
-    "signatures.fp_no_module": {
-        "id": "Tidak dapat diperiksa: modul dokumen tidak tersedia.",
-        "en": "Not checkable: the documents module is not available.",
-    },
     "signatures.fp_unknown_number": {
         "id": "Tidak dapat diperiksa: nomor dokumen '{number}' tidak terdaftar di basis data.",
         "en": "Not checkable: the document number '{number}' is not registered in the database.",

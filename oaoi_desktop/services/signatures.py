@@ -189,10 +189,8 @@ def _fingerprint_check(session: Session | None, event: Event | None, info: pades
         return _check("fingerprint", NOT_CHECKABLE, "signatures.fp_not_printed"), None
     if event is None or session is None:
         return _check("fingerprint", NOT_CHECKABLE, "signatures.fp_no_event"), None
-    try:
-        from oaoi_desktop.services.documents import recompute_fingerprint
-    except ImportError:
-        return _check("fingerprint", NOT_CHECKABLE, "signatures.fp_no_module"), None
+    from oaoi_desktop.services.documents import recompute_fingerprint
+
     try:
         current = recompute_fingerprint(session, event.id, info.number)
     except OaoiError as exc:
@@ -382,10 +380,8 @@ def _stale(session: Session, info: pades.PdfInfo) -> bool:
     """True when the document's printed fingerprint no longer matches the database (scores changed)."""
     if not (info.fingerprint and info.number and info.event_id) or _event_of(session, info.event_id) is None:
         return False
-    try:
-        from oaoi_desktop.services.documents import recompute_fingerprint
-    except ImportError:
-        return False
+    from oaoi_desktop.services.documents import recompute_fingerprint
+
     try:
         current = recompute_fingerprint(session, info.event_id, info.number)
     except OaoiError:

@@ -14,7 +14,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from sqlalchemy import select
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import signatures
+from oaoi_desktop.services import documents, signatures
 from oaoi_desktop.signing import pades, pki
 from oaoi_desktop.store.models import AuditEntry
 import signing_keys
@@ -231,9 +231,6 @@ def test_field_missing_is_a_clear_per_file_failure(panel, tmp_path) -> None:
 
 
 def test_fingerprint_mismatch_after_score_change(db, tmp_path) -> None:
-    documents = pytest.importorskip("oaoi_desktop.services.documents")
-    if not hasattr(documents, "recompute_fingerprint"):
-        pytest.skip("documents module without recompute_fingerprint")
     from oaoi_desktop.store.models import IssuedDocument, Score, ScoreSheet
     from support.builders import KIPP_CRITERIA, add_dossier, score, uniform
 

@@ -8,9 +8,7 @@ them (each tab names itself with its window title and has ``refresh()``).
 
 from __future__ import annotations
 
-import importlib
 import uuid
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
@@ -28,18 +26,10 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import language
+from oaoi_desktop.ui.results import console_tabs
 from oaoi_desktop.ui.secretariat.dashboard import POLL_MS, ProgressDashboard
 from oaoi_desktop.ui.secretariat.matrix import AssignmentMatrixView
 from oaoi_desktop.ui.widgets import make_title
-
-
-def result_tab_factory() -> Any:
-    """``console_tabs`` of the results package, or None before it exists."""
-    try:
-        module = importlib.import_module("oaoi_desktop.ui.results")
-    except ImportError:
-        return None
-    return getattr(module, "console_tabs", None)
 
 
 class SecretariatConsole(QWidget):
@@ -176,11 +166,10 @@ class SecretariatConsole(QWidget):
             self.tabs.removeTab(self.tabs.indexOf(widget))
             widget.deleteLater()
         self.result_tabs = []
-        factory = result_tab_factory()
-        if factory is None or self._event_id is None:
+        if self._event_id is None:
             return
         try:
-            widgets = list(factory(self._db, self._event_id, self.tabs))
+            widgets = list(console_tabs(self._db, self._event_id, self.tabs))
         except OaoiError:
             return
         for widget in widgets:
@@ -240,4 +229,4 @@ class SecretariatConsole(QWidget):
             self._fill_stages()
 
 
-__all__ = ["SecretariatConsole", "result_tab_factory"]
+__all__ = ["SecretariatConsole"]

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-import oaoi_desktop.ui.results as results_package
+import oaoi_desktop.ui.secretariat.console as console_module
 from oaoi_desktop.services import accounts, events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role
@@ -54,7 +54,8 @@ def test_the_menu_opens_the_console_on_the_most_recent_event_and_goes_back(
     assert isinstance(console, SecretariatConsole)
     assert console.event_id() == two_events[1]
     assert console.event_combo.currentText() == "KIPP Kota Medan 2026"
-    assert [console.tabs.tabText(i) for i in range(console.tabs.count())][:2] == ["Penugasan", "Progres"]
+    assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [
+        "Penugasan", "Progres", "Peringkat", "Kesepakatan penilai", "Log audit"]
     assert console.stage_combo.count() == 2 and console.stage_combo.isEnabled()
     assert console.matrix.model.rowCount() == 3 and console.matrix.model.columnCount() == 2
     # F5 reads the database again and keeps the console
@@ -102,7 +103,7 @@ def test_the_results_packages_tabs_join_the_console(
         made.extend((event_id, t) for t in tabs)
         return tabs
 
-    monkeypatch.setattr(results_package, "console_tabs", console_tabs, raising=False)
+    monkeypatch.setattr(console_module, "console_tabs", console_tabs)
     console = SecretariatConsole(db, two_events[1], poll_ms=60_000)
     qtbot.addWidget(console)
     console.show()
@@ -120,14 +121,6 @@ def test_the_results_packages_tabs_join_the_console(
     assert console.tabs.count() == 4
 
 
-def test_without_the_results_package_the_console_has_its_own_tabs(
-        qtbot, db: Database, two_events: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.delattr(results_package, "console_tabs", raising=False)
-    console = SecretariatConsole(db, two_events[1], poll_ms=60_000)
-    qtbot.addWidget(console)
-    assert console.tabs.count() == 2
-
-
 def test_indonesian_by_default_and_english_after_switching(
         qtbot, main_window: MainWindow, two_events: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     hook = main_window.extensions["secretariat"]
@@ -139,7 +132,8 @@ def test_indonesian_by_default_and_english_after_switching(
     main_window.set_language("en")
     assert language.current_language() == "en"
     assert console.title.text() == "Secretariat console"
-    assert [console.tabs.tabText(i) for i in range(2)] == ["Assignment", "Progress"]
+    assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [
+        "Assignment", "Progress", "Ranking", "Agreement", "Audit log"]
     assert console.matrix.auto_button.text() == "&Auto-assign\u2026"
     assert console.dashboard.judge_model.headerData(2, Qt.Orientation.Horizontal) == "Assigned"
     assert console.matrix.model.headerData(0, Qt.Orientation.Horizontal) == "Ani Lestari\nchair · load 0"
