@@ -308,7 +308,9 @@ def test_imported_government_certificate_signs_and_is_recognised(panel, tmp_path
     make_pdf(path, [budi, panel.chair], event_id=panel.event_id)
     (out,) = signatures.sign_files(panel.db, [path], judge="Budi Santoso", passphrase="sandi-p12-budi", actor=ACTOR)
     assert out.ok, out.message
-    _sign = signatures.sign_files(panel.db, [path], judge=panel.chair, passphrase=PASSES["Ketua Tim"], actor=ACTOR)
+    (chair_out,) = signatures.sign_files(panel.db, [path], judge=panel.chair, passphrase=PASSES["Ketua Tim"],
+                                         actor=ACTOR)
+    assert chair_out.ok, chair_out.message
     with panel.db.read() as s:
         report = signatures.verify_file(s, path)
     first, second = report.signatures
