@@ -8,14 +8,14 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = Path(tempfile.mkdtemp(prefix="oaoi-exchange-shots-"))
 os.environ["OAOI_HOME"] = str(WORK / "home")
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests/services/exchange")]
-from PySide6.QtCore import Qt
+
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from oaoi_desktop.ui import language
 language.install_language("id")
 from exchange_world import make_world, passphrase, SCORES
-from support.builders import ACTOR, KIPP_CRITERIA
+from support.builders import ACTOR
 from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
 from oaoi_desktop.ui.exchange.bundles import BundleImportDialog
 from oaoi_desktop.ui.exchange.packages import PackageImportDialog
@@ -27,7 +27,7 @@ one = w.set_up_laptop("Ani", "one", package)
 two = w.set_up_laptop("Ani", "two", package)
 vals1 = dict(SCORES["Ani"]["KIPP-001"])
 vals2 = dict(vals1); vals2["signifikansi"] = 5; vals2["kebaruan"] = 9
-from oaoi_desktop.services import events, accounts, dossiers, judging
+from oaoi_desktop.services import events, accounts, judging
 def as_laptop(name):
     os.environ["OAOI_HOME"] = str(WORK / f"home-{name}")
 as_laptop("one")

@@ -7,7 +7,7 @@ from pathlib import Path
 os.environ["OAOI_HOME"] = tempfile.mkdtemp()
 from PySide6.QtWidgets import QApplication, QTabWidget
 from PySide6.QtCore import QTimer
-from oaoi_desktop.services import demo, events, accounts, assignments, dossiers, sheets, plenary
+from oaoi_desktop.services import demo, events, accounts, dossiers, sheets, plenary
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Assignment, ScoreSheet, SheetStatus

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import OaoiError, ValidationError
 from oaoi_desktop.services import documents, events, plenary, sheets
 from oaoi_desktop.services.documents import ExportOptions, recompute_fingerprint, signature_slots
@@ -132,7 +131,6 @@ def test_minutes_written_date_panel_recusals_decisions_audit_head(db, event, tmp
 
         e = events.get_event(s, eid)
         d = dossiers.get_dossier(s, e, "P-003")
-        ranking = plenary.adjusted_ranking(s, e)
         plenary.move_dossier(s, e, d, 1, reason="Verifikasi lapangan membuktikan dampak", actor=ACTOR)
     docs, paths = export(db, eid, "minutes", tmp_path, day=dt.date(2026, 11, 28))
     assert len(paths) == 1
