@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -13,11 +14,28 @@ from oaoi_desktop.store.models import RecusalLevel, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = ROOT / "scoring_rubrics"
-ACTOR = Actor("test:secretariat")
+TEST_SECRETARIAT_ID = uuid.UUID("5ec7e7a1-0000-4000-8000-000000000001")
+TEST_SECRETARIAT_PIN = "739251"
+ACTOR = Actor("test:secretariat", TEST_SECRETARIAT_ID)
+"""The secretariat member the tests act as: a real, active secretariat account
+(created by :func:`ensure_secretariat`, which :func:`make_event` calls), so the
+services' authority checks see a signed-in person, never an anonymous actor."""
+
+
+def ensure_secretariat(db: Database) -> Actor:
+    """Create the tests' secretariat account (PIN :data:`TEST_SECRETARIAT_PIN`) if missing."""
+    from oaoi_desktop.store.models import User
+
+    with db.write() as s:
+        if s.get(User, TEST_SECRETARIAT_ID) is None:
+            s.add(User(id=TEST_SECRETARIAT_ID, event_id=None, name=ACTOR.name, role=Role.SECRETARIAT,
+                       credential_hash=accounts.hash_secret(TEST_SECRETARIAT_PIN)))
+    return ACTOR
 
 
 def make_event(db: Database, name: str = "KIPP Kota Medan 2026", rubric: str = "kipp-proposal",
                recusal: RecusalLevel = RecusalLevel.INSTANSI) -> str:
+    ensure_secretariat(db)
     with db.write() as s:
         e = events.create_event(s, name=name, rubric=load_rubric(RUBRICS / f"{rubric}.toml"),
                                 actor=ACTOR, recusal_level=recusal)
