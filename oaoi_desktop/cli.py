@@ -636,6 +636,7 @@ EXTENSION_MODULES = (
     "cli_signing",  # ca, cert, sign, verify
     "cli_exchange",  # package, bundle (USB exchange between laptops)
     "cli_trust",  # audit verify|export, backup, restore
+    "cli_lan",  # lan setup|remove (per-seat PostgreSQL roles)
 )
 
 

@@ -36,9 +36,14 @@ def default_db_path() -> Path:
 
 
 def normalise_db_url(value: str) -> str:
-    """Accept a URL (``sqlite:///...``, ``postgresql://...``) or a plain path."""
+    """Accept a URL (``sqlite:///...``, ``postgresql://...``), a LAN seat file, or a plain path."""
     if "://" in value:
         return value
+    from oaoi_desktop.store.lan import read_seat_file  # [lan] ``--db seat-ani.oaoi-lan``: the URL inside
+
+    seat_url = read_seat_file(Path(value).expanduser())
+    if seat_url is not None:
+        return seat_url
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 

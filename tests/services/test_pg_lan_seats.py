@@ -1,0 +1,342 @@
+"""LAN seats on PostgreSQL: each judge's laptop logs in as its own database role (issue 12, point 4).
+
+Before: every laptop had the one database password, so a judge could read and
+change everything with ``psql``.  After ``oaoi lan setup`` the judge's seat
+file holds a role that the SERVER confines: proved here with plain SQL on a
+connection made as that role (trust authentication on 127.0.0.1 in tests;
+the role is still neither superuser nor owner).  The app, connected through
+the seat file, still does the judge's work (declare, record, submit), and the
+audit chain it writes through the SECURITY DEFINER function verifies.
+
+Roles are cluster-wide: each test's roles start with its database's name and
+are dropped after the test.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from oaoi_desktop import cli
+from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.services import audit_verify, judging, lan, ranking, sheets
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.store import lan as store_lan
+from oaoi_desktop.store.database import Database
+from oaoi_desktop.store.models import ScoreSheet
+from support import judging_builders as jb
+from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def ev(db: Database) -> str:
+    """Ani and Budi, each assigned P-1 and P-2; Ani also P-5, which then became recused (re-import)."""
+    ensure_secretariat(db)
+    eid = jb.event(db)
+    for name in ("Ani", "Budi"):
+        jb.judge(db, eid, name, instansi="KemenPAN-RB")
+    for number in ("P-1", "P-2", "P-3", "P-5"):
+        jb.dossier(db, eid, number)
+    for name in ("Ani", "Budi"):
+        for number in ("P-1", "P-2"):
+            jb.assign(db, eid, name, number)
+    jb.assign(db, eid, "Ani", "P-5")
+    jb.declare(db, eid, "Budi")
+    with db.engine.begin() as conn:  # P-5's new revision names Ani's own agency
+        conn.execute(text("UPDATE dossiers SET instansi = 'KemenPAN RB' WHERE number = 'P-5'"))
+    return eid
+
+
+@pytest.fixture
+def seats(db: Database, ev: str, tmp_path: Path) -> Iterator[dict[str, lan.SeatResult]]:
+    """``oaoi lan setup`` for the event (as the owner, acting as the signed-in secretariat)."""
+    out = tmp_path / "usb"
+    out.mkdir()
+    result = lan.setup(db, ev, actor=ACTOR, out_dir=out)
+    try:
+        yield {s.name if s.kind == "judge" else "secretariat": s for s in result.seats}
+    finally:
+        with db.engine.begin() as conn:
+            roles = store_lan.drop(conn)
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            store_lan.drop_roles(conn, roles)
+
+
+def _engine(seat: lan.SeatResult) -> Engine:
+    assert seat.file is not None
+    url = store_lan.read_seat_file(seat.file)
+    assert url is not None
+    return create_engine(url, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture
+def ani_sql(seats: dict[str, lan.SeatResult]) -> Iterator[Engine]:
+    engine = _engine(seats["Ani"])
+    yield engine
+    engine.dispose()
+
+
+def _ids(db: Database, ev: str) -> dict[str, uuid.UUID]:
+    with db.read() as s:
+        event, ani = jb.who(s, ev, "Ani")
+        _, budi = jb.who(s, ev, "Budi")
+        out = {"Ani": ani.id, "Budi": budi.id, "event": event.id}
+        for number in ("P-1", "P-2", "P-3", "P-5"):
+            out[number] = jb.find_dossier(s, ev, number).id
+        return out
+
+
+def _score_and_submit(database: Database, ev: str, judge: str, number: str, value: int = 9) -> None:
+    for criterion in KIPP_CRITERIA:
+        with database.write() as s:
+            event, j = jb.who(s, ev, judge)
+            judging.record_score(s, event, j, number, criterion, value, "catatan penilai")
+    with database.write() as s:
+        event, j = jb.who(s, ev, judge)
+        judging.submit_sheet(s, event, j, number)
+
+
+def _denied(engine: Engine, sql: str, **params: object) -> str:
+    with engine.connect() as conn, pytest.raises(DBAPIError) as caught:
+        conn.execute(text(sql), params)
+    return str(caught.value.orig)
+
+
+def _rows(engine: Engine, sql: str, **params: object) -> list:
+    with engine.connect() as conn:
+        return list(conn.execute(text(sql), params))
+
+
+def _rowcount(engine: Engine, sql: str, **params: object) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text(sql), params).rowcount
+
+
+# -- the set-up itself ------------------------------------------------------------------------------
+
+def test_setup_makes_one_confined_login_role_per_judge_and_writes_only_that_seat_to_its_file(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult]) -> None:
+    assert set(seats) == {"Ani", "Budi", "secretariat"}
+    database = db.engine.url.database
+    with db.engine.connect() as conn:
+        for seat in seats.values():
+            assert seat.role_name.startswith(store_lan.prefix_for(database))
+            assert seat.new_password and seat.file is not None and seat.file.name.endswith(".oaoi-lan")
+            row = conn.execute(text(
+                "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolcanlogin FROM pg_roles "
+                "WHERE rolname = :r"), {"r": seat.role_name}).one()
+            assert tuple(row) == (False, False, False, False, True)
+            owned = conn.execute(text(
+                "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = :r"),
+                {"r": seat.role_name}).scalar_one()
+            assert owned == 0
+    ani_file = seats["Ani"].file.read_text(encoding="utf-8")
+    assert seats["Ani"].role_name in ani_file and seats["Budi"].role_name not in ani_file
+    assert store_lan.read_seat_file(seats["Ani"].file).startswith("postgresql+psycopg://")
+
+
+def test_setup_again_keeps_passwords_and_rotate_gives_one_seat_a_new_one(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], tmp_path: Path) -> None:
+    out = tmp_path / "again"
+    out.mkdir()
+    again = lan.setup(db, ev, actor=ACTOR, out_dir=out, rotate=["Budi"])
+    by_name = {s.name: s for s in again.seats}
+    assert not by_name["Ani"].new_password and by_name["Ani"].file is None
+    assert by_name["Budi"].new_password
+    old = store_lan.read_seat_file(seats["Budi"].file)
+    new = store_lan.read_seat_file(by_name["Budi"].file)
+    assert old != new and old.split("@")[0].split(":")[1] == new.split("@")[0].split(":")[1]  # same role
+    assert [p.name for p in out.iterdir()] == [by_name["Budi"].file.name]
+
+
+def test_setup_is_refused_when_not_run_by_the_owner(db: Database, ev: str,
+                                                     seats: dict[str, lan.SeatResult]) -> None:
+    with Database.open(str(seats["secretariat"].file)) as sec, pytest.raises(OaoiError) as caught:
+        lan.setup(sec, ev, actor=ACTOR)
+    assert caught.value.message_id == "lan.setup.not_owner"
+
+
+# -- what a judge's role cannot do, in plain SQL ---------------------------------------------------
+
+def test_a_judge_role_cannot_read_another_judges_sheets_or_scores(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], ani_sql: Engine) -> None:
+    ids = _ids(db, ev)
+    _score_and_submit(db, ev, "Budi", "P-1", 4)
+    assert _rows(ani_sql, "SELECT id FROM score_sheets WHERE judge_id = :b", b=ids["Budi"]) == []
+    assert _rows(ani_sql, "SELECT count(*) FROM scores")[0][0] == 0
+    assert _rows(ani_sql, "SELECT count(*) FROM score_sheets")[0][0] == 0
+    # ... nor the audit log, which carries every judge's scores
+    assert "permission denied" in _denied(ani_sql, "SELECT * FROM audit_entries")
+    # the secretariat (admin) sees Budi's sheet: it is there
+    with db.read() as s:
+        assert s.query(ScoreSheet).filter_by(judge_id=ids["Budi"]).count() == 1
+
+
+def test_a_judge_role_reads_only_its_assignments_its_own_user_row_and_its_unrecused_dossiers(
+        db: Database, ev: str, ani_sql: Engine) -> None:
+    ids = _ids(db, ev)
+    assignments = _rows(ani_sql, "SELECT judge_id FROM assignments")
+    assert assignments and {r[0] for r in assignments} == {ids["Ani"]}
+    assert [r[0] for r in _rows(ani_sql, "SELECT id FROM users")] == [ids["Ani"]]
+    numbers = sorted(r[0] for r in _rows(ani_sql, "SELECT number FROM dossiers"))
+    assert numbers == ["P-1", "P-2"]  # not P-3 (not assigned), not P-5 (recused)
+    assert _rows(ani_sql, "SELECT * FROM dossier_revisions WHERE dossier_id = :d", d=ids["P-5"]) == []
+    assert _rows(ani_sql, "SELECT * FROM dossiers WHERE id = :d", d=ids["P-5"]) == []
+
+
+def test_a_judge_role_cannot_change_a_submitted_sheet_or_write_for_another_judge(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], ani_sql: Engine) -> None:
+    ids = _ids(db, ev)
+    with Database.open(str(seats["Ani"].file)) as ani:
+        jb.declare(ani, ev, "Ani")
+        _score_and_submit(ani, ev, "Ani", "P-1")
+    _score_and_submit(db, ev, "Budi", "P-2", 4)
+    mine = _rows(ani_sql, "SELECT id, status FROM score_sheets WHERE judge_id = :a", a=ids["Ani"])
+    assert [r[1] for r in mine] == ["locked"]
+    sheet_id = mine[0][0]
+    assert _rowcount(ani_sql, "UPDATE score_sheets SET status = 'draft' WHERE id = :i", i=sheet_id) == 0
+    assert _rowcount(ani_sql, "UPDATE scores SET value_milli = 10000 WHERE sheet_id = :i", i=sheet_id) == 0
+    assert _rowcount(ani_sql, "DELETE FROM scores WHERE sheet_id = :i", i=sheet_id) == 0
+    assert _rowcount(ani_sql, "UPDATE score_sheets SET status = 'draft' WHERE judge_id = :b", b=ids["Budi"]) == 0
+    # a sheet in Budi's name, or on a dossier Ani is not assigned
+    insert = ("INSERT INTO score_sheets (id, event_id, dossier_id, judge_id, stage_id, status, revision, version, "
+              "created_at, updated_at, dossier_revision, source) VALUES (:id, :e, :d, :j, 'proposal', 'draft', 0, 1, "
+              "now(), now(), 1, 'app')")
+    assert "row-level security" in _denied(ani_sql, insert, id=uuid.uuid4(), e=ids["event"], d=ids["P-2"],
+                                           j=ids["Budi"])
+    assert "row-level security" in _denied(ani_sql, insert, id=uuid.uuid4(), e=ids["event"], d=ids["P-3"],
+                                           j=ids["Ani"])
+    assert "row-level security" in _denied(ani_sql, insert.replace("'draft'", "'locked'"), id=uuid.uuid4(),
+                                           e=ids["event"], d=ids["P-2"], j=ids["Ani"])
+    with db.read() as s:  # nothing moved
+        assert s.get(ScoreSheet, sheet_id).status.value == "locked"
+        assert s.query(ScoreSheet).count() == 2
+
+
+def test_a_judge_role_cannot_touch_assignments_users_or_the_audit_log(
+        db: Database, ev: str, ani_sql: Engine) -> None:
+    ids = _ids(db, ev)
+    assert "permission denied" in _denied(
+        ani_sql, "INSERT INTO assignments (id, event_id, dossier_id, judge_id, stage_id, created_at) "
+                 "VALUES (:i, :e, :d, :j, 'proposal', now())", i=uuid.uuid4(), e=ids["event"], d=ids["P-3"],
+        j=ids["Ani"])
+    assert "permission denied" in _denied(ani_sql, "DELETE FROM assignments")
+    assert "permission denied" in _denied(ani_sql, "UPDATE users SET role = 'secretariat' WHERE id = :a",
+                                          a=ids["Ani"])
+    assert "permission denied" in _denied(ani_sql, "UPDATE users SET credential_hash = '' WHERE id = :a",
+                                          a=ids["Ani"])
+    assert _rowcount(ani_sql, "UPDATE users SET failed_attempts = 0 WHERE id = :b", b=ids["Budi"]) == 0
+    assert "permission denied" in _denied(ani_sql, "DELETE FROM audit_entries")
+    assert "permission denied" in _denied(ani_sql, "UPDATE audit_heads SET seq = 0")
+    assert "permission denied" in _denied(ani_sql, "SELECT * FROM oaoi_lan_seats")
+    assert "permission denied" in _denied(ani_sql, "SELECT * FROM plenary_adjustments")
+    assert "permission denied" in _denied(ani_sql, "CREATE TABLE public.mine (x int)")
+
+
+def test_the_audit_function_refuses_an_entry_in_someone_elses_name_or_off_the_chain(
+        db: Database, ev: str, ani_sql: Engine) -> None:
+    from oaoi_desktop.domain import canonical
+
+    ids = _ids(db, ev)
+    chain = str(ids["event"])
+    with ani_sql.connect() as conn:
+        head = conn.execute(text("SELECT * FROM oaoi_lan_audit_head(:c)"), {"c": chain}).one()
+
+    def content(**changes: object) -> dict:
+        base = {"chain": chain, "seq": head.head_seq + 1, "event_id": chain, "actor": "test:secretariat",
+                "actor_id": str(ACTOR.user_id), "action": "sheet.unlocked", "entity_type": "", "entity_id": "",
+                "before": None, "after": None, "at": "2026-12-01T10:00:00", "device_id": None,
+                "prev_hash": head.head_hash}
+        return {**base, **changes}
+
+    def call(doc: dict, digest: str | None = None) -> str:
+        body = canonical.dumps_str(doc)
+        return _denied(ani_sql, "SELECT oaoi_lan_audit_append(:i, :c, :h)", i=uuid.uuid4(), c=body,
+                       h=digest or canonical.sha256_hex(doc))
+
+    assert "may not record" in call(content(actor="Ani", actor_id=str(ids["Ani"])))
+    assert "in its own name" in call(content(action="score.recorded"))
+    assert "moved on" in call(content(actor="Ani", actor_id=str(ids["Ani"]), action="score.recorded",
+                                      seq=head.head_seq + 5))
+    assert "does not match" in call(content(actor="Ani", actor_id=str(ids["Ani"]), action="score.recorded"),
+                                    digest="0" * 64)
+    with db.read() as s:
+        assert audit_verify.verify_event(s, ev).ok
+
+
+# -- the app through the seat file ------------------------------------------------------------------
+
+def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], capsys: pytest.CaptureFixture[str]) -> None:
+    with Database.open(str(seats["Ani"].file)) as ani:
+        assert store_lan.prefix_for(db.engine.url.database) in ani.url
+        jb.declare(ani, ev, "Ani")
+        with ani.write() as s:
+            event, me = jb.who(s, ev, "Ani")
+            assert [item.number for item in judging.judge_queue(s, event, me)] == ["P-1", "P-2"]
+            opened = judging.open_dossier_for_judge(s, event, me, "P-1")
+            assert opened.number == "P-1"
+        _score_and_submit(ani, ev, "Ani", "P-1")
+        with ani.write() as s:
+            event, me = jb.who(s, ev, "Ani")
+            judging.record_score(s, event, me, "P-2", KIPP_CRITERIA[0], 7)
+            assert judging.sheet_state(s, event, me, "P-1").status.value == "locked"
+            with pytest.raises(OaoiError):  # the app refuses it as well
+                judging.record_score(s, event, me, "P-1", KIPP_CRITERIA[0], 1)
+    with db.read() as s:
+        report = audit_verify.verify_event(s, ev)
+        assert report.ok, report.problems
+        event, me = jb.who(s, ev, "Ani")
+        actions = [a for (a,) in s.execute(text(
+            "SELECT action FROM audit_entries WHERE actor_id = :a ORDER BY seq"), {"a": me.id})]
+    assert actions[0] == "integrity.declared"
+    assert actions.count("score.recorded") == len(KIPP_CRITERIA) + 1 and "sheet.submitted" in actions
+    assert cli.main(["audit", "verify", "--event", ev, "--db", db.url]) == 0
+    assert "Budi" not in capsys.readouterr().err
+
+
+def test_the_secretariat_role_ranks_and_unlocks_but_cannot_edit_the_audit_log(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult]) -> None:
+    _score_and_submit(db, ev, "Budi", "P-1", 6)
+    with Database.open(str(seats["secretariat"].file)) as sec:
+        with sec.read() as s:
+            event, _ = jb.who(s, ev, "Budi")
+            result = ranking.rank_event(s, event)
+            assert result is not None
+        with sec.write() as s:
+            event, budi = jb.who(s, ev, "Budi")
+            sheet = s.query(ScoreSheet).filter_by(judge_id=budi.id).one()
+            sheets.unlock_sheet(s, sheet, ACTOR, "salah ketik nilai")
+        with sec.engine.connect() as conn, pytest.raises(DBAPIError) as caught:
+            conn.execute(text("UPDATE audit_entries SET actor = 'x'"))
+        assert "permission denied" in str(caught.value.orig)
+    with db.read() as s:
+        assert audit_verify.verify_event(s, ev).ok
+        event, budi = jb.who(s, ev, "Budi")
+        assert s.query(ScoreSheet).filter_by(judge_id=budi.id).one().status.value == "draft"
+
+
+def test_a_judge_seat_acting_for_another_judge_through_the_service_writes_nothing(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult]) -> None:
+    """Even a patched app on Ani's laptop cannot score as Budi: the server refuses the row."""
+    with Database.open(str(seats["Ani"].file)) as ani:
+        with ani.write() as s:
+            event, _ = jb.who(s, ev, "Ani")
+            from oaoi_desktop.services import accounts
+
+            with pytest.raises(OaoiError):  # Budi's account is not even visible to Ani's role
+                accounts.find_judge(s, event, "Budi")
+    with db.read() as s:
+        assert s.query(ScoreSheet).count() == 0
+        assert audit_verify.verify_event(s, ev).ok
+
+
+_ = Actor  # the judge's actor is the service default: Actor(judge.name, judge.id)
