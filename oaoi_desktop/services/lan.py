@@ -93,7 +93,7 @@ def setup(
         judges = [j for j in accounts.judges(s, event) if j.active]
         rotate_ids = {accounts.find_judge(s, event, ref).id for ref in rotate}
         seats = store_lan.apply(s.connection(), judges=[(j.id, j.name, event.id) for j in judges],
-                                rotate=rotate_ids, rotate_secretariat=rotate_secretariat)
+                                event_id=event.id, rotate=rotate_ids, rotate_secretariat=rotate_secretariat)
         append(s, actor=actor, action="lan.seats_set_up", event_id=event.id, entity_type="event",
                entity_id=event.id,
                after={"roles": [{"role": seat.role_name, "kind": seat.kind, "user_id": seat.user_id,

@@ -171,13 +171,15 @@ $f$;
     f"""
 CREATE OR REPLACE FUNCTION oaoi_lan_user_id() RETURNS uuid
 LANGUAGE sql STABLE {_DEFINER} AS $f$
-  SELECT user_id FROM public.{SEATS_TABLE} WHERE role_name = session_user AND kind = 'judge'
+  SELECT s.user_id FROM public.{SEATS_TABLE} s JOIN public.users u ON u.id = s.user_id AND u.active
+   WHERE s.role_name = session_user AND s.kind = 'judge'
 $f$;
 """,
     f"""
 CREATE OR REPLACE FUNCTION oaoi_lan_event_id() RETURNS uuid
 LANGUAGE sql STABLE {_DEFINER} AS $f$
-  SELECT event_id FROM public.{SEATS_TABLE} WHERE role_name = session_user AND kind = 'judge'
+  SELECT s.event_id FROM public.{SEATS_TABLE} s JOIN public.users u ON u.id = s.user_id AND u.active
+   WHERE s.role_name = session_user AND s.kind = 'judge'
 $f$;
 """,
     f"""
@@ -397,6 +399,7 @@ def apply(
     conn: Connection,
     *,
     judges: Sequence[tuple[uuid.UUID, str, uuid.UUID]],
+    event_id: uuid.UUID | None = None,
     rotate: Iterable[uuid.UUID] = (),
     rotate_secretariat: bool = False,
 ) -> list[Seat]:
@@ -452,6 +455,13 @@ def apply(
              "e": next((e for u, _n, e in judges if u == seat.user_id), None),
              "rotated": seat.password is not None})
         _ddl(conn, f"GRANT CONNECT ON DATABASE {db_ident} TO {_ident(seat.role_name)}")
+    # a judge no longer on the event's active roster: the seat cannot log in any more
+    active = [u for u, _n, _e in judges]
+    for role in conn.execute(text(
+            f"SELECT role_name FROM public.{SEATS_TABLE} WHERE kind = 'judge' AND event_id = :e "
+            "AND NOT (user_id = ANY(:active))"), {"e": event_id, "active": active}).scalars():
+        if _role_exists(conn, role):
+            _ddl(conn, f"ALTER ROLE {_ident(role)} NOLOGIN")
     _ddl(conn, f"GRANT USAGE ON SCHEMA public TO {_ident(group)}, {_ident(sec)}")
 
     tables = _tables(conn)
@@ -462,7 +472,8 @@ def apply(
         if table in tables:
             _ddl(conn, f"GRANT {privileges} ON public.{table} TO {_ident(group)}")
     for table in tables:
-        if table == SEATS_TABLE:
+        if table == SEATS_TABLE:  # role names and user ids: the secretariat's pg_dump backup reads it
+            _ddl(conn, f"GRANT SELECT ON public.{table} TO {_ident(sec)}")
             continue
         if table == "audit_entries":  # the secretariat appends; nobody edits or deletes an entry
             _ddl(conn, f"GRANT SELECT, INSERT ON public.{table} TO {_ident(sec)}")
@@ -578,7 +589,8 @@ def seat_url(admin_url: str, role: str, password: str, *, host: str | None = Non
 
 def seat_file_text(url: str, *, who: str, event: str) -> str:
     return (f"{SEAT_FILE_HEADER} — {who} — {event}\n"
-            "# Keep this file on this laptop only: it is this seat's password.\n"
+            "# Simpan berkas ini hanya di laptop juri ini: isinya kata sandi kursi ini.\n"
+            "# Keep this file on this judge's laptop only: it holds this seat's password.\n"
             f"{url}\n")
 
 

@@ -35,6 +35,8 @@ from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat
 
 pytestmark = pytest.mark.postgres
 
+PIN = "482913"
+
 
 @pytest.fixture
 def ev(db: Database) -> str:
@@ -42,7 +44,7 @@ def ev(db: Database) -> str:
     ensure_secretariat(db)
     eid = jb.event(db)
     for name in ("Ani", "Budi"):
-        jb.judge(db, eid, name, instansi="KemenPAN-RB")
+        jb.judge(db, eid, name, instansi="KemenPAN-RB", secret=PIN)
     for number in ("P-1", "P-2", "P-3", "P-5"):
         jb.dossier(db, eid, number)
     for name in ("Ani", "Budi"):
@@ -339,4 +341,72 @@ def test_a_judge_seat_acting_for_another_judge_through_the_service_writes_nothin
         assert audit_verify.verify_event(s, ev).ok
 
 
+def test_signing_in_on_a_seat_works_and_wrong_pins_lock_only_that_account_with_the_chain_whole(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult]) -> None:
+    from oaoi_desktop.services import auth
+
+    with Database.open(str(seats["Ani"].file)) as ani:
+        with ani.write() as s:
+            assert auth.sign_in(s, ev, "Ani", PIN).name == "Ani"
+        for _ in range(auth.MAX_FAILED_ATTEMPTS):
+            with ani.write() as s, pytest.raises(auth.SignInError):
+                auth.sign_in(s, ev, "Ani", "000000")
+        with ani.write() as s, pytest.raises(OaoiError):  # Budi is not on this seat
+            auth.sign_in(s, ev, "Budi", PIN)
+    with db.read() as s:
+        event, me = jb.who(s, ev, "Ani")
+        _, budi = jb.who(s, ev, "Budi")
+        assert me.locked and not budi.locked and budi.failed_attempts == 0
+        assert audit_verify.verify_event(s, ev).ok
+        assert s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'user.locked'")).scalar_one() == 1
+
+
 _ = Actor  # the judge's actor is the service default: Actor(judge.name, judge.id)
+
+
+def test_oaoi_lan_setup_and_remove_on_the_command_line(
+        db: Database, ev: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from support.builders import TEST_SECRETARIAT_PIN
+
+    monkeypatch.setenv("OAOI_PIN", TEST_SECRETARIAT_PIN)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    base = ["--db", db.url, "--operator", ACTOR.name, "--lang", "en"]
+    try:
+        assert cli.main(["lan", "setup", "--event", ev, "--out", str(usb), *base]) == 0
+        out = capsys.readouterr().out
+        assert "LAN seats for" in out and out.count("new password") == 3
+        files = sorted(p.name for p in usb.iterdir())
+        assert len(files) == 3 and "seat-secretariat.oaoi-lan" in files
+        assert all("password" not in line or "→" in line for line in out.splitlines())
+        for f in usb.iterdir():  # no password on the screen
+            password = store_lan.read_seat_file(f).split("@")[0].rsplit(":", 1)[1]
+            assert password not in out
+        assert cli.main(["lan", "setup", "--event", ev, *base]) == 0
+        assert capsys.readouterr().out.count("password kept") == 3
+    finally:
+        assert cli.main(["lan", "remove", *base]) == 0
+    assert "Seat roles dropped" in capsys.readouterr().out
+    with db.engine.connect() as conn:
+        prefix = store_lan.prefix_for(db.engine.url.database)
+        assert conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname LIKE :p"),
+                            {"p": prefix + "\\_%"}).scalar_one() == 0
+
+
+def test_a_deactivated_judge_seat_sees_nothing_and_setup_again_takes_its_login_away(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult]) -> None:
+    budi_sql = _engine(seats["Budi"])
+    try:
+        assert _rows(budi_sql, "SELECT count(*) FROM assignments")[0][0] == 2
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE users SET active = false WHERE name = 'Budi'"))
+        assert _rows(budi_sql, "SELECT count(*) FROM assignments")[0][0] == 0
+        assert _rows(budi_sql, "SELECT count(*) FROM dossiers")[0][0] == 0
+    finally:
+        budi_sql.dispose()
+    again = {s.name: s for s in lan.setup(db, ev, actor=ACTOR).seats}
+    assert "Budi" not in again
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"),
+                            {"r": seats["Budi"].role_name}).scalar_one() is False
