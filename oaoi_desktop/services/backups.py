@@ -223,8 +223,10 @@ def _pg_env(db: Database) -> tuple[list[str], dict[str, str]]:
 def _pg_dump(db: Database, target: Path) -> None:
     tool = _pg_tool("pg_dump")
     args, env = _pg_env(db)
-    proc = subprocess.run([tool, "--format=custom", "--no-owner", "--file", str(target), *args], env=env,
-                          capture_output=True, text=True, check=False)
+    # --enable-row-security: the LAN secretariat seat (``oaoi lan setup``) is under row-level
+    # security (its policies let it read every row); without it pg_dump refuses such a table
+    proc = subprocess.run([tool, "--format=custom", "--no-owner", "--enable-row-security", "--file", str(target),
+                           *args], env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise OaoiError("trust.backup.pg_failed", tool="pg_dump", reason=(proc.stderr or "").strip()[:500])
 

@@ -410,3 +410,16 @@ def test_a_deactivated_judge_seat_sees_nothing_and_setup_again_takes_its_login_a
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"),
                             {"r": seats["Budi"].role_name}).scalar_one() is False
+
+
+def test_the_secretariat_seat_takes_a_pg_dump_backup(db: Database, ev: str, seats: dict[str, lan.SeatResult],
+                                                     tmp_path: Path) -> None:
+    import shutil
+
+    from oaoi_desktop.services import backups
+
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    with Database.open(str(seats["secretariat"].file)) as sec:
+        result = backups.create_backup(sec, tmp_path / "kipp.zip")
+    assert result.path.exists() and result.kind != "sqlite"
