@@ -309,6 +309,12 @@ _FUNCTION_SIGNATURES = (
     "oaoi_lan_audit_append(uuid, text, text)",
 )
 
+_SEAT_FUNCTIONS = (
+    "oaoi_lan_user_id()", "oaoi_lan_event_id()", "oaoi_lan_may_read(uuid)", "oaoi_lan_may_write(uuid, uuid, text)",
+    "oaoi_lan_draft_sheet(uuid)", "oaoi_lan_audit_head(text)", "oaoi_lan_audit_append(uuid, text, text)",
+)
+"""What a judge seat may execute: the functions its policies call, and the audit chain's two."""
+
 # -- SQL: policies ----------------------------------------------------------------------------
 _ME = "oaoi_lan_user_id()"
 _JUDGE_POLICIES: dict[str, list[tuple[str, str, str | None]]] = {
@@ -479,8 +485,8 @@ def apply(
             _ddl(conn, f"GRANT SELECT, INSERT ON public.{table} TO {_ident(sec)}")
         else:
             _ddl(conn, f"GRANT SELECT, INSERT, UPDATE, DELETE ON public.{table} TO {_ident(sec)}")
-    functions = ", ".join(_FUNCTION_SIGNATURES)
-    _ddl(conn, f"GRANT EXECUTE ON FUNCTION {functions} TO {_ident(group)}, {_ident(sec)}")
+    # only what the policies and the audit path call; recusal helpers stay the owner's (called inside)
+    _ddl(conn, f"GRANT EXECUTE ON FUNCTION {', '.join(_SEAT_FUNCTIONS)} TO {_ident(group)}")
 
     # row-level security: every policy made again
     for table in JUDGE_READ_TABLES:

@@ -241,6 +241,8 @@ def test_a_judge_role_cannot_touch_assignments_users_or_the_audit_log(
     assert "permission denied" in _denied(ani_sql, "SELECT * FROM oaoi_lan_seats")
     assert "permission denied" in _denied(ani_sql, "SELECT * FROM plenary_adjustments")
     assert "permission denied" in _denied(ani_sql, "CREATE TABLE public.mine (x int)")
+    # the recusal helper would tell who is recused from what: only the owner's policies call it
+    assert "permission denied" in _denied(ani_sql, "SELECT oaoi_lan_recused(:b, :d)", b=ids["Budi"], d=ids["P-1"])
 
 
 def test_the_audit_function_refuses_an_entry_in_someone_elses_name_or_off_the_chain(
@@ -301,6 +303,17 @@ def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
             "SELECT action FROM audit_entries WHERE actor_id = :a ORDER BY seq"), {"a": me.id})]
     assert actions[0] == "integrity.declared"
     assert actions.count("score.recorded") == len(KIPP_CRITERIA) + 1 and "sheet.submitted" in actions
+    with Database.open(str(seats["Ani"].file)) as ani:  # a declared conflict closes P-2 on the server too
+        with ani.write() as s:
+            event, me = jb.who(s, ev, "Ani")
+            judging.declare_conflict(s, event, me, "P-2", "Saya pernah membina inovasi ini")
+        with ani.engine.connect() as conn:
+            sheet_id = conn.execute(text("SELECT s.id FROM score_sheets s JOIN dossiers d ON d.id = s.dossier_id "
+                                         "WHERE d.number = 'P-2'")).scalar_one()
+            assert conn.execute(text("UPDATE scores SET value_milli = 1000 WHERE sheet_id = :i"),
+                                {"i": sheet_id}).rowcount == 0
+    with db.read() as s:
+        assert audit_verify.verify_event(s, ev).ok
     assert cli.main(["audit", "verify", "--event", ev, "--db", db.url]) == 0
     assert "Budi" not in capsys.readouterr().err
 
