@@ -20,12 +20,21 @@ from oaoi_desktop.store.models import PanelPackage
 
 
 def is_judge_seat(session: Session) -> bool:
-    """True when a panel package was applied to this database (a judge's laptop)."""
+    """True when a panel package was applied to this database (a judge's laptop), or when this
+    connection is a judge's LAN seat on PostgreSQL (``oaoi lan setup``)."""
+    from oaoi_desktop.store import lan
+
+    if lan.is_judge_seat_connection(session):
+        return True
     return session.scalar(select(PanelPackage.id).where(PanelPackage.direction == "imported").limit(1)) is not None
 
 
 def seat_judge_id(session: Session) -> uuid.UUID | None:
     """The judge whose laptop this is (``None`` on the secretariat's seat)."""
+    from oaoi_desktop.store import lan
+
+    if lan.is_judge_seat_connection(session):
+        return lan.seat_user_id(session)
     return session.scalar(
         select(PanelPackage.judge_id).where(PanelPackage.direction == "imported")
         .order_by(PanelPackage.generation.desc()).limit(1)

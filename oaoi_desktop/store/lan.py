@@ -563,6 +563,12 @@ def is_judge_seat_connection(session: Session) -> bool:
     return bool(info[_SEAT_FLAG])
 
 
+def seat_user_id(session: Session) -> uuid.UUID | None:
+    """The judge a LAN judge seat's login belongs to (None when deactivated)."""
+    value = session.execute(text("SELECT oaoi_lan_user_id()")).scalar()
+    return value if value is None or isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
 @dataclasses.dataclass
 class SeatHead:
     seq: int

@@ -318,6 +318,19 @@ def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
     assert "Budi" not in capsys.readouterr().err
 
 
+def test_a_lan_judge_seat_is_a_judge_seat_for_every_service(db: Database, ev: str,
+                                                           seats: dict[str, lan.SeatResult]) -> None:
+    from oaoi_desktop.services import seat
+
+    ids = _ids(db, ev)
+    with Database.open(str(seats["Ani"].file)) as ani, ani.read() as s:
+        assert seat.is_judge_seat(s) and seat.seat_judge_id(s) == ids["Ani"]
+    with Database.open(str(seats["secretariat"].file)) as sec, sec.read() as s:
+        assert not seat.is_judge_seat(s) and seat.seat_judge_id(s) is None
+    with db.read() as s:
+        assert not seat.is_judge_seat(s)
+
+
 def test_the_secretariat_role_ranks_and_unlocks_but_cannot_edit_the_audit_log(
         db: Database, ev: str, seats: dict[str, lan.SeatResult]) -> None:
     _score_and_submit(db, ev, "Budi", "P-1", 6)
