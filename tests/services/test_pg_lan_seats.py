@@ -449,3 +449,36 @@ def test_the_secretariat_seat_takes_a_pg_dump_backup(db: Database, ev: str, seat
     with Database.open(str(seats["secretariat"].file)) as sec:
         result = backups.create_backup(sec, tmp_path / "kipp.zip")
     assert result.path.exists() and result.kind != "sqlite"
+
+
+def test_two_judge_seats_scoring_at_once_keep_one_whole_chain(db: Database, ev: str,
+                                                             seats: dict[str, lan.SeatResult]) -> None:
+    import threading
+
+    jb.declare(db, ev, "Ani")
+    errors: list[BaseException] = []
+    start = threading.Barrier(2, timeout=30)
+
+    def work(judge: str, value: int) -> None:
+        try:
+            with Database.open(str(seats[judge].file)) as seat:
+                start.wait()
+                for number in ("P-1", "P-2"):
+                    for criterion in KIPP_CRITERIA:
+                        with seat.write() as s:
+                            event, j = jb.who(s, ev, judge)
+                            judging.record_score(s, event, j, number, criterion, value, "catatan")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(name, v)) for name, v in (("Ani", 8), ("Budi", 5))]
+    for t_ in threads:
+        t_.start()
+    for t_ in threads:
+        t_.join(120)
+    assert not errors, errors
+    with db.read() as s:
+        report = audit_verify.verify_event(s, ev)
+        assert report.ok, report.problems
+        recorded = s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'score.recorded'")).scalar_one()
+    assert recorded == 2 * 2 * len(KIPP_CRITERIA)
