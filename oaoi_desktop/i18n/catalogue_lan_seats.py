@@ -14,6 +14,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Folder {path} tidak ada: buat dahulu (misalnya folder di flashdisk).",
         "en": "The folder {path} does not exist: create it first (e.g. a folder on the USB stick).",
     },
+    "lan.seat.cannot_upgrade": {
+        "id": "Basis data {database} perlu ditingkatkan ke versi aplikasi ini, tetapi kursi ini tidak boleh "
+        "mengubah skema. Jalankan versi baru ini dahulu di laptop server dengan peran admin, lalu coba lagi.",
+        "en": "The database {database} needs upgrading to this version of the app, but this seat may not change "
+        "the schema. Start this new version first on the server laptop with the admin role, then try again.",
+    },
     "lan.cli.help.lan": {
         "id": "kursi LAN pada PostgreSQL (peran basis data per juri)",
         "en": "LAN seats on PostgreSQL (one database role per judge)",

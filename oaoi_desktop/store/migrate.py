@@ -129,7 +129,14 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
         if has_tables:
             target = backup.rotating_backup(path, config.backup_dir(), "pre-migrate", keep=5)
             log.info("backed up %s to %s before migrating", path, target)
-    _run_alembic(db, command.upgrade, "head")
+    try:
+        _run_alembic(db, command.upgrade, "head")
+    except Exception as exc:  # [lan] a LAN seat's role may not change the schema: the admin upgrades first
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+            from oaoi_desktop.errors import OaoiError
+
+            raise OaoiError("lan.seat.cannot_upgrade", database=db.display_name) from exc
+        raise
     _stamp_meta(db)
     return True
 

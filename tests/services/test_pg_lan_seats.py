@@ -26,7 +26,6 @@ from sqlalchemy.exc import DBAPIError
 from oaoi_desktop import cli
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import audit_verify, judging, lan, ranking, sheets
-from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store import lan as store_lan
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import ScoreSheet
@@ -387,8 +386,6 @@ def test_signing_in_on_a_seat_works_and_wrong_pins_lock_only_that_account_with_t
         assert s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'user.locked'")).scalar_one() == 1
 
 
-_ = Actor  # the judge's actor is the service default: Actor(judge.name, judge.id)
-
 
 def test_oaoi_lan_setup_and_remove_on_the_command_line(
         db: Database, ev: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -482,3 +479,20 @@ def test_two_judge_seats_scoring_at_once_keep_one_whole_chain(db: Database, ev: 
         assert report.ok, report.problems
         recorded = s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'score.recorded'")).scalar_one()
     assert recorded == 2 * 2 * len(KIPP_CRITERIA)
+
+
+def test_a_seat_cannot_upgrade_the_schema_and_says_who_must(db: Database, ev: str,
+                                                           seats: dict[str, lan.SeatResult]) -> None:
+    from oaoi_desktop.store import migrate
+
+    head = migrate.head_revision()
+    with db.engine.begin() as conn:  # as if the server still had the previous version's schema
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    try:
+        with pytest.raises(OaoiError) as caught:
+            Database.open(str(seats["Ani"].file))
+        assert caught.value.message_id == "lan.seat.cannot_upgrade"
+        assert "admin" in caught.value.render("en")
+    finally:
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head})
