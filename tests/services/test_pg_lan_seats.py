@@ -496,3 +496,34 @@ def test_a_seat_cannot_upgrade_the_schema_and_says_who_must(db: Database, ev: st
     finally:
         with db.engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head})
+
+
+def test_observed_a_judge_with_its_seat_file_cannot_unlock_or_rank_other_judges(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12, point 4: with the one shared password a judge ran ``oaoi scores unlock`` and ``oaoi rank``."""
+    _score_and_submit(db, ev, "Budi", "P-1", 6)
+    with Database.open(str(seats["Ani"].file)) as ani:
+        jb.declare(ani, ev, "Ani")
+        _score_and_submit(ani, ev, "Ani", "P-1", 9)
+    seat = str(seats["Ani"].file)
+    monkeypatch.setenv("OAOI_PIN", PIN)
+    errors: dict[str, str] = {}
+    for judge in ("Ani", "Budi"):
+        code = cli.main(["scores", "unlock", "--event", ev, "--judge", judge, "--dossier", "P-1",
+                         "--reason", "ubah nilai", "--db", seat, "--operator", "Ani", "--lang", "en"])
+        assert code == 1, judge
+        err = capsys.readouterr().err
+        assert err.startswith("oaoi: ") and "Traceback" not in err
+        errors[judge] = err
+    # the server refused both: Ani's own locked sheet matches no row she may update, Budi is not visible
+    assert "P-1" in errors["Ani"] and "Budi" in errors["Budi"]
+    capsys.readouterr()
+    cli.main(["rank", "--event", ev, "--db", seat, "--operator", "Ani", "--format", "json", "--lang", "en"])
+    shown = capsys.readouterr().out
+    assert "60" not in shown  # Budi's total (6 everywhere) appears nowhere
+    with db.read() as s:
+        statuses = {r[0]: r[1] for r in s.execute(text(
+            "SELECT u.name, s.status FROM score_sheets s JOIN users u ON u.id = s.judge_id"))}
+        assert statuses == {"Ani": "locked", "Budi": "locked"}
+        assert audit_verify.verify_event(s, ev).ok
