@@ -229,6 +229,22 @@ LANGUAGE sql STABLE {_DEFINER} AS $f$
 $f$;
 """,
     f"""
+CREATE OR REPLACE FUNCTION oaoi_lan_sheet_complete(p_sheet uuid, p_event uuid, p_stage text) RETURNS boolean
+LANGUAGE sql STABLE {_DEFINER} AS $f$
+  SELECT NOT EXISTS (
+    SELECT 1
+      FROM public.events e
+      JOIN public.rubric_versions r ON r.id = e.rubric_version_id
+      CROSS JOIN LATERAL jsonb_array_elements(
+        CASE WHEN jsonb_typeof(r.document::jsonb -> 'stages') = 'array' THEN r.document::jsonb -> 'stages'
+             ELSE '[]'::jsonb END) st
+      CROSS JOIN LATERAL jsonb_array_elements(
+        CASE WHEN jsonb_typeof(st -> 'criteria') = 'array' THEN st -> 'criteria' ELSE '[]'::jsonb END) c
+     WHERE e.id = p_event AND st ->> 'id' = p_stage
+       AND NOT EXISTS (SELECT 1 FROM public.scores s WHERE s.sheet_id = p_sheet AND s.criterion_id = c ->> 'id'))
+$f$;
+""",
+    f"""
 CREATE OR REPLACE FUNCTION oaoi_lan_audit_head(p_chain text, OUT head_seq integer, OUT head_hash text)
 LANGUAGE plpgsql {_DEFINER} AS $f$
 BEGIN
@@ -305,13 +321,15 @@ $f$;
 _FUNCTION_SIGNATURES = (
     "oaoi_lan_norm(text)", "oaoi_lan_canon(text, jsonb)", "oaoi_lan_same(text, text, jsonb)",
     "oaoi_lan_user_id()", "oaoi_lan_event_id()", "oaoi_lan_recused(uuid, uuid)", "oaoi_lan_may_read(uuid)",
-    "oaoi_lan_may_write(uuid, uuid, text)", "oaoi_lan_draft_sheet(uuid)", "oaoi_lan_audit_head(text)",
+    "oaoi_lan_may_write(uuid, uuid, text)", "oaoi_lan_draft_sheet(uuid)",
+    "oaoi_lan_sheet_complete(uuid, uuid, text)", "oaoi_lan_audit_head(text)",
     "oaoi_lan_audit_append(uuid, text, text)",
 )
 
 _SEAT_FUNCTIONS = (
     "oaoi_lan_user_id()", "oaoi_lan_event_id()", "oaoi_lan_may_read(uuid)", "oaoi_lan_may_write(uuid, uuid, text)",
-    "oaoi_lan_draft_sheet(uuid)", "oaoi_lan_audit_head(text)", "oaoi_lan_audit_append(uuid, text, text)",
+    "oaoi_lan_draft_sheet(uuid)", "oaoi_lan_sheet_complete(uuid, uuid, text)", "oaoi_lan_audit_head(text)",
+    "oaoi_lan_audit_append(uuid, text, text)",
 )
 """What a judge seat may execute: the functions its policies call, and the audit chain's two."""
 
@@ -335,8 +353,9 @@ _JUDGE_POLICIES: dict[str, list[tuple[str, str, str | None]]] = {
          f"judge_id = {_ME} AND status = 'draft' AND oaoi_lan_may_write(event_id, dossier_id, stage_id)"),
         # the row as it stands must be the judge's own draft; the new row may be the submitted one
         ("UPDATE", f"judge_id = {_ME} AND status = 'draft'",
-         f"judge_id = {_ME} AND status IN ('draft', 'submitted', 'locked') "
-         "AND oaoi_lan_may_write(event_id, dossier_id, stage_id)"),
+         f"judge_id = {_ME} AND oaoi_lan_may_write(event_id, dossier_id, stage_id) "
+         "AND (status = 'draft' OR (status IN ('submitted', 'locked') "
+         "AND oaoi_lan_sheet_complete(id, event_id, stage_id)))"),
     ],
     "scores": [
         ("SELECT", "EXISTS (SELECT 1 FROM public.score_sheets s WHERE s.id = scores.sheet_id)", None),

@@ -217,9 +217,18 @@ def test_a_judge_role_cannot_change_a_submitted_sheet_or_write_for_another_judge
                                            j=ids["Ani"])
     assert "row-level security" in _denied(ani_sql, insert.replace("'draft'", "'locked'"), id=uuid.uuid4(),
                                            e=ids["event"], d=ids["P-2"], j=ids["Ani"])
+    # submitting by hand an incomplete draft (the app checks completeness; so does the server)
+    with Database.open(str(seats["Ani"].file)) as ani, ani.write() as s:
+        event, me = jb.who(s, ev, "Ani")
+        judging.record_score(s, event, me, "P-2", KIPP_CRITERIA[0], 8)
+    draft = _rows(ani_sql, "SELECT s.id FROM score_sheets s JOIN dossiers d ON d.id = s.dossier_id "
+                           "WHERE d.number = 'P-2'")[0][0]
+    assert "row-level security" in _denied(ani_sql, "UPDATE score_sheets SET status = 'submitted' WHERE id = :i",
+                                           i=draft)
     with db.read() as s:  # nothing moved
+        assert s.get(ScoreSheet, draft).status.value == "draft"
         assert s.get(ScoreSheet, sheet_id).status.value == "locked"
-        assert s.query(ScoreSheet).count() == 2
+        assert s.query(ScoreSheet).count() == 3
 
 
 def test_a_judge_role_cannot_touch_assignments_users_or_the_audit_log(
