@@ -353,3 +353,34 @@ def test_bundle_export_on_a_judge_laptop_needs_the_judges_pin(run, tmp_path: Pat
         assert code == EXIT_FAILED and err.count("\n") == 1
     finally:
         world.close()
+
+
+# -- README's script, as a secretariat runs it ----------------------------------------------------
+def test_the_readme_script_runs_with_oaoi_pin(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    exe = Path(sys.executable).with_name("oaoi")
+    (tmp_path / "pin.txt").write_text(SECRETARIAT_PIN + "\n", encoding="utf-8")
+    script = """
+set -e
+oaoi user add --role secretariat --name "Sekretariat Bappeda" --pin-file pin.txt
+export OAOI_OPERATOR="Sekretariat Bappeda"
+export OAOI_PIN="$(cat pin.txt)"
+EVENT=$(oaoi event create --name "KIPP Kota Medan 2026" --rubric kipp-proposal --organiser "Pemerintah Kota Medan")
+oaoi judge add --event "$EVENT" --name "Dr. Ani Lestari" --instansi "Universitas Sumatera Utara" --role chair
+oaoi pin-slip --event "$EVENT" --judge "Dr. Ani Lestari" --format json > slip.json
+unset OAOI_PIN
+oaoi status < /dev/null
+"""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OAOI_")}
+    env.update(OAOI_HOME=str(tmp_path / "home"), OAOI_LANG="id", PATH=f"{exe.parent}{os.pathsep}{env['PATH']}")
+    proc = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL, timeout=300)
+    # (README's script, shortened: each command is a new process.)  Every step but the last ran;
+    # the last, without the PIN, is refused with one line
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert json.loads((tmp_path / "slip.json").read_text(encoding="utf-8"))["name"] == "Dr. Ani Lestari"
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("oaoi: Perintah `oaoi status` memerlukan masuk sebagai sekretariat")
+    assert "Traceback" not in proc.stderr
