@@ -127,9 +127,11 @@ def test_every_command_is_listed_or_refuses_without_a_signed_in_secretariat(run,
     checked = []
     for path, parser in sorted(leaf_commands().items()):
         rule = WITHOUT_SECRETARIAT.get(path)
-        if rule in (Rule.ALWAYS, Rule.JUDGE):
-            continue
         argv = minimal_argv(path, parser, event_id, tmp_path)
+        if rule in (Rule.ALWAYS, Rule.JUDGE):  # runs (here on nonsense arguments) but changes nothing
+            code, out, err = run(*argv, "--db", db_url)
+            assert SIGN_IN_NEEDED not in err and snapshot(db) == before, argv
+            continue
         code, out, err = run(*argv, "--db", db_url)
         assert code == EXIT_FAILED, (argv, out, err)
         assert SIGN_IN_NEEDED in err and err.count("\n") == 1, (argv, err)
@@ -384,3 +386,30 @@ oaoi status < /dev/null
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("oaoi: Perintah `oaoi status` memerlukan masuk sebagai sekretariat")
     assert "Traceback" not in proc.stderr
+
+
+def test_the_pin_is_asked_on_a_terminal_and_only_there(run, db_url: str, secretariat: uuid.UUID,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+    import io
+
+    monkeypatch.delenv("OAOI_PIN")
+    prompts: list[str] = []
+
+    def ask(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return SECRETARIAT_PIN
+
+    monkeypatch.setattr(getpass, "getpass", ask)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a pipe: never asked
+    code, _, err = run("status", "--db", db_url)
+    assert code == EXIT_FAILED and SIGN_IN_NEEDED in err and prompts == []
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    code, out, err = run("status", "--db", db_url)
+    assert code == EXIT_OK, err
+    assert prompts == [f"PIN sekretariat ({SECRETARIAT_NAME}): "]
