@@ -18,7 +18,10 @@ keyboard proves it, except the commands listed in :data:`WITHOUT_SECRETARIAT`
 On a **judge seat** (a database made by ``oaoi package import``) there is no
 secretariat: secretariat commands are refused with a message saying the
 action happens at the secretariat's laptop.  ``bundle export`` is the judge's
-own command there: the judge named by ``--judge`` signs in with their PIN.
+own command there: the judge named by ``--judge`` signs in with their PIN
+(``--operator`` plays no part; on a judge seat only that seat's judge can).
+The database is opened once for the check and again by the command; a check
+that needs no account (a SQLite file that does not exist yet) creates nothing.
 
 Failures are one line on stderr and exit 1 (a :class:`CliError` or the
 sign-in error), never a traceback.
