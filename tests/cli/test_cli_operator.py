@@ -413,3 +413,23 @@ def test_the_pin_is_asked_on_a_terminal_and_only_there(run, db_url: str, secreta
     code, out, err = run("status", "--db", db_url)
     assert code == EXIT_OK, err
     assert prompts == [f"PIN sekretariat ({SECRETARIAT_NAME}): "]
+
+
+def test_a_database_without_an_active_secretariat_account_says_how_to_make_one(
+        run, db: Database, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """E.g. a database made before this change by `oaoi --operator NAME ...`: judges, no secretariat."""
+    event_id = make_event(db)
+    add_judges(db, event_id, ["Ani"])
+    with db.write() as s:
+        s.get(User, ACTOR.user_id).active = False
+    act_as_test_secretariat(monkeypatch)
+    code, _, err = run("rank", "--event", event_id, "--db", db_url)
+    assert code == EXIT_FAILED and "belum punya akun sekretariat" in err and "oaoi user add" in err
+    sign_out(monkeypatch)
+    pin = tmp_path / "pin.txt"
+    pin.write_text(SECRETARIAT_PIN + "\n", encoding="utf-8")
+    code, out, err = run("user", "add", "--role", "secretariat", "--name", SECRETARIAT_NAME, "--pin-file", str(pin),
+                         "--db", db_url)
+    assert code == EXIT_OK, err
+    code, out, err = run("rank", "--event", event_id, "--db", db_url, "--pin-file", str(pin), "--format", "json")
+    assert code == EXIT_OK and json.loads(out) == [], err
