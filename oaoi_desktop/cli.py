@@ -7,10 +7,14 @@ One exit-code rule for every command:
   unreadable file, a failed verification): one line on stderr, no traceback;
 * 2 — a batch ran and some of its items were rejected (they are listed).
 
-The CLI acts as the operator named by ``--operator`` (default: the OS user),
-which the audit log records.  Secrets are read from ``--pin-file`` /
-``--passphrase-file``, a terminal prompt, or ``OAOI_PIN`` / ``OAOI_PASSPHRASE``
-when there is no terminal — never from the command line.  Output that scripts
+Commands act as a secretariat member who signs in first: ``--operator`` /
+``OAOI_OPERATOR`` names the account (may be left out when there is only one)
+and its PIN comes from ``--pin-file`` / ``OAOI_PIN`` / a terminal prompt; the
+audit log records that person.  The few commands that need no sign-in are
+listed in one table, :data:`oaoi_desktop.cli_operator.WITHOUT_SECRETARIAT`.
+Other secrets are read from ``--passphrase-file`` / ``--new-pin-file``, a
+terminal prompt, or ``OAOI_PASSPHRASE`` / ``OAOI_NEW_PIN`` when there is no
+terminal — never from the command line.  Output that scripts
 read (``--format csv|json``) uses stable English column names.
 """
 
@@ -151,15 +155,32 @@ def _date(value: str) -> dt.date:
 
 
 def _operator(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from oaoi_desktop.services.audit import Actor
+    """The signed-in person this command acts as (see :mod:`oaoi_desktop.cli_operator`)."""
+    from oaoi_desktop.cli_operator import signed_in_actor
 
-    name = args.operator
-    if not name:
-        try:
-            name = getpass.getuser()
-        except Exception:  # noqa: BLE001 - no user name on this OS account
-            name = "operator"
-    return Actor(name=f"cli:{name}")
+    return signed_in_actor(args)
+
+
+def _new_pin(args: argparse.Namespace, *, required: bool, first_account: bool = False) -> str | None:
+    """The PIN of an account being created: ``--new-pin-file``, ``OAOI_NEW_PIN``, or a prompt (twice).
+
+    For the first secretariat account (nobody signs in) its own PIN may also
+    come from ``--pin-file`` / ``OAOI_PIN``: the PIN it then signs in with.
+    """
+    if getattr(args, "new_pin_file", None):
+        return read_secret(args, file_attr="new_pin_file", env="OAOI_NEW_PIN", prompt_id="cli.operator.prompt_new_pin",
+                           required=True)
+    if first_account and getattr(args, "pin_file", None):
+        return read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=True)
+    for env in ("OAOI_NEW_PIN", "OAOI_PIN") if first_account else ("OAOI_NEW_PIN",):
+        if os.environ.get(env):
+            return os.environ[env]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return read_secret(args, file_attr="new_pin_file", env="OAOI_NEW_PIN", prompt_id="cli.operator.prompt_new_pin",
+                           required=required)
+    if required:
+        raise CliError("cli.operator.new_pin_required")
+    return None
 
 
 def _open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -225,19 +246,27 @@ def _headers() -> dict[str, str]:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from oaoi_desktop.services import accounts
+    from oaoi_desktop.services import accounts, auth
 
     if args.role != "secretariat":
         raise CliError("cli.user_add_role")
-    secret = read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=True)
+    first = getattr(args, "signed_in_actor", None) is None  # nobody signed in: the first secretariat account
+    secret = _new_pin(args, required=True, first_account=first)
     assert secret is not None
+    code = None
     with _open_db(args) as db, db.write() as s:
-        user = accounts.add_secretariat(
-            s, name=args.name, secret=secret, actor=_operator(args), nip=args.nip,
-            instansi=args.instansi or "", unit_kerja=args.unit_kerja or "",
-        )
-        user_id = user.id
+        if first:  # refused by the service once an active secretariat account exists
+            user, code = auth.setup_secretariat(s, name=args.name, secret=secret, nip=args.nip,
+                                                instansi=args.instansi or "", unit_kerja=args.unit_kerja or "")
+        else:
+            user = accounts.add_secretariat(
+                s, name=args.name, secret=secret, actor=_operator(args), nip=args.nip,
+                instansi=args.instansi or "", unit_kerja=args.unit_kerja or "",
+            )
+        user_id, name = user.id, user.name
     print(user_id)
+    if code is not None:
+        print(t("cli.operator.recovery_code", name=name, code=code), file=sys.stderr)
     return EXIT_OK
 
 
@@ -309,7 +338,7 @@ def cmd_judge_add(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import accounts, events
     from oaoi_desktop.store.models import Role
 
-    secret = read_secret(args, file_attr="pin_file", env="OAOI_PIN", prompt_id="cli.prompt_pin", required=False)
+    secret = _new_pin(args, required=False)
     with _open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
         judge = accounts.add_judge(
@@ -521,7 +550,8 @@ def build_parser() -> argparse.ArgumentParser:
     def common_options(default: Any) -> argparse.ArgumentParser:
         p = argparse.ArgumentParser(add_help=False)
         p.add_argument("--db", metavar="URL", default=default, help=t("cli.help.db"))
-        p.add_argument("--operator", metavar="NAME", default=default, help=t("cli.help.operator"))
+        p.add_argument("--operator", metavar="NAME", default=default, help=t("cli.operator.help.operator"))
+        p.add_argument("--pin-file", metavar="FILE", default=default, help=t("cli.operator.help.pin_file"))
         p.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=default, help=t("cli.help.lang"))
         return p
 
@@ -555,7 +585,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nip", help=t("cli.help.nip"))
     p.add_argument("--instansi", help=t("cli.help.instansi"))
     p.add_argument("--unit-kerja", help=t("cli.help.unit_kerja"))
-    p.add_argument("--pin-file", metavar="FILE", help=t("cli.help.pin_file"))
+    p.add_argument("--new-pin-file", metavar="FILE", help=t("cli.operator.help.new_pin_file"))
 
     event = sub.add_parser("event", help=t("cli.help.event"), description=t("cli.help.event"), parents=[common])
     event_sub = event.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -584,7 +614,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-kerja", help=t("cli.help.unit_kerja"))
     p.add_argument("--role", required=True, choices=["member", "chair"], help=t("cli.help.judge_role"))
     p.add_argument("--nip", help=t("cli.help.nip"))
-    p.add_argument("--pin-file", metavar="FILE", help=t("cli.help.pin_file"))
+    p.add_argument("--new-pin-file", metavar="FILE", help=t("cli.operator.help.new_pin_file"))
     p = add(judge_sub, "list", "cli.help.judge_list", cmd_judge_list)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     fmt(p)
@@ -665,6 +695,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_FAILED
     try:
+        from oaoi_desktop.cli_operator import authorise
+
+        authorise(args)  # the secretariat (or, for a judge's own command, the judge) signs in first
         return int(args.func(args))
     except ProblemsError as exc:
         print(exc.render(), file=sys.stderr)

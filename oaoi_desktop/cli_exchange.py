@@ -5,7 +5,8 @@
   ``--passphrase-file``, a prompt, or ``OAOI_PASSPHRASE``.
 * ``oaoi package import DIR`` (judge's laptop): set up or update the laptop.
 * ``oaoi bundle export --event ID --judge J --out DIR`` (judge's laptop): the
-  judge's sheets, signed with their key.
+  judge's sheets, signed with their key; the judge signs in first with their
+  PIN (``--pin-file``, ``OAOI_PIN`` or a prompt), see ``cli_operator``.
 * ``oaoi bundle import FILE... --event ID`` (secretariat): verify and merge;
   exit 0 when every file merged cleanly, 2 when some file was rejected (or a
   sheet could not be merged), 1 when nothing could be done.
@@ -109,7 +110,8 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     cli = _cli()
     passphrase = read_passphrase(args, confirm=False)
     with cli._open_db(args) as db:
-        result = bundles.export_bundle(db, args.event, args.judge, Path(args.out), passphrase)
+        result = bundles.export_bundle(db, args.event, args.judge, Path(args.out), passphrase,
+                                       actor=cli._operator(args))  # the judge who signed in with their PIN
     print(t("exchange.cli.bundle_written", path=result.path, sheets=result.sheets, seq=result.audit_seq,
             hash=result.audit_hash[:16]))
     return cli.EXIT_OK

@@ -125,6 +125,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("OAOI_HOME", str(home))
     monkeypatch.delenv("OAOI_DB", raising=False)
     monkeypatch.delenv("OAOI_PIN", raising=False)
+    monkeypatch.delenv("OAOI_OPERATOR", raising=False)
+    monkeypatch.delenv("OAOI_NEW_PIN", raising=False)
     monkeypatch.delenv("OAOI_PASSPHRASE", raising=False)
     from oaoi_desktop import i18n
 

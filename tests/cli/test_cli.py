@@ -50,13 +50,19 @@ def test_help_speaks_indonesian_by_default_and_english_on_request(capsys) -> Non
     assert "usage:" in out and "evaluation events" in out
 
 
+@pytest.fixture
+def signed_in(secretariat):  # type: ignore[no-untyped-def]
+    """The secretariat account made with ``oaoi user add``; commands sign in as it (OAOI_OPERATOR/OAOI_PIN)."""
+    return secretariat
+
+
 def test_bad_arguments_exit_1_with_one_line_and_no_traceback(run) -> None:
     code, out, err = run("event", "create", "--name", "X")
     assert code == 1
     assert "--rubric" in err and "Traceback" not in err
 
 
-def test_event_create_prints_only_the_new_id(run) -> None:
+def test_event_create_prints_only_the_new_id(run, signed_in) -> None:
     event_id = _event(run)
     assert str(uuid.UUID(event_id)) == event_id
     code, out, _ = run("event", "list", "--format", "csv")
@@ -66,13 +72,13 @@ def test_event_create_prints_only_the_new_id(run) -> None:
     assert lines[1].startswith(f"{event_id},KIPP Kota Medan 2026,draft,")
 
 
-def test_event_create_with_an_unknown_rubric_fails_cleanly(run) -> None:
+def test_event_create_with_an_unknown_rubric_fails_cleanly(run, signed_in) -> None:
     code, out, err = run("event", "create", "--name", "X", "--rubric", "tidak-ada")
     assert code == 1 and out == ""
     assert "tidak-ada" in err and "Traceback" not in err
 
 
-def test_event_create_with_a_broken_rubric_lists_its_problems(run, tmp_path: Path) -> None:
+def test_event_create_with_a_broken_rubric_lists_its_problems(run, signed_in, tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text((RUBRICS / "kipp-proposal.toml").read_text(encoding="utf-8").replace("pass_mark = 85", "pass_mark = 185"),
                       encoding="utf-8")
@@ -81,7 +87,7 @@ def test_event_create_with_a_broken_rubric_lists_its_problems(run, tmp_path: Pat
     assert "broken.toml" in err and "pass_mark" in err
 
 
-def test_judge_add_prints_id_and_unknown_event_fails(run) -> None:
+def test_judge_add_prints_id_and_unknown_event_fails(run, signed_in) -> None:
     event_id = _event(run)
     code, out, err = run("judge", "add", "--event", event_id, "--name", "Dr. Ani Lestari",
                          "--instansi", "Universitas Sumatera Utara", "--role", "chair")
@@ -94,7 +100,7 @@ def test_judge_add_prints_id_and_unknown_event_fails(run) -> None:
     assert "Tidak Ada" in err and "Traceback" not in err
 
 
-def test_duplicate_judge_is_refused(run) -> None:
+def test_duplicate_judge_is_refused(run, signed_in) -> None:
     event_id = _event(run)
     args = ("judge", "add", "--event", event_id, "--name", "Budi", "--instansi", "X", "--role", "member")
     assert run(*args)[0] == 0
@@ -105,15 +111,22 @@ def test_duplicate_judge_is_refused(run) -> None:
 def test_user_add_reads_the_pin_from_a_file_or_the_environment(run, tmp_path: Path, monkeypatch) -> None:
     pin = tmp_path / "pin.txt"
     pin.write_text("482913\n", encoding="utf-8")
+    # the first account on an empty database: no sign-in; its own PIN from --pin-file
     code, out, err = run("user", "add", "--role", "secretariat", "--name", "Sekretariat Bappeda", "--pin-file", str(pin))
     assert code == 0, err
     uuid.UUID(out.strip())
+    # the next ones: the first signs in (OAOI_PIN); the new account's PIN from --new-pin-file or OAOI_NEW_PIN
+    monkeypatch.setenv("OAOI_PIN", "482913")
     code, _, err = run("user", "add", "--role", "secretariat", "--name", "Tanpa PIN")
-    assert code == 1 and "OAOI_PIN" in err
+    assert code == 1 and "OAOI_NEW_PIN" in err
+    monkeypatch.setenv("OAOI_NEW_PIN", "913482")
+    code, out, err = run("user", "add", "--role", "secretariat", "--name", "Dari Variabel",
+                         "--operator", "Sekretariat Bappeda")
+    assert code == 0, err
+    code, out, _ = run("status", "--format", "json", "--operator", "Dari Variabel", "--pin-file", str(pin))
+    assert code == 1  # Dari Variabel's PIN is 913482, not the file's
     monkeypatch.setenv("OAOI_PIN", "913482")
-    code, out, _ = run("user", "add", "--role", "secretariat", "--name", "Dari Variabel")
-    assert code == 0
-    code, out, _ = run("status", "--format", "json")
+    code, out, _ = run("status", "--format", "json", "--operator", "Dari Variabel")
     assert json.loads(out)["secretariat_accounts"] == 2
 
 
@@ -162,17 +175,18 @@ def test_status_on_an_empty_database_names_the_next_step(run) -> None:
     assert "oaoi event create" in out
 
 
-def test_english_errors_with_lang_en(run) -> None:
+def test_english_errors_with_lang_en(run, signed_in) -> None:
     code, _, err = run("--lang", "en", "judge", "list", "--event", "Nope")
     assert code == 1 and "No event 'Nope'" in err
 
 
-def test_rank_command_ranks_scored_dossiers(run, db_url: str) -> None:
+def test_rank_command_ranks_scored_dossiers(run, signed_in, db_url: str) -> None:
     from oaoi_desktop.store.database import Database
-    from support.builders import KIPP_CRITERIA, add_dossier, add_judges, score, uniform
+    from support.builders import KIPP_CRITERIA, add_dossier, add_judges, ensure_secretariat, score, uniform
 
     event_id = _event(run)
     db = Database.open(db_url)
+    ensure_secretariat(db)  # the builders act as their own secretariat account
     add_judges(db, event_id, ["A", "B"])
     add_dossier(db, event_id, "P-1", kategori="Kesehatan")
     add_dossier(db, event_id, "P-2", kategori="Kesehatan")
@@ -206,7 +220,7 @@ def test_entry_point_runs_as_a_program(tmp_path: Path) -> None:
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1
 
 
-def test_global_options_work_before_and_after_the_command(db_url: str, capsys) -> None:
+def test_global_options_work_before_and_after_the_command(db_url: str, capsys, signed_in) -> None:
     assert main(["--db", db_url, "event", "create", "--name", "Sebelum", "--rubric", "kipp-proposal"]) == 0
     capsys.readouterr()
     assert main(["event", "list", "--db", db_url, "--format", "csv"]) == 0
@@ -216,7 +230,7 @@ def test_global_options_work_before_and_after_the_command(db_url: str, capsys) -
     assert db_url.removeprefix("sqlite:///") in out and "Database" in out
 
 
-def test_cli_speaks_the_language_chosen_in_the_app(db_url: str, capsys, monkeypatch) -> None:
+def test_cli_speaks_the_language_chosen_in_the_app(db_url: str, capsys, monkeypatch, signed_in) -> None:
     from oaoi_desktop.ui.settings import LANGUAGE, Settings
 
     monkeypatch.delenv("OAOI_LANG", raising=False)

@@ -15,9 +15,9 @@ from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event,
 
 
 @pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str]):
+def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url, "--operator", "sari"])
+        code = main([*args, "--db", db_url])
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -13,20 +13,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "excha
 from exchange_world import SCORES, World, make_world, passphrase, store_fingerprint  # noqa: E402
 from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
-from support.builders import KIPP_CRITERIA  # noqa: E402
+from exchange_world import PIN  # noqa: E402
+from support.builders import KIPP_CRITERIA, ensure_secretariat  # noqa: E402
 
 
 @pytest.fixture
 def world(tmp_path: Path):
     w = make_world(tmp_path / "panel")
+    ensure_secretariat(w.sec)
     yield w
     w.close()
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):
+def run(capsys: pytest.CaptureFixture[str], test_secretariat: None):
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--operator", "sari"])
+        code = main(list(args))
         out, err = capsys.readouterr()
         return code, out, err
 
@@ -71,8 +73,10 @@ def test_full_exchange_through_the_command_line(world: World, run, tmp_path: Pat
     for number, values in SCORES["Ani"].items():
         world.score_on(db, "Ani", number, values)
     out_dir = tmp_path / "usb" / "kembali"
+    judge_pin = tmp_path / "ani.pin"  # the judge signs in on their laptop with their own PIN
+    judge_pin.write_text(PIN + "\n", encoding="utf-8")
     code, out, err = run("bundle", "export", "--db", laptop, "--event", world.event_id, "--judge", "Ani",
-                         "--out", str(out_dir), "--passphrase-file", secret)
+                         "--out", str(out_dir), "--passphrase-file", secret, "--pin-file", str(judge_pin))
     assert code == EXIT_OK, err
     good = next(out_dir.glob("*.oaoi-bundle"))
     assert str(good) in out

@@ -21,13 +21,15 @@ JUDGES = {"Ani": "chair", "Budi": "member", "Citra": "member"}
 
 
 @pytest.fixture
-def oaoi(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+def oaoi(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, secretariat):
+    """``oaoi`` as the secretariat runs it: its account made with ``oaoi user add`` on the empty
+    database, then every command signed in with OAOI_OPERATOR / OAOI_PIN."""
     def _run(*args: str, db: str | None = None, passphrase: str | None = None) -> tuple[int, str, str]:
         if passphrase is None:
             monkeypatch.delenv("OAOI_PASSPHRASE", raising=False)
         else:
             monkeypatch.setenv("OAOI_PASSPHRASE", passphrase)
-        code = main([*args, "--db", db or db_url, "--operator", "sari", "--lang", "en"])
+        code = main([*args, "--db", db or db_url, "--lang", "en"])
         out, err = capsys.readouterr()
         assert "Traceback" not in err
         return code, out, err

@@ -13,7 +13,7 @@ from support.packages import default_files, valid_document, write_folder
 
 
 @pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def run(db_url: str, capsys: pytest.CaptureFixture[str], secretariat):  # type: ignore[no-untyped-def]
     def _run(*args: str) -> tuple[int, str, str]:
         code = main([*args, "--db", db_url])
         out, err = capsys.readouterr()

@@ -11,13 +11,13 @@ from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, main
 from oaoi_desktop.services import events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, EventStatus, IssuedDocument
-from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
 
 @pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str]):
+def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url, "--operator", "sari"])
+        code = main([*args, "--db", db_url])
         out, err = capsys.readouterr()
         return code, out, err
 
@@ -59,7 +59,7 @@ def test_finalise_refuses_changes_and_reopen_records_the_reason(run, db: Databas
     assert code == EXIT_FAILED and "--signed-pdf" in err and "--paper-signed" in err
     code, out, err = run("event", "finalise", "--event", ev, "--paper-signed", "--lang", "en")
     assert code == EXIT_OK, err
-    assert "finalised" in out and "cli:sari" in out and "BA-7/2026" in out
+    assert "finalised" in out and "test:secretariat" in out and "BA-7/2026" in out
     with db.read() as s:
         assert events.get_event(s, ev).status is EventStatus.FINALISED
     # a change through another command is refused, naming the event
@@ -77,7 +77,7 @@ def test_finalise_refuses_changes_and_reopen_records_the_reason(run, db: Databas
     assert "Koreksi pleno P-002" in out
     with db.read() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "event.reopened"))
-        assert entry.actor == "cli:sari" and entry.after["reason"] == "Koreksi pleno P-002"
+        assert entry.actor == "test:secretariat" and entry.actor_id == ACTOR.user_id and entry.after["reason"] == "Koreksi pleno P-002"
     code, out, err = run("assign", "--event", ev, "--per-dossier", "1")
     assert code == EXIT_OK, err
 

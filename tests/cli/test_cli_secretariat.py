@@ -12,9 +12,9 @@ from support import judging_builders as jb
 
 
 @pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str]):
+def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url, "--operator", "sari"])
+        code = main([*args, "--db", db_url])
         out, err = capsys.readouterr()
         return code, out, err
 

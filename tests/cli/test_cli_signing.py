@@ -27,13 +27,13 @@ SECRETS = {"ca": "rahasia-ca-kegiatan", "Ketua Tim": "sandi-ketua-1", "Budi Sant
 
 
 @pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+def run(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, builders_secretariat: None):
     def _run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
         monkeypatch.delenv("OAOI_PASSPHRASE", raising=False)
         monkeypatch.delenv("OAOI_CA_PASSPHRASE", raising=False)
         for k, v in (env or {}).items():
             monkeypatch.setenv(k, v)
-        code = main([*args, "--db", db_url, "--operator", "sari"])
+        code = main([*args, "--db", db_url])
         out, err = capsys.readouterr()
         for secret in SECRETS.values():
             assert secret not in out and secret not in err

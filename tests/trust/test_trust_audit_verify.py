@@ -215,6 +215,13 @@ def test_a_file_that_is_not_an_export_is_a_clear_error(tmp_path, content):
 
 
 # -- command line ----------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _cli_signed_in(monkeypatch):  # the CLI acts only for a signed-in secretariat member (issue 12)
+    from tests.support.cli_signin import act_as_test_secretariat
+
+    act_as_test_secretariat(monkeypatch)
+
+
 def test_cli_verify_export_and_verify_file(db, db_url, scored, tmp_path, capsys):
     assert main(["--db", db_url, "--lang", "en", "audit", "verify", "--event", scored]) == 0
     out = capsys.readouterr().out

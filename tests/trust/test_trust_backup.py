@@ -193,6 +193,13 @@ def test_an_import_is_preceded_by_a_backup(db, filled):
 
 
 # -- command line ----------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _cli_signed_in(monkeypatch):  # the CLI acts only for a signed-in secretariat member (issue 12)
+    from tests.support.cli_signin import act_as_test_secretariat
+
+    act_as_test_secretariat(monkeypatch)
+
+
 def test_cli_backup_and_restore(db, db_url, filled, tmp_path, capsys):
     out = tmp_path / "cadangan.zip"
     assert main(["--db", db_url, "--lang", "en", "backup", "--out", str(out)]) == 0

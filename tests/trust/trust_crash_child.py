@@ -84,8 +84,12 @@ def flow_export(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
 
 
 def flow_pdf(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
-    from oaoi_desktop.cli import main as oaoi
+    import os
 
+    from oaoi_desktop.cli import main as oaoi
+    from tests.support.builders import ACTOR, TEST_SECRETARIAT_PIN
+
+    os.environ["OAOI_OPERATOR"], os.environ["OAOI_PIN"] = ACTOR.name, TEST_SECRETARIAT_PIN  # the CLI signs in
     event_id = (workdir / "event_id").read_text().strip()
     out = workdir / "out"
     out.mkdir(exist_ok=True)
