@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the interface for this run (default: the saved choice, else id)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {oaoi_desktop.__version__}")
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="close the window after SECONDS (a smoke test of an installed app or bundle)",
+    )
     return parser
 
 
@@ -129,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             attach_demo_panel(window, demo_info)
         window.show()
         setup = first_run.offer_secretariat_setup(db, window, on_created=window.refresh)  # first run
+        if options.quit_after is not None:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(max(0, int(options.quit_after * 1000)), app.closeAllWindows)
         return run_event_loop(app)
     finally:
         if setup is not None and shiboken_valid(setup):

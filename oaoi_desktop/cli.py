@@ -490,8 +490,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def work() -> None:
         try:
+            processes = {"auto": None, "yes": True, "no": False}[getattr(args, "processes", "auto")]
             result["report"] = imports.import_paths(db, args.event, args.paths, actor=_operator(args),
-                                                    progress=progress, cancel=cancel)
+                                                    progress=progress, cancel=cancel, processes=processes)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             result["error"] = exc
         finally:
@@ -519,6 +520,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         doc = {"event_id": report.event_id, "cancelled": report.cancelled, "counts": report.counts,
                "elapsed_s": round(report.elapsed, 3), "bytes_read": report.bytes_read,
+               "read_in_processes": report.read_in_processes,
                "not_processed": list(report.not_processed), "rows": report.rows()}
         print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
     for item in (report.items if args.format == "table" else ()):
@@ -644,6 +646,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     p.add_argument("--report", metavar="FILE.csv", help=t("cli.help.import_report"))
     p.add_argument("--quiet", action="store_true", help=t("cli.help.import_quiet"))
+    p.add_argument("--processes", choices=["auto", "yes", "no"], default="auto",
+                   help=t("install.cli.help.import_processes"))
     fmt(p)
     from oaoi_desktop.cli_judging import register as register_judging  # forms, scores, conflicts, pin-slip
 

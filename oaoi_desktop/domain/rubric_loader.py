@@ -999,7 +999,9 @@ def builtin_rubric_dir() -> Path:
     env = os.environ.get(RUBRIC_DIR_ENV, "").strip()
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "scoring_rubrics"
+    from oaoi_desktop.shipped import rubrics_dir
+
+    return rubrics_dir()
 
 
 def list_builtin_rubrics() -> list[Path]:

@@ -15,22 +15,16 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-import oaoi_desktop
 from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.shipped import shipped_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 
-_PACKAGE = Path(oaoi_desktop.__file__).resolve().parent
-
-
 def fonts_dir() -> Path:
-    """``resources/fonts`` (inside the package for a wheel, beside it for a checkout)."""
-    inside = _PACKAGE / "resources" / "fonts"
-    if inside.is_dir():
-        return inside
-    return _PACKAGE.parent / "resources" / "fonts"
+    """``resources/fonts`` (inside the package for a wheel or bundle, beside it for a checkout)."""
+    return shipped_path("resources", "fonts")
 
 
 def register_fonts() -> tuple[str, str]:

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-import oaoi_desktop
 from oaoi_desktop import config
 from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
 from oaoi_desktop.errors import NotFoundError, OaoiError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.imports import ImportReport, import_paths
+from oaoi_desktop.shipped import shipped_path
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Event, RecusalLevel, Role, User
 
@@ -92,12 +92,8 @@ def demo_db_url() -> str:
 
 
 def samples_dir() -> Path:
-    """``resources/samples`` (inside an installed package when it carries one)."""
-    package = Path(oaoi_desktop.__file__).resolve().parent
-    inside = package / "resources" / "samples"
-    if inside.is_dir():
-        return inside
-    return package.parent / "resources" / "samples"
+    """``resources/samples`` (inside an installed package or bundle when it carries one)."""
+    return shipped_path("resources", "samples")
 
 
 def _info(event: Event, report: ImportReport | None) -> DemoInfo:

@@ -162,6 +162,8 @@ class ImportReport:
     """Sources not imported because the import was cancelled."""
     elapsed: float = 0.0
     bytes_read: int = 0
+    read_in_processes: int = 0
+    """How many dossiers worker processes read (0: all were read in threads)."""
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for i in self.items if i.outcome is outcome)
@@ -329,6 +331,7 @@ class _ProcessReader:
         self.workers: list[_Worker] = []
         self.futures: dict[int, Future[Prepared]] = {}
         self.next_id = 0
+        self.results_received = 0
         for _ in range(workers):
             task_out, task_in = ctx.Pipe(duplex=False)
             result_out, result_in = ctx.Pipe(duplex=False)
@@ -415,6 +418,7 @@ class _ProcessReader:
         if message[1] is None:
             future.set_exception(WorkerRefused(message[2]))
         else:
+            self.results_received += 1
             future.set_result(message[1])
 
     def _drain(self, worker: _Worker) -> None:
@@ -864,7 +868,8 @@ class _Importer:
         not_processed = tuple(c.label for c in candidates[first_unfinished:]) if cancelled else ()
         self.emit(len(items), total, bytes_total, force=True)
         return ImportReport(self.event_id, tuple(items), cancelled=cancelled, not_processed=not_processed,
-                            elapsed=time.monotonic() - self.started, bytes_read=self.bytes_read())
+                            elapsed=time.monotonic() - self.started, bytes_read=self.bytes_read(),
+                            read_in_processes=self.procs.results_received if self.procs is not None else 0)
 
 
 _CURRENT = (

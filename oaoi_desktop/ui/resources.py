@@ -1,10 +1,4 @@
-"""Where the app's resources (translations, icons) live.
-
-``resources/`` sits at the top of the source tree, beside the package; the
-package is installed editable, so it is found from the package's own path.
-An installed wheel may instead carry a copy inside the package
-(``oaoi_desktop/resources``); that location is used when present.
-"""
+"""Where the app's resources (translations, icons) live: see :mod:`oaoi_desktop.shipped`."""
 
 from __future__ import annotations
 
@@ -12,17 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-import oaoi_desktop
-
-_PACKAGE = Path(oaoi_desktop.__file__).resolve().parent
-
-
-def resources_dir() -> Path:
-    """The folder holding ``translations/`` and ``icons/``."""
-    inside = _PACKAGE / "resources"
-    if (inside / "translations").is_dir():
-        return inside
-    return _PACKAGE.parent / "resources"
+from oaoi_desktop.shipped import resources_dir
 
 
 def translations_dir() -> Path:
