@@ -287,7 +287,8 @@ def test_the_audit_function_refuses_an_entry_in_someone_elses_name_or_off_the_ch
 # -- the app through the seat file ------------------------------------------------------------------
 
 def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
-        db: Database, ev: str, seats: dict[str, lan.SeatResult], capsys: pytest.CaptureFixture[str]) -> None:
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     with Database.open(str(seats["Ani"].file)) as ani:
         assert store_lan.prefix_for(db.engine.url.database) in ani.url
         jb.declare(ani, ev, "Ani")
@@ -322,7 +323,10 @@ def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
                                 {"i": sheet_id}).rowcount == 0
     with db.read() as s:
         assert audit_verify.verify_event(s, ev).ok
-    assert cli.main(["audit", "verify", "--event", ev, "--db", db.url]) == 0
+    from support.builders import TEST_SECRETARIAT_PIN
+
+    monkeypatch.setenv("OAOI_PIN", TEST_SECRETARIAT_PIN)  # verifying the database is the secretariat's
+    assert cli.main(["audit", "verify", "--event", ev, "--db", db.url, "--operator", ACTOR.name]) == 0
     assert "Budi" not in capsys.readouterr().err
 
 
@@ -525,16 +529,20 @@ def test_observed_a_judge_with_its_seat_file_cannot_unlock_or_rank_other_judges(
         err = capsys.readouterr().err
         assert err.startswith("oaoi: ") and "Traceback" not in err
         errors[judge] = err
-    # the server refused both: Ani's own locked sheet matches no row she may update, Budi is not visible
-    assert "P-1" in errors["Ani"] and "Budi" in errors["Budi"]
+    # the CLI refuses both on a judge seat before anything reaches the server
+    assert all("judge's seat" in e for e in errors.values())
     capsys.readouterr()
-    cli.main(["rank", "--event", ev, "--db", seat, "--operator", "Ani", "--format", "json", "--lang", "en"])
-    import json
-
-    rows = json.loads(capsys.readouterr().out)
-    p1 = [r for r in rows if r["number"] == "P-1"]
-    assert len(p1) == 1 and p1[0]["judges"] == 1  # only Ani's own sheet: Budi's total (60) is not there
-    assert str(p1[0]["score"]).startswith("90")
+    assert cli.main(["rank", "--event", ev, "--db", seat, "--operator", "Ani", "--format", "json",
+                     "--lang", "en"]) == 1
+    assert "judge's seat" in capsys.readouterr().err
+    # and going round the CLI with the seat's credentials, the server itself shows only Ani's own sheet
+    # and lets her unlock nothing
+    with Database.open(seat) as ani:
+        with ani.read() as s:
+            rows = s.execute(text("SELECT u.name, s.status FROM score_sheets s JOIN users u ON u.id = s.judge_id")).all()
+        assert [r[0] for r in rows] == ["Ani"]
+        with ani.engine.connect() as conn:
+            assert conn.execute(text("UPDATE score_sheets SET status = 'draft'")).rowcount == 0
     with db.read() as s:
         statuses = {r[0]: r[1] for r in s.execute(text(
             "SELECT u.name, s.status FROM score_sheets s JOIN users u ON u.id = s.judge_id"))}
