@@ -310,3 +310,52 @@ def test_the_berita_acara_prints_the_digest_and_verify_checks_it(db, ranked, db_
     assert main(["--db", db_url, "--lang", "en", "audit", "verify", "--event", ranked, "--digest", printed]) == 1
     text_out = capsys.readouterr().out
     assert printed in text_out and "rubric_versions" in text_out
+
+
+# -- panel packages and bundles ------------------------------------------------------------------
+def test_bundles_merged_at_the_secretariat_and_a_judges_laptop_verify(db, tmp_path, db_url):
+    """The secretariat's event (imported dossiers, merged bundles) replays whole; on a judge's laptop what
+    the panel package brought is reported as not covered by the local log, never as a failure."""
+    from tests.services.exchange.exchange_world import SCORES, make_world
+    from tests.support.builders import ensure_secretariat
+
+    ensure_secretariat(db)
+    world = make_world(tmp_path / "panel", sec_url=db_url)
+    try:
+        ani = world.set_up_laptop("Ani")
+        for number, values in SCORES["Ani"].items():
+            world.score_on(ani, "Ani", number, values)
+        assert world.merge(world.bundle_from(ani, "Ani")).ok
+        with world.sec.read() as s:
+            report = audit_verify.verify_event(s, world.event_id)
+        assert report.ok and report.state_checked, [p.render("en") for p in report.problems]
+        with ani.read() as s:
+            laptop = audit_verify.verify_event(s, world.event_id)
+        assert laptop.ok, [p.render("en") for p in laptop.problems]
+        assert {w.params.get("table") for w in laptop.skipped if w.message_id == "audit.verify.not_covered"} >= {
+            "dossiers", "users", "assignments", "events", "rubric_versions"}
+        # a dossier field edited at the secretariat after the merge is still caught there
+        with world.sec.engine.begin() as conn:
+            conn.execute(text("UPDATE dossiers SET kelompok = 'khusus'"))
+        with world.sec.read() as s:
+            assert {(p.params.get("table"), p.params.get("field")) for p in
+                    audit_verify.verify_event(s, world.event_id).problems} == {("dossiers", "kelompok")}
+    finally:
+        world.close()
+
+
+def test_an_export_carries_the_state_and_verifies_it_without_a_database(db, ranked, tmp_path):
+    out = tmp_path / "log.jsonl"
+    with db.read() as s:
+        audit_verify.export_event(s, ranked, out)
+    digest = verify(db, ranked).digest
+    report = audit_verify.verify_export_file(out, expected_digest=digest)
+    assert report.ok and report.state_checked and report.digest == digest
+    lines = out.read_bytes().rstrip(b"\n").split(b"\n")
+    snap = json.loads(lines[-1])
+    [did] = [k for k, v in snap["store"]["state"]["dossiers"].items() if v["number"] == "P-003"]
+    snap["store"]["state"]["dossiers"][did]["kelompok"] = "umum"
+    out.write_bytes(b"\n".join(lines[:-1] + [json.dumps(snap).encode()]) + b"\n")
+    found = problems(audit_verify.verify_export_file(out, expected_digest=digest))
+    assert ("audit.verify.field_differs", "dossiers", "kelompok") in found
+    assert ("audit.verify.digest_mismatch", None, None) in found
