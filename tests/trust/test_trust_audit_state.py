@@ -20,6 +20,10 @@ from oaoi_desktop.services import accounts, audit_state, audit_verify, dossiers,
 from oaoi_desktop.store.models import Event, RubricVersion
 from tests.support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
+# The tampering is SQL on the real database: run it on PostgreSQL too (when a test server is given).
+pytestmark = pytest.mark.parametrize(
+    "db_backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
+
 
 @pytest.fixture
 def ranked(db):
