@@ -72,15 +72,22 @@ TABLE_OF = {"event": "events", "rubric": "rubric_versions", "dossiers": "dossier
             "plenary": "plenary_adjustments"}
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
 def _id(value: Any) -> str:
+    """An id as a lower-case dashed UUID string (hex and dashed forms alike; anything else as text)."""
     if value is None:
         return ""
     if isinstance(value, uuid.UUID):
         return str(value)
+    text = str(value)
+    if len(text) == 36 and text[8] == "-" and text[13] == "-" and text.islower():
+        return text  # the common case, already canonical: no UUID object built (verify runs this ~100k times)
     try:
-        return str(uuid.UUID(str(value)))
+        return str(uuid.UUID(text))
     except ValueError:
-        return str(value)
+        return text
 
 
 def rubric_content_sha256(document: str) -> str:
@@ -97,16 +104,17 @@ def rubric_content_sha256(document: str) -> str:
 
 def _stage_decision(raw: Any) -> dict[str, Any]:
     raw = raw if isinstance(raw, Mapping) else {}
-    return {"advanced": [_id(d) for d in (raw.get("advanced") or [])], "next_stage": raw.get("next_stage"),
-            "rule": raw.get("rule")}
+    return canonical.normalise({"advanced": [_id(d) for d in (raw.get("advanced") or [])],
+                                "next_stage": raw.get("next_stage"), "rule": raw.get("rule")})
 
 
 def _plenary(raw: Mapping[str, Any]) -> dict[str, Any]:
-    return {"kind": raw.get("kind"), "stage_id": raw.get("stage_id"), "dossier_id": _id(raw.get("dossier_id")),
-            "judge_id": _id(raw.get("judge_id")) or None, "criterion_id": raw.get("criterion_id"),
-            "value_milli": raw.get("value_milli"), "original_milli": raw.get("original_milli"),
-            "position": raw.get("position"), "details": raw.get("details") or {},
-            "withdrawn": raw.get("withdrawn_at") is not None}
+    return canonical.normalise({
+        "kind": raw.get("kind"), "stage_id": raw.get("stage_id"), "dossier_id": _id(raw.get("dossier_id")),
+        "judge_id": _id(raw.get("judge_id")) or None, "criterion_id": raw.get("criterion_id"),
+        "value_milli": raw.get("value_milli"), "original_milli": raw.get("original_milli"),
+        "position": raw.get("position"), "details": raw.get("details") or {},
+        "withdrawn": raw.get("withdrawn_at") is not None})
 
 
 def store_state(session: Session, event: Event,
@@ -114,10 +122,12 @@ def store_state(session: Session, event: Event,
     """The event's result state as the tables hold it (``sheets``: a ``sheet_snapshot`` already read)."""
     settings = event.settings if isinstance(event.settings, Mapping) else {}
     version = session.get(RubricVersion, event.rubric_version_id)
+    # Every value is built in canonical form (str, int, bool, lists, dicts; free-form parts normalised),
+    # so the state is not walked again here: digest() walks it once.
     state: dict[str, Any] = {
         "format": STATE_FORMAT, "version": STATE_VERSION,
         "event": {"id": _id(event.id), "recusal_level": getattr(event.recusal_level, "value", event.recusal_level),
-                  "aliases": settings.get("aliases") or {}},
+                  "aliases": canonical.normalise(settings.get("aliases") or {})},
         "rubric": {"sha256": rubric_content_sha256(version.document) if version is not None else ""},
     }
     state["dossiers"] = {_id(r.id): {f: getattr(r, f) or "" for f in DOSSIER_FIELDS} for r in session.execute(
@@ -140,7 +150,7 @@ def store_state(session: Session, event: Event,
                                              "withdrawn_at": a.withdrawn_at})
                         for a in session.scalars(select(PlenaryAdjustment).where(
                             PlenaryAdjustment.event_id == event.id))}
-    return canonical.normalise(state)
+    return state
 
 
 def _sheet_rows(session: Session, event_id: uuid.UUID) -> dict[str, dict[str, Any]]:
@@ -373,10 +383,9 @@ def compare_state(logged: LoggedState, stored: Mapping[str, Any], labels: Mappin
         for fld, lv in ident.items():
             if lv != ssheet.get(fld):
                 differs("sheets", sid, label, fld, lv, ssheet.get(fld))
-        merged_sheets[sid] = canonical.normalise({**ssheet, **ident, **{
-            k: lsheet[k] for k in ("status", "scores") if k in lsheet}})
+        merged_sheets[sid] = {**ssheet, **ident, **{k: lsheet[k] for k in ("status", "scores") if k in lsheet}}
     logged_state["sheets"] = merged_sheets
-    out.logged_state = canonical.normalise(logged_state)
+    out.logged_state = logged_state  # canonical parts throughout; digest() normalises once more anyway
     return out
 
 
