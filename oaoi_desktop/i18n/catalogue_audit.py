@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Table {table}: {count} row(s) came in a panel package (entry {seq}) and are not covered by this "
               "device's log; verify them on the secretariat's laptop.",
     },
+    "audit.verify.unreadable_entry": {
+        "id": "Entri {seq} ({action}) tidak berisi data yang ditulis aplikasi; entri itu tidak dapat diputar ulang.",
+        "en": "Entry {seq} ({action}) does not hold what the app writes; it cannot be replayed.",
+    },
     "audit.verify.digest_mismatch": {
         "id": "Ringkasan status hasil di basis data adalah {stored}, bukan {given} yang diberikan: hasil telah "
               "berubah sejak ringkasan itu dicetak.",

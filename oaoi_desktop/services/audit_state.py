@@ -194,56 +194,65 @@ class LoggedState:
     seq: dict[tuple[str, str], int] = field(default_factory=dict)
     package_seq: int | None = None
     """The first ``package.imported`` entry: this database is a judge's laptop fed by panel packages."""
+    unreadable: list[tuple[int, str]] = field(default_factory=list)
+    """Entries whose payload is not what the services write (seq, action): reported, never a crash."""
 
 
 def replay_state(records: Iterable[Mapping[str, Any]]) -> LoggedState:
     """Replay one chain's entries into a :class:`LoggedState` (sheets are replayed by ``audit_verify``)."""
     out = LoggedState()
     for r in records:
-        action = str(r.get("action") or "")
-        seq = r.get("seq") if isinstance(r.get("seq"), int) else 0
-        eid = _id(r.get("entity_id"))
-        before = r.get("before") if isinstance(r.get("before"), Mapping) else {}
-        after = r.get("after") if isinstance(r.get("after"), Mapping) else {}
-        if action == "event.created":
-            settings = after.get("settings") if isinstance(after.get("settings"), Mapping) else {}
-            out.event = {"id": _id(after.get("id") or eid), "recusal_level": after.get("recusal_level"),
-                         "aliases": settings.get("aliases") or {}}
-            out.rubric_sha256 = after.get("rubric_sha256")
-            out.seq[("event", "")] = out.seq[("rubric", "")] = seq
-        elif action == "event.rubric_changed":
-            out.rubric_sha256 = after.get("rubric_sha256")
-            out.seq[("rubric", "")] = seq
-        elif action == "judge.added" and r.get("entity_type") == "user":
-            out.judges[eid] = {"role": after.get("role"), "instansi": after.get("instansi") or "",
-                               "unit_kerja": after.get("unit_kerja") or "",
-                               "active": bool(after.get("active", True))}  # see the module docstring
-            out.seq[("judges", eid)] = seq
-        elif action in ("dossier.added", "dossier.imported", "dossier.updated"):
-            did = _id(after.get("id") or eid)
-            out.dossiers[did] = {f: after.get(f) or "" for f in DOSSIER_FIELDS}
-            out.seq[("dossiers", did)] = seq
-        elif action == "assignment.added":
-            out.assignments[(_id(after.get("dossier_id")), _id(after.get("judge_id")), str(after.get("stage_id")))] = seq
-        elif action == "assignment.removed":
-            out.assignments.pop((_id(before.get("dossier_id")), _id(before.get("judge_id")),
-                                 str(before.get("stage_id"))), None)
-        elif action == "assignment.auto":
-            stage = str(after.get("stage_id"))
-            for judge, dossier_ids in (after.get("added") or {}).items():
-                for d in dossier_ids or ():
-                    out.assignments[(_id(d), _id(judge), stage)] = seq
-        elif action == "stage.closed":
-            out.stages[str(r.get("entity_id"))] = _stage_decision(after)
-            out.seq[("stages", str(r.get("entity_id")))] = seq
-        elif action == "stage.reopened":
-            out.stages.pop(str(r.get("entity_id")), None)
-        elif action.startswith("plenary.") and r.get("entity_type") == "plenary_adjustment" and after:
-            out.plenary[eid] = _plenary(after)
-            out.seq[("plenary", eid)] = seq
-        elif action == "package.imported" and out.package_seq is None:
-            out.package_seq = seq
+        try:
+            _replay_one(out, r)
+        except (AttributeError, TypeError, ValueError, KeyError):
+            out.unreadable.append((r.get("seq") if isinstance(r.get("seq"), int) else 0, str(r.get("action"))))
     return out
+
+
+def _replay_one(out: LoggedState, r: Mapping[str, Any]) -> None:
+    action = str(r.get("action") or "")
+    seq = r.get("seq") if isinstance(r.get("seq"), int) else 0
+    eid = _id(r.get("entity_id"))
+    before = r.get("before") if isinstance(r.get("before"), Mapping) else {}
+    after = r.get("after") if isinstance(r.get("after"), Mapping) else {}
+    if action == "event.created":
+        settings = after.get("settings") if isinstance(after.get("settings"), Mapping) else {}
+        out.event = {"id": _id(after.get("id") or eid), "recusal_level": after.get("recusal_level"),
+                     "aliases": settings.get("aliases") or {}}
+        out.rubric_sha256 = after.get("rubric_sha256")
+        out.seq[("event", "")] = out.seq[("rubric", "")] = seq
+    elif action == "event.rubric_changed":
+        out.rubric_sha256 = after.get("rubric_sha256")
+        out.seq[("rubric", "")] = seq
+    elif action == "judge.added" and r.get("entity_type") == "user":
+        out.judges[eid] = {"role": after.get("role"), "instansi": after.get("instansi") or "",
+                           "unit_kerja": after.get("unit_kerja") or "",
+                           "active": bool(after.get("active", True))}  # see the module docstring
+        out.seq[("judges", eid)] = seq
+    elif action in ("dossier.added", "dossier.imported", "dossier.updated"):
+        did = _id(after.get("id") or eid)
+        out.dossiers[did] = {f: after.get(f) or "" for f in DOSSIER_FIELDS}
+        out.seq[("dossiers", did)] = seq
+    elif action == "assignment.added":
+        out.assignments[(_id(after.get("dossier_id")), _id(after.get("judge_id")), str(after.get("stage_id")))] = seq
+    elif action == "assignment.removed":
+        out.assignments.pop((_id(before.get("dossier_id")), _id(before.get("judge_id")),
+                             str(before.get("stage_id"))), None)
+    elif action == "assignment.auto":
+        stage = str(after.get("stage_id"))
+        for judge, dossier_ids in (after.get("added") or {}).items():
+            for d in dossier_ids or ():
+                out.assignments[(_id(d), _id(judge), stage)] = seq
+    elif action == "stage.closed":
+        out.stages[str(r.get("entity_id"))] = _stage_decision(after)
+        out.seq[("stages", str(r.get("entity_id")))] = seq
+    elif action == "stage.reopened":
+        out.stages.pop(str(r.get("entity_id")), None)
+    elif action.startswith("plenary.") and r.get("entity_type") == "plenary_adjustment" and after:
+        out.plenary[eid] = _plenary(after)
+        out.seq[("plenary", eid)] = seq
+    elif action == "package.imported" and out.package_seq is None:
+        out.package_seq = seq
 
 
 # -- comparing -------------------------------------------------------------------------------------
@@ -278,6 +287,8 @@ def compare_state(logged: LoggedState, stored: Mapping[str, Any], labels: Mappin
 
     out = StateComparison()
     on_seat = logged.package_seq is not None
+    for seq, action in logged.unreadable:
+        out.problems.append(Finding("audit.verify.unreadable_entry", {"seq": seq, "action": action}, seq))
     logged_state: dict[str, Any] = {k: v for k, v in stored.items()}
 
     def differs(section: str, row: str, row_label: str, fld: str, lv: Any, sv: Any) -> None:

@@ -707,7 +707,7 @@ def verify_export_file(path: Path, *, expected_head: Head | None = None,
         if isinstance(state, dict):
             try:
                 problems, warnings, *digests = check_state(records, rep, state, labels, expected_digest)
-            except (AttributeError, TypeError, ValueError):
+            except (AttributeError, TypeError, ValueError, KeyError, IndexError, RecursionError):
                 raise ValidationError("trust.export.bad_snapshot", file=Path(path).name) from None
             findings += problems
             skipped += warnings

@@ -363,3 +363,15 @@ def test_an_export_carries_the_state_and_verifies_it_without_a_database(db, rank
     found = problems(audit_verify.verify_export_file(out, expected_digest=digest))
     assert ("audit.verify.field_differs", "dossiers", "kelompok") in found
     assert ("audit.verify.digest_mismatch", None, None) in found
+
+
+def test_an_entry_with_a_payload_the_app_never_writes_is_reported_not_a_crash(db_backend):
+    records = [{"seq": 1, "action": "assignment.auto", "entity_type": "event", "entity_id": "e",
+                "after": {"stage_id": "proposal", "added": ["not", "a", "mapping"]}},
+               {"seq": 2, "action": "stage.closed", "entity_type": "stage", "entity_id": "proposal",
+                "after": {"advanced": 7}}]
+    logged = audit_state.replay_state(records)
+    assert logged.unreadable == [(1, "assignment.auto"), (2, "stage.closed")]
+    cmp = audit_state.compare_state(logged, {"event": {}, "rubric": {}}, {})
+    assert [(p.message_id, p.seq) for p in cmp.problems][:2] == [("audit.verify.unreadable_entry", 1),
+                                                               ("audit.verify.unreadable_entry", 2)]
