@@ -375,3 +375,20 @@ def test_an_entry_with_a_payload_the_app_never_writes_is_reported_not_a_crash(db
     cmp = audit_state.compare_state(logged, {"event": {}, "rubric": {}}, {})
     assert [(p.message_id, p.seq) for p in cmp.problems][:2] == [("audit.verify.unreadable_entry", 1),
                                                                ("audit.verify.unreadable_entry", 2)]
+
+
+def test_audit_catalogue_complete(db_backend):
+    """Every audit.* message the code uses exists in both languages with the same placeholders."""
+    from pathlib import Path
+
+    from oaoi_desktop.i18n import all_messages, catalogue_audit
+
+    merged = all_messages()
+    for key, texts in catalogue_audit.MESSAGES.items():
+        assert merged[key] is texts and set(texts) == {"id", "en"}, key
+        assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
+    root = Path(audit_state.__file__).resolve().parents[1]
+    used: set[str] = set()
+    for rel in ("services/audit_state.py", "services/audit_verify.py", "cli_trust.py", "reports/documents.py"):
+        used |= set(re.findall(r"[\"'](audit\.(?:verify|cli|document)\.[a-z_.]+)[\"']", (root / rel).read_text("utf-8")))
+    assert len(used) >= 10 and not (used - set(merged)), sorted(used - set(merged))
