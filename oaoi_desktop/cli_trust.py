@@ -1,7 +1,8 @@
 """Trust: ``oaoi audit verify|export``, ``oaoi backup``, ``oaoi restore``.
 
-``oaoi audit verify --event ID [--head SEQ:HASH]`` recomputes the event's
-chain and replays its score history (exit 1 on any problem);
+``oaoi audit verify --event ID [--head SEQ:HASH] [--digest HEX]`` recomputes the
+event's chain and replays its score history and whole result state, and checks
+the state digest printed on the Berita Acara (exit 1 on any problem);
 ``oaoi audit verify --file FILE`` verifies an export without a database;
 ``oaoi audit export --event ID --out FILE`` writes the export.
 ``oaoi backup --out FILE`` writes one archive (database + attachments +

@@ -16,7 +16,14 @@ starts:
   number has another hash (the history was rewritten);
 * score replay (``trust.replay.*``) — the current ``score_sheets``/``scores``
   rows must equal what the log's score entries say they are, and the active
-  plenary corrections must equal what the log recorded.
+  plenary corrections must equal what the log recorded;
+* result-state replay (``audit.verify.*``, ``services/audit_state.py``) —
+  everything else that can move a rank (each sheet's dossier, judge and
+  stage; the rubric's content hash; dossiers' identity and grouping fields;
+  recusal level and aliases; judges' role, instansi, unit kerja and active
+  flag; assignments; stage decisions; plenary adjustments of every kind) must
+  equal the log's replay, and with ``expected_digest`` (``--digest``, the
+  value printed on the Berita Acara) the state digest must match.
 
 **What is replayed.**  Every entry with ``entity_type == "score_sheet"``:
 
