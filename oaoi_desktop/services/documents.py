@@ -684,7 +684,9 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
         session.flush()
         append(session, actor=actor, action="documents.issued", event_id=event.id, entity_type="event",
                entity_id=event.id, after={"documents": [{"number": d.number, "kind": d.kind,
-                                                          "fingerprint": d.fingerprint} for d in docs]})
+                                                          "fingerprint": d.fingerprint} for d in docs],
+                                          # the digest the Berita Acara prints, kept in the chain too
+                                          **{"state_digest": d.state_digest for d in docs if d.state_digest}})
     return docs
 
 

@@ -392,3 +392,14 @@ def test_audit_catalogue_complete(db_backend):
     for rel in ("services/audit_state.py", "services/audit_verify.py", "cli_trust.py", "reports/documents.py"):
         used |= set(re.findall(r"[\"'](audit\.(?:verify|cli|document)\.[a-z_.]+)[\"']", (root / rel).read_text("utf-8")))
     assert len(used) >= 10 and not (used - set(merged)), sorted(used - set(merged))
+
+
+def test_the_issued_berita_acara_keeps_its_digest_in_the_chain(db, ranked, tmp_path):
+    from oaoi_desktop.services import documents
+    from oaoi_desktop.store.models import AuditEntry
+
+    [doc] = documents.prepare(db, ranked, [documents.MINUTES], documents.ExportOptions(), actor=ACTOR)
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "documents.issued")).one()
+        assert entry.after["state_digest"] == doc.state_digest == audit_state.event_digest(
+            s, events.get_event(s, ranked))
