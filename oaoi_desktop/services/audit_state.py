@@ -72,9 +72,6 @@ TABLE_OF = {"event": "events", "rubric": "rubric_versions", "dossiers": "dossier
             "plenary": "plenary_adjustments"}
 
 
-_HEX = frozenset("0123456789abcdef")
-
-
 def _id(value: Any) -> str:
     """An id as a lower-case dashed UUID string (hex and dashed forms alike; anything else as text)."""
     if value is None:

@@ -59,8 +59,7 @@ def verify(db, event_id, **kw):
 
 def cli_fails_naming(db_url, event_id, capsys, *needles):
     """``oaoi audit verify --event`` exits 1 and its output names every needle."""
-    with_head = []
-    code = main(["--db", db_url, "--lang", "en", "audit", "verify", "--event", event_id, *with_head])
+    code = main(["--db", db_url, "--lang", "en", "audit", "verify", "--event", event_id])
     out = capsys.readouterr().out
     assert code == 1, out
     for needle in needles:
@@ -390,7 +389,8 @@ def test_audit_catalogue_complete(db_backend):
     root = Path(audit_state.__file__).resolve().parents[1]
     used: set[str] = set()
     for rel in ("services/audit_state.py", "services/audit_verify.py", "cli_trust.py", "reports/documents.py"):
-        used |= set(re.findall(r"[\"'](audit\.(?:verify|cli|document)\.[a-z_.]+)[\"']", (root / rel).read_text("utf-8")))
+        source = (root / rel).read_text("utf-8")
+        used |= set(re.findall(r"[\"'](audit\.(?:verify|cli|document)\.[a-z_.]+)[\"']", source))
     assert len(used) >= 10 and not (used - set(merged)), sorted(used - set(merged))
 
 
