@@ -1,7 +1,8 @@
 """Trust: ``oaoi audit verify|export``, ``oaoi backup``, ``oaoi restore``.
 
-``oaoi audit verify --event ID [--head SEQ:HASH]`` recomputes the event's
-chain and replays its score history (exit 1 on any problem);
+``oaoi audit verify --event ID [--head SEQ:HASH] [--digest HEX]`` recomputes the
+event's chain and replays its score history and whole result state, and checks
+the state digest printed on the Berita Acara (exit 1 on any problem);
 ``oaoi audit verify --file FILE`` verifies an export without a database;
 ``oaoi audit export --event ID --out FILE`` writes the export.
 ``oaoi backup --out FILE`` writes one archive (database + attachments +
@@ -29,6 +30,8 @@ def _print_report(report: Any, fmt: str) -> None:
         if report.sheets_checked or report.scores_checked or report.corrections_checked:
             print(t("trust.cli.replay_ok", sheets=report.sheets_checked, scores=report.scores_checked,
                     corrections=report.corrections_checked))
+        if getattr(report, "state_checked", False):
+            print(t("audit.cli.state_ok", digest=report.digest))
     else:
         print(t("trust.cli.chain_failed", name=name, count=len(report.problems), head=str(report.head)))
         for p in report.problems:
@@ -36,6 +39,8 @@ def _print_report(report: Any, fmt: str) -> None:
         seqs = [p.seq for p in report.problems if p.seq is not None]
         if seqs:
             print(t("trust.cli.first_problem", seq=min(seqs)))
+        if getattr(report, "digest", ""):
+            print(t("audit.cli.digest", digest=report.digest))
     for s in report.skipped:
         print(t("trust.cli.skipped", text=s.render()))
 
@@ -50,17 +55,20 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import audit_verify
 
     head = audit_verify.Head.parse(args.head) if args.head else None
+    digest = audit_verify.parse_digest(args.digest) if getattr(args, "digest", None) is not None else None
     if args.file and args.event:
         raise CliError("trust.cli.file_xor_event")
     if args.file:
-        reports = [audit_verify.verify_export_file(Path(args.file), expected_head=head)]
+        reports = [audit_verify.verify_export_file(Path(args.file), expected_head=head, expected_digest=digest)]
     else:
         with _open_db(args) as db, db.read() as s:
             if args.event:
-                reports = [audit_verify.verify_event(s, args.event, expected_head=head)]
+                reports = [audit_verify.verify_event(s, args.event, expected_head=head, expected_digest=digest)]
             else:
                 if head is not None:
                     raise CliError("trust.cli.head_needs_event")
+                if digest is not None:
+                    raise CliError("audit.verify.digest_needs_event")
                 reports = audit_verify.verify_all(s)
     if args.format == "json":
         print(json.dumps(canonical.normalise([r.as_dict() for r in reports]), ensure_ascii=False, indent=2))
@@ -77,6 +85,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     else:
         for r in reports:
             _print_report(r, args.format)
+            if digest is not None and r.ok:
+                print(t("audit.cli.digest_ok"))
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
@@ -129,6 +139,7 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     p.add_argument("--event", metavar="ID", help=t("trust.cli.help.event"))
     p.add_argument("--file", metavar="FILE", help=t("trust.cli.help.file"))
     p.add_argument("--head", metavar="SEQ:HASH", help=t("trust.cli.help.head"))
+    p.add_argument("--digest", metavar="HEX", help=t("audit.cli.help.digest"))
     fmt(p)
     p = add(audit_sub, "export", "trust.cli.help.audit_export", cmd_audit_export)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))

@@ -145,6 +145,8 @@ class Document:
     signers: tuple[Signer, ...] = ()
     signature_intro: str = ""
     audit: tuple[int, str] | None = None
+    state_digest: str = ""
+    """The result state digest (``services/audit_state``) printed beside the audit chain head."""
     annex: tuple[Any, ...] = ()
     """Blocks drawn after the signatures (the Berita Acara's final ranking)."""
 
@@ -617,6 +619,9 @@ def _story(doc: Document, st: dict[str, ParagraphStyle], width: float) -> list[A
         story.append(Spacer(1, 1 * mm))
         story.append(Paragraph(escape(_t("documents.audit_head", doc.lang, seq=seq, hash=digest or "-")),
                                st["mono"]))
+        if doc.state_digest:
+            story.append(Paragraph(escape(_t("audit.document.state_digest", doc.lang, digest=doc.state_digest)),
+                                   st["mono"]))
     if doc.signers:
         intro = [Paragraph(escape(doc.signature_intro), st["body"]), Spacer(1, 2 * mm)] if doc.signature_intro else []
         block = SignatureBlock(doc.signers, width, st, doc.lang)

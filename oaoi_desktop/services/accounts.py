@@ -103,6 +103,7 @@ def user_snapshot(user: User) -> dict[str, object]:
         "instansi": user.instansi,
         "unit_kerja": user.unit_kerja,
         "role": user.role.value,
+        "active": user.active is not False,  # replayed by `oaoi audit verify` (services/audit_state)
         "has_secret": bool(user.credential_hash),
     }
 

@@ -16,7 +16,14 @@ starts:
   number has another hash (the history was rewritten);
 * score replay (``trust.replay.*``) — the current ``score_sheets``/``scores``
   rows must equal what the log's score entries say they are, and the active
-  plenary corrections must equal what the log recorded.
+  plenary corrections must equal what the log recorded;
+* result-state replay (``audit.verify.*``, ``services/audit_state.py``) —
+  everything else that can move a rank (each sheet's dossier, judge and
+  stage; the rubric's content hash; dossiers' identity and grouping fields;
+  recusal level and aliases; judges' role, instansi, unit kerja and active
+  flag; assignments; stage decisions; plenary adjustments of every kind) must
+  equal the log's replay, and with ``expected_digest`` (``--digest``, the
+  value printed on the Berita Acara) the state digest must match.
 
 **What is replayed.**  Every entry with ``entity_type == "score_sheet"``:
 
@@ -71,6 +78,7 @@ from oaoi_desktop.store.models import (
     Dossier,
     Event,
     PlenaryAdjustment,
+    RubricVersion,
     Score,
     ScoreSheet,
     User,
@@ -143,6 +151,12 @@ class VerifyReport:
     sheets_checked: int = 0
     scores_checked: int = 0
     corrections_checked: int = 0
+    state_checked: bool = False
+    """Whether the whole result state (``services/audit_state``) was replayed and compared."""
+    digest: str = ""
+    """The state digest of the tables (what the Berita Acara prints); empty when the state was not read."""
+    logged_digest: str = ""
+    """The digest of the state as replayed from the log."""
 
     @property
     def ok(self) -> bool:
@@ -158,6 +172,7 @@ class VerifyReport:
             "head": str(self.head), "ok": self.ok, "problems": [p.as_dict() for p in self.problems],
             "skipped": [s.as_dict() for s in self.skipped], "sheets_checked": self.sheets_checked,
             "scores_checked": self.scores_checked, "corrections_checked": self.corrections_checked,
+            "state_checked": self.state_checked, "digest": self.digest, "logged_digest": self.logged_digest,
         }
 
 
@@ -445,6 +460,12 @@ def labels_for(session: Session, event_id: uuid.UUID) -> dict[str, str]:
     labels = {str(i): n for i, n in session.execute(select(Dossier.id, Dossier.number).where(
         Dossier.event_id == event_id))}
     labels |= {str(i): n for i, n in session.execute(select(User.id, User.name).where(User.event_id == event_id))}
+    ev = session.get(Event, event_id)
+    if ev is not None:
+        labels[str(ev.id)] = ev.name
+        version = session.get(RubricVersion, ev.rubric_version_id)
+        if version is not None:
+            labels["rubric"] = f"{version.title} {version.version} ({version.id})"
     return labels
 
 
@@ -456,23 +477,80 @@ def _event(session: Session, ref: Event | uuid.UUID | str) -> Event:
     return events.get_event(session, str(ref))
 
 
+def _logged_sheets(rep: Replay) -> dict[str, dict[str, Any]]:
+    """The replayed sheets in ``audit_state`` form (status left out where the log did not record it)."""
+    out: dict[str, dict[str, Any]] = {}
+    for sid, sh in rep.sheets.items():
+        row: dict[str, Any] = {"dossier_id": sh.dossier_id, "judge_id": sh.judge_id, "stage_id": sh.stage_id,
+                               "scores": {c: v for c, (v, _cm) in sh.scores.items()}}
+        if sid not in rep.status_unknown:
+            row["status"] = sh.status
+        out[sid] = row
+    return out
+
+
+def check_state(records: Sequence[Mapping[str, Any]], rep: Replay, stored: Mapping[str, Any],
+                labels: Mapping[str, str], expected_digest: str | None = None
+                ) -> tuple[list[Finding], list[Finding], str, str]:
+    """Replay the whole result state from ``records`` and compare it with ``stored`` (``audit_state``).
+
+    Returns the problems, the warnings (parts the log does not cover), the
+    tables' digest and the replayed state's digest; ``expected_digest`` (as
+    printed on the Berita Acara) must equal both.
+    """
+    from oaoi_desktop.services import audit_state
+
+    logged = audit_state.replay_state(records)
+    skip = rep.unknown_sheets | {sid for sid, s in stored.get("sheets", {}).items()
+                                 if (s.get("dossier_id"), s.get("judge_id"), s.get("stage_id")) in rep.unknown_keys}
+    cmp = audit_state.compare_state(logged, stored, labels, _logged_sheets(rep), skip)
+    problems = list(cmp.problems)
+    stored_digest = audit_state.digest(stored)
+    logged_digest = audit_state.digest(cmp.logged_state)
+    if expected_digest is not None:
+        if stored_digest != expected_digest:
+            problems.append(Finding("audit.verify.digest_mismatch", {"given": expected_digest,
+                                                                     "stored": stored_digest}))
+        if logged_digest != expected_digest:
+            problems.append(Finding("audit.verify.logged_digest_mismatch", {"given": expected_digest,
+                                                                            "logged": logged_digest}))
+    return problems, list(cmp.warnings), stored_digest, logged_digest
+
+
+def parse_digest(text: str) -> str:
+    """A state digest given by a person (64 hex digits, any case) → lower-case hex."""
+    raw = (text or "").strip().lower()
+    if len(raw) != 64 or any(c not in "0123456789abcdef" for c in raw):
+        raise ValidationError("audit.verify.bad_digest", value=(text or "").strip())
+    return raw
+
+
 def verify_event(session: Session, event: Event | uuid.UUID | str, *, expected_head: Head | None = None,
-                 replay_scores: bool = True) -> VerifyReport:
-    """Verify one event's chain and replay its score history against the store."""
+                 replay_scores: bool = True, expected_digest: str | None = None) -> VerifyReport:
+    """Verify one event's chain and replay its history (scores and the whole result state) against the store."""
     ev = _event(session, event)
     chain = str(ev.id)
     records = _records(session, chain)
     findings, head = check_chain(records, stored_head=_stored_head(session, chain), expected_head=expected_head)
     skipped: list[Finding] = []
     counts = (0, 0, 0)
-    if replay_scores:
+    digests = ("", "")
+    if replay_scores or expected_digest is not None:
+        from oaoi_desktop.services import audit_state
+
         rep = replay(records)
-        skipped = rep.skipped
-        more, *counts_ = compare(rep, sheet_snapshot(session, ev.id), correction_snapshot(session, ev.id),
-                                 labels_for(session, ev.id))
+        skipped = list(rep.skipped)
+        sheets = sheet_snapshot(session, ev.id)
+        labels = labels_for(session, ev.id)
+        more, *counts_ = compare(rep, sheets, correction_snapshot(session, ev.id), labels)
         findings += more
         counts = tuple(counts_)  # type: ignore[assignment]
-    return VerifyReport(chain, ev.name, len(records), head, tuple(findings), tuple(skipped), *counts)
+        problems, warnings, *digests = check_state(records, rep, audit_state.store_state(session, ev, sheets),
+                                                   labels, expected_digest)
+        findings += problems
+        skipped += warnings
+    return VerifyReport(chain, ev.name, len(records), head, tuple(findings), tuple(skipped), *counts,
+                        state_checked=bool(digests[0]), digest=digests[0], logged_digest=digests[1])
 
 
 def verify_global(session: Session) -> VerifyReport:
@@ -529,6 +607,9 @@ def export_event(session: Session, event: Event | uuid.UUID | str, out: Path) ->
             "labels": labels_for(session, ev.id),
         }
     }
+    from oaoi_desktop.services import audit_state
+
+    snapshot["store"]["state"] = audit_state.store_state(session, ev)
     out = Path(out)
 
     def write(fh: Any) -> None:
@@ -605,8 +686,13 @@ def _store_from_snapshot(snapshot: Mapping[str, Any], name: str) -> tuple[dict[s
     return sheets, corrections, labels
 
 
-def verify_export_file(path: Path, *, expected_head: Head | None = None) -> VerifyReport:
-    """Verify an export written by :func:`export_event`, with no database."""
+def verify_export_file(path: Path, *, expected_head: Head | None = None,
+                       expected_digest: str | None = None) -> VerifyReport:
+    """Verify an export written by :func:`export_event`, with no database.
+
+    An export that carries the result state (``store.state``, since 0.13) has
+    that state replayed and compared too, and ``expected_digest`` checked.
+    """
     header, records, snapshot = read_export(Path(path))
     stored = Head(header["head"]["seq"], header["head"]["hash"])
     findings, head = check_chain(records, stored_head=stored, expected_head=expected_head)
@@ -614,19 +700,31 @@ def verify_export_file(path: Path, *, expected_head: Head | None = None) -> Veri
         findings.append(Finding("trust.audit.count_differs", {"header": header.get("entries"), "found": len(records)}))
     skipped: list[Finding] = []
     counts = (0, 0, 0)
+    digests = ("", "")
+    state = snapshot.get("state") if snapshot is not None else None
+    if expected_digest is not None and not isinstance(state, dict):
+        raise ValidationError("audit.verify.digest_not_in_file")
     if snapshot is not None:
         rep = replay(records)
-        skipped = rep.skipped
+        skipped = list(rep.skipped)
         sheets, corrections, labels = _store_from_snapshot(snapshot, Path(path).name)
         more, *counts_ = compare(rep, sheets, corrections, labels)
         findings += more
         counts = tuple(counts_)  # type: ignore[assignment]
+        if isinstance(state, dict):
+            try:
+                problems, warnings, *digests = check_state(records, rep, state, labels, expected_digest)
+            except (AttributeError, TypeError, ValueError, KeyError, IndexError, RecursionError):
+                raise ValidationError("trust.export.bad_snapshot", file=Path(path).name) from None
+            findings += problems
+            skipped += warnings
     return VerifyReport(str(header.get("chain", "")), str(header.get("event_name", "")), len(records), head,
-                        tuple(findings), tuple(skipped), *counts)
+                        tuple(findings), tuple(skipped), *counts, state_checked=bool(digests[0]),
+                        digest=digests[0], logged_digest=digests[1])
 
 
 __all__ = [
     "Finding", "Head", "VerifyReport", "check_chain", "replay", "compare", "verify_event", "verify_global",
     "verify_all", "chain_head", "export_event", "read_export", "verify_export_file", "sheet_snapshot",
-    "EXPORT_FORMAT",
+    "EXPORT_FORMAT", "check_state", "parse_digest",
 ]

@@ -625,7 +625,7 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
         def make(kind: str, details: dict[str, Any], file_stem: str, title_extra: str, body: Any, signers: Any,
                  *, dossier_id: uuid.UUID | None = None, judge_id: uuid.UUID | None = None,
                  sheet_stage: str | None = None, intro: str = "", annex: Any = (),
-                 audit: tuple[int, str] | None = None) -> None:
+                 audit: tuple[int, str] | None = None, state_digest: str = "") -> None:
             data = data_for(ctx, kind, details)
             fp = fingerprint(ctx, kind, data)
             file_name = f"{CODES[kind]}-{_slug(file_stem)}.pdf"
@@ -635,7 +635,8 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
                 kind=kind, number=row.number, lang=lang, paper=options.paper, event_id=str(event.id),
                 event_name=event.name, title=i18n_title(kind, lang), subtitle=title_extra, fingerprint=fp,
                 rubric_sha256=ctx.rubric_sha256, generated_at=now, file_name=file_name, letterhead=head,
-                body=body, signers=signers, signature_intro=intro, audit=audit, annex=annex))
+                body=body, signers=signers, signature_intro=intro, audit=audit, annex=annex,
+                state_digest=state_digest))
 
         if SHEET in kinds:
             stage_order = {st.id: i for i, st in enumerate(ctx.rubric.stages)}
@@ -679,12 +680,21 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
             subtitle, body, signers, intro, annex = content.minutes_body(ctx, stage_id, group_by, options.method,
                                                                          day, place, lang)
             make(MINUTES, details, document_code(event), subtitle, body, signers, intro=intro, annex=annex,
-                 sheet_stage=stage_id, audit=(seq, head_hash))
+                 sheet_stage=stage_id, audit=(seq, head_hash), state_digest=_state_digest(session, event))
         session.flush()
         append(session, actor=actor, action="documents.issued", event_id=event.id, entity_type="event",
                entity_id=event.id, after={"documents": [{"number": d.number, "kind": d.kind,
-                                                          "fingerprint": d.fingerprint} for d in docs]})
+                                                          "fingerprint": d.fingerprint} for d in docs],
+                                          # the digest the Berita Acara prints, kept in the chain too
+                                          **{"state_digest": d.state_digest for d in docs if d.state_digest}})
     return docs
+
+
+def _state_digest(session: Session, event: Event) -> str:
+    """The result state digest the Berita Acara prints beside the chain head (``oaoi audit verify --digest``)."""
+    from oaoi_desktop.services.audit_state import event_digest
+
+    return event_digest(session, event)
 
 
 def i18n_title(kind: str, lang: str) -> str:

@@ -96,7 +96,9 @@ def test_a_deleted_score_an_unlogged_sheet_and_a_status_flip_are_caught(db, scor
 
 def test_an_edited_plenary_correction_is_caught(db, scored):
     sql(db, "UPDATE plenary_adjustments SET value_milli = 10000 WHERE withdrawn_at IS NULL")
-    assert [p.message_id for p in verify(db, scored).problems] == ["trust.replay.correction_differs"]
+    found = [(p.message_id, p.params.get("table"), p.params.get("field")) for p in verify(db, scored).problems]
+    assert found == [("trust.replay.correction_differs", None, None),
+                     ("audit.verify.field_differs", "plenary_adjustments", "value_milli")]
 
 
 def test_an_edited_entry_is_reported_at_its_sequence_number(db, scored):
