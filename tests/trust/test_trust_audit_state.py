@@ -19,10 +19,17 @@ from oaoi_desktop.cli import main
 from oaoi_desktop.services import accounts, audit_state, audit_verify, dossiers, events, plenary, stages
 from oaoi_desktop.store.models import Event, RubricVersion
 from tests.support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+from tests.support.cli_signin import act_as_test_secretariat
 
 # The tampering is SQL on the real database: run it on PostgreSQL too (when a test server is given).
 pytestmark = pytest.mark.parametrize(
     "db_backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def _secretariat_signed_in(monkeypatch):
+    """``oaoi audit verify`` on a database is the secretariat's: the CLI calls sign in as the tests' account."""
+    act_as_test_secretariat(monkeypatch)
 
 
 @pytest.fixture
