@@ -344,3 +344,16 @@ def test_locking_a_judge_saves_the_score_still_being_typed(
     qtbot.keyClicks(window.lock_screen.secret, PINS["Ani Lestari"])
     qtbot.keyClick(window.lock_screen.secret, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is page and page.isVisible()
+
+
+def test_the_sign_in_page_and_the_lock_screen_speak_english_after_switching(
+        qtbot, secretariat_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = secretariat_window
+    assert window.sign_in_page.title.text() == "Siapa yang memakai oaoi-desktop?"
+    window.set_language("en")
+    assert window.sign_in_page.title.text() == "Who is using oaoi-desktop?"
+    assert window.lock_action.text() == "&Lock the window" and window.sign_out_action.text() == "Sign &out"
+    window.lock_action.trigger()
+    assert window.lock_screen.title.text() == "The window is locked"
+    assert window.lock_screen.who.text() == f"Signed in: {ACTOR.name} (secretariat)"
+    assert window.lock_screen.unlock_button.text() == "&Unlock"

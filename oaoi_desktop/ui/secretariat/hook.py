@@ -155,8 +155,9 @@ class SecretariatHook(QObject):
 
     def _keep_page(self, _summary: object) -> None:
         """The window read the database again: keep the console, refreshed."""
+        person = self.window.access.person  # (also while the window is locked: the console stays theirs)
         if (self._keep_console and self.console is not None and not self.window.judge_signed_in()
-                and self.window.access.secretariat is not None):
+                and person is not None and person.is_secretariat):
             self.window.stack.setCurrentWidget(self.console)
             self.console.refresh()
 
