@@ -30,7 +30,8 @@ if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from oaoi_desktop import app  # noqa: E402
 from oaoi_desktop.services import accounts, demo  # noqa: E402
@@ -48,11 +49,20 @@ def wait(ms: int = 300) -> None:
     QTest.qWait(ms)
 
 
-def grab(name: str) -> Path:
-    """The whole 1280x720 screen (no window manager: the window fills it)."""
+def grab(name: str, dialog: QWidget | None = None) -> Path:
+    """The whole 1280x720 screen (no window manager: the window fills it).
+
+    Xvfb runs without a window manager, so a dialog has no frame of its own: a thin
+    border is drawn around ``dialog`` where the window manager would draw its frame.
+    """
     wait(500)
     screen = QApplication.primaryScreen()
     pixmap = screen.grabWindow(0, 0, 0, *SIZE)
+    if dialog is not None:
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(QColor("#5f6368"), 2))
+        painter.drawRect(dialog.frameGeometry().adjusted(-1, -1, 0, 0))
+        painter.end()
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.png"
     pixmap.save(str(path))
@@ -95,7 +105,7 @@ def first_run(qapp: QApplication) -> int:
     QTest.keyClicks(dialog.instansi, "Bagian Organisasi Setda Kota Medan")
     QTest.keyClicks(dialog.secret, "482915")
     QTest.keyClicks(dialog.repeat, "482915")
-    grab("access-first-run")
+    grab("access-first-run", dialog)
     dialog.reject()
     window.close()
     return 0
