@@ -301,18 +301,18 @@ def test_idle_lock_after_the_configured_time(qtbot, db: Database, settings: Sett
 
 
 def test_input_keeps_the_window_unlocked(qtbot, db: Database, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    settings.set_value(registry.IDLE_LOCK_MINUTES, 0.01)  # 600 ms
+    settings.set_value(registry.IDLE_LOCK_MINUTES, 0.03)  # 1.8 s
     window = MainWindow(db, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     sign_in_secretariat(qtbot, window)
-    for _ in range(4):
+    for _ in range(8):  # 2.4 s of moving the mouse: longer than the idle time, and never locked
         qtbot.wait(300)
         qtbot.mouseMove(window, QPoint(40, 40))
         qtbot.mouseMove(window, QPoint(60, 60))
         assert not window.access.locked
-    qtbot.waitUntil(lambda: window.access.locked, timeout=5000)
+    qtbot.waitUntil(lambda: window.access.locked, timeout=10_000)
 
 
 def test_locking_a_judge_saves_the_score_still_being_typed(
