@@ -5,7 +5,10 @@ language (``--lang``, else the saved setting, else Indonesian), opens and
 migrates the database (``--db``, else ``OAOI_DB``, else the default file in
 the data folder) and shows the main window.  ``--demo`` opens the separate
 demo database instead (built from the sample dossiers the first time, never
-the user's own database) and shows who can sign in with which PIN.  A database the app must not
+the user's own database) and shows who can sign in with which PIN.  The window
+opens on its sign-in page: nobody acts before signing in, and a database
+without a secretariat account opens the first-run dialog (never the event
+wizard; :meth:`MainWindow.offer_first_run`).  A database the app must not
 open (written by a newer version, not a database at all) is reported in a
 message box with the catalogue's text, and the app exits with status 1,
 never with a traceback.
@@ -27,7 +30,6 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
-from oaoi_desktop.ui.judge import first_run
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.resources import app_icon
 from oaoi_desktop.ui.settings import Settings
@@ -134,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             attach_demo_panel(window, demo_info)
         window.show()
-        setup = first_run.offer_secretariat_setup(db, window, on_created=window.refresh)  # first run
+        setup = window.offer_first_run()  # no account yet: the first-run dialog, never the wizard
         if options.quit_after is not None:
             from PySide6.QtCore import QTimer
 

@@ -16,14 +16,13 @@ the main window):
    every finding in the interface language, sortable, with colour cues;
    *Ekspor laporan CSV…* writes ``report.write_csv``.
 
-Who imports is recorded in the audit log as :func:`gui_actor` — one
-function, to be replaced by the signed-in user once sign-in exists.
+Who imports is recorded in the audit log as the signed-in secretariat member
+(the ``actor`` the main window passes: :meth:`MainWindow.secretariat_actor`).
 """
 
 from __future__ import annotations
 
 import enum
-import getpass
 import logging
 import threading
 import uuid
@@ -88,15 +87,6 @@ DRIVE_POLL_MS = 3000
 """How often the open dialog looks for drives plugged in or pulled out."""
 
 
-def gui_actor() -> Actor:
-    """Who the GUI records in the audit log (until sign-in provides the user)."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on this system
-        user = "unknown"
-    return Actor(name=f"gui:{user}")
-
-
 def is_importable(path: Path) -> bool:
     """A folder, a ZIP package or a batch spreadsheet (``dossiers.xlsx``/``.csv``)."""
     return path.is_dir() or (path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES)
@@ -158,7 +148,7 @@ class ImportJob(QObject):
     failed = Signal(str)
 
     def __init__(self, db: Database, event_id: str | uuid.UUID, paths: Sequence[Path], *,
-                 actor: Actor | None = None, limits: Limits | None = None, parent: QObject | None = None) -> None:
+                 actor: Actor, limits: Limits | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.event_id = str(event_id)
         self.paths = [Path(p) for p in paths]
@@ -167,7 +157,7 @@ class ImportJob(QObject):
         self._done = False
         self._thread = QThread()
         self._thread.setObjectName("oaoi-import")
-        self.worker = _ImportWorker(db, self.event_id, self.paths, actor or gui_actor(), self._cancel, limits)
+        self.worker = _ImportWorker(db, self.event_id, self.paths, actor, self._cancel, limits)
         self.worker.moveToThread(self._thread)
         self._thread.started.connect(self.worker.run)
         # The thread ends as soon as the import is done, even if nobody listens any more.
@@ -459,9 +449,11 @@ class ImportDialog(QDialog):
     import_finished = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, paths: Sequence[Path] = (),
-                 event_id: str | uuid.UUID | None = None) -> None:
+                 event_id: str | uuid.UUID | None = None, actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member who imports (named in the audit log)."""
         super().__init__(parent)
         self._db = db
+        self._actor = actor
         self._paths: list[Path] = []
         self._preferred_event = str(event_id) if event_id else None
         self._volumes: list[drives.Volume] = []
@@ -797,7 +789,7 @@ class ImportDialog(QDialog):
         self._failure = ""
         self._exported = None
         self.report_model.set_report(None)
-        job = ImportJob(self._db, event_id, self._paths, parent=self)
+        job = ImportJob(self._db, event_id, self._paths, actor=self._actor, parent=self)
         job.progressed.connect(self._on_progress)
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
@@ -985,7 +977,7 @@ class ImportDialog(QDialog):
 
 
 def open_import_dialog(db: Database, parent: QWidget | None, *, paths: Sequence[Path | str] = (),
-                       event_id: str | uuid.UUID | None = None) -> ImportDialog:
+                       event_id: str | uuid.UUID | None = None, actor: Actor) -> ImportDialog:
     """Build, show (window-modal, ``open()``) and return the import dialog."""
     # -- USB exchange (issue 7): a panel package opens the package dialog instead (ui/exchange/handover.py)
     from oaoi_desktop.ui.exchange.handover import package_dialog_for
@@ -994,7 +986,7 @@ def open_import_dialog(db: Database, parent: QWidget | None, *, paths: Sequence[
     if handed is not None:
         return handed  # type: ignore[no-any-return]
     # -- end USB exchange
-    dialog = ImportDialog(db, parent, paths=[Path(p) for p in paths], event_id=event_id)
+    dialog = ImportDialog(db, parent, paths=[Path(p) for p in paths], event_id=event_id, actor=actor)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
@@ -1019,7 +1011,6 @@ __all__ = [
     "OUTCOME_ROLE",
     "ReportColumn",
     "SORT_ROLE",
-    "gui_actor",
     "importable_paths",
     "is_importable",
     "open_import_dialog",

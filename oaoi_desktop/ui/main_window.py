@@ -10,7 +10,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+from shiboken6 import isValid as shiboken_valid
 
 import oaoi_desktop
 from oaoi_desktop import config
@@ -18,13 +29,17 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import status
 from oaoi_desktop.services.status import StatusSummary
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.ui import dialogs, extensions, language
 from oaoi_desktop.ui import settings as registry
+from oaoi_desktop.ui.access import AccessGate
 from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
 from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, EventsOverviewPage
 from oaoi_desktop.ui.importing import ImportDialog, importable_paths, open_import_dialog
 from oaoi_desktop.ui.judge import entry as judge_entry
 from oaoi_desktop.ui.settings import Settings
+from oaoi_desktop.ui.sign_in_page import LockScreen, SignInPage
 from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
 
@@ -41,6 +56,15 @@ def _database_argument(db: Database) -> str | None:
 class MainWindow(QMainWindow):
     """The main window of oaoi-desktop.
 
+    Nobody uses it before signing in: :attr:`access` (an
+    :class:`~oaoi_desktop.ui.access.AccessGate`) knows who is signed in, and
+    the window shows its content (:attr:`stack`) only to a signed-in person and
+    only while it is not locked; otherwise :attr:`sign_in_page` or
+    :attr:`lock_screen` stands in front of it (:attr:`gate_stack`).  The
+    secretariat's actions are enabled only while a secretariat member is
+    signed in (:meth:`secretariat_actor` is the actor they pass to the
+    services); a judge sees only their workspace.
+
     It shows one page at a time in :attr:`stack`: the empty-state
     :attr:`start_page` while the database has no evaluation event, else the
     :attr:`events_page` overview; :meth:`show_dossiers` shows the
@@ -53,10 +77,13 @@ class MainWindow(QMainWindow):
         language_changed(str): the user switched the interface language ("id" or "en").
         summary_refreshed(object): the pages show a new
             :class:`~oaoi_desktop.services.status.StatusSummary`.
+        access_changed(): someone signed in or out, or the window was locked or unlocked
+            (the actions have their new enabled state).
     """
 
     language_changed = Signal(str)
     summary_refreshed = Signal(object)
+    access_changed = Signal()
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,12 +93,15 @@ class MainWindow(QMainWindow):
         self.dossier_browser: DossierBrowserPage | None = None
         self.import_dialog: ImportDialog | None = None
         self.demo_windows: list[MainWindow] = []
+        self._hidden_for_lock: list[QWidget] = []
         self.setObjectName("main_window")
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(False)
+        self.access = AccessGate(db, settings, self)
         self._build_ui()
         self.retranslate_ui()
         self._restore_layout()
         self.refresh()
+        self._apply_access()
 
     # -- construction ------------------------------------------------------
     def _build_ui(self) -> None:
@@ -81,7 +111,17 @@ class MainWindow(QMainWindow):
         self.events_page = EventsOverviewPage(self.stack)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.events_page)
-        self.setCentralWidget(self.stack)
+        # Nobody sees the content (self.stack) before signing in, nor while the window is locked.
+        self.gate_stack = QStackedWidget(self)
+        self.gate_stack.setObjectName("gate_stack")
+        self.sign_in_page = SignInPage(self._db, self.access.sign_in_secretariat, self.gate_stack)
+        self.lock_screen = LockScreen(self.access.unlock, self.gate_stack)
+        self.gate_stack.addWidget(self.stack)
+        self.gate_stack.addWidget(self.sign_in_page)
+        self.gate_stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.gate_stack)
+        self.lock_screen.sign_out_requested.connect(self.access.sign_out)
+        self.sign_in_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
         self.start_page.command_copied.connect(self._on_command_copied)
         self.events_page.table.activated.connect(self._on_event_activated)
 
@@ -108,6 +148,18 @@ class MainWindow(QMainWindow):
         self.import_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon))
         self.import_action.triggered.connect(lambda _checked=False: self.start_import())
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("action_lock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.lock_action.triggered.connect(lambda _checked=False: self.access.lock())
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("action_sign_out")
+        self.sign_out_action.triggered.connect(lambda _checked=False: self.access.sign_out())
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addSeparator()
 
         self.quit_action = QAction(self)
@@ -175,17 +227,26 @@ class MainWindow(QMainWindow):
         side = em(self, 0.4)
         for label in (self.database_label, self.device_label):
             label.setContentsMargins(side, 0, side, 0)
+        self.person_label = QLabel(self)
+        self.person_label.setObjectName("status_person")
+        self.person_label.setContentsMargins(side, 0, side, 0)
         self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.person_label)
         self.statusBar().addPermanentWidget(self.device_label)
         # File > "Masuk sebagai penilai..." and the judge's workspace page (ui/judge/entry.py)
         self.judge_hook = judge_entry.install(self)
-        # While a judge is signed in, the secretariat's tools (import, the
-        # dossier browser that shows every dossier unredacted, the demo) are
-        # off: a judge must only see their own, non-recused dossiers.
-        self.judge_hook.workspace_shown.connect(self._enter_signed_in_mode)
-        self.judge_hook.workspace_closed.connect(self._leave_signed_in_mode)
+        self.sign_in_page.judge_sign_in_requested.connect(lambda: self.judge_hook.start_sign_in())
+        # The secretariat's tools (import, the dossier browser that shows every
+        # dossier unredacted, every feature package's secretariat action) are on
+        # only while a secretariat member is signed in and the window is unlocked.
+        self.access.person_changed.connect(self._person_changed)
+        self.access.locked_changed.connect(self._locked_changed)
+        self.access.signing_out.connect(self._close_person_windows)
         # The feature packages add their menu actions and pages (ui/extensions.py).
         self.extensions = extensions.install_all(self)
+        exchange_hook = self.extensions.get("exchange")
+        if exchange_hook is not None:
+            self.sign_in_page.package_import_requested.connect(lambda: exchange_hook.import_package())  # type: ignore[attr-defined]
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value(registry.MAIN_WINDOW_GEOMETRY)
@@ -241,6 +302,7 @@ class MainWindow(QMainWindow):
         else:
             self.start_page.set_summary(summary)
             self.stack.setCurrentWidget(self.start_page)
+        self.sign_in_page.reload()
         self._update_status_bar()
         self.summary_refreshed.emit(summary)
 
@@ -282,38 +344,131 @@ class MainWindow(QMainWindow):
 
         return isinstance(self.judge_hook.page, JudgeWorkspace)
 
+    def secretariat_actor(self) -> Actor:
+        """The signed-in secretariat member as the services' actor (refused when nobody is)."""
+        return self.access.secretariat_actor()
+
     def _secretariat_actions(self) -> tuple[QAction, ...]:
-        return (self.import_action, self.browse_action, self.demo_action, *self.secretariat_only_actions)
+        return (self.import_action, self.browse_action, *self.secretariat_only_actions)
 
-    def _enter_signed_in_mode(self, _page: object) -> None:
-        judge = self.judge_signed_in()
+    def _apply_access(self) -> None:
+        """Enable what the signed-in person may use; show the content, the sign-in page or the lock."""
+        person, locked = self.access.person, self.access.locked
+        secretariat = self.access.secretariat is not None
+        judge = self.access.judge is not None
         for action in self._secretariat_actions():
-            action.setEnabled(not judge)
-        self.setAcceptDrops(not judge)
-        if judge and self.import_dialog is not None:
+            action.setEnabled(secretariat)
+        self.demo_action.setEnabled(not locked and not judge)
+        self.lock_action.setEnabled(person is not None and not locked)
+        self.sign_out_action.setEnabled(person is not None and not locked)
+        self.reload_action.setEnabled(not locked)
+        self.judge_hook.action.setEnabled(not locked)
+        self.menuBar().setEnabled(not locked)
+        self.tool_bar.setVisible(secretariat)
+        self.setAcceptDrops(secretariat)
+        if not secretariat and self.import_dialog is not None and not locked:
             self.import_dialog.close()
+        if locked:
+            self.gate_stack.setCurrentWidget(self.lock_screen)
+        elif person is None:
+            self.gate_stack.setCurrentWidget(self.sign_in_page)
+        else:
+            self.gate_stack.setCurrentWidget(self.stack)
+        self._update_status_bar()
+        self.access_changed.emit()
 
-    def _leave_signed_in_mode(self) -> None:
-        for action in self._secretariat_actions():
-            action.setEnabled(True)
-        self.setAcceptDrops(True)
+    def _person_changed(self, person: SignedIn | None) -> None:
+        self._hidden_for_lock = []
+        self.lock_screen.set_person(person)
+        self._apply_access()
+        self.refresh()
+        if person is None:
+            self.sign_in_page.show_sign_in()
+            self.sign_in_page.focus_secret()
+
+    def _locked_changed(self, locked: bool) -> None:
+        if locked:
+            self._hide_person_windows()
+            self.lock_screen.set_person(self.access.person)
+            self._apply_access()
+            self.lock_screen.secret.setFocus()
+        else:
+            self._apply_access()
+            windows, self._hidden_for_lock = self._hidden_for_lock, []
+            for widget in windows:
+                if shiboken_valid(widget):
+                    widget.show()
+
+    def _person_windows(self) -> list[QWidget]:
+        """The dialogs and other top-level windows this window opened, still open."""
+        found = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not shiboken_valid(widget):
+                continue
+            parent = widget.parentWidget()
+            while parent is not None and parent is not self:
+                parent = parent.parentWidget()
+            if parent is self and widget.isVisible():
+                found.append(widget)
+        return found
+
+    def _hide_person_windows(self) -> None:
+        windows = self._person_windows()
+        for widget in windows:
+            widget.hide()
+        self._hidden_for_lock = windows
+
+    def _close_person_windows(self, _leaving: object = None) -> None:
+        windows = self._person_windows() + [w for w in self._hidden_for_lock if shiboken_valid(w)]
+        self._hidden_for_lock = []
+        for widget in windows:
+            if shiboken_valid(widget):
+                widget.close()
+
+    def lock(self) -> bool:
+        """Lock the window now (Ctrl+L): the content hides until the person types their PIN again."""
+        return self.access.lock()
+
+    def offer_first_run(self, *, force: bool = False) -> QWidget | None:
+        """No secretariat account yet: open the first-run dialog (``force``: also when asked again)."""
+        from oaoi_desktop.ui.judge import first_run
+
+        existing = getattr(self, "setup_dialog", None)
+        if existing is not None and shiboken_valid(existing) and existing.isVisible():
+            existing.activateWindow()
+            return existing  # type: ignore[no-any-return]
+        dialog = first_run.offer_secretariat_setup(self._db, self, on_created=self.refresh,
+                                                   on_signed_in=self._first_account_signed_in)
+        self.setup_dialog = dialog
+        return dialog
+
+    def _first_account_signed_in(self, signed: SignedIn) -> None:
+        try:
+            self.access.sign_in(signed)
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("Signing in failed"), exc.render())
 
     # -- dossiers: import, browse, demo ----------------------------------------------
     def start_import(self, paths: Sequence[Path | str] = (), event_id: str | uuid.UUID | None = None) -> ImportDialog:
-        """Show the "Impor dari USB" dialog (with ``paths`` listed, e.g. dropped) and return it."""
+        """Show the "Impor dari USB" dialog (with ``paths`` listed, e.g. dropped) and return it.
+
+        Only for a signed-in secretariat member (``PermissionDeniedError`` otherwise).
+        """
+        actor = self.secretariat_actor()
         if self.import_dialog is not None and self.import_dialog.isVisible():
             self.import_dialog.add_paths(paths)
             self.import_dialog.activateWindow()
             return self.import_dialog
         if event_id is None and self.dossier_browser is not None and self.stack.currentWidget() is self.dossier_browser:
             event_id = self.dossier_browser.event_id()
-        dialog = open_import_dialog(self._db, self, paths=paths, event_id=event_id)
+        dialog = open_import_dialog(self._db, self, paths=paths, event_id=event_id, actor=actor)
         dialog.import_finished.connect(lambda _report: self.refresh())
         self.import_dialog = dialog
         return dialog
 
     def show_dossiers(self, event_id: str | uuid.UUID | None = None) -> DossierBrowserPage:
-        """Show the dossier browser on ``event_id`` (None: the most recent event)."""
+        """Show the dossier browser on ``event_id`` (None: the most recent event); secretariat only."""
+        self.secretariat_actor()
         if self.dossier_browser is None:
             self.dossier_browser = DossierBrowserPage(self._db, self.stack, settings=self._settings)
             self.dossier_browser.dismissed.connect(self._leave_dossiers)
@@ -363,7 +518,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt naming
         paths = self._dropped_paths(event)
-        if not paths:
+        if not paths or self.access.secretariat is None:
             event.ignore()
             return
         event.acceptProposedAction()
@@ -399,6 +554,10 @@ class MainWindow(QMainWindow):
         self.event_menu.setTitle(self.tr("&Event"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.about_action.setText(self.tr("&About oaoi-desktop"))
+        self.lock_action.setText(self.tr("&Lock the window"))
+        self.lock_action.setStatusTip(self.tr("Hide the window until you type your PIN again"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.sign_out_action.setStatusTip(self.tr("End your session; the next person signs in"))
         self._check_language_action()
         self._update_status_bar()
 
@@ -408,6 +567,13 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     def _update_status_bar(self) -> None:
+        person = self.access.person
+        if person is None:
+            self.person_label.setText(self.tr("Nobody signed in"))
+        elif person.is_secretariat:
+            self.person_label.setText(self.tr("Signed in: %1 (secretariat)").replace("%1", person.name))
+        else:
+            self.person_label.setText(self.tr("Signed in: %1 (judge)").replace("%1", person.name))
         self.database_label.setText(self.tr("Database: %1").replace("%1", self._db.display_name))
         self.database_label.setToolTip(self._db.display_name)
         if self._summary is not None:
@@ -425,6 +591,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        self.access.about_to_lock.emit()  # save what a judge is still typing
+        self.access.shutdown()
         self.save_layout()
         event.accept()
         super().closeEvent(event)

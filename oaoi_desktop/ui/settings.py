@@ -203,6 +203,13 @@ AUTO_BACKUP_KEEP = declare(
     "How many automatic database backups to keep (the oldest are deleted).",
 )
 
+# [gui, issue 12] the idle lock
+IDLE_LOCK_MINUTES = declare(
+    "ui/idle_lock_minutes",
+    10.0,
+    "Minutes without keyboard or mouse input after which the window locks and asks the signed-in "
+    "person's PIN again (fractions allowed; 0 or less: the default).",
+)
 
 # -- the store ---------------------------------------------------------------
 
@@ -270,6 +277,7 @@ class Settings:
 
 __all__ = [
     "DOSSIER_BROWSER_SPLITTER",
+    "IDLE_LOCK_MINUTES",
     "JUDGE_LAST_EVENT",
     "JUDGE_QUEUE_SPLITTER",
     "JUDGE_READER_FORM_SPLITTER",

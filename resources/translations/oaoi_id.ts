@@ -1086,8 +1086,16 @@ F1 menampilkan pintasan papan ketik.</translation>
         <translation>Ctrl+F</translation>
     </message>
     <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Lock the window (your PIN unlocks it)</source>
+        <translation>Kunci jendela (PIN Anda membukanya lagi)</translation>
     </message>
     <message>
         <source>F1</source>
@@ -1110,6 +1118,49 @@ F1 menampilkan pintasan papan ketik.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>secretariat</source>
+        <translation>sekretariat</translation>
+    </message>
+    <message>
+        <source>chair of the panel</source>
+        <translation>ketua tim penilai</translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation>penilai</translation>
+    </message>
+    <message>
+        <source>The window is locked</source>
+        <translation>Jendela terkunci</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Masuk: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing was lost: every change is already saved. Type your PIN or passphrase to go on, or sign out so that someone else can sign in.</source>
+        <translation>Tidak ada yang hilang: setiap perubahan sudah tersimpan. Ketik PIN atau frasa sandi Anda untuk melanjutkan, atau keluar akun agar orang lain dapat masuk.</translation>
+    </message>
+    <message>
+        <source>&amp;PIN or passphrase:</source>
+        <translation>&amp;PIN atau frasa sandi:</translation>
+    </message>
+    <message>
+        <source>PIN or passphrase</source>
+        <translation>PIN atau frasa sandi</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Buka kunci</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out %1</source>
+        <translation>&amp;Keluarkan akun %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The database could not be read</source>
@@ -1126,6 +1177,10 @@ F1 menampilkan pintasan papan ketik.</translation>
     <message>
         <source>About oaoi-desktop</source>
         <translation>Tentang oaoi-desktop</translation>
+    </message>
+    <message>
+        <source>Signing in failed</source>
+        <translation>Gagal masuk</translation>
     </message>
     <message>
         <source>Only folders, ZIP files and proposal lists (.xlsx, .csv) can be imported.</source>
@@ -1210,6 +1265,34 @@ F1 menampilkan pintasan papan ketik.</translation>
     <message>
         <source>&amp;About oaoi-desktop</source>
         <translation>&amp;Tentang oaoi-desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the window</source>
+        <translation>&amp;Kunci jendela</translation>
+    </message>
+    <message>
+        <source>Hide the window until you type your PIN again</source>
+        <translation>Sembunyikan isi jendela sampai Anda mengetik PIN lagi</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Keluar akun</translation>
+    </message>
+    <message>
+        <source>End your session; the next person signs in</source>
+        <translation>Akhiri sesi Anda; orang berikutnya masuk dengan akunnya sendiri</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Belum ada yang masuk</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (secretariat)</source>
+        <translation>Masuk: %1 (sekretariat)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (judge)</source>
+        <translation>Masuk: %1 (penilai)</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1684,6 +1767,129 @@ F1 menampilkan pintasan papan ketik.</translation>
     <message>
         <source>The two new PINs are not the same.</source>
         <translation>Kedua PIN baru tidak sama.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Choose your name.</source>
+        <translation>Pilih nama Anda.</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation>Kedua PIN baru tidak sama.</translation>
+    </message>
+    <message>
+        <source>Who is using oaoi-desktop?</source>
+        <translation>Siapa yang memakai oaoi-desktop?</translation>
+    </message>
+    <message>
+        <source>This laptop belongs to a judge: the proposals of a panel package were imported here. Only the judge signs in on it.</source>
+        <translation>Laptop ini milik seorang penilai: proposal dari paket panel sudah diimpor ke sini. Hanya penilai yang masuk di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Sign in before you work: every change is recorded in the audit log with your name and this device.</source>
+        <translation>Masuk dahulu sebelum bekerja: setiap perubahan dicatat di log audit dengan nama Anda dan perangkat ini.</translation>
+    </message>
+    <message>
+        <source>Secretariat</source>
+        <translation>Sekretariat</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN or passphrase:</source>
+        <translation>&amp;PIN atau frasa sandi:</translation>
+    </message>
+    <message>
+        <source>Secretariat account</source>
+        <translation>Akun sekretariat</translation>
+    </message>
+    <message>
+        <source>PIN or passphrase</source>
+        <translation>PIN atau frasa sandi</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Masuk</translation>
+    </message>
+    <message>
+        <source>Forgot the PIN or locked out? Use the &amp;recovery code…</source>
+        <translation>Lupa PIN atau akun terkunci? Pakai kode &amp;pemulihan…</translation>
+    </message>
+    <message>
+        <source>Type the recovery code you wrote down when the account was created and choose a new PIN or passphrase. The code works once; you will get a new one.</source>
+        <translation>Ketik kode pemulihan yang Anda catat saat akun dibuat, lalu pilih PIN atau frasa sandi baru. Kode hanya berlaku sekali; Anda akan mendapat kode baru.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>&amp;Kode pemulihan:</translation>
+    </message>
+    <message>
+        <source>N&amp;ew PIN or passphrase:</source>
+        <translation>PIN atau frasa sandi &amp;baru:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Ulangi:</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Kode pemulihan</translation>
+    </message>
+    <message>
+        <source>New PIN or passphrase</source>
+        <translation>PIN atau frasa sandi baru</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN or passphrase</source>
+        <translation>Ulangi PIN atau frasa sandi baru</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>K&amp;embali</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock and sign in</source>
+        <translation>B&amp;uka kunci dan masuk</translation>
+    </message>
+    <message>
+        <source>The code you used no longer works. Write this new code down and keep it safe: it is shown only now.</source>
+        <translation>Kode yang Anda pakai tidak berlaku lagi. Catat kode baru ini dan simpan di tempat aman: kode hanya ditampilkan sekarang.</translation>
+    </message>
+    <message>
+        <source>I have written it down — &amp;continue</source>
+        <translation>Sudah saya catat — &amp;lanjutkan</translation>
+    </message>
+    <message>
+        <source>No secretariat account yet</source>
+        <translation>Belum ada akun sekretariat</translation>
+    </message>
+    <message>
+        <source>The secretariat creates the evaluation events, registers the judges, imports the proposals and prints the results. Create its first account for this database. On a judge&apos;s own laptop, import the panel package from the secretariat instead.</source>
+        <translation>Sekretariat membuat kegiatan penilaian, mendaftarkan penilai, mengimpor proposal, dan mencetak hasil. Buat akun pertamanya untuk basis data ini. Di laptop milik penilai, impor paket panel dari sekretariat sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the secretariat account…</source>
+        <translation>&amp;Buat akun sekretariat…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;panel package…</source>
+        <translation>Impor &amp;paket panel…</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>Judges choose the evaluation event and their name, then type the PIN from their PIN slip.</source>
+        <translation>Penilai memilih kegiatan penilaian dan namanya, lalu mengetik PIN dari slip PIN-nya.</translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;judge…</source>
+        <translation>Masuk sebagai &amp;penilai…</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui.dialogs import Dialogs, MessageKind
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.settings import Settings
+from support.ui_session import sign_in_secretariat
 
 @pytest.fixture(autouse=True)
 def oaoi_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -86,6 +87,13 @@ def main_window(qtbot: object, db: Database, settings: Settings) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)  # type: ignore[attr-defined]
     return window
+
+
+@pytest.fixture
+def secretariat_window(qtbot: object, main_window: MainWindow) -> MainWindow:
+    """The main window with the tests' secretariat signed in through the real sign-in service."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
 
 
 class RecordingDialogs(Dialogs):

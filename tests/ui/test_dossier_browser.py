@@ -11,6 +11,15 @@ from oaoi_desktop.ui.dossier_browser import DOSSIER_ID_ROLE, DossierBrowserPage,
 from oaoi_desktop.ui.main_window import MainWindow
 from support.builders import make_event
 from support.ui_dossiers import import_samples
+from support.ui_session import sign_in_secretariat
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
+
 
 SAMPLES = ("sipandu-medan", "sigizi-deli-serdang", "sipeduli-tebing-tinggi")
 

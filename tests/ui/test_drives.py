@@ -13,6 +13,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import drives
 from oaoi_desktop.ui.drives import Volume, guess_removable, sort_volumes, volumes_from_storage
 from oaoi_desktop.ui.importing import ImportDialog
+from support.builders import ACTOR
 
 GB = 2**30
 
@@ -141,7 +142,7 @@ def plugged() -> Iterator[list[Volume]]:
 
 
 def test_the_dialog_lists_drives_and_sees_a_stick_plugged_in(qtbot, db: Database, plugged: list[Volume]) -> None:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(db)
+    dialog = ImportDialog(db, actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
     assert [v.name for v in dialog.volumes()] == ["/"]

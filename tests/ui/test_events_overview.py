@@ -13,6 +13,7 @@ from oaoi_desktop.ui import language
 from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, SORT_ROLE, Column, EventsTableModel
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.settings import Settings
+from support.ui_session import sign_in_secretariat
 
 
 def cell(model: EventsTableModel, row: int, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -31,6 +32,8 @@ def test_an_event_is_listed_with_its_counts(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    assert window.gate_stack.currentWidget() is window.sign_in_page  # nobody sees the events before signing in
+    sign_in_secretariat(qtbot, window)
 
     page = window.events_page
     assert window.stack.currentWidget() is page and page.isVisible()

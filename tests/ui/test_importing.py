@@ -23,12 +23,21 @@ from oaoi_desktop.ui.importing import (
     ImportJob,
     ImportReportModel,
     ReportColumn,
-    gui_actor,
 )
+from oaoi_desktop.store.models import AuditEntry
 from oaoi_desktop.ui.main_window import MainWindow
+from sqlalchemy import select
 from support.builders import ACTOR, make_event
 from support.packages import store_state, stray_files, valid_document, write_folder, write_zip, zip_members
 from support.ui_dossiers import SAMPLES, TODAY
+from support.ui_session import sign_in_secretariat
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
 
 
 class Chooser:
@@ -124,6 +133,11 @@ def test_import_through_the_gui(qtbot, main_window: MainWindow, db: Database, se
 
     report = run_import(qtbot, dialog)
     assert report.counts == {"imported": 12, "unchanged": 0, "updated": 0, "rejected": 1}
+    # the audit log names the signed-in secretariat member, not an operating-system user
+    with db.read() as s:
+        imported = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "dossier.imported")))
+        assert len(imported) == 12
+        assert {(e.actor, str(e.actor_id)) for e in imported} == {(ACTOR.name, str(ACTOR.user_id))}
 
     # the table: rejected first, every finding in Indonesian
     rows = table_rows(dialog)
@@ -159,7 +173,7 @@ def test_import_through_the_gui(qtbot, main_window: MainWindow, db: Database, se
 
 def test_export_report_csv(qtbot, db: Database, seam: Chooser, stick: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     make_event(db)
-    dialog = ImportDialog(db, paths=[SAMPLES / "sipeduli-tebing-tinggi", bad_package(stick)])
+    dialog = ImportDialog(db, paths=[SAMPLES / "sipeduli-tebing-tinggi", bad_package(stick)], actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.export_button.isEnabled()
@@ -181,7 +195,7 @@ def test_cancel_mid_import_leaves_nothing_half_written(qtbot, db: Database, tmp_
     batch = tmp_path / "batch"
     for n in range(5):
         write_folder(batch / f"u{n}", number=f"KIPP-{n}")
-    dialog = ImportDialog(db, paths=[batch])
+    dialog = ImportDialog(db, paths=[batch], actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
 
@@ -224,7 +238,7 @@ def test_cancel_mid_import_leaves_nothing_half_written(qtbot, db: Database, tmp_
 
 
 def test_nothing_to_import_and_no_event(qtbot, db: Database, recording_dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(db, paths=[SAMPLES])
+    dialog = ImportDialog(db, paths=[SAMPLES], actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.no_event_label.isVisible() and "oaoi event create" in dialog.no_event_label.text()
@@ -298,10 +312,6 @@ def test_report_model(qtmodeltester, db: Database, tmp_path: Path) -> None:  # t
     model.set_report(None)
     qtmodeltester.check(model)
     assert model.rowCount() == 0
-
-
-def test_the_gui_actor_is_one_replaceable_function() -> None:
-    assert gui_actor().name.startswith("gui:") and gui_actor().user_id is None
 
 
 def test_drop_on_an_open_dialog_adds_to_it(qtbot, main_window: MainWindow, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

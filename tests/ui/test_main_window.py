@@ -27,9 +27,12 @@ def menu_titles(window: MainWindow) -> list[str]:
 def test_opens_in_indonesian_with_the_secretariat_step(main_window: MainWindow) -> None:
     assert main_window.windowTitle() == "oaoi-desktop"
     assert menu_titles(main_window) == ["Berkas", "Tampilan", "Kegiatan", "Alat", "Bantuan"]
+    # nobody is signed in: the sign-in page stands in front of the content, offering the first run
+    assert main_window.gate_stack.currentWidget() is main_window.sign_in_page
+    assert main_window.sign_in_page.setup_card.isVisible()
     assert main_window.stack.currentWidget() is main_window.start_page
     page = main_window.start_page
-    assert page.isVisible()
+    assert not page.isVisible()
     assert page.next_step() == StartPage.SECRETARIAT
     assert page.title.text() == "Selamat datang di oaoi-desktop"
     assert page.heading.text() == "Langkah berikutnya: buat akun sekretariat"
@@ -97,7 +100,9 @@ def test_language_changed_is_emitted(qtbot, main_window: MainWindow) -> None:  #
     assert blocker.args == ["en"]
 
 
-def test_status_bar_shows_database_and_device(main_window: MainWindow, db_path: Path) -> None:
+def test_status_bar_shows_database_and_device(qtbot, main_window: MainWindow, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    main_window.resize(1280, 720)  # a projector laptop: the path, who is signed in and the device fit
+    qtbot.waitUntil(lambda: main_window.width() == 1280)
     label = main_window.database_label
     assert label.isVisible()
     assert label.full_text() == f"Basis data: {db_path}"
@@ -106,6 +111,7 @@ def test_status_bar_shows_database_and_device(main_window: MainWindow, db_path: 
     device = str(config.device_id())
     assert main_window.device_label.text() == f"Perangkat: {device[:8]}"
     assert device in main_window.device_label.toolTip()
+    assert main_window.person_label.text() == "Belum ada yang masuk"
 
 
 def test_a_long_path_is_elided_not_widening_the_window(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

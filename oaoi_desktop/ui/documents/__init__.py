@@ -57,7 +57,7 @@ class DocumentsHook(QObject):
     def open_export(self):  # type: ignore[no-untyped-def]
         from oaoi_desktop.ui.documents.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.window.database, self.window)
+        dialog = ExportDialog(self.window.database, self.window, actor=self.window.secretariat_actor())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

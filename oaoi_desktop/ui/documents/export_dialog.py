@@ -88,11 +88,12 @@ class ExportDialog(QDialog):
     exported = Signal(list)
 
     def __init__(self, database: Any, parent: QWidget | None = None, *, event_id: str | None = None,
-                 actor: Actor | None = None, workers: int | None = None) -> None:
+                 actor: Actor, workers: int | None = None) -> None:
+        """``actor``: the signed-in secretariat member who exports (named in the audit log)."""
         super().__init__(parent)
         self.setObjectName("documents_export_dialog")
         self.database = database
-        self.actor = actor or Actor("gui:secretariat")
+        self.actor = actor
         self.workers = workers
         self.worker: ExportWorker | None = None
         self.written: list[str] = []

@@ -53,6 +53,7 @@ class ExchangeMenuHook(QObject):
             window.secretariat_only_actions.append(a)
         window.judge_hook.workspace_shown.connect(self._signed_in_changed)
         window.judge_hook.workspace_closed.connect(self._signed_in_changed)
+        window.access_changed.connect(self._signed_in_changed)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -65,7 +66,22 @@ class ExchangeMenuHook(QObject):
         return signed if signed is not None and signed.is_judge else None
 
     def _signed_in_changed(self, *_args: object) -> None:
-        self.export_bundle_action.setEnabled(self.signed_in_judge() is not None)
+        access = self.window.access
+        self.export_bundle_action.setEnabled(self.signed_in_judge() is not None and not access.locked)
+        # Setting up a judge's laptop needs no account (the judge's passphrase opens the package), but
+        # where a secretariat account exists only the signed-in secretariat imports one: a package
+        # applied there would turn the secretariat's database into a judge's seat.
+        self.import_package_action.setEnabled(not access.locked and (
+            access.secretariat is not None or access.judge is not None or not self._has_secretariat()))
+
+    def _has_secretariat(self) -> bool:
+        from oaoi_desktop.services import auth, seat
+
+        try:
+            with self.window.database.read() as s:
+                return not (auth.needs_secretariat_setup(s) or seat.is_judge_seat(s))
+        except Exception:  # noqa: BLE001 - an unreadable database: the window reports it itself
+            return True
 
     # -- actions -------------------------------------------------------------------------------
     def _show(self, dialog: QDialog) -> QDialog:
@@ -74,8 +90,11 @@ class ExchangeMenuHook(QObject):
         dialog.open()
         return dialog
 
-    def import_package(self, path: Path | str | None = None) -> QDialog:
+    def import_package(self, path: Path | str | None = None) -> QDialog | None:
         from oaoi_desktop.ui.exchange.packages import PackageImportDialog
+
+        if not self.import_package_action.isEnabled():
+            return None
 
         dialog = PackageImportDialog(self.window.database, path, self.window)
         dialog.import_finished.connect(lambda _r: self.window.refresh())
@@ -95,17 +114,19 @@ class ExchangeMenuHook(QObject):
     def export_package(self) -> QDialog:
         from oaoi_desktop.ui.exchange.packages import PackageExportDialog
 
-        return self._show(PackageExportDialog(self.window.database, self.window))
+        return self._show(PackageExportDialog(self.window.database, self.window,
+                                              actor=self.window.secretariat_actor()))
 
     def import_bundles(self) -> QDialog:
         from oaoi_desktop.ui.exchange.bundles import BundleImportDialog
 
-        dialog = BundleImportDialog(self.window.database, self.window)
+        dialog = BundleImportDialog(self.window.database, self.window, actor=self.window.secretariat_actor())
         dialog.merge_finished.connect(lambda _r: self.window.refresh())
         return self._show(dialog)
 
     def resolve_conflicts(self) -> QDialog | None:
         """The conflicts of the event that has some (else the most recent event)."""
+        actor = self.window.secretariat_actor()
         from oaoi_desktop.services import events
         from oaoi_desktop.services.exchange.bundles import event_with_most_open_conflicts
         from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
@@ -118,7 +139,8 @@ class ExchangeMenuHook(QObject):
         if event_id is None:
             dialogs.information(self.window, self.tr("Sheet conflicts"), self.tr("There is no evaluation event yet."))
             return None
-        return self._show(ConflictResolutionDialog(self.window.database, event_id, parent=self.window))
+        return self._show(ConflictResolutionDialog(self.window.database, event_id, actor=actor,
+                                                   parent=self.window))
 
     # -- language --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming

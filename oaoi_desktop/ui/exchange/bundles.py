@@ -237,14 +237,11 @@ class BundleImportDialog(QDialog):
     merge_finished = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, event_id: str | uuid.UUID | None = None,
-                 actor: Actor | None = None) -> None:
+                 actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member who merges (named in the audit log)."""
         super().__init__(parent)
         self._db = db
         self._files: list[Path] = []
-        if actor is None:
-            from oaoi_desktop.ui.importing import gui_actor
-
-            actor = gui_actor()
         self._actor = actor
         self.job: ExchangeJob | None = None
         self.report: bundles.MergeReport | None = None

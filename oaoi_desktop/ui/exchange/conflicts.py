@@ -176,15 +176,12 @@ class ConflictResolutionDialog(QDialog):
 
     conflict_resolved = Signal(str)
 
-    def __init__(self, db: Database, event_id: str | uuid.UUID, *, actor: Actor | None = None,
+    def __init__(self, db: Database, event_id: str | uuid.UUID, *, actor: Actor,
                  parent: QWidget | None = None) -> None:
+        """``actor``: the signed-in secretariat member who decides (named in the audit log)."""
         super().__init__(parent)
         self._db = db
         self._event_id = str(event_id)
-        if actor is None:
-            from oaoi_desktop.ui.importing import gui_actor
-
-            actor = gui_actor()
         self._actor = actor
         self._rubric: Any = None
         self.setObjectName("exchange_conflicts_dialog")
@@ -402,7 +399,7 @@ class ConflictResolutionDialog(QDialog):
 
 
 def open_conflicts_dialog(db: Database, event_id: str | uuid.UUID, parent: QWidget | None = None, *,
-                          actor: Actor | None = None) -> ConflictResolutionDialog:
+                          actor: Actor) -> ConflictResolutionDialog:
     """Build, show (window-modal) and return the conflict dialog."""
     dialog = ConflictResolutionDialog(db, event_id, actor=actor, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -235,14 +235,11 @@ class PackageExportDialog(QDialog):
     export_finished = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, event_id: str | uuid.UUID | None = None,
-                 actor: Actor | None = None) -> None:
+                 actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member who exports (named in the audit log)."""
         super().__init__(parent)
         self._db = db
         self._folder: Path | None = None
-        if actor is None:
-            from oaoi_desktop.ui.importing import gui_actor
-
-            actor = gui_actor()
         self._actor = actor
         self.job: ExchangeJob | None = None
         self.setObjectName("exchange_package_export_dialog")

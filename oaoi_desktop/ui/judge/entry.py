@@ -4,7 +4,8 @@
 File menu.  After signing in, a judge's :class:`JudgeWorkspace` (or, for the
 secretariat, the :class:`PaperFormsPanel`) becomes a page of the window's
 stack, and stays the page shown after the window refreshes, until the person
-signs out.
+signs out (the window's :class:`~oaoi_desktop.ui.access.AccessGate` then shows
+the sign-in page: nothing of the secretariat is left enabled).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class JudgeMenuHook(QObject):
     Signals:
         workspace_shown(object): a signed-in person's page is shown
             (a :class:`JudgeWorkspace` or :class:`PaperFormsPanel`).
-        workspace_closed(): the person signed out; the window's own pages are back.
+        workspace_closed(): the person's page was closed (they signed out, or someone else signed in).
     """
 
     workspace_shown = Signal(object)
@@ -50,6 +51,8 @@ class JudgeMenuHook(QObject):
         window.file_menu.insertSeparator(window.quit_action)
         window.installEventFilter(self)
         window.summary_refreshed.connect(self._keep_page)
+        window.access.about_to_lock.connect(self.flush_pending)
+        window.access.signing_out.connect(self._person_leaving)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -62,16 +65,27 @@ class JudgeMenuHook(QObject):
         return False
 
     def start_sign_in(self) -> SignInDialog:
-        """Open the sign-in dialog (window-modal) and return it."""
-        dialog = SignInDialog(self.window.database, self.window.settings, self.window)
+        """Open the sign-in dialog (window-modal) and return it.
+
+        On a judge's laptop it offers only the judges (the secretariat never signs in there).
+        """
+        dialog = SignInDialog(self.window.database, self.window.settings, self.window,
+                              judges_only=self.window.access.is_judge_seat())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self.show_workspace)
         dialog.open()
         return dialog
 
     def show_workspace(self, signed: SignedIn) -> QWidget | None:
-        """Show the signed-in person's page (replacing any earlier one)."""
-        self.close_workspace(refresh=False)
+        """``signed`` now uses the window (whoever was signed in leaves): show their page."""
+        access = self.window.access
+        if access.person != signed or access.locked:
+            try:
+                access.sign_in(signed)  # signs the previous person out: their page closes
+            except OaoiError as exc:
+                dialogs.error(self.window, self.tr("The workspace could not be opened"), exc.render())
+                return None
+        self._drop_page()
         try:
             session = JudgeSession(self.window.database, signed)
         except OaoiError as exc:
@@ -91,16 +105,35 @@ class JudgeMenuHook(QObject):
         return page
 
     def close_workspace(self, refresh: bool = True) -> None:
-        """Sign out: remove the page and show the window's own pages again."""
+        """Sign out: remove the page and show the window's sign-in page again."""
+        if self.page is None:
+            return
+        if refresh and self.window.access.person is not None:
+            self.window.access.sign_out()  # -> _person_leaving -> _drop_page
+            return
+        self._drop_page()
+        if refresh:
+            self.window.refresh()
+
+    def flush_pending(self) -> None:
+        """Enter what the judge is still typing (before the window locks or the person leaves)."""
+        page = self.page
+        if isinstance(page, JudgeWorkspace):
+            page.form.flush_pending()
+
+    def _person_leaving(self, _signed: object) -> None:
+        self._drop_page()
+
+    def _drop_page(self) -> None:
         page, self.page = self.page, None
         if page is None:
             return
+        if isinstance(page, JudgeWorkspace):
+            page.form.flush_pending()
         self.window.stack.removeWidget(page)
         page.hide()
         page.deleteLater()
-        if refresh:
-            self.window.refresh()
-            self.workspace_closed.emit()
+        self.workspace_closed.emit()
 
     def _keep_page(self, _summary: object) -> None:
         """The window read the database again (F5): keep the person's page, with a fresh queue."""

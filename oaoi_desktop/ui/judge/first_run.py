@@ -26,7 +26,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import auth
+from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.store.models import Role
 from oaoi_desktop.ui.judge.common import DANGER, PageStack, message_label, set_message, show_page
 from oaoi_desktop.ui.widgets import em, make_body, make_heading, scaled_font
 
@@ -47,6 +49,8 @@ class SecretariatSetupDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self.signed_in: SignedIn | None = None
+        """The account created here, as signed in (None until created)."""
         self.setObjectName("secretariat_setup_dialog")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -173,6 +177,7 @@ class SecretariatSetupDialog(QDialog):
                     s, name=self.name.text(), secret=self.secret.text(), nip=self.nip.text() or None,
                     instansi=self.instansi.text())
                 user_id = str(user.id)
+                self.signed_in = SignedIn(user_id=user.id, name=user.name, role=Role.SECRETARIAT, event_id=None)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return None
@@ -190,10 +195,15 @@ class SecretariatSetupDialog(QDialog):
 
 
 def offer_secretariat_setup(db: Database, parent: QWidget | None = None, *,
-                            on_created: Callable[[], object] | None = None) -> SecretariatSetupDialog | None:
+                            on_created: Callable[[], object] | None = None,
+                            on_signed_in: Callable[[SignedIn], object] | None = None,
+                            ) -> SecretariatSetupDialog | None:
     """On first run, open the set-up dialog (window-modal) and return it; else None.
 
-    ``on_created`` is called once the account exists (e.g. the main window's refresh).
+    ``on_created`` is called once the account exists (e.g. the main window's refresh);
+    ``on_signed_in`` with the new account as a :class:`SignedIn` once the user
+    has confirmed the recovery code (whoever creates the first account has just
+    chosen its PIN: they are signed in as that secretariat member).
     """
     try:
         with db.read() as s:
@@ -205,6 +215,8 @@ def offer_secretariat_setup(db: Database, parent: QWidget | None = None, *,
     dialog = SecretariatSetupDialog(db, parent)
     if on_created is not None:
         dialog.account_created.connect(lambda _user_id: on_created())
+    if on_signed_in is not None:
+        dialog.accepted.connect(lambda: on_signed_in(dialog.signed_in) if dialog.signed_in is not None else None)
     dialog.open()
     return dialog
 

@@ -52,6 +52,7 @@ class SignInDialog(QDialog):
 
     Build it, ``open()`` it, and connect :attr:`signed_in`.  It remembers the
     chosen event in the settings (``JUDGE_LAST_EVENT``) when ``settings`` is given.
+    ``judges_only`` leaves the secretariat accounts out (a judge's laptop).
 
     Signals:
         signed_in(object): the person signed in; the argument is the
@@ -64,9 +65,11 @@ class SignInDialog(QDialog):
 
     SIGN_IN, RECOVERY, NEW_CODE = range(3)
 
-    def __init__(self, db: Database, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, settings: Settings | None = None, parent: QWidget | None = None, *,
+                 judges_only: bool = False) -> None:
         super().__init__(parent)
         self._db = db
+        self._judges_only = judges_only
         self._settings = settings
         self._pending: SignedIn | None = None
         self.setObjectName("judge_sign_in_dialog")
@@ -281,6 +284,8 @@ class SignInDialog(QDialog):
             people = auth.sign_in_names(s, event_id) if event_id else []
         self.name_combo.clear()
         for user_id, name, role in people:
+            if self._judges_only and not role.is_judge:
+                continue  # a judge's laptop: the secretariat never signs in here
             self.name_combo.addItem(self._person_text(name, role.value), str(user_id))
             i = self.name_combo.count() - 1
             self.name_combo.setItemData(i, role.value, ROLE_ROLE)

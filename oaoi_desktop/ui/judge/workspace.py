@@ -302,7 +302,7 @@ class JudgeWorkspace(QWidget):
         self.comment_action = self._action("action_edit_comment", ["F2"], self.form.edit_current_comment)
         self.search_action = self._action("action_search", [QKeySequence(QKeySequence.StandardKey.Find)],
                                           self.focus_search)
-        self.queue_action = self._action("action_toggle_queue", ["Ctrl+L"], self.toggle_queue)
+        self.queue_action = self._action("action_toggle_queue", ["Ctrl+Shift+L"], self.toggle_queue)
         self.conflict_action = self._action("action_declare_conflict", [], self.declare_conflict)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setObjectName("action_undo")
@@ -781,7 +781,8 @@ class JudgeWorkspace(QWidget):
             (self.tr("Ctrl+PgDown / Ctrl+PgUp"), self.tr("Next / previous proposal")),
             (self.tr("Ctrl+Z / Ctrl+Shift+Z"), self.tr("Undo / redo a score (saved as well)")),
             (self.tr("Ctrl+F"), self.tr("Search the queue")),
-            (self.tr("Ctrl+L"), self.tr("Show or hide the queue")),
+            (self.tr("Ctrl+Shift+L"), self.tr("Show or hide the queue")),
+            (self.tr("Ctrl+L"), self.tr("Lock the window (your PIN unlocks it)")),
             (self.tr("F1"), self.tr("This list")),
         ]
 

@@ -75,10 +75,10 @@ class ResultsHook(QObject):
         return False
 
     def open_dialog(self, *, reopen: bool, event_id: str | None = None) -> "FinaliseDialog":
-        from oaoi_desktop.ui.importing import gui_actor
         from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
 
-        dialog = FinaliseDialog(self.window.database, gui_actor(), reopen=reopen, event_id=event_id,
+        actor = self.window.secretariat_actor()  # the signed-in secretariat member, named in the audit log
+        dialog = FinaliseDialog(self.window.database, actor, reopen=reopen, event_id=event_id,
                                 parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.event_finalised.connect(self._done_finalised)

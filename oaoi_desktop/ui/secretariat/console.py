@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import events
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results import console_tabs
@@ -44,9 +45,11 @@ class SecretariatConsole(QWidget):
     event_changed = Signal(str)
 
     def __init__(self, db: Database, event_id: str | uuid.UUID | None, parent: QWidget | None = None, *,
-                 poll_ms: int = POLL_MS) -> None:
+                 actor: Actor, poll_ms: int = POLL_MS) -> None:
+        """``actor``: the signed-in secretariat member; every change made here is recorded as theirs."""
         super().__init__(parent)
         self._db = db
+        self.actor = actor
         self._event_id: str | None = None
         self._stages: list[tuple[str, str]] = []
         self.result_tabs: list[QWidget] = []
@@ -75,7 +78,7 @@ class SecretariatConsole(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("console_tabs")
         self.tabs.setDocumentMode(True)
-        self.matrix = AssignmentMatrixView(db, self.tabs)
+        self.matrix = AssignmentMatrixView(db, self.tabs, actor=actor)
         self.dashboard = ProgressDashboard(db, self.tabs, poll_ms=poll_ms)
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.dashboard, "")

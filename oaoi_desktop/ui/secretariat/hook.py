@@ -56,6 +56,7 @@ class SecretariatHook(QObject):
         window.secretariat_only_actions.extend([self.new_event_action, self.console_action])
         window.installEventFilter(self)
         window.summary_refreshed.connect(self._keep_page)
+        window.access.signing_out.connect(self._person_leaving)
         window.stack.currentChanged.connect(self._page_changed)
         self.retranslate()
 
@@ -76,7 +77,7 @@ class SecretariatHook(QObject):
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.activateWindow()
             return self.wizard
-        wizard = EventWizard(self.window.database, self.window)
+        wizard = EventWizard(self.window.database, self.window, actor=self.window.secretariat_actor())
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.event_created.connect(self._created)
         wizard.destroyed.connect(lambda _obj=None: setattr(self, "wizard", None))
@@ -101,10 +102,18 @@ class SecretariatHook(QObject):
         return None
 
     def show_console(self, event_id: str | uuid.UUID | None = None) -> SecretariatConsole:
-        """Show the console page on ``event_id`` (None: the chosen or most recent event)."""
+        """Show the console page on ``event_id`` (None: the chosen or most recent event).
+
+        Only for a signed-in secretariat member (else ``PermissionDeniedError``); the console acts
+        as that person and closes when they sign out.
+        """
+        actor = self.window.secretariat_actor()
+        if self.console is not None and self.console.actor != actor:
+            self._drop_console()
         event_id = event_id or self.chosen_event()
         if self.console is None:
-            self.console = SecretariatConsole(self.window.database, event_id, self.window.stack)
+            self.console = SecretariatConsole(self.window.database, event_id, self.window.stack,
+                                              actor=self.window.secretariat_actor())
             self.console.dismissed.connect(self.leave_console)
             self.window.stack.addWidget(self.console)
         else:
@@ -129,9 +138,26 @@ class SecretariatHook(QObject):
         if current not in (self.window.events_page, self.window.start_page):
             self._keep_console = False  # the user went elsewhere (proposals, a judge signed in)
 
+    def _person_leaving(self, _signed: object) -> None:
+        """Whoever used the console signs out: the console and the wizard close with them."""
+        if self.wizard is not None:
+            self.wizard.close()
+        self._drop_console()
+
+    def _drop_console(self) -> None:
+        console, self.console = self.console, None
+        self._keep_console = False
+        if console is not None:
+            self.window.stack.removeWidget(console)
+            console.hide()
+            console.dashboard.timer.stop()
+            console.deleteLater()
+
     def _keep_page(self, _summary: object) -> None:
         """The window read the database again: keep the console, refreshed."""
-        if self._keep_console and self.console is not None and not self.window.judge_signed_in():
+        person = self.window.access.person  # (also while the window is locked: the console stays theirs)
+        if (self._keep_console and self.console is not None and not self.window.judge_signed_in()
+                and person is not None and person.is_secretariat):
             self.window.stack.setCurrentWidget(self.console)
             self.console.refresh()
 

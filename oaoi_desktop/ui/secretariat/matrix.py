@@ -60,7 +60,7 @@ from oaoi_desktop.services.assignments import (
 )
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
-from oaoi_desktop.ui.importing import gui_actor
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, fill, message_label, set_message
 from oaoi_desktop.ui.widgets import em
 
@@ -298,9 +298,10 @@ class AutoAssignDialog(QDialog):
     assigned = Signal(object)
 
     def __init__(self, db: Database, event_id: str, stages: list[tuple[str, str]], stage_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, actor: Actor) -> None:
         super().__init__(parent)
         self._db = db
+        self._actor = actor
         self._event_id = event_id
         self.result_: assignments.AssignResult | None = None
         self.setObjectName("auto_assign_dialog")
@@ -377,7 +378,7 @@ class AutoAssignDialog(QDialog):
             with self._db.write() as s:
                 event = events.get_event(s, self._event_id)
                 result = assignments.auto_assign(
-                    s, event, per_dossier=self.per_dossier.value(), seed=self.seed.value(), actor=gui_actor(),
+                    s, event, per_dossier=self.per_dossier.value(), seed=self.seed.value(), actor=self._actor,
                     stage_id=self.stage.currentData(), spread_categories=self.spread.isChecked())
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
@@ -430,9 +431,11 @@ class AssignmentMatrixView(QWidget):
 
     assignments_changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member, whom the audit log names for every change."""
         super().__init__(parent)
         self._db = db
+        self._actor = actor
         self._event_id: str | None = None
         self._stage_id: str | None = None
         self._stages: list[tuple[str, str]] = []
@@ -619,9 +622,9 @@ class AssignmentMatrixView(QWidget):
                 dossier = dossiers.get_dossier(s, event, str(d.id))
                 judge = accounts.find_judge(s, event, str(j.id))
                 if assigned:
-                    assignments.unassign(s, event, dossier, judge, actor=gui_actor(), stage_id=stage_id)
+                    assignments.unassign(s, event, dossier, judge, actor=self._actor, stage_id=stage_id)
                 else:
-                    assignments.assign(s, event, dossier, judge, actor=gui_actor(), stage_id=stage_id)
+                    assignments.assign(s, event, dossier, judge, actor=self._actor, stage_id=stage_id)
                 state = assignments.cell_state(s, event, dossier, judge, stage_id)
                 now_assigned = assignments.is_assigned(s, dossier, judge, stage_id)
         except OaoiError as exc:
@@ -640,7 +643,8 @@ class AssignmentMatrixView(QWidget):
     def open_auto_assign(self) -> AutoAssignDialog | None:
         if self._event_id is None:
             return None
-        dialog = AutoAssignDialog(self._db, self._event_id, self._stages, self._stage_id or "", self)
+        dialog = AutoAssignDialog(self._db, self._event_id, self._stages, self._stage_id or "", self,
+                                  actor=self._actor)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.assigned.connect(self._auto_assigned)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "auto_dialog", None))

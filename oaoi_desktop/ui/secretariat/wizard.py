@@ -58,7 +58,6 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import RecusalLevel, Role, User
 from oaoi_desktop.ui import dialogs, language
-from oaoi_desktop.ui.importing import gui_actor
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message
 from oaoi_desktop.ui.secretariat.pin_slips import SlipEntry, write_pin_slips
 from oaoi_desktop.ui.widgets import em, make_body
@@ -490,8 +489,8 @@ class RosterPage(QWizardPage):
         self.problems.clear()
 
         def work(s: Any) -> tuple[list[dict[str, Any]], list[str]]:
-            event = events.create_event(s, name=f"roster check {uuid.uuid4()}", rubric=rubric, actor=gui_actor())
-            result = accounts.import_roster(s, event, Path(path), actor=gui_actor())
+            event = events.create_event(s, name=f"roster check {uuid.uuid4()}", rubric=rubric, actor=self._wizard.actor)
+            result = accounts.import_roster(s, event, Path(path), actor=self._wizard.actor)
             added = []
             for o in result.outcomes:
                 if o.status == "added" and o.judge_id is not None:
@@ -534,7 +533,8 @@ class RosterPage(QWizardPage):
 
         def work(s: Any) -> list[str]:
             found: list[str] = []
-            event = events.create_event(s, name=f"roster check {uuid.uuid4()}", rubric=rubric, actor=gui_actor())
+            event = events.create_event(s, name=f"roster check {uuid.uuid4()}", rubric=rubric,
+                                        actor=self._wizard.actor)
             for j in judges:
                 try:
                     with s.begin_nested():
@@ -542,7 +542,7 @@ class RosterPage(QWizardPage):
                             accounts.check_secret_strength(j["pin"])
                         accounts.add_judge(s, event, name=j["name"], instansi=j["instansi"],
                                            unit_kerja=j["unit_kerja"], nip=j["nip"] or None, role=j["role"],
-                                           actor=gui_actor())
+                                           actor=self._wizard.actor)
                 except OaoiError as exc:
                     found.append(self.tr("Row %1: %2").replace("%1", str(j["row"])).replace("%2", exc.render()))
             return found
@@ -714,10 +714,11 @@ class EventWizard(QWizard):
 
     event_created = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, actor: Actor | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member who sets the event up (named in the audit log)."""
         super().__init__(parent)
         self._db = db
-        self._actor = actor or gui_actor()
+        self._actor = actor
         self.event_id: str | None = None
         self.event_name = ""
         self.slips: list[SlipEntry] = []
@@ -737,6 +738,10 @@ class EventWizard(QWizard):
             self.setPage(page_id, page)
         self.resize(em(self, 66), em(self, 42))
         self.retranslate_ui()
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:

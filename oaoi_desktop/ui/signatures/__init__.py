@@ -3,8 +3,9 @@
 Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 Alat ▸ Verifikasi PDF… (:class:`~oaoi_desktop.ui.signatures.verify_dialog.VerifyDialog`)
 and Alat ▸ Tandatangani PDF… (:class:`~oaoi_desktop.ui.signatures.sign_dialog.SignDialog`).
-Neither is secretariat-only: verifying changes nothing, and signing needs the
-signer's own passphrase.
+Verifying changes nothing and is open to anyone; signing needs someone signed
+in (a judge signs only as themselves; the secretariat's session records it) and
+the signer's own passphrase.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class SignaturesHook(QObject):
         window.tools_menu.addSeparator()
         window.tools_menu.addAction(self.verify_action)
         window.tools_menu.addAction(self.sign_action)
+        window.access_changed.connect(self._access_changed)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -54,6 +56,12 @@ class SignaturesHook(QObject):
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
+
+    def _access_changed(self) -> None:
+        access = self.window.access
+        # Signing is recorded as someone's action: a judge (only as themselves) or the secretariat.
+        self.sign_action.setEnabled(access.secretariat is not None or access.judge is not None)
+        self.verify_action.setEnabled(not access.locked)
 
     def open_verify(self, path=None) -> "VerifyDialog":  # type: ignore[no-untyped-def]
         from oaoi_desktop.ui.signatures.verify_dialog import VerifyDialog
@@ -74,15 +82,14 @@ class SignaturesHook(QObject):
         return getattr(getattr(page, "session", None), "signed_in", None)
 
     def open_sign(self, paths=()) -> "SignDialog":  # type: ignore[no-untyped-def]
-        from oaoi_desktop.ui.importing import gui_actor
         from oaoi_desktop.ui.signatures.sign_dialog import SignDialog
 
         signed = self._signed_in_judge()
         if signed is not None:  # a judge at the keyboard signs only as themselves
             dialog = SignDialog(self.window.database, signed.actor, self.window, event_id=signed.event_id,
                                 person_id=signed.user_id, lock_person=True)
-        else:
-            dialog = SignDialog(self.window.database, gui_actor(), self.window)
+        else:  # the signed-in secretariat member records it; each signer types their own passphrase
+            dialog = SignDialog(self.window.database, self.window.secretariat_actor(), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if paths:
             dialog.add_paths(paths)

@@ -164,8 +164,9 @@ class TrustHook(QObject):
             action.setEnabled(False)
 
         def finish() -> None:
+            allowed = self.window.access.secretariat is not None  # still signed in and unlocked?
             for action in (self.verify_action, self.backup_action, self.restore_action):
-                action.setEnabled(True)
+                action.setEnabled(allowed)
             if self.progress is not None:
                 self.progress.reset()
                 self.progress.deleteLater()
@@ -196,7 +197,8 @@ class TrustHook(QObject):
 
     # -- verify ----------------------------------------------------------------------
     def verify(self) -> Task:
-        """Verify every chain of the open database (the replay included)."""
+        """Verify every chain of the open database (the replay included); secretariat only."""
+        self.window.secretariat_actor()
         db = self.window.database
 
         def work() -> list[audit_verify.VerifyReport]:
@@ -249,6 +251,7 @@ class TrustHook(QObject):
                                    name_filters=[self.tr("Backup archives (*.zip)")], on_chosen=self.backup_to)
 
     def backup_to(self, path: Path) -> Task:
+        self.window.secretariat_actor()  # only a signed-in secretariat member backs up
         db = self.window.database
         cancel = self._cancel
         self._show_progress(self.tr("Backing up the database and attachments\u2026"))
@@ -274,6 +277,7 @@ class TrustHook(QObject):
             on_answered=lambda yes: self.restore_from(Path(path)) if yes else None)
 
     def restore_from(self, path: Path) -> Task:
+        self.window.secretariat_actor()  # only a signed-in secretariat member restores
         db = self.window.database
         url = db.url
 

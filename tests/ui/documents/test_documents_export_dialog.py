@@ -39,7 +39,7 @@ def test_menu_actions_are_secretariat_only(main_window) -> None:
 
 
 def test_export_writes_chosen_documents(qtbot, db, event, tmp_path) -> None:
-    dialog = ExportDialog(db, event_id=event, workers=1)
+    dialog = ExportDialog(db, event_id=event, workers=1, actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -62,7 +62,7 @@ def test_export_writes_chosen_documents(qtbot, db, event, tmp_path) -> None:
 
 
 def test_cancel_leaves_nothing_under_a_final_name(qtbot, db, event, tmp_path) -> None:
-    dialog = ExportDialog(db, event_id=event, workers=1)
+    dialog = ExportDialog(db, event_id=event, workers=1, actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -79,7 +79,7 @@ def test_cancel_leaves_nothing_under_a_final_name(qtbot, db, event, tmp_path) ->
 
 
 def test_missing_folder_is_said(qtbot, db, event) -> None:
-    dialog = ExportDialog(db, event_id=event, workers=1)
+    dialog = ExportDialog(db, event_id=event, workers=1, actor=ACTOR)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.worker is None and dialog.status.text()

@@ -15,6 +15,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.exchange.bundles import BundleExportDialog, BundleImportDialog, MergeColumn
 from oaoi_desktop.ui.main_window import MainWindow
 from support.builders import ACTOR
+from support.ui_session import sign_in_secretariat
 
 
 def test_a_signed_in_judge_exports_their_bundle_from_the_file_menu(qtbot, db: Database, settings,  # type: ignore[no-untyped-def]
@@ -97,7 +98,10 @@ def test_the_event_menu_opens_the_secretariats_exchange_dialogs(qtbot, conflicte
 
     window = MainWindow(conflicted.sec, settings)
     qtbot.addWidget(window)
+    window.show()
     hook = window.extensions["exchange"]
+    assert not hook.conflicts_action.isEnabled()  # nobody signed in: nothing of the secretariat
+    sign_in_secretariat(qtbot, window)
     assert {hook.export_package_action, hook.import_bundles_action, hook.conflicts_action} <= set(
         window.event_menu.actions())
     hook.conflicts_action.trigger()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,6 +16,14 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.exchange.packages import PackageExportDialog, PackageImportDialog
 from oaoi_desktop.ui.importing import ImportDialog, open_import_dialog
 from support.builders import ACTOR
+from support.ui_session import sign_in_secretariat
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
 
 
 def test_the_import_flow_hands_a_panel_package_over(qtbot, main_window, db: Database,  # type: ignore[no-untyped-def]
@@ -47,7 +57,7 @@ def test_the_import_flow_hands_a_panel_package_over(qtbot, main_window, db: Data
 def test_choosing_a_package_in_the_usb_import_dialog_hands_it_over(qtbot, db: Database,  # type: ignore[no-untyped-def]
                                                                    world: World) -> None:
     package = world.export_package("Budi")
-    usb = ImportDialog(db)
+    usb = ImportDialog(db, actor=ACTOR)
     qtbot.addWidget(usb)
     usb.add_paths([package])
     assert usb.paths() == []
@@ -59,7 +69,7 @@ def test_choosing_a_package_in_the_usb_import_dialog_hands_it_over(qtbot, db: Da
 def test_ordinary_dossier_folders_still_go_to_the_import_dialog(qtbot, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "proposal"
     folder.mkdir()
-    dialog = open_import_dialog(db, None, paths=[folder])
+    dialog = open_import_dialog(db, None, paths=[folder], actor=ACTOR)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, ImportDialog) and dialog.paths() == [folder]
 

@@ -26,6 +26,8 @@ from support import judging_builders as jb
 from support.builders import ACTOR
 
 from judge_panel import PINS, Panel  # type: ignore[import-not-found]
+from support.builders import ensure_secretariat
+from support.ui_session import sign_in_secretariat
 
 
 @pytest.fixture
@@ -90,6 +92,7 @@ def test_wrong_pins_count_down_then_lock_even_the_right_pin_out(qtbot, dialog: S
 
 def test_the_recovery_code_unlocks_sets_a_new_pin_and_shows_the_next_code_once(  # type: ignore[no-untyped-def]
         qtbot, dialog: SignInDialog, panel: Panel) -> None:
+    ensure_secretariat(panel.db)  # the secretariat who prints the slip is a real account
     with panel.db.write() as s:
         user = auth.find_account(s, panel.event_id, "Ani Lestari")
         slip = auth.issue_pin_slip(s, user, ACTOR)
@@ -201,7 +204,7 @@ def test_file_menu_signs_a_judge_in_to_the_workspace_and_out_again(  # type: ign
     assert window.stack.currentWidget() is page
     with qtbot.waitSignal(window.judge_hook.workspace_closed):
         page.sign_out_button.click()
-    assert window.stack.currentWidget() is window.events_page
+    assert window.gate_stack.currentWidget() is window.sign_in_page  # signed out: the sign-in page again
 
 
 def test_the_secretariat_gets_the_paper_forms_page(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]
@@ -231,10 +234,12 @@ def test_a_judge_of_another_event_is_not_offered(qtbot, panel: Panel, settings: 
 def test_a_signed_in_judge_cannot_reach_the_secretariat_tools(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(panel.db, settings)
     qtbot.addWidget(window)
+    window.show()
+    sign_in_secretariat(qtbot, window)
     assert window.import_action.isEnabled() and window.browse_action.isEnabled() and window.acceptDrops()
     with panel.db.write() as s:
         signed = auth.sign_in(s, panel.event_id, "Ani Lestari", PINS["Ani Lestari"])
-    page = window.judge_hook.show_workspace(signed)
+    page = window.judge_hook.show_workspace(signed)  # the secretariat hands the laptop over
     assert isinstance(page, JudgeWorkspace)
     assert window.judge_signed_in()
     assert not window.import_action.isEnabled()
@@ -243,4 +248,7 @@ def test_a_signed_in_judge_cannot_reach_the_secretariat_tools(qtbot, panel: Pane
     assert not window.acceptDrops()
     with qtbot.waitSignal(window.judge_hook.workspace_closed):
         page.sign_out_button.click()
-    assert window.import_action.isEnabled() and window.browse_action.isEnabled() and window.acceptDrops()
+    # back to the locked start: the secretariat signs in again before anything of theirs works
+    assert window.gate_stack.currentWidget() is window.sign_in_page and window.access.person is None
+    assert not window.import_action.isEnabled() and not window.browse_action.isEnabled()
+    assert not window.acceptDrops()

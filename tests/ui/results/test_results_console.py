@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
@@ -14,6 +16,14 @@ from oaoi_desktop.ui.results.agreement_view import AgreementView
 from oaoi_desktop.ui.results.audit_view import AuditLogView
 from oaoi_desktop.ui.results.ranking_view import Col, RankingView
 from results_helpers import issue_minutes  # type: ignore[import-not-found]
+from support.ui_session import sign_in_secretariat
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
 
 
 def test_console_tabs_are_the_three_views_with_titles(qtbot, db, small_event) -> None:

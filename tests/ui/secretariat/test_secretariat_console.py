@@ -15,6 +15,14 @@ from oaoi_desktop.ui import language
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.secretariat.console import SecretariatConsole
 from support.builders import ACTOR, add_dossier, make_event
+from support.ui_session import sign_in_secretariat
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
 
 
 @pytest.fixture
@@ -78,7 +86,7 @@ def test_the_menu_opens_the_console_on_the_most_recent_event_and_goes_back(
 
 def test_assigning_in_the_matrix_updates_the_dashboard_at_once(
         qtbot, db: Database, two_events: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
-    console = SecretariatConsole(db, two_events[1], poll_ms=60_000)
+    console = SecretariatConsole(db, two_events[1], actor=ACTOR, poll_ms=60_000)
     qtbot.addWidget(console)
     console.show()
     assert console.dashboard.progress is None  # a hidden tab reads nothing
@@ -104,7 +112,7 @@ def test_the_results_packages_tabs_join_the_console(
         return tabs
 
     monkeypatch.setattr(console_module, "console_tabs", console_tabs)
-    console = SecretariatConsole(db, two_events[1], poll_ms=60_000)
+    console = SecretariatConsole(db, two_events[1], actor=ACTOR, poll_ms=60_000)
     qtbot.addWidget(console)
     console.show()
     assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [

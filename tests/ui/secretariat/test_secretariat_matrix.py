@@ -43,7 +43,7 @@ def event_id(db: Database) -> str:
 
 @pytest.fixture
 def view(qtbot, db: Database, event_id: str) -> AssignmentMatrixView:  # type: ignore[no-untyped-def]
-    v = AssignmentMatrixView(db)
+    v = AssignmentMatrixView(db, actor=ACTOR)
     qtbot.addWidget(v)
     v.resize(1300, 800)
     v.show()

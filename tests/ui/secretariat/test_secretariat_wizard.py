@@ -17,6 +17,16 @@ from oaoi_desktop.store.models import AuditEntry, RecusalLevel, Role, RubricVers
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.secretariat.console import SecretariatConsole
 from oaoi_desktop.ui.secretariat.wizard import PAGE_REVIEW, PAGE_ROSTER, PAGE_RUBRIC, PAGE_SLIPS, EventWizard
+from support.ui_session import sign_in_secretariat
+from support.builders import ACTOR
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
+
 
 B = QWizard.WizardButton
 
@@ -161,7 +171,7 @@ def test_a_bad_rubric_file_shows_the_loaders_problems_and_blocks_next(
     bad.write_text(text.replace("pass_mark = 85", "pass_mark = 185"), encoding="utf-8")
     expected = [p.render() for p in validate_rubric_file(bad)]
     assert expected and "rubrik-rusak.toml:" in expected[0]
-    wizard = EventWizard(db)
+    wizard = EventWizard(db, actor=ACTOR)
     qtbot.addWidget(wizard)
     wizard.show()
     type_into(wizard.event_page.name, "Lomba Inovasi OPD 2026")
@@ -188,7 +198,7 @@ def test_roster_import_adds_good_rows_and_shows_the_bad_rows_problem(
         "Budi Santoso,12345,Ombudsman Republik Indonesia,,anggota\n"
         "Citra Dewi,,Pemerintah Provinsi Sumatera Utara,Bappeda,bos\n"
         "Dedi Kurniawan,,BPKP,,anggota\n", encoding="utf-8")
-    wizard = EventWizard(db)
+    wizard = EventWizard(db, actor=ACTOR)
     qtbot.addWidget(wizard)
     wizard.show()
     type_into(wizard.event_page.name, "KIPP 2026")

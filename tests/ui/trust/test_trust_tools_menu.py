@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -13,6 +15,14 @@ from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.dialogs import MessageKind
 from oaoi_desktop.ui.main_window import MainWindow
 from tests.support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+from support.ui_session import sign_in_secretariat
+
+
+@pytest.fixture
+def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The main window with the tests' secretariat signed in (secretariat actions need a person)."""
+    sign_in_secretariat(qtbot, main_window)
+    return main_window
 
 
 def _hook(window: MainWindow):  # noqa: ANN202
