@@ -132,6 +132,9 @@ class PackageImport:
 def check_passphrase(passphrase: str | None) -> str:
     if not passphrase or len(passphrase.strip()) < MIN_PASSPHRASE:
         raise ValidationError("exchange.passphrase_too_short", min=MIN_PASSPHRASE)
+    from oaoi_desktop import passphrase_policy
+
+    passphrase_policy.check_passphrase(passphrase, "passphrase")  # 12 characters or 4 words, not a common one
     return passphrase
 
 
