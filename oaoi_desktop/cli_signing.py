@@ -256,10 +256,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
                     "field": sig.field_name if sig else "", "signer": sig.signer if sig else "",
                     "signing_time": sig.signing_time.isoformat() if sig and sig.signing_time else "",
                     **{name: (sig.check(name).status if sig and sig.check(name) else "")
-                       for name in ("intact", "unchanged_after", "authority", "field_owner")},
+                       for name in ("intact", "unchanged_after", "authority", "registered", "field_owner")},
+                    "registered_judge": (sig.registered_judge or "") if sig else "",
                 })
         cli.emit_rows(rows, ["file", "file_ok", "document_number", "fingerprint", "field", "signer", "signing_time",
-                             "intact", "unchanged_after", "authority", "field_owner"], "csv")
+                             "intact", "unchanged_after", "authority", "registered", "field_owner",
+                             "registered_judge"], "csv")
     else:
         for r in reports:
             print_report(r)

@@ -30,7 +30,8 @@ from oaoi_desktop.store.models import Event, Role, User
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
-MIN_SECRET_LENGTH = 4
+MIN_SECRET_LENGTH = 6
+"""The shortest PIN (see :mod:`oaoi_desktop.passphrase_policy` for the whole rule)."""
 NIP_PATTERN = re.compile(r"^\d{18}$")
 
 
@@ -70,8 +71,11 @@ def verify_secret(secret: str, stored: str) -> bool:
 
 
 def check_secret_strength(secret: str) -> None:
-    if len(secret.strip()) < MIN_SECRET_LENGTH:
-        raise ValidationError("accounts.secret_too_short", min=MIN_SECRET_LENGTH)
+    """The gate for every new sign-in secret: a PIN (digits only) needs 6 digits without a trivial
+    pattern (``keys.pin_weak``); anything else is a passphrase (``keys.passphrase_weak``)."""
+    from oaoi_desktop import passphrase_policy
+
+    passphrase_policy.check_sign_in_secret(secret or "")
 
 
 # -- helpers -----------------------------------------------------------------

@@ -108,7 +108,13 @@ class SignInError(PermissionDeniedError):
 
 # -- codes -----------------------------------------------------------------------
 def new_pin() -> str:
-    return "".join(str(secrets.randbelow(10)) for _ in range(PIN_DIGITS))
+    """A random PIN that the PIN policy accepts (no run, repetition or date)."""
+    from oaoi_desktop import passphrase_policy
+
+    while True:
+        pin = "".join(str(secrets.randbelow(10)) for _ in range(PIN_DIGITS))
+        if not passphrase_policy.pin_problem(pin):
+            return pin
 
 
 def new_recovery_code() -> str:

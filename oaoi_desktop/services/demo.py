@@ -50,18 +50,18 @@ class DemoPerson:
     unit_kerja: str = ""
 
 
-SECRETARIAT = DemoPerson("Sekretariat Demo", "secretariat", "1234", "Kementerian PANRB",
+SECRETARIAT = DemoPerson("Sekretariat Demo", "secretariat", "739415", "Kementerian PANRB",
                          "Deputi Bidang Pelayanan Publik")
 JUDGES = (
-    DemoPerson("Prof. Dr. Siti Aisyah Nasution, M.Si.", "chair", "1111", "Universitas Sumatera Utara",
+    DemoPerson("Prof. Dr. Siti Aisyah Nasution, M.Si.", "chair", "582614", "Universitas Sumatera Utara",
                "Fakultas Ilmu Sosial dan Ilmu Politik"),
-    DemoPerson("Drs. Bambang Setiawan, M.A.P.", "member", "2222",
+    DemoPerson("Drs. Bambang Setiawan, M.A.P.", "member", "604937",
                "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "Deputi Bidang Pelayanan Publik"),
-    DemoPerson("Dr. Ir. Hendra Gunawan Tarigan", "member", "3333", "Pemerintah Provinsi Sumatera Utara",
+    DemoPerson("Dr. Ir. Hendra Gunawan Tarigan", "member", "318275", "Pemerintah Provinsi Sumatera Utara",
                "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"),
-    DemoPerson("Yuliani Simanjuntak, S.H., M.Kn.", "member", "4444", "Ombudsman Republik Indonesia",
+    DemoPerson("Yuliani Simanjuntak, S.H., M.Kn.", "member", "927346", "Ombudsman Republik Indonesia",
                "Perwakilan Sumatera Utara"),
-    DemoPerson("Ir. Agus Salim Lubis, M.T.", "member", "5555", "Pemerintah Kota Medan",
+    DemoPerson("Ir. Agus Salim Lubis, M.T.", "member", "461853", "Pemerintah Kota Medan",
                "Badan Perencanaan Pembangunan Daerah"),
 )
 KIPP_CRITERIA = ("latar_belakang", "kebaruan", "implementasi", "signifikansi", "adaptabilitas",

@@ -110,9 +110,15 @@ def _signed_minutes_evidence(session: Session, event: Event, path: Path) -> dict
                             problem=report.fingerprint.message if report.fingerprint else "-")
     if not report.signatures or report.empty_fields:
         raise ConflictError("finalise.minutes_unsigned", file=str(path), missing=len(report.empty_fields))
+    unregistered = [sig for sig in report.signatures if not sig.registered_judge]
+    if unregistered:  # every signature must be a registered judge's credential (TIDAK SAH otherwise)
+        check = unregistered[0].check("registered")
+        raise ConflictError("finalise.minutes_invalid", file=str(path),
+                            problem=check.message if check else unregistered[0].field_name)
     return {"signed": "digital", "number": report.document_number, "file": path.name,
             "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-            "signers": [sig.signer for sig in report.signatures]}
+            "signers": [sig.registered_judge for sig in report.signatures],
+            "fields": {sig.field_name: sig.registered_judge for sig in report.signatures}}
 
 
 def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor, *,

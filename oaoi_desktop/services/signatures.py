@@ -15,7 +15,13 @@ checks, each ``ok``, ``fail`` or ``not_checkable``:
   DocMDP, plus: any unsigned revision after it fails);
 * ``authority`` — the certificate chains to the event's authority (or is an
   imported certificate registered for the event); otherwise the issuer is named;
-* ``field_owner`` — the signature sits in the field of the person who signed;
+* ``registered`` — the signing certificate is the one registered in
+  ``judge_credentials`` for a person of this event (SHA-256 fingerprint of its
+  DER), it had not been replaced by a newer credential before the signing time,
+  and it was valid at the signing time; the check names that person.  A
+  certificate minted outside the app's records (even with the event's CA key)
+  fails as "not registered";
+* ``field_owner`` — the signature sits in the field of the registered person who signed;
 
 and for the document: ``fingerprint`` — the printed fingerprint still
 matches the scores in the database (when the event is present and the
@@ -34,7 +40,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.errors import OaoiError
@@ -84,6 +90,8 @@ class SignatureReport:
     chains_to_event: bool | None
     bottom_line: bool
     checks: tuple[Check, ...]
+    registered_judge: str | None = None
+    """The name of the person whose registered credential made the signature (None: not registered)."""
 
     @property
     def ok(self) -> bool:
@@ -107,6 +115,7 @@ class SignatureReport:
             "coverage": self.coverage,
             "chains_to_event": self.chains_to_event,
             "pyhanko_bottom_line": self.bottom_line,
+            "registered_judge": self.registered_judge,
             "ok": self.ok,
             "checks": {c.name: {"status": c.status, "message": c.message} for c in self.checks},
         }
@@ -242,6 +251,39 @@ def _authority_check(session: Session | None, event: Event | None, cert: x509.Ce
     return _check("authority", NOT_CHECKABLE, "signatures.chain_no_event", issuer=issuer), None, registered
 
 
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+
+
+def _registered_check(session: Session | None, event: Event | None, cert: x509.Certificate,
+                      registered: JudgeCredential | None, signing_time: dt.datetime | None
+                      ) -> tuple[Check, str | None]:
+    """Is ``cert`` the credential registered for a person of ``event``, unreplaced and valid at signing time?"""
+    if event is None or session is None:
+        return _check("registered", NOT_CHECKABLE, "keys.registered_no_db"), None
+    if registered is None:
+        return _check("registered", FAIL, "keys.not_registered", subject=pki.common_name(cert.subject)), None
+    person = session.get(User, registered.user_id)
+    name = person.name if person is not None else str(registered.user_id)
+    if signing_time is None:
+        return _check("registered", FAIL, "keys.no_signing_time", judge=name), name
+    signed = _utc(signing_time)
+    stamp = signed.isoformat(sep=" ", timespec="minutes").replace("+00:00", "")
+    if not cert.not_valid_before_utc <= signed <= cert.not_valid_after_utc:
+        return _check("registered", FAIL, "keys.outside_validity", judge=name, signed=stamp,
+                      start=cert.not_valid_before_utc.date().isoformat(),
+                      end=cert.not_valid_after_utc.date().isoformat()), name
+    if not registered.active:
+        replaced = session.scalar(select(func.min(JudgeCredential.created_at)).where(
+            JudgeCredential.event_id == registered.event_id, JudgeCredential.user_id == registered.user_id,
+            JudgeCredential.created_at > registered.created_at))
+        if replaced is not None and _utc(replaced) < signed:
+            return _check("registered", FAIL, "keys.replaced_before_signing", judge=name, serial=registered.serial,
+                          replaced=_utc(replaced).isoformat(sep=" ", timespec="minutes").replace("+00:00", ""),
+                          signed=stamp), name
+    return _check("registered", OK, "keys.registered_ok", judge=name, serial=registered.serial), name
+
+
 def _signature_report(session: Session | None, event: Event | None, es: pades.EmbeddedCheck,
                       trusted: Sequence[x509.Certificate]) -> SignatureReport:
     cert = es.certificate
@@ -261,12 +303,23 @@ def _signature_report(session: Session | None, event: Event | None, es: pades.Em
         checks.append(_check("unchanged_after", OK, "signatures.unchanged_ok", level=es.modification_level))
     chains: bool | None = None
     registered = None
+    registered_name: str | None = None
     if cert is not None:
         auth, chains, registered = _authority_check(session, event, cert, es.embedded_certs, trusted)
         checks.append(auth)
+        reg_check, registered_name = _registered_check(session, event, cert, registered, es.signing_time)
+        checks.append(reg_check)
     field_user = pades.user_of_field(es.field_name)
-    signer_user = registered.user_id if registered is not None else (_uid_attr(cert) if cert else None)
-    if field_user is not None and signer_user is not None:
+    if registered is not None:
+        signer_user = registered.user_id
+    elif event is None and cert is not None:  # offline: only the certificate's own claim is available
+        signer_user = _uid_attr(cert)
+    else:  # an unregistered certificate's claims prove nothing
+        signer_user = None
+    if field_user is not None and signer_user is None and event is not None and cert is not None:
+        # an unregistered certificate is nobody's credential here: never the field owner's
+        checks.append(_check("field_owner", FAIL, "signatures.owner_fail", field=es.field_name))
+    elif field_user is not None and signer_user is not None:
         if field_user == signer_user:
             checks.append(_check("field_owner", OK, "signatures.owner_ok"))
         else:
@@ -286,6 +339,8 @@ def _signature_report(session: Session | None, event: Event | None, es: pades.Em
         chains_to_event=chains,
         bottom_line=es.bottom_line,
         checks=tuple(checks),
+        registered_judge=registered_name if registered_name and not any(
+            c.name == "registered" and c.failed for c in checks) else None,
     )
 
 
@@ -466,13 +521,16 @@ def sign_files(
                         "signatures.event_unknown", None, file=path.name))
                     continue
                 event_of[i] = ev.id
-        # 2. one passphrase opens the credential of every event involved (nothing written yet)
+    # 2. one passphrase opens the credential of every event involved (no file touched yet); a
+    #    write, short: a credential stored with weak parameters is re-wrapped on this use
+    with db.write() as s:
         signers: dict[uuid.UUID, tuple[pki.Signer, _Person]] = {}
         for event_id in dict.fromkeys(event_of.values()):
             ev = s.get(Event, event_id)
             assert ev is not None
             user = find_person(s, ev, str(judge))
-            signers[event_id] = (pki.load_signer(s, ev.id, user.id, passphrase), _Person(user.id, user.name))
+            signers[event_id] = (pki.load_signer(s, ev.id, user.id, passphrase, actor=actor),
+                                 _Person(user.id, user.name))
         location = {eid: (s.get(Event, eid).venue or "") for eid in signers}
     stamp = stamp_text()
     total = len(files)

@@ -21,6 +21,7 @@ import io
 import logging
 import unicodedata
 import uuid
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,9 +30,17 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.utils import CryptographyDeprecationWarning
 
 from oaoi_desktop.errors import OaoiError, ValidationError
 from oaoi_desktop.signing.pki import Signer
+
+# pyHanko (0.38) imports ``cryptography...dsa.DSAPrivateKey`` at import time, which cryptography >= 46
+# answers with a CryptographyDeprecationWarning ("DSA is deprecated") printed on the CLI's stderr by
+# `oaoi sign`/`oaoi verify`.  We never use DSA; the import is pyHanko's, not ours, so silence exactly that
+# message, only when it is attributed to a pyHanko module.
+warnings.filterwarnings("ignore", message=r"DSA is deprecated", category=CryptographyDeprecationWarning,
+                        module=r"pyhanko(\.|$)")
 
 # pyHanko logs what its modification analysis finds (an edit after a signature) at WARNING;
 # we report it ourselves, so keep it out of the CLI's stderr when no logging is configured.

@@ -14,6 +14,19 @@ Storage:
   :class:`~oaoi_desktop.store.models.JudgeCredential` (that person's own
   passphrase); the certificate and its chain are also kept in clear (public).
 
+Protection (both): PBES2 with PBKDF2-HMAC-SHA256, :data:`KDF_ITERATIONS`
+iterations and a random 16-byte salt, AES-256-CBC.  The PKCS#12's integrity MAC
+is PBMAC1 (RFC 9579: HMAC-SHA256 keyed by PBKDF2-HMAC-SHA256 with the same
+iteration count), because the classic PKCS#12 MAC that ``cryptography`` writes
+(2,048 iterations, whatever ``kdf_rounds`` says) would let a guess be checked
+300 times faster than the encryption allows.  PKCS#8 has no builder with an
+iteration count in ``cryptography``, so the CA key's ``EncryptedPrivateKeyInfo``
+is written here (:func:`encrypt_private_key`) and read back by
+``load_pem_private_key``.  A key stored with weaker parameters (before this
+version) is re-encrypted the next time it is unlocked, in the same transaction,
+audited as ``key.rewrapped``.  New passphrases obey
+:mod:`oaoi_desktop.passphrase_policy`.
+
 No key, passphrase or PKCS#12 ever reaches a log or the audit log: audit
 entries carry subjects, serials and certificate fingerprints only.
 
@@ -24,6 +37,9 @@ non-PDF files such as judge bundles.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import os
 import secrets
 import unicodedata
 import uuid
@@ -31,22 +47,35 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from asn1crypto import algos as asn1_algos
 from asn1crypto import cms as asn1_cms
+from asn1crypto import core as asn1_core
+from asn1crypto import keys as asn1_keys
+from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import padding as sym_padding
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from oaoi_desktop import passphrase_policy
 from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.services import audit
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.models import Event, EventAuthority, JudgeCredential, User
 
-MIN_PASSPHRASE_LENGTH = 8
+MIN_PASSPHRASE_LENGTH = passphrase_policy.MIN_PASSPHRASE_LENGTH
+KDF_ITERATIONS = 600_000
+"""PBKDF2-HMAC-SHA256 iterations protecting every stored key (OWASP's 2023 figure for SHA-256)."""
+KDF_SALT_BYTES = 16
+_PBMAC1 = "1.2.840.113549.1.5.14"
+REWRAPPED_ACTION = "key.rewrapped"
 AUTHORITY_YEARS = 10
 CREDENTIAL_YEARS = 5
 _SERIAL_RANDOM_BITS = 30
@@ -86,10 +115,8 @@ def _secret(passphrase: str | bytes | None) -> bytes:
 
 
 def _check_new_passphrase(passphrase: str | bytes | None, field: str) -> bytes:
-    secret = _secret(passphrase)
-    if len(secret.strip()) < MIN_PASSPHRASE_LENGTH:
-        raise ValidationError("signing.passphrase_too_short", field=field, min=MIN_PASSPHRASE_LENGTH)
-    return secret
+    passphrase_policy.check_passphrase(passphrase, field)
+    return _secret(passphrase)
 
 
 def _now() -> dt.datetime:
@@ -150,6 +177,172 @@ def _name(*attrs: x509.NameAttribute | None) -> x509.Name:
     return x509.Name([a for a in attrs if a is not None])
 
 
+# -- key protection -------------------------------------------------------------------
+class _Pbmac1Params(asn1_core.Sequence):
+    """RFC 9579 PBMAC1-params: the PBKDF2 that keys the MAC, and the HMAC."""
+
+    _fields = [("key_derivation_func", asn1_algos.KdfAlgorithm),
+               ("message_auth_scheme", asn1_algos.HmacAlgorithm)]
+
+
+def _pbkdf2(secret: bytes, salt: bytes, iterations: int = KDF_ITERATIONS) -> bytes:
+    return PBKDF2HMAC(hashes.SHA256(), 32, salt, iterations).derive(secret)
+
+
+def _pbkdf2_params(salt: bytes, iterations: int) -> dict[str, Any]:
+    return {"algorithm": "pbkdf2", "parameters": {
+        "salt": asn1_algos.Pbkdf2Salt(name="specified", value=salt), "iteration_count": iterations,
+        "key_length": 32, "prf": {"algorithm": "sha256"}}}
+
+
+def encrypt_private_key(key: Any, secret: bytes) -> str:
+    """``key`` as an encrypted PKCS#8 PEM: PBES2, PBKDF2-HMAC-SHA256 x KDF_ITERATIONS, AES-256-CBC."""
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    salt, iv = os.urandom(KDF_SALT_BYTES), os.urandom(16)
+    padder = sym_padding.PKCS7(128).padder()
+    encryptor = Cipher(algorithms.AES(_pbkdf2(secret, salt)), modes.CBC(iv)).encryptor()
+    ciphertext = encryptor.update(padder.update(der) + padder.finalize()) + encryptor.finalize()
+    info = asn1_keys.EncryptedPrivateKeyInfo({
+        "encryption_algorithm": {"algorithm": "pbes2", "parameters": {
+            "key_derivation_func": _pbkdf2_params(salt, KDF_ITERATIONS),
+            "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": iv}}},
+        "encrypted_data": ciphertext,
+    })
+    return _pem("ENCRYPTED PRIVATE KEY", info.dump())
+
+
+def _pem(label: str, der: bytes) -> str:
+    import base64
+    import textwrap
+
+    body = "\n".join(textwrap.wrap(base64.b64encode(der).decode("ascii"), 64))
+    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
+
+
+def _pbes2_strong(algorithm: Any) -> bool:
+    """An asn1crypto EncryptionAlgorithm: PBES2 + PBKDF2-HMAC-SHA256 >= KDF_ITERATIONS + AES-256."""
+    try:
+        return (algorithm["algorithm"].native == "pbes2" and algorithm.kdf == "pbkdf2"
+                and algorithm.kdf_hmac == "sha256" and algorithm.kdf_iterations >= KDF_ITERATIONS
+                and algorithm.encryption_cipher == "aes" and algorithm.key_length == 32)
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def _pem_der(pem: str | bytes) -> bytes:
+    import base64
+
+    text = pem.decode("ascii") if isinstance(pem, bytes) else pem
+    lines = [line for line in text.strip().splitlines() if line and not line.startswith("-----")]
+    return base64.b64decode("".join(lines))
+
+
+def private_key_protection(pem: str | bytes) -> dict[str, Any]:
+    """What protects a stored PKCS#8 PEM: ``kdf``, ``prf``, ``iterations``, ``cipher``, ``key_bits``."""
+    try:
+        alg = asn1_keys.EncryptedPrivateKeyInfo.load(_pem_der(pem))["encryption_algorithm"]
+        return {"scheme": alg["algorithm"].native, "kdf": alg.kdf, "prf": alg.kdf_hmac,
+                "iterations": alg.kdf_iterations, "cipher": alg.encryption_cipher,
+                "key_bits": alg.key_length * 8, "strong": _pbes2_strong(alg)}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {"strong": False}
+
+
+def _pfx_parts(data: bytes) -> tuple[Any, list[Any]]:
+    """The PFX and the EncryptionAlgorithm of every encrypted part (content infos and key bags)."""
+    pfx = asn1_pkcs12.Pfx.load(data)
+    parts = []
+    safe = asn1_pkcs12.AuthenticatedSafe.load(pfx["auth_safe"]["content"].native)
+    for ci in safe:
+        kind = ci["content_type"].native
+        if kind == "encrypted_data":
+            parts.append(ci["content"]["encrypted_content_info"]["content_encryption_algorithm"])
+            continue
+        if kind != "data":
+            parts.append(None)
+            continue
+        for bag in asn1_pkcs12.SafeContents.load(ci["content"].native):
+            if bag["bag_id"].native == "pkcs8_shrouded_key_bag":
+                parts.append(bag["bag_value"]["encryption_algorithm"])
+            elif bag["bag_id"].native == "key_bag":
+                parts.append(None)  # a key in clear
+    return pfx, parts
+
+
+def pkcs12_protection(data: bytes) -> dict[str, Any]:
+    """What protects a stored PKCS#12: its MAC (``mac``: algorithm, iterations, prf) and each
+    encrypted part (``parts``: kdf, prf, iterations, cipher, key_bits), and ``strong``."""
+    try:
+        pfx, parts = _pfx_parts(data)
+        mac_data = pfx["mac_data"]
+        algo = mac_data["mac"]["digest_algorithm"]
+        if algo["algorithm"].dotted == _PBMAC1:
+            params = _Pbmac1Params.load(algo["parameters"].dump())
+            kdf = params["key_derivation_func"]
+            mac = {"algorithm": "pbmac1", "kdf": kdf["algorithm"].native,
+                   "prf": kdf["parameters"]["prf"]["algorithm"].native,
+                   "iterations": kdf["parameters"]["iteration_count"].native,
+                   "hmac": params["message_auth_scheme"]["algorithm"].native}
+            mac_ok = (mac["kdf"] == "pbkdf2" and mac["prf"] == "sha256" and mac["hmac"] == "sha256"
+                      and mac["iterations"] >= KDF_ITERATIONS)
+        else:
+            mac = {"algorithm": "pkcs12-kdf", "hmac": algo["algorithm"].native,
+                   "iterations": mac_data["iterations"].native}
+            mac_ok = False  # the classic PKCS#12 MAC key derivation is not what we write
+        described = []
+        for alg in parts:
+            if alg is None:
+                described.append({"scheme": "none"})
+                continue
+            try:
+                described.append({"scheme": alg["algorithm"].native, "kdf": alg.kdf, "prf": alg.kdf_hmac,
+                                  "iterations": alg.kdf_iterations, "cipher": alg.encryption_cipher,
+                                  "key_bits": alg.key_length * 8})
+            except (ValueError, KeyError, TypeError):
+                described.append({"scheme": alg["algorithm"].native})
+        strong = mac_ok and bool(parts) and all(a is not None and _pbes2_strong(a) for a in parts)
+        return {"mac": mac, "parts": described, "strong": strong}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {"strong": False}
+
+
+def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: Sequence[x509.Certificate], secret: bytes) -> bytes:
+    """A PKCS#12 whose key and certificates are PBES2/PBKDF2-SHA256/AES-256 and whose MAC is PBMAC1."""
+    encryption = (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(KDF_ITERATIONS)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(secret)
+    )
+    data = pkcs12.serialize_key_and_certificates(
+        name=name.encode("utf-8"), key=key, cert=cert, cas=list(chain) or None, encryption_algorithm=encryption,
+    )
+    # Replace the classic MAC (2,048 iterations) by PBMAC1 with the full iteration count.
+    pfx = asn1_pkcs12.Pfx.load(data)
+    content = pfx["auth_safe"]["content"].native
+    salt = os.urandom(KDF_SALT_BYTES)
+    mac = hmac.new(_pbkdf2(secret, salt), content, hashlib.sha256).digest()
+    params = _Pbmac1Params({"key_derivation_func": _pbkdf2_params(salt, KDF_ITERATIONS),
+                            "message_auth_scheme": {"algorithm": "sha256"}})
+    mac_data = asn1_pkcs12.MacData({
+        "mac": {"digest_algorithm": {"algorithm": _PBMAC1, "parameters": params}, "digest": mac},
+        "mac_salt": b"NOT USED", "iterations": 1,  # RFC 9579: ignored with PBMAC1
+    })
+    return asn1_pkcs12.Pfx({"version": pfx["version"].native, "auth_safe": pfx["auth_safe"],
+                            "mac_data": mac_data}).dump()
+
+
+def _audit_rewrap(session: Session, actor: Actor, event_id: uuid.UUID, entity_type: str, entity_id: Any,
+                  before: dict[str, Any], **after: Any) -> None:
+    audit.append(
+        session, actor=actor, action=REWRAPPED_ACTION, event_id=event_id, entity_type=entity_type,
+        entity_id=entity_id, before=before,
+        after={**after, "kdf": "pbkdf2-hmac-sha256", "iterations": KDF_ITERATIONS, "cipher": "aes-256-cbc"},
+    )
+
+
 # -- the event authority --------------------------------------------------------------
 def create_authority(session: Session, event_id: Any, passphrase: str, actor: Actor) -> EventAuthority:
     """Make the event's certificate authority; its key is encrypted with ``passphrase``.
@@ -190,11 +383,7 @@ def create_authority(session: Session, event_id: Any, passphrase: str, actor: Ac
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public), critical=False)
         .sign(key, hashes.SHA256())
     )
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(secret),
-    ).decode("ascii")
+    key_pem = encrypt_private_key(key, secret)
     row = EventAuthority(
         id=uuid.uuid4(),
         event_id=event.id,
@@ -223,11 +412,24 @@ def authority_certificate(session: Session, event_id: Any) -> x509.Certificate |
     return x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
 
 
-def _authority_key(row: EventAuthority, passphrase: str | bytes, event: Event) -> Any:
+def _authority_key(row: EventAuthority, passphrase: str | bytes, event: Event, *,
+                   session: Session | None = None, actor: Actor | None = None) -> Any:
+    """The CA's private key; with ``session`` and ``actor``, a key stored with weak parameters
+    is re-encrypted with the modern ones in that transaction (``key.rewrapped``)."""
+    secret = _secret(passphrase)
     try:
-        return serialization.load_pem_private_key(row.key_pem.encode("ascii"), password=_secret(passphrase) or None)
+        key = serialization.load_pem_private_key(row.key_pem.encode("ascii"), password=secret or None)
     except (ValueError, TypeError) as exc:
         raise ValidationError("signing.wrong_ca_passphrase", event=event.name) from exc
+    if session is not None and actor is not None:
+        old = private_key_protection(row.key_pem)
+        if not old.get("strong"):
+            row.key_pem = encrypt_private_key(key, secret)
+            session.flush()
+            _audit_rewrap(session, actor, event.id, "event_authority", row.id,
+                          {"iterations": old.get("iterations"), "prf": old.get("prf"), "cipher": old.get("cipher")},
+                          what="authority_key", fingerprint=row.fingerprint)
+    return key
 
 
 # -- credentials ------------------------------------------------------------------------
@@ -258,13 +460,6 @@ def _deactivate(session: Session, event_id: uuid.UUID, user_id: uuid.UUID) -> li
     return [r.serial for r in old]
 
 
-def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: Sequence[x509.Certificate], secret: bytes) -> bytes:
-    return pkcs12.serialize_key_and_certificates(
-        name=name.encode("utf-8"), key=key, cert=cert, cas=list(chain) or None,
-        encryption_algorithm=serialization.BestAvailableEncryption(secret),
-    )
-
-
 def issue_judge_certificate(
     session: Session, event_id: Any, user_id: Any, ca_passphrase: str, judge_passphrase: str, actor: Actor
 ) -> JudgeCredential:
@@ -279,7 +474,7 @@ def issue_judge_certificate(
     row = _authority_row(session, event.id)
     if row is None:
         raise NotFoundError("signing.no_authority", event=event.name)
-    ca_key = _authority_key(row, ca_passphrase, event)
+    ca_key = _authority_key(row, ca_passphrase, event, session=session, actor=actor)
     ca_cert = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
 
     key = ec.generate_private_key(ec.SECP256R1())
@@ -387,9 +582,7 @@ def import_judge_certificate(
     if cert.not_valid_after_utc < _now():
         raise ValidationError("signing.p12_expired", name=user.name,
                               not_after=cert.not_valid_after_utc.date().isoformat())
-    secret = _secret(p12_passphrase)
-    if len(secret.strip()) < MIN_PASSPHRASE_LENGTH:
-        raise ValidationError("signing.passphrase_too_short", field="p12_passphrase", min=MIN_PASSPHRASE_LENGTH)
+    secret = _check_new_passphrase(p12_passphrase, "p12_passphrase")
     chain = [c for c in (extra or []) if c != cert]
     replaced = _deactivate(session, event.id, user.id)
     credential = JudgeCredential(
@@ -429,17 +622,58 @@ def signer_from_credential(credential: JudgeCredential, passphrase: str | bytes,
     return Signer(private_key=key, certificate=cert, chain=tuple(c for c in (extra or []) if c != cert))
 
 
-def load_signer(session: Session, event_id: Any, user_id: Any, passphrase: str) -> Signer:
+def load_signer(session: Session, event_id: Any, user_id: Any, passphrase: str, *,
+                actor: Actor | None = None, rewrap: bool = True) -> Signer:
     """The person's active credential, opened with their passphrase.
 
     A wrong passphrase raises ``signing.wrong_passphrase`` naming the person.
+    A PKCS#12 stored with weak parameters is re-encrypted with the modern ones
+    in ``session``'s transaction (``key.rewrapped``, by ``actor`` or else the
+    person who typed the passphrase) unless ``rewrap`` is false (a read-only
+    session: call :func:`rewrap_credential` in a write afterwards).
     """
     event = _event(session, event_id)
     user = _user(session, event, user_id)
     credential = active_credential(session, event.id, user.id)
     if credential is None:
         raise NotFoundError("signing.no_credential", name=user.name, event=event.name)
-    return signer_from_credential(credential, passphrase, user.name)
+    signer = signer_from_credential(credential, passphrase, user.name)
+    if rewrap:
+        _rewrap_if_weak(session, event, user, credential, signer, passphrase, actor)
+    return signer
+
+
+def credential_is_weak(session: Session, event_id: Any, user_id: Any) -> bool:
+    """True when the person's active credential is stored with weaker than the current parameters."""
+    credential = active_credential(session, event_id, user_id)
+    return credential is not None and not pkcs12_protection(credential.pkcs12).get("strong")
+
+
+def rewrap_credential(session: Session, event_id: Any, user_id: Any, passphrase: str,
+                      actor: Actor | None = None) -> bool:
+    """Open the person's active credential and re-encrypt it if weak; True when it was re-wrapped."""
+    event = _event(session, event_id)
+    user = _user(session, event, user_id)
+    credential = active_credential(session, event.id, user.id)
+    if credential is None:
+        return False
+    signer = signer_from_credential(credential, passphrase, user.name)
+    return _rewrap_if_weak(session, event, user, credential, signer, passphrase, actor)
+
+
+def _rewrap_if_weak(session: Session, event: Event, user: User, credential: JudgeCredential, signer: Signer,
+                    passphrase: str | bytes, actor: Actor | None) -> bool:
+    old = pkcs12_protection(credential.pkcs12)
+    if old.get("strong"):
+        return False
+    credential.pkcs12 = _pkcs12(user.name, signer.private_key, signer.certificate, signer.chain,
+                                _secret(passphrase))
+    session.flush()
+    _audit_rewrap(session, actor or Actor(user.name, user.id), event.id, "judge_credential", credential.id,
+                  {"mac": old.get("mac"), "parts": old.get("parts")},
+                  what="signing_credential", name=user.name, serial=credential.serial,
+                  fingerprint=credential.fingerprint)
+    return True
 
 
 # -- detached CMS signatures ----------------------------------------------------------------
@@ -642,7 +876,9 @@ def chain_to(leaf: x509.Certificate, intermediates: Iterable[x509.Certificate],
 
 
 __all__ = [
+    "KDF_ITERATIONS",
     "MIN_PASSPHRASE_LENGTH",
+    "REWRAPPED_ACTION",
     "Signer",
     "active_credential",
     "authority_certificate",
@@ -652,9 +888,14 @@ __all__ = [
     "chain_to",
     "common_name",
     "create_authority",
+    "credential_is_weak",
+    "encrypt_private_key",
     "import_judge_certificate",
     "issue_judge_certificate",
     "load_signer",
+    "pkcs12_protection",
+    "private_key_protection",
+    "rewrap_credential",
     "sign_detached",
     "signer_from_credential",
     "verify_detached",

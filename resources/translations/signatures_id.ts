@@ -115,6 +115,10 @@
         <translation>Otoritas sertifikat</translation>
     </message>
     <message>
+        <source>Registered credential</source>
+        <translation>Kredensial terdaftar</translation>
+    </message>
+    <message>
         <source>Own signature field</source>
         <translation>Kolom tanda tangan sendiri</translation>
     </message>

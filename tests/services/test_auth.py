@@ -20,7 +20,7 @@ from support.builders import ACTOR
 @pytest.fixture
 def ev(db: Database) -> str:
     eid = jb.event(db)
-    jb.judge(db, eid, "Ani Lestari", secret="2468")
+    jb.judge(db, eid, "Ani Lestari", secret="246813")
     return eid
 
 
@@ -42,22 +42,22 @@ def test_first_run_asks_for_the_secretariat_then_never_again(db: Database) -> No
     with db.read() as s:
         assert auth.needs_secretariat_setup(s)
     with db.write() as s:
-        created, code = auth.setup_secretariat(s, name="Sekretariat KIPP", secret="rahasia-1")
+        created, code = auth.setup_secretariat(s, name="Sekretariat KIPP", secret="rahasia-sekretariat-1")
         assert created.role == Role.SECRETARIAT and created.credential_hash.startswith("scrypt$")
         assert re.fullmatch(r"([A-HJ-NP-Z2-9]{4}-){3}[A-HJ-NP-Z2-9]{4}", code)
     with db.write() as s:
         assert not auth.needs_secretariat_setup(s)
         with pytest.raises(ConflictError) as info:
-            auth.setup_secretariat(s, name="Penyusup", secret="rahasia-2")
+            auth.setup_secretariat(s, name="Penyusup", secret="rahasia-sekretariat-2")
     assert info.value.message_id == "auth.setup_done"
-    signed = attempt(db, None, "sekretariat kipp", "rahasia-1")
+    signed = attempt(db, None, "sekretariat kipp", "rahasia-sekretariat-1")
     assert signed.is_secretariat and signed.event_id is None
 
 
 def test_a_judge_signs_in_with_the_event_and_their_name_or_id(db: Database, ev: str) -> None:
-    signed = attempt(db, ev, "Ani Lestari", "2468")
+    signed = attempt(db, ev, "Ani Lestari", "246813")
     assert (signed.name, signed.role, str(signed.event_id)) == ("Ani Lestari", Role.MEMBER, ev)
-    assert attempt(db, ev, str(signed.user_id), "2468").user_id == signed.user_id
+    assert attempt(db, ev, str(signed.user_id), "246813").user_id == signed.user_id
     assert signed.actor == Actor("Ani Lestari", signed.user_id)
     with db.read() as s:
         names = [n for _, n, _ in auth.sign_in_names(s, ev)]
@@ -66,11 +66,11 @@ def test_a_judge_signs_in_with_the_event_and_their_name_or_id(db: Database, ev: 
 
 def test_unknown_name_and_missing_pin_are_clear_errors(db: Database, ev: str) -> None:
     with pytest.raises(auth.SignInError) as info:
-        attempt(db, ev, "Budi", "2468")
+        attempt(db, ev, "Budi", "246813")
     assert "Budi" in info.value.render("id")
     jb.judge(db, ev, "Citra")
     with pytest.raises(auth.SignInError) as info:
-        attempt(db, ev, "Citra", "2468")
+        attempt(db, ev, "Citra", "246813")
     assert info.value.message_id == "auth.no_secret"
     assert "slip PIN" in info.value.render("id")
 
@@ -82,7 +82,7 @@ def test_wrong_pin_counts_down_and_the_count_survives_the_rollback(db: Database,
         assert info.value.remaining == remaining
         assert f"Sisa percobaan: {remaining}" in info.value.render("id")
     assert user(db, ev, "Ani Lestari").failed_attempts == 2
-    attempt(db, ev, "Ani Lestari", "2468")
+    attempt(db, ev, "Ani Lestari", "246813")
     assert user(db, ev, "Ani Lestari").failed_attempts == 0
 
 
@@ -95,7 +95,7 @@ def test_five_wrong_tries_lock_the_account_even_for_the_right_pin(db: Database, 
     assert info.value.message_id == "auth.locked_now" and info.value.locked
     assert "kode pemulihan" in info.value.render("id")
     with pytest.raises(auth.SignInError) as info:
-        attempt(db, ev, "Ani Lestari", "2468")
+        attempt(db, ev, "Ani Lestari", "246813")
     assert info.value.message_id == "auth.locked"
     locked = user(db, ev, "Ani Lestari")
     assert locked.locked and locked.failed_attempts == 5
@@ -114,20 +114,20 @@ def lock(db: Database, eid: str, name: str) -> None:
 def test_secretariat_reset_unlocks_and_sets_a_new_pin(db: Database, ev: str) -> None:
     lock(db, ev, "Ani Lestari")
     with db.write() as s:
-        boss = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-1", actor=ACTOR)
+        boss = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-sekretariat-1", actor=ACTOR)
         actor = Actor(boss.name, boss.id)
-        code = auth.reset_credentials(s, auth.find_account(s, ev, "Ani Lestari"), actor, new_secret="13579")
+        code = auth.reset_credentials(s, auth.find_account(s, ev, "Ani Lestari"), actor, new_secret="135792")
     assert len(auth.normalise_recovery_code(code)) == 16
     with pytest.raises(auth.SignInError):
-        attempt(db, ev, "Ani Lestari", "2468")  # the old PIN is gone
-    assert attempt(db, ev, "Ani Lestari", "13579").name == "Ani Lestari"
+        attempt(db, ev, "Ani Lestari", "246813")  # the old PIN is gone
+    assert attempt(db, ev, "Ani Lestari", "135792").name == "Ani Lestari"
     with db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "user.credentials_reset")).one()
         assert entry.actor == "Sekretariat" and entry.before["locked"] is True and entry.after["locked"] is False
 
 
 def test_only_the_secretariat_may_reset_or_issue_pins(db: Database, ev: str) -> None:
-    jb.judge(db, ev, "Budi", secret="1234")
+    jb.judge(db, ev, "Budi", secret="527394")
     with db.write() as s:
         _, budi = jb.who(s, ev, "Budi")
         target = auth.find_account(s, ev, "Ani Lestari")
@@ -157,17 +157,17 @@ def test_recovery_code_unlocks_once_and_a_new_one_is_issued(db: Database, ev: st
     lock(db, ev, "Ani Lestari")
     typed = code.lower().replace("-", " ")  # as a tired judge types it
     with db.write() as s:
-        next_code = auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), typed, "baru-2026")
+        next_code = auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), typed, "sandi-baru-2026")
     assert next_code != code
-    assert attempt(db, ev, "Ani Lestari", "baru-2026").name == "Ani Lestari"
+    assert attempt(db, ev, "Ani Lestari", "sandi-baru-2026").name == "Ani Lestari"
     lock(db, ev, "Ani Lestari")
     with db.write() as s, pytest.raises(auth.SignInError) as info:
-        auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), code, "lagi-2026")
+        auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), code, "sandi-lagi-2026")
     assert info.value.message_id == "auth.bad_recovery_code"
     assert user(db, ev, "Ani Lestari").locked
     with db.write() as s:
-        auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), next_code, "lagi-2026")
-    assert attempt(db, ev, "Ani Lestari", "lagi-2026").name == "Ani Lestari"
+        auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), next_code, "sandi-lagi-2026")
+    assert attempt(db, ev, "Ani Lestari", "sandi-lagi-2026").name == "Ani Lestari"
     with db.read() as s:
         assert len(s.scalars(select(AuditEntry).where(AuditEntry.action == "user.recovered_with_code")).all()) == 2
 
@@ -178,4 +178,4 @@ def test_recovery_refuses_a_weak_new_pin(db: Database, ev: str) -> None:
     with db.write() as s, pytest.raises(ValidationError):
         auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), code, "12")
     with db.write() as s:  # the code was not used up by the refused attempt
-        auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), code, "123456")
+        auth.recover_with_code(s, auth.find_account(s, ev, "Ani Lestari"), code, "864209")

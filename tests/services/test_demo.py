@@ -37,10 +37,10 @@ def test_build_demo_makes_a_working_event(db: Database) -> None:
     assert info.import_report.counts == {"imported": 12, "unchanged": 0, "updated": 0, "rejected": 0}
     warned = [i for i in info.import_report.items if i.warnings]
     assert [i.number for i in warned] == ["KIPP-2026-012"]  # the sample that is over a word limit
-    assert info.secretariat == ("Sekretariat Demo", "1234")
-    assert [(role, pin) for _n, role, pin in info.judges] == [("chair", "1111"), ("member", "2222"),
-                                                             ("member", "3333"), ("member", "4444"),
-                                                             ("member", "5555")]
+    assert info.secretariat == ("Sekretariat Demo", "739415")
+    assert [(role, pin) for _n, role, pin in info.judges] == [("chair", "582614"), ("member", "604937"),
+                                                             ("member", "318275"), ("member", "927346"),
+                                                             ("member", "461853")]
     with db.read() as s:
         event = events.get_event(s, str(info.event_id))
         judges = {j.name: j for j in accounts.judges(s, event)}

@@ -67,11 +67,11 @@ def test_judge_names_are_unique_per_event_and_found_by_name_or_id(db: Database) 
 
 def test_secrets_are_stored_only_as_scrypt_hashes(db: Database) -> None:
     with db.write() as s:
-        user = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-123", actor=ACTOR)
-        assert "rahasia-123" not in user.credential_hash
+        user = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-sekretariat-123", actor=ACTOR)
+        assert "rahasia-sekretariat-123" not in user.credential_hash
         assert user.credential_hash.startswith("scrypt$")
-        assert accounts.verify_secret("rahasia-123", user.credential_hash)
-        assert not accounts.verify_secret("rahasia-124", user.credential_hash)
+        assert accounts.verify_secret("rahasia-sekretariat-123", user.credential_hash)
+        assert not accounts.verify_secret("rahasia-sekretariat-124", user.credential_hash)
     with db.write() as s, pytest.raises(ValidationError):
         accounts.add_secretariat(s, name="Lain", secret="12", actor=ACTOR)
 

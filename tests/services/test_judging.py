@@ -518,7 +518,7 @@ def test_submit_locks_ranking_counts_and_only_the_secretariat_unlocks(db: Databa
         with pytest.raises(ValidationError):
             judging.unlock_sheet(s, sheet, ACTOR, "  ")
     with db.write() as s:
-        boss = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-1", actor=ACTOR)
+        boss = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-sekretariat-1", actor=ACTOR)
         boss_actor = Actor(boss.name, boss.id)
         event, ani = jb.who(s, ev, "Ani")
         sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal")

@@ -61,7 +61,7 @@ def test_three_signatures_in_turn_all_valid(panel, signed_pdf) -> None:
         assert sig.chains_to_event is True
         assert sig.bottom_line, sig
         assert {c.name: c.status for c in sig.checks} == {
-            "intact": "ok", "unchanged_after": "ok", "authority": "ok", "field_owner": "ok"}
+            "intact": "ok", "unchanged_after": "ok", "authority": "ok", "registered": "ok", "field_owner": "ok"}
         assert sig.signing_time is not None
     assert report.signatures[-1].modification_level == "none"
     assert report.signatures[0].modification_level == "form_filling"

@@ -54,7 +54,7 @@ def test_short_passphrase_refused(db) -> None:
     event_id = make_event(db)
     with db.write() as s, pytest.raises(ValidationError) as err:
         pki.create_authority(s, event_id, "abc", ACTOR)
-    assert "terlalu pendek" in err.value.render("id")
+    assert "terlalu lemah" in err.value.render("id")
 
 
 def test_issued_certificate_fields_and_storage(panel) -> None:

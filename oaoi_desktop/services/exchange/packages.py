@@ -132,6 +132,9 @@ class PackageImport:
 def check_passphrase(passphrase: str | None) -> str:
     if not passphrase or len(passphrase.strip()) < MIN_PASSPHRASE:
         raise ValidationError("exchange.passphrase_too_short", min=MIN_PASSPHRASE)
+    from oaoi_desktop import passphrase_policy
+
+    passphrase_policy.check_passphrase(passphrase, "passphrase")  # 12 characters or 4 words, not a common one
     return passphrase
 
 
@@ -401,6 +404,22 @@ def _reusable_keys(out_dir: Path, passphrase: str, event_id: uuid.UUID,
     return None
 
 
+def _rewrap_weak_credential(db: Any, event_ref: str, judge_ref: str, passphrase: str, actor: Actor) -> None:
+    """A judge's PKCS#12 stored with weak parameters is re-wrapped before it travels in a package
+    (``key.rewrapped``); a wrong passphrase is left for :func:`build_manifest` to report."""
+    from oaoi_desktop.signing import pki
+
+    with db.write() as s:
+        event = events.get_event(s, event_ref)
+        judge = accounts.find_judge(s, event, judge_ref)
+        if pki.credential_is_weak(s, event.id, judge.id):
+            try:
+                with s.begin_nested():
+                    pki.rewrap_credential(s, event.id, judge.id, passphrase, actor)
+            except OaoiError:
+                pass
+
+
 def export_package(
     db: Any, event_ref: str, judge_ref: str, out_dir: Path | str, passphrase: str, *, actor: Actor,
     progress: Progress | None = None, cancel: threading.Event | None = None, sync: bool = True,
@@ -408,6 +427,7 @@ def export_package(
     """Write the panel package for one judge into ``out_dir`` (see the module docstring)."""
     check_passphrase(passphrase)
     out_dir = Path(out_dir)
+    _rewrap_weak_credential(db, event_ref, judge_ref, passphrase, actor)
     with db.read() as s:
         event = events.get_event(s, event_ref)
         judge = accounts.find_judge(s, event, judge_ref)

@@ -29,6 +29,7 @@ def check_title(name: str) -> str:
         "intact": QCoreApplication.translate("SignatureReportModel", "Content intact"),
         "unchanged_after": QCoreApplication.translate("SignatureReportModel", "Nothing changed afterwards"),
         "authority": QCoreApplication.translate("SignatureReportModel", "Certificate authority"),
+        "registered": QCoreApplication.translate("SignatureReportModel", "Registered credential"),
         "field_owner": QCoreApplication.translate("SignatureReportModel", "Own signature field"),
         "fingerprint": QCoreApplication.translate("SignatureReportModel", "Fingerprint matches the database"),
         "signed": QCoreApplication.translate("SignatureReportModel", "Signed"),

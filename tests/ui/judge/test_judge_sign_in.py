@@ -48,7 +48,7 @@ def type_secret(qtbot, d: SignInDialog, secret: str) -> None:  # type: ignore[no
 
 def test_the_dialog_offers_the_events_judges_and_the_secretariat(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     with panel.db.write() as s:
-        accounts.add_secretariat(s, name="Sekretariat KIPP", secret="9999", actor=ACTOR)
+        accounts.add_secretariat(s, name="Sekretariat KIPP", secret="739415", actor=ACTOR)
     d = SignInDialog(panel.db, settings)
     qtbot.addWidget(d)
     assert d.windowTitle() == "Masuk"
@@ -102,20 +102,20 @@ def test_the_recovery_code_unlocks_sets_a_new_pin_and_shows_the_next_code_once( 
     assert dialog.pages.currentIndex() == SignInDialog.RECOVERY and dialog.code.hasFocus()
 
     QTest.keyClicks(dialog.code, "AAAA-BBBB-CCCC-DDDD")
-    QTest.keyClicks(dialog.new_secret, "8642")
-    QTest.keyClicks(dialog.repeat_secret, "8642")
+    QTest.keyClicks(dialog.new_secret, "864209")
+    QTest.keyClicks(dialog.repeat_secret, "864209")
     dialog.unlock_button.click()
     assert dialog.recovery_message.text() == "Kode pemulihan tidak cocok atau sudah pernah dipakai."
 
     dialog.code.clear()
     QTest.keyClicks(dialog.code, slip.recovery_code.lower().replace("-", " "))
     dialog.repeat_secret.clear()
-    QTest.keyClicks(dialog.repeat_secret, "8643")
+    QTest.keyClicks(dialog.repeat_secret, "864210")
     dialog.unlock_button.click()
     assert dialog.recovery_message.text() == "Kedua PIN baru tidak sama."
 
     dialog.repeat_secret.clear()
-    QTest.keyClicks(dialog.repeat_secret, "8642")
+    QTest.keyClicks(dialog.repeat_secret, "864209")
     with qtbot.assertNotEmitted(dialog.signed_in):
         dialog.unlock_button.click()
     assert dialog.pages.currentIndex() == SignInDialog.NEW_CODE
@@ -126,11 +126,11 @@ def test_the_recovery_code_unlocks_sets_a_new_pin_and_shows_the_next_code_once( 
     assert signal.args[0].name == "Ani Lestari"
     assert dialog.new_code.text() == ""  # shown once
     with panel.db.write() as s:  # the new PIN works, the used code does not
-        assert auth.sign_in(s, panel.event_id, "Ani Lestari", "8642").name == "Ani Lestari"
+        assert auth.sign_in(s, panel.event_id, "Ani Lestari", "864209").name == "Ani Lestari"
         user = auth.find_account(s, panel.event_id, "Ani Lestari")
         assert not user.locked
         with pytest.raises(auth.SignInError):
-            auth.recover_with_code(s, user, slip.recovery_code, "1357")
+            auth.recover_with_code(s, user, slip.recovery_code, "135792")
 
 
 def test_first_run_creates_the_secretariat_and_shows_its_code_once(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -140,11 +140,11 @@ def test_first_run_creates_the_secretariat_and_shows_its_code_once(qtbot, db: Da
     qtbot.addWidget(d)
     assert d.isVisible() and d.windowTitle() == "Buat akun sekretariat"
     QTest.keyClicks(d.name, "Sekretariat KIPP Medan")
-    QTest.keyClicks(d.secret, "2468")
-    QTest.keyClicks(d.repeat, "2469")
+    QTest.keyClicks(d.secret, "246813")
+    QTest.keyClicks(d.repeat, "246814")
     d.create_button.click()
     assert d.message.text() == "Kedua PIN tidak sama."
-    QTest.keyClicks(d.repeat, "2468")
+    QTest.keyClicks(d.repeat, "246813")
     with qtbot.waitSignal(d.account_created):
         d.create_button.click()
     assert created == ["refresh"]
@@ -155,10 +155,10 @@ def test_first_run_creates_the_secretariat_and_shows_its_code_once(qtbot, db: Da
     d.done_button.click()
     with db.write() as s:
         assert not auth.needs_secretariat_setup(s)
-        signed = auth.sign_in(s, None, "Sekretariat KIPP Medan", "2468")
+        signed = auth.sign_in(s, None, "Sekretariat KIPP Medan", "246813")
         assert signed.is_secretariat
         user = auth.find_account(s, None, "Sekretariat KIPP Medan")
-        auth.recover_with_code(s, user, code, "1357")  # the code shown is the account's
+        auth.recover_with_code(s, user, code, "135792")  # the code shown is the account's
     assert offer_secretariat_setup(db) is None  # asked only while there is none
 
 
@@ -209,11 +209,11 @@ def test_file_menu_signs_a_judge_in_to_the_workspace_and_out_again(  # type: ign
 
 def test_the_secretariat_gets_the_paper_forms_page(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     with panel.db.write() as s:
-        accounts.add_secretariat(s, name="Sekretariat KIPP", secret="9999", actor=ACTOR)
+        accounts.add_secretariat(s, name="Sekretariat KIPP", secret="739415", actor=ACTOR)
     window = MainWindow(panel.db, settings)
     qtbot.addWidget(window)
     with panel.db.write() as s:
-        signed = auth.sign_in(s, panel.event_id, "Sekretariat KIPP", "9999")
+        signed = auth.sign_in(s, panel.event_id, "Sekretariat KIPP", "739415")
     page = window.judge_hook.show_workspace(signed)
     assert isinstance(page, PaperFormsPanel) and window.stack.currentWidget() is page
     assert page.judge_combo.count() == 3  # every judge, Ani, Budi
@@ -221,7 +221,7 @@ def test_the_secretariat_gets_the_paper_forms_page(qtbot, panel: Panel, settings
 
 def test_a_judge_of_another_event_is_not_offered(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     other = jb.event(panel.db, name="Kompetisi Inovasi OPD 2026")
-    jb.judge(panel.db, other, "Citra Dewi", instansi="Bappeda", secret="1122")
+    jb.judge(panel.db, other, "Citra Dewi", instansi="Bappeda", secret="582614")
     d = SignInDialog(panel.db, settings)
     qtbot.addWidget(d)
     d.select(event_id=panel.event_id)

@@ -114,7 +114,7 @@ def test_the_wizard_creates_event_rubric_judges_and_pins_in_one_go(
     type_cell(roster.table, 1, 1, "198001012005011002")
     type_cell(roster.table, 1, 2, "Ombudsman Republik Indonesia")
     type_cell(roster.table, 1, 3, "Perwakilan Sumatera Utara")
-    type_cell(roster.table, 1, 5, "4321")
+    type_cell(roster.table, 1, 5, "472619")
     assert roster.count_label.text() == "2 juri"
     click(qtbot, wizard, B.NextButton)
 
@@ -129,7 +129,7 @@ def test_the_wizard_creates_event_rubric_judges_and_pins_in_one_go(
 
     assert wizard.currentId() == PAGE_SLIPS
     slips = {s.name: s for s in wizard.slips}
-    assert slips["Budi Santoso"].pin == "4321"
+    assert slips["Budi Santoso"].pin == "472619"
     assert len(slips["Dr. Ani Lestari"].pin) == 6 and len(slips["Dr. Ani Lestari"].recovery_code) == 19
     shown = [wizard.slips_page.table.item(r, 1).text() for r in range(2)]
     assert sorted(shown) == sorted(s.pin for s in wizard.slips)
