@@ -52,6 +52,7 @@ from asn1crypto import cms as asn1_cms
 from asn1crypto import core as asn1_core
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pkcs12 as asn1_pkcs12
+from asn1crypto import tsp as _asn1_tsp  # noqa: F401 - see below
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -65,6 +66,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop import passphrase_policy
+
+# asn1crypto builds a reverse table of CMS attribute names the first time one is
+# used, and ``asn1crypto.tsp`` (imported later by pyHanko) adds
+# ``signing_certificate_v2`` to the forward table only: a bundle verified before
+# pyHanko is imported left signing unable to name that attribute ("invalid literal
+# for int() ... 'signing_certificate_v2'").  Importing tsp here, before any CMS is
+# parsed, and forgetting the reverse tables, keeps both tables whole.
+asn1_cms.CMSAttributeType._reverse_map = None
 from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.services import audit
 from oaoi_desktop.services.audit import Actor

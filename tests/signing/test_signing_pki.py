@@ -201,3 +201,21 @@ def test_person_of_another_event_is_refused(db) -> None:
     with db.write() as s, pytest.raises(OaoiError) as err:
         pki.issue_judge_certificate(s, a.event_id, stranger, CA_PASS, "sandi-orang-lain", ACTOR)
     assert err.value.message_id == "signing.person_not_found"
+
+
+def test_a_cms_parsed_before_pyhanko_loads_leaves_signing_able_to_name_its_attributes() -> None:
+    """Verifying a judge bundle (CMS) and then signing a PDF in one process failed: asn1crypto's
+    reverse table of attribute names was built before pyHanko's import added signing_certificate_v2."""
+    import subprocess
+    import sys
+
+    code = (
+        "import oaoi_desktop.signing.pki\n"
+        "from asn1crypto import cms\n"
+        "cms.CMSAttribute({'type': 'content_type', 'values': ['data']}).dump()\n"
+        "import pyhanko.sign.general\n"
+        "print(cms.CMSAttributeType('signing_certificate_v2').dotted)\n"
+    )
+    run = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "1.2.840.113549.1.9.16.2.47"
