@@ -413,6 +413,23 @@ def _check_sqlite_copy(path: Path, archive_name: str) -> None:
     revision = _schema_revision_of(path)
     if revision is not None and revision not in migrate.known_revisions():
         raise ValidationError("trust.restore.newer", file=archive_name, revision=revision)
+    _check_schema_objects(path, archive_name, revision)
+
+
+def _check_schema_objects(path: Path, archive_name: str, revision: str | None) -> None:
+    """Only the app's own schema is restored: no trigger, view, index or table the migrations do not create."""
+    from oaoi_desktop.store import schema_check
+
+    if revision is None:
+        raise ValidationError("identity.restore.no_revision", file=archive_name)
+    try:
+        differences = schema_check.compare(path, revision)
+    except sqlite3.Error as exc:
+        raise ValidationError("trust.restore.db_damaged", file=archive_name, reason=str(exc)) from None
+    if differences:
+        first = differences[0]
+        raise ValidationError(f"identity.restore.schema_{first.kind}", file=archive_name, type=first.type,
+                              name=schema_check.display_name(first.name), count=len(differences))
 
 
 def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreResult:
