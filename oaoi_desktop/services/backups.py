@@ -443,6 +443,7 @@ def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreRes
         dump = Path(work) / DB_PGDUMP
         with zipfile.ZipFile(archive) as zf, zf.open(manifest["database"]) as src, open(dump, "wb") as dst:
             shutil.copyfileobj(src, dst, CHUNK)
+        _check_pg_dump(tool, dump, archive.name)
         proc = subprocess.run([tool, "--clean", "--if-exists", "--no-owner", "--single-transaction",
                                "--exit-on-error", *args, str(dump)], env=env, capture_output=True, text=True,
                               check=False)
@@ -450,6 +451,63 @@ def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreRes
             raise OaoiError("trust.backup.pg_failed", tool="pg_restore", reason=(proc.stderr or "").strip()[:500])
     return RestoreResult(make_url(url).render_as_string(hide_password=True), "postgresql", 0, None,
                          manifest.get("schema_revision"))
+
+
+# What a dump of the app's PostgreSQL store may contain (``pg_restore --list`` entry types).  Anything
+# else (functions, triggers, views, rules, extensions, ...) is not created by the migrations and is refused.
+PG_ALLOWED_TYPES = frozenset({
+    "ENCODING", "STDSTRINGS", "SEARCHPATH", "SCHEMA", "COMMENT", "TABLE", "TABLE DATA", "SEQUENCE",
+    "SEQUENCE OWNED BY", "SEQUENCE SET", "DEFAULT", "INDEX", "CONSTRAINT", "FK CONSTRAINT", "ACL",
+    "POLICY", "ROW SECURITY",
+})
+_PG_TYPES_BY_LENGTH = sorted(PG_ALLOWED_TYPES | {
+    "FUNCTION", "PROCEDURE", "AGGREGATE", "TRIGGER", "EVENT TRIGGER", "VIEW", "MATERIALIZED VIEW", "RULE",
+    "EXTENSION", "CAST", "OPERATOR", "OPERATOR CLASS", "OPERATOR FAMILY", "TYPE", "DOMAIN", "LARGE OBJECT",
+    "BLOBS", "FOREIGN TABLE", "SERVER", "USER MAPPING", "PUBLICATION", "SUBSCRIPTION", "DEFAULT ACL",
+    "COLLATION", "CONVERSION", "LANGUAGE", "TEXT SEARCH CONFIGURATION", "TEXT SEARCH DICTIONARY",
+    "TEXT SEARCH PARSER", "TEXT SEARCH TEMPLATE", "STATISTICS", "ACCESS METHOD", "TRANSFORM",
+}, key=len, reverse=True)
+
+
+def _pg_toc_entries(listing: str) -> list[tuple[str, str]]:
+    """(type, "schema name") of each entry of ``pg_restore --list`` output."""
+    out = []
+    for line in listing.splitlines():
+        line = line.strip()
+        if not line or line.startswith(";") or ";" not in line:
+            continue
+        rest = line.split(";", 1)[1].split(None, 2)  # OID OID TYPE...
+        tail = rest[2] if len(rest) == 3 else ""
+        kind = next((k for k in _PG_TYPES_BY_LENGTH if tail == k or tail.startswith(k + " ")), None)
+        if kind is None:
+            kind = tail.split(" ", 1)[0] if tail else "?"
+        out.append((kind, tail[len(kind):].strip()))
+    return out
+
+
+def _check_pg_dump(tool: str, dump: Path, archive_name: str) -> None:
+    """Refuse a dump holding objects the migrations do not create (before ``pg_restore`` runs).
+
+    Checked per table-of-contents entry: its type must be one the app's schema has, and a TABLE
+    must be one of the app's tables.  Column definitions inside a table are not compared (a limit,
+    see docs/reliability.md): the SQLite restore compares every object's SQL.
+    """
+    from oaoi_desktop.store import models, schema_check
+
+    proc = subprocess.run([tool, "--list", str(dump)], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ValidationError("trust.restore.db_damaged", file=archive_name, reason=(proc.stderr or "").strip()[:300])
+    tables = set(models.Base.metadata.tables) | {"alembic_version"}
+    entries = _pg_toc_entries(proc.stdout)
+    for kind, name in entries:
+        words = name.split()
+        table_name = words[1] if len(words) > 1 else ""
+        if kind not in PG_ALLOWED_TYPES:
+            raise ValidationError("identity.restore.schema_unexpected", file=archive_name, type=kind.lower(),
+                                  name=schema_check.display_name(" ".join(words[:2])), count=1)
+        if kind in ("TABLE", "TABLE DATA") and table_name not in tables:
+            raise ValidationError("identity.restore.schema_unexpected", file=archive_name, type=kind.lower(),
+                                  name=schema_check.display_name(table_name), count=1)
 
 
 # -- rotating backups ------------------------------------------------------------------

@@ -87,3 +87,46 @@ def test_the_cli_refuses_a_backup_with_a_trigger(tmp_path: Path, capsys: pytest.
     assert code == 1, err
     assert "recusal_off" in err and "Traceback" not in err
     assert not target.exists()
+
+
+# -- PostgreSQL (runs where OAOI_TEST_PG_URL names a server) ----------------------------------
+PG_TAMPERING = {
+    "trigger": ["CREATE FUNCTION evil() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "NEW.instansi := 'x' || NEW.instansi; RETURN NEW; END $$",
+                "CREATE TRIGGER recusal_off BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION evil()"],
+    "view": ["CREATE VIEW v_scores AS SELECT * FROM events"],
+    "table": ["CREATE TABLE shadow (x int)"],
+}
+
+
+@pytest.mark.parametrize("kind", list(PG_TAMPERING))
+def test_a_postgresql_dump_with_a_foreign_object_is_refused(pg_server, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
+    import shutil
+
+    from sqlalchemy import func, select, text
+
+    from oaoi_desktop.store.models import Event
+
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("pg_dump/pg_restore are not installed")
+    names = [pg_server.fresh_database(), pg_server.fresh_database()]
+    source, target = (pg_server.url_of(n) for n in names)
+    try:
+        with Database.open(source) as db:
+            make_event(db)
+            with db.engine.begin() as conn:
+                for sql in PG_TAMPERING[kind]:
+                    conn.execute(text(sql))
+            archive = backups.create_backup(db, tmp_path / "pg.zip").path
+        with Database.open(target) as db2:
+            make_event(db2, name="Kegiatan yang ada")
+        with pytest.raises(ValidationError) as info:
+            backups.restore_backup(archive, target)
+        assert info.value.message_id == "identity.restore.schema_unexpected"
+        assert "pg.zip" in info.value.render("en")
+        with Database.open(target) as db2, db2.read() as s:
+            assert s.scalar(select(func.count()).select_from(Event)) == 1
+            assert s.scalar(text("SELECT count(*) FROM pg_trigger WHERE tgname = 'recusal_off'")) == 0
+    finally:
+        for n in names:
+            pg_server.drop(n)
