@@ -90,8 +90,11 @@ def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, headers:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        for r in rows:
-            writer.writerow({k: _plain(r.get(k)) for k in columns})
+        from oaoi_desktop.services.exports import csv_safe_text
+
+        for r in rows:  # text a spreadsheet would run as a formula is escaped, as in ``oaoi export csv``
+            writer.writerow({k: csv_safe_text(_plain(r.get(k))) if isinstance(r.get(k), str) else _plain(r.get(k))
+                             for k in columns})
         out.write(buf.getvalue())
         return
     headers = headers or {}
@@ -491,7 +494,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         doc = {"event_id": report.event_id, "cancelled": report.cancelled, "counts": report.counts,
                "elapsed_s": round(report.elapsed, 3), "bytes_read": report.bytes_read,
                "not_processed": list(report.not_processed), "rows": report.rows()}
-        print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
+        from oaoi_desktop.services.exports import printable
+
+        print(printable(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2)))
     for item in (report.items if args.format == "table" else ()):
         if item.outcome is imports.Outcome.REJECTED or item.findings:
             print(t("cli.import_item", outcome=t(f"import.outcome.{item.outcome.value}"), source=item.source,
@@ -655,14 +660,31 @@ def _early_language(argv: Sequence[str]) -> None:
         i18n.set_language(lang)
 
 
+def _printable_streams() -> None:
+    """A name that is not valid UTF-8 (a lone surrogate from argv or a file name) prints as ``\\udcxx``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _printable_streams()
     _early_language(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_FAILED
+    nul = next((a for a in argv if "\x00" in a), None)
+    if nul is not None:  # no shell can pass one; a path with it cannot be opened anywhere
+        shown = nul.replace(chr(0), "\\0")[:80]
+        print(f"oaoi: {t('identity.cli_nul', value=shown)}", file=sys.stderr)
+        return EXIT_FAILED
     try:
         return int(args.func(args))
     except ProblemsError as exc:

@@ -38,8 +38,21 @@ def default_db_path() -> Path:
 def normalise_db_url(value: str) -> str:
     """Accept a URL (``sqlite:///...``, ``postgresql://...``) or a plain path."""
     if "://" in value:
+        _check_db_scheme(value)
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+SUPPORTED_DB_SCHEMES = ("sqlite", "postgresql", "postgres")
+
+
+def _check_db_scheme(url: str) -> None:
+    """Only SQLite and PostgreSQL stores exist: ``mysql://...`` is a clear message, not a traceback."""
+    scheme = url.split("://", 1)[0].split("+", 1)[0].lower()
+    if scheme not in SUPPORTED_DB_SCHEMES:
+        from oaoi_desktop.errors import ValidationError
+
+        raise ValidationError("identity.db_scheme", scheme=scheme[:40], supported="sqlite:///FILE, postgresql://USER@HOST/DB")
 
 
 def resolve_db_url(explicit: str | None = None) -> str:

@@ -42,3 +42,36 @@ MESSAGES.update({
         "en": "{file}: {type} '{name}' of the app's schema is missing from the backup ({count} schema difference(s)); nothing was restored.",
     },
 })
+MESSAGES.update({
+    # -- hostile-input leftovers (issue 13, point 5) ------------------------------------
+    "identity.rubric_too_deep": {
+        "id": "Berkas rubrik bersarang terlalu dalam (larik atau tabel di dalam larik ribuan tingkat); ini bukan instrumen penilaian.",
+        "en": "The rubric file is nested too deeply (arrays or tables thousands of levels deep); it is not a scoring rubric.",
+    },
+    "identity.db_scheme": {
+        "id": "Basis data '{scheme}://' tidak didukung: gunakan {supported}.",
+        "en": "Database '{scheme}://' is not supported: use {supported}.",
+    },
+})
+MESSAGES.update({
+    "identity.out_parent_missing": {
+        "id": "Folder tujuan '{path}' tidak dapat dibuat karena '{parent}' tidak ada (flashdisk belum terpasang?). Periksa tujuan lalu coba lagi.",
+        "en": "The output folder '{path}' cannot be made because '{parent}' does not exist (is the USB stick plugged in?). Check the destination and try again.",
+    },
+    "identity.out_not_a_folder": {
+        "id": "Tujuan '{path}' adalah berkas, bukan folder.",
+        "en": "The destination '{path}' is a file, not a folder.",
+    },
+})
+MESSAGES.update({
+    "identity.hard_link": {
+        "id": "'{path}' adalah tautan keras (hard link, {links} nama untuk satu berkas): isinya bisa berada di luar folder proposal. Salin berkas itu sebagai berkas biasa.",
+        "en": "'{path}' is a hard link ({links} names for one file): its content may lie outside the dossier folder. Copy it as an ordinary file.",
+    },
+})
+MESSAGES.update({
+    "identity.cli_nul": {
+        "id": "Argumen '{value}' berisi karakter NUL; tidak ada berkas atau nama yang dapat memuatnya.",
+        "en": "Argument '{value}' contains a NUL character; no file or name can hold one.",
+    },
+})

@@ -54,7 +54,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from oaoi_desktop import __version__, config
+from oaoi_desktop import __version__, config, files
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.store import backup as store_backup
@@ -126,12 +126,20 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
     out = Path(out)
     if out.exists() and out.is_dir():
         raise ValidationError("trust.backup.out_is_folder", path=str(out))
+    files.prepare_out_folder(out.parent)  # an unmounted stick is refused, not created on the internal disk
+    files.sweep_stale_parts(out.parent)  # what a killed backup left here
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+        return _create_backup(db, out, include_attachments=include_attachments, progress=progress, cancel=cancel)
+    except OSError as exc:  # a read-only or full disk, a folder we may not write
         raise OaoiError("trust.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
+
+
+def _create_backup(db: Database, out: Path, *, include_attachments: bool,
+                   progress: Callable[[int, int], None] | None,
+                   cancel: threading.Event | None) -> BackupResult:
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    with tempfile.TemporaryDirectory(prefix="oaoi-backup-", dir=out.parent) as work:
+    with tempfile.TemporaryDirectory(prefix=files.BACKUP_WORK_PREFIX, dir=out.parent) as work, \
+            files.locked_file(Path(work) / files.LOCK_NAME):
         work_dir = Path(work)
         members: list[dict[str, Any]] = []
         if db.is_sqlite:
@@ -156,7 +164,8 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
             blobs = [(sha, store.path_for(sha)) for sha in sorted(store.stored_shas())]
         total = 1 + len(blobs)
         try:
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+            with open(tmp, "wb") as raw, files.holding_lock(raw.fileno()), \
+                    zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 sha, size = _sha256_file(copy)
                 zf.write(copy, db_member)
                 members.append({"name": db_member, "sha256": sha, "size": size})
@@ -342,12 +351,13 @@ def restore_backup(archive: Path, db_url: str | None = None, *, keep_previous: b
         raise ValidationError("trust.restore.kind_mismatch", file=name, kind="sqlite", target=":memory:")
     target = Path(parsed.database)
     target.parent.mkdir(parents=True, exist_ok=True)
+    files.sweep_stale_parts(target.parent)
     tmp = target.with_name(f".{target.name}.restore-{uuid.uuid4().hex[:8]}.part")
     attachments_added = 0
     previous: Path | None = None
     try:
         with zipfile.ZipFile(archive) as zf:
-            with zf.open(manifest["database"]) as src, open(tmp, "wb") as dst:
+            with zf.open(manifest["database"]) as src, open(tmp, "wb") as dst, files.holding_lock(dst.fileno()):
                 shutil.copyfileobj(src, dst, CHUNK)
                 dst.flush()
                 os.fsync(dst.fileno())

@@ -67,6 +67,16 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (a file name that is not UTF-8) written as ``\\udcxx`` escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def csv_safe_text(value: Any) -> Any:
+    """:func:`csv_safe` for a text field that may also carry lone surrogates (names from outside)."""
+    return csv_safe(printable(value)) if isinstance(value, str) else value
+
+
 # -- rows ----------------------------------------------------------------------------
 def _natural(text: str) -> tuple[Any, ...]:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", text))
