@@ -72,9 +72,19 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?|-")
+
+
 def csv_safe_text(value: Any) -> Any:
-    """:func:`csv_safe` for a text field that may also carry lone surrogates (names from outside)."""
-    return csv_safe(printable(value)) if isinstance(value, str) else value
+    """:func:`csv_safe` for a text field that may also carry lone surrogates (names from outside).
+
+    A plain number written as text (``-1.5``, a ``-`` placeholder) is left as it is: scripts read
+    it, and a spreadsheet runs nothing in it.
+    """
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return value if _PLAIN_NUMBER.fullmatch(value) else csv_safe(value)
 
 
 # -- rows ----------------------------------------------------------------------------
