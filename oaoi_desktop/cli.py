@@ -671,6 +671,14 @@ def _printable_streams() -> None:
                 pass
 
 
+def _not_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _printable_streams()
@@ -692,6 +700,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except OaoiError as exc:
         print(f"oaoi: {exc.render()}", file=sys.stderr)
+        return EXIT_FAILED
+    except UnicodeEncodeError:  # a non-UTF-8 argument (surrogateescape) reached a database or a file's text
+        bad = next((a for a in argv if _not_utf8(a)), "?")
+        print(f"oaoi: {t('identity.cli_not_utf8', value=bad.encode('utf-8', 'backslashreplace').decode()[:80])}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # a path the system refuses (name too long, no such device, ...): name it
+        path = exc.filename if exc.filename is not None else "-"
+        shown = str(path).encode("utf-8", "backslashreplace").decode()
+        shown = shown if len(shown) <= 120 else shown[:60] + "…" + shown[-40:]
+        print(f"oaoi: {t('identity.cli_os_error', path=shown, reason=exc.strerror or type(exc).__name__)}",
+              file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(f"oaoi: {t('cli.interrupted')}", file=sys.stderr)

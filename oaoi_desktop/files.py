@@ -32,6 +32,10 @@ def write_atomically(target: Path | str, content: bytes | Callable[[BinaryIO], o
     folder must exist.
     """
     target = Path(target)
+    if not target.name or target.name in (".", ".."):
+        from oaoi_desktop.errors import ValidationError
+
+        raise ValidationError("identity.out_empty", path=str(target))
     sweep_stale_parts(target.parent)
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
     try:

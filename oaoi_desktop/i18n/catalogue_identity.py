@@ -75,3 +75,17 @@ MESSAGES.update({
         "en": "Argument '{value}' contains a NUL character; no file or name can hold one.",
     },
 })
+MESSAGES.update({
+    "identity.cli_not_utf8": {
+        "id": "Argumen '{value}' bukan teks UTF-8 yang sah (byte dari pengodean lain?); tulis ulang argumen itu.",
+        "en": "Argument '{value}' is not valid UTF-8 text (bytes from another encoding?); type that argument again.",
+    },
+    "identity.cli_os_error": {
+        "id": "Sistem menolak '{path}': {reason}.",
+        "en": "The system refused '{path}': {reason}.",
+    },
+    "identity.out_empty": {
+        "id": "Nama berkas tujuan kosong ('{path}'): sebutkan nama berkas.",
+        "en": "The output file name is empty ('{path}'): name a file.",
+    },
+})
