@@ -94,8 +94,11 @@ def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, headers:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        for r in rows:
-            writer.writerow({k: _plain(r.get(k)) for k in columns})
+        from oaoi_desktop.services.exports import csv_safe_text
+
+        for r in rows:  # text a spreadsheet would run as a formula is escaped, as in ``oaoi export csv``
+            writer.writerow({k: csv_safe_text(_plain(r.get(k))) if isinstance(r.get(k), str) else _plain(r.get(k))
+                             for k in columns})
         out.write(buf.getvalue())
         return
     headers = headers or {}
@@ -522,7 +525,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                "elapsed_s": round(report.elapsed, 3), "bytes_read": report.bytes_read,
                "read_in_processes": report.read_in_processes,
                "not_processed": list(report.not_processed), "rows": report.rows()}
-        print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
+        from oaoi_desktop.services.exports import printable
+
+        print(printable(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2)))
     for item in (report.items if args.format == "table" else ()):
         if item.outcome is imports.Outcome.REJECTED or item.findings:
             print(t("cli.import_item", outcome=t(f"import.outcome.{item.outcome.value}"), source=item.source,
@@ -690,14 +695,39 @@ def _early_language(argv: Sequence[str]) -> None:
         i18n.set_language(lang)
 
 
+def _printable_streams() -> None:
+    """A name that is not valid UTF-8 (a lone surrogate from argv or a file name) prints as ``\\udcxx``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+                pass
+
+
+def _not_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _printable_streams()
     _early_language(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_FAILED
+    nul = next((a for a in argv if "\x00" in a), None)
+    if nul is not None:  # no shell can pass one; a path with it cannot be opened anywhere
+        shown = nul.replace(chr(0), "\\0")[:80]
+        print(f"oaoi: {t('identity.cli_nul', value=shown)}", file=sys.stderr)
+        return EXIT_FAILED
     try:
         from oaoi_desktop.cli_operator import authorise
 
@@ -708,6 +738,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except OaoiError as exc:
         print(f"oaoi: {exc.render()}", file=sys.stderr)
+        return EXIT_FAILED
+    except UnicodeEncodeError:  # a non-UTF-8 argument (surrogateescape) reached a database or a file's text
+        bad = next((a for a in argv if _not_utf8(a)), "?")
+        print(f"oaoi: {t('identity.cli_not_utf8', value=bad.encode('utf-8', 'backslashreplace').decode()[:80])}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # a path the system refuses (name too long, no such device, ...): name it
+        path = exc.filename if exc.filename is not None else "-"
+        shown = str(path).encode("utf-8", "backslashreplace").decode()
+        shown = shown if len(shown) <= 120 else shown[:60] + "…" + shown[-40:]
+        print(f"oaoi: {t('identity.cli_os_error', path=shown, reason=exc.strerror or type(exc).__name__)}",
+              file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(f"oaoi: {t('cli.interrupted')}", file=sys.stderr)

@@ -38,6 +38,7 @@ def default_db_path() -> Path:
 def normalise_db_url(value: str) -> str:
     """Accept a URL (``sqlite:///...``, ``postgresql://...``), a LAN seat file, or a plain path."""
     if "://" in value:
+        _check_db_scheme(value)
         return value
     from oaoi_desktop.store.lan import read_seat_file  # [lan] ``--db seat-ani.oaoi-lan``: the URL inside
 
@@ -45,6 +46,18 @@ def normalise_db_url(value: str) -> str:
     if seat_url is not None:
         return seat_url
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+SUPPORTED_DB_SCHEMES = ("sqlite", "postgresql", "postgres")
+
+
+def _check_db_scheme(url: str) -> None:
+    """Only SQLite and PostgreSQL stores exist: ``mysql://...`` is a clear message, not a traceback."""
+    scheme = url.split("://", 1)[0].split("+", 1)[0].lower()
+    if scheme not in SUPPORTED_DB_SCHEMES:
+        from oaoi_desktop.errors import ValidationError
+
+        raise ValidationError("identity.db_scheme", scheme=scheme[:40], supported="sqlite:///FILE, postgresql://USER@HOST/DB")
 
 
 def resolve_db_url(explicit: str | None = None) -> str:

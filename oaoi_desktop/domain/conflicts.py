@@ -1,7 +1,10 @@
 """Conflict-of-interest rules (pure): who is recused from which dossier.
 
-Names of agencies are compared after normalising case, spaces and
-punctuation ("Dinas Kesehatan, Kota Medan" = "dinas kesehatan kota medan"),
+Names of agencies are compared on their identity key
+(:func:`oaoi_desktop.domain.identity.recusal_key`: NFKC, invisible characters
+dropped, Unicode TR39 confusable skeleton, then case, spaces and punctuation
+folded: "Dinas Kesehatan, Kota Medan" = "dinas kesehatan kota medan" = the same
+with a Cyrillic "е" or a zero-width space),
 and an event may list aliases ("Dinkes Medan" → "Dinas Kesehatan Kota
 Medan").  The event's recusal level says what must differ: ``instansi``
 (national competitions) or ``unit_kerja`` (a city's OPD competition, where
@@ -10,17 +13,14 @@ every entry shares the same instansi).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+from oaoi_desktop.domain.identity import recusal_key
 
 
 def normalise_name(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name or "").casefold()
-    text = _PUNCT.sub(" ", text)
-    return " ".join(text.split())
+    """The key two agency names are compared on (see :func:`identity.recusal_key`)."""
+    return recusal_key(name or "")
 
 
 def alias_table(aliases: Mapping[str, Sequence[str]] | None) -> dict[str, str]:

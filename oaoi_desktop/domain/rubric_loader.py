@@ -926,6 +926,8 @@ def _check(text: str, file: str) -> tuple[Rubric | None, list[Problem]]:
         doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         return None, [_syntax_problem(exc, file)]
+    except RecursionError:  # arrays or tables nested thousands deep
+        return None, [Problem(file=file, key_path="", message_id="identity.rubric_too_deep", params={})]
     reader = _Reader(text, file)
     rubric = reader.read(doc)
     # in file order; problems without a line (e.g. a missing top-level key) first

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.domain import identity
+from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.intake import FORMAT_VERSION, paths, sniff
 from oaoi_desktop.intake.findings import Finding, Severity
 from oaoi_desktop.intake.limits import Limits
@@ -94,7 +96,13 @@ def parse(raw: bytes, file: str) -> tuple[Any, list[Finding]]:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Finding(Severity.ERROR, file, "", "intake.json_not_utf8", {"offset": exc.start}, line)]
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant), []
+        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+        # "\ud800" escapes decode to lone surrogates, which no later step can encode: refuse them here.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return value, []
+    except UnicodeEncodeError as exc:
+        return None, [Finding(Severity.ERROR, file, "", "identity.json_surrogate",
+                              {"codepoint": f"U+{ord(exc.object[exc.start]):04X}"})]
     except _DuplicateKey as exc:
         return None, [Finding(Severity.ERROR, file, exc.key, "intake.json_duplicate_key", {"key": exc.key})]
     except json.JSONDecodeError as exc:
@@ -280,6 +288,8 @@ def validate(
     for key, limit in IDENTITY_TEXT.items():
         got = c.text(value, key, key, required=key in ("id", "title", "instansi"), limit=limit)
         if got is not None:
+            got = _identity(c, key, got)
+        if got is not None:
             data[key] = got
     got = c.enum(value, "klaster", KLASTER, "intake.bad_klaster")
     if got is not None:
@@ -307,6 +317,15 @@ def validate(
     _sections(c, value, data, {a.path for a in attachments})
 
     return DossierDocument(data, tuple(attachments)), c.findings
+
+
+def _identity(c: _Checker, key: str, text: str) -> str | None:
+    """Names that drive decisions through :mod:`oaoi_desktop.domain.identity` (a finding when refused)."""
+    try:
+        return identity.dossier_number(text, key) if key == "id" else identity.clean(text, key)
+    except ValidationError as exc:
+        c.err(key, exc.message_id, **exc.params)
+        return None
 
 
 def _innovators(c: _Checker, value: dict[str, Any], data: dict[str, Any]) -> None:

@@ -113,7 +113,7 @@ class FolderPackage(Package):
                 return None
             if stat.S_ISLNK(st.st_mode) or getattr(st, "st_file_attributes", 0) & _REPARSE_POINT:
                 return None
-        if st is None or not stat.S_ISREG(st.st_mode):
+        if st is None or not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
             return None
         return Member(norm, self.display(norm), st.st_size, os.path.join(self._real_root, *norm.split("/")))
 
@@ -149,6 +149,9 @@ class FolderPackage(Package):
                                            path=norm, reason=exc.strerror or str(exc))]
         if not stat.S_ISREG(st.st_mode):
             return None, findings + [error(self.display(norm), "", "intake.not_a_file", path=norm)]
+        if st.st_nlink > 1:  # a hard link: its other name may lie anywhere, outside the folder included
+            return None, findings + [error(self.display(norm), "", "identity.hard_link", path=norm,
+                                           links=st.st_nlink)]
         return Member(norm, self.display(norm), st.st_size, real), findings
 
     def open_member(self, member: Member) -> IO[bytes]:

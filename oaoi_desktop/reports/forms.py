@@ -257,8 +257,10 @@ def write_judge_forms(forms: JudgeForms, path: Path, *, lang: str | None = None)
                                  mode="shrink"))
         if i < len(forms.pages):
             story.append(PageBreak())
+    from oaoi_desktop.files import prepare_out_folder
+
+    prepare_out_folder(path.parent)  # an unplugged stick is refused, not created on the internal disk
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         doc.build(story)
         os.replace(tmp, path)
     except OSError as exc:

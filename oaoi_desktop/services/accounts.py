@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.store.models import Event, Role, User
@@ -80,11 +81,11 @@ def check_secret_strength(secret: str) -> None:
 
 # -- helpers -----------------------------------------------------------------
 def _clean(value: str | None) -> str:
-    return " ".join((value or "").split())
+    return identity.lenient(value)
 
 
 def _check_name(name: str) -> str:
-    name = _clean(name)
+    name = identity.clean(name, "name")
     if not name:
         raise ValidationError("accounts.name_required")
     return name
@@ -129,8 +130,8 @@ def add_secretariat(
         event_id=None,
         name=name,
         nip=_check_nip(nip),
-        instansi=_clean(instansi),
-        unit_kerja=_clean(unit_kerja),
+        instansi=identity.clean(instansi, "instansi"),
+        unit_kerja=identity.clean(unit_kerja, "unit_kerja"),
         role=Role.SECRETARIAT,
         credential_hash=hash_secret(secret),
     )
@@ -164,7 +165,7 @@ def add_judge(
     if not role.is_judge:
         raise ValidationError("accounts.not_a_judge_role", role=role.value)
     name = _check_name(name)
-    instansi = _clean(instansi)
+    instansi = identity.clean(instansi, "instansi")
     if not instansi:
         raise ValidationError("accounts.instansi_required", name=name)
     if secret is not None:
@@ -180,7 +181,7 @@ def add_judge(
         name=name,
         nip=_check_nip(nip),
         instansi=instansi,
-        unit_kerja=_clean(unit_kerja),
+        unit_kerja=identity.clean(unit_kerja, "unit_kerja"),
         role=role,
         credential_hash=hash_secret(secret) if secret else "",
     )

@@ -54,7 +54,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from oaoi_desktop import __version__, config
+from oaoi_desktop import __version__, config, files
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.store import backup as store_backup
@@ -126,12 +126,20 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
     out = Path(out)
     if out.exists() and out.is_dir():
         raise ValidationError("trust.backup.out_is_folder", path=str(out))
+    files.prepare_out_folder(out.parent)  # an unmounted stick is refused, not created on the internal disk
+    files.sweep_stale_parts(out.parent)  # what a killed backup left here
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+        return _create_backup(db, out, include_attachments=include_attachments, progress=progress, cancel=cancel)
+    except OSError as exc:  # a read-only or full disk, a folder we may not write
         raise OaoiError("trust.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
+
+
+def _create_backup(db: Database, out: Path, *, include_attachments: bool,
+                   progress: Callable[[int, int], None] | None,
+                   cancel: threading.Event | None) -> BackupResult:
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    with tempfile.TemporaryDirectory(prefix="oaoi-backup-", dir=out.parent) as work:
+    with tempfile.TemporaryDirectory(prefix=files.BACKUP_WORK_PREFIX, dir=out.parent) as work, \
+            files.locked_file(Path(work) / files.LOCK_NAME):
         work_dir = Path(work)
         members: list[dict[str, Any]] = []
         if db.is_sqlite:
@@ -156,7 +164,8 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
             blobs = [(sha, store.path_for(sha)) for sha in sorted(store.stored_shas())]
         total = 1 + len(blobs)
         try:
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+            with open(tmp, "wb") as raw, files.holding_lock(raw.fileno()), \
+                    zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 sha, size = _sha256_file(copy)
                 zf.write(copy, db_member)
                 members.append({"name": db_member, "sha256": sha, "size": size})
@@ -344,12 +353,13 @@ def restore_backup(archive: Path, db_url: str | None = None, *, keep_previous: b
         raise ValidationError("trust.restore.kind_mismatch", file=name, kind="sqlite", target=":memory:")
     target = Path(parsed.database)
     target.parent.mkdir(parents=True, exist_ok=True)
+    files.sweep_stale_parts(target.parent)
     tmp = target.with_name(f".{target.name}.restore-{uuid.uuid4().hex[:8]}.part")
     attachments_added = 0
     previous: Path | None = None
     try:
         with zipfile.ZipFile(archive) as zf:
-            with zf.open(manifest["database"]) as src, open(tmp, "wb") as dst:
+            with zf.open(manifest["database"]) as src, open(tmp, "wb") as dst, files.holding_lock(dst.fileno()):
                 shutil.copyfileobj(src, dst, CHUNK)
                 dst.flush()
                 os.fsync(dst.fileno())
@@ -415,6 +425,23 @@ def _check_sqlite_copy(path: Path, archive_name: str) -> None:
     revision = _schema_revision_of(path)
     if revision is not None and revision not in migrate.known_revisions():
         raise ValidationError("trust.restore.newer", file=archive_name, revision=revision)
+    _check_schema_objects(path, archive_name, revision)
+
+
+def _check_schema_objects(path: Path, archive_name: str, revision: str | None) -> None:
+    """Only the app's own schema is restored: no trigger, view, index or table the migrations do not create."""
+    from oaoi_desktop.store import schema_check
+
+    if revision is None:
+        raise ValidationError("identity.restore.no_revision", file=archive_name)
+    try:
+        differences = schema_check.compare(path, revision)
+    except sqlite3.Error as exc:
+        raise ValidationError("trust.restore.db_damaged", file=archive_name, reason=str(exc)) from None
+    if differences:
+        first = differences[0]
+        raise ValidationError(f"identity.restore.schema_{first.kind}", file=archive_name, type=first.type,
+                              name=schema_check.display_name(first.name), count=len(differences))
 
 
 def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreResult:
@@ -428,6 +455,7 @@ def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreRes
         dump = Path(work) / DB_PGDUMP
         with zipfile.ZipFile(archive) as zf, zf.open(manifest["database"]) as src, open(dump, "wb") as dst:
             shutil.copyfileobj(src, dst, CHUNK)
+        _check_pg_dump(tool, dump, archive.name)
         proc = subprocess.run([tool, "--clean", "--if-exists", "--no-owner", "--single-transaction",
                                "--exit-on-error", *args, str(dump)], env=env, capture_output=True, text=True,
                               check=False)
@@ -435,6 +463,63 @@ def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreRes
             raise OaoiError("trust.backup.pg_failed", tool="pg_restore", reason=(proc.stderr or "").strip()[:500])
     return RestoreResult(make_url(url).render_as_string(hide_password=True), "postgresql", 0, None,
                          manifest.get("schema_revision"))
+
+
+# What a dump of the app's PostgreSQL store may contain (``pg_restore --list`` entry types).  Anything
+# else (functions, triggers, views, rules, extensions, ...) is not created by the migrations and is refused.
+PG_ALLOWED_TYPES = frozenset({
+    "ENCODING", "STDSTRINGS", "SEARCHPATH", "SCHEMA", "COMMENT", "TABLE", "TABLE DATA", "SEQUENCE",
+    "SEQUENCE OWNED BY", "SEQUENCE SET", "DEFAULT", "INDEX", "CONSTRAINT", "FK CONSTRAINT", "ACL",
+    "POLICY", "ROW SECURITY",
+})
+_PG_TYPES_BY_LENGTH = sorted(PG_ALLOWED_TYPES | {
+    "FUNCTION", "PROCEDURE", "AGGREGATE", "TRIGGER", "EVENT TRIGGER", "VIEW", "MATERIALIZED VIEW", "RULE",
+    "EXTENSION", "CAST", "OPERATOR", "OPERATOR CLASS", "OPERATOR FAMILY", "TYPE", "DOMAIN", "LARGE OBJECT",
+    "BLOBS", "FOREIGN TABLE", "SERVER", "USER MAPPING", "PUBLICATION", "SUBSCRIPTION", "DEFAULT ACL",
+    "COLLATION", "CONVERSION", "LANGUAGE", "TEXT SEARCH CONFIGURATION", "TEXT SEARCH DICTIONARY",
+    "TEXT SEARCH PARSER", "TEXT SEARCH TEMPLATE", "STATISTICS", "ACCESS METHOD", "TRANSFORM",
+}, key=len, reverse=True)
+
+
+def _pg_toc_entries(listing: str) -> list[tuple[str, str]]:
+    """(type, "schema name") of each entry of ``pg_restore --list`` output."""
+    out = []
+    for line in listing.splitlines():
+        line = line.strip()
+        if not line or line.startswith(";") or ";" not in line:
+            continue
+        rest = line.split(";", 1)[1].split(None, 2)  # OID OID TYPE...
+        tail = rest[2] if len(rest) == 3 else ""
+        kind = next((k for k in _PG_TYPES_BY_LENGTH if tail == k or tail.startswith(k + " ")), None)
+        if kind is None:
+            kind = tail.split(" ", 1)[0] if tail else "?"
+        out.append((kind, tail[len(kind):].strip()))
+    return out
+
+
+def _check_pg_dump(tool: str, dump: Path, archive_name: str) -> None:
+    """Refuse a dump holding objects the migrations do not create (before ``pg_restore`` runs).
+
+    Checked per table-of-contents entry: its type must be one the app's schema has, and a TABLE
+    must be one of the app's tables.  Column definitions inside a table are not compared (a limit,
+    see docs/reliability.md): the SQLite restore compares every object's SQL.
+    """
+    from oaoi_desktop.store import models, schema_check
+
+    proc = subprocess.run([tool, "--list", str(dump)], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ValidationError("trust.restore.db_damaged", file=archive_name, reason=(proc.stderr or "").strip()[:300])
+    tables = set(models.Base.metadata.tables) | {"alembic_version"}
+    entries = _pg_toc_entries(proc.stdout)
+    for kind, name in entries:
+        words = name.split()
+        table_name = words[1] if len(words) > 1 else ""
+        if kind not in PG_ALLOWED_TYPES:
+            raise ValidationError("identity.restore.schema_unexpected", file=archive_name, type=kind.lower(),
+                                  name=schema_check.display_name(" ".join(words[:2])), count=1)
+        if kind in ("TABLE", "TABLE DATA") and table_name not in tables:
+            raise ValidationError("identity.restore.schema_unexpected", file=archive_name, type=kind.lower(),
+                                  name=schema_check.display_name(table_name), count=1)
 
 
 # -- rotating backups ------------------------------------------------------------------

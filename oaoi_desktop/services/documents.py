@@ -705,9 +705,14 @@ def i18n_title(kind: str, lang: str) -> str:
 
 def check_folder(folder: Path) -> Path:
     """Create ``folder`` if needed and make sure a file can be written there."""
+    from oaoi_desktop.files import prepare_out_folder, sweep_stale_parts
+
     folder = Path(folder)
+    if not folder.exists() and not folder.parent.exists():
+        prepare_out_folder(folder)  # a missing parent (an unmounted stick) is refused, not created
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)  # only the last level
+        sweep_stale_parts(folder)
         probe = folder / f".oaoi-write-test-{uuid.uuid4().hex}"
         probe.write_bytes(b"")
         probe.unlink()

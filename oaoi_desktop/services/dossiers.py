@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain import canonical
+from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.intake.document import default_section_title, default_word_limit
 from oaoi_desktop.intake.words import count_words
@@ -66,10 +67,13 @@ def add_dossier(
     source: str = "",
     audit: bool = True,
 ) -> Dossier:
-    number = (number or "").strip()
-    title = " ".join((title or "").split())
-    if not number:
+    if not (number or "").strip():
         raise ValidationError("dossier.number_required")
+    number = identity.dossier_number(number, "number")
+    title = identity.clean(title, "title")
+    instansi = identity.clean(instansi, "instansi")
+    unit_kerja = identity.clean(unit_kerja, "unit_kerja")
+    kategori = identity.clean(kategori, "kategori")
     if not title:
         raise ValidationError("dossier.title_required", number=number)
     if klaster and klaster not in KLASTER:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop import config
+from oaoi_desktop.domain import identity
 from oaoi_desktop.domain.rubric import Rubric
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
@@ -79,6 +80,16 @@ def event_snapshot(event: Event) -> dict[str, Any]:
     }
 
 
+def _clean_aliases(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    """Recusal aliases through the identity normalisation (refusing control and bidi characters)."""
+    out: dict[str, list[str]] = {}
+    for canonical_name, others in (aliases or {}).items():
+        key = identity.clean(canonical_name, "aliases")
+        if key:
+            out[key] = [o for o in (identity.clean(x, "aliases") for x in (others or [])) if o]
+    return out
+
+
 def create_event(
     session: Session,
     *,
@@ -94,9 +105,10 @@ def create_event(
     recusal_level: RecusalLevel = RecusalLevel.INSTANSI,
     aliases: dict[str, list[str]] | None = None,
 ) -> Event:
-    name = " ".join(name.split())
+    name = identity.clean(name, "name")
     if not name:
         raise ValidationError("event.name_required")
+    aliases = _clean_aliases(aliases)
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError("event.dates_reversed", starts_on=starts_on, ends_on=ends_on)
     duplicate = session.scalar(select(Event).where(func.lower(Event.name) == name.lower()))

@@ -67,6 +67,26 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (a file name that is not UTF-8) written as ``\\udcxx`` escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?|-")
+
+
+def csv_safe_text(value: Any) -> Any:
+    """:func:`csv_safe` for a text field that may also carry lone surrogates (names from outside).
+
+    A plain number written as text (``-1.5``, a ``-`` placeholder) is left as it is: scripts read
+    it, and a spreadsheet runs nothing in it.
+    """
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return value if _PLAIN_NUMBER.fullmatch(value) else csv_safe(value)
+
+
 # -- rows ----------------------------------------------------------------------------
 def _natural(text: str) -> tuple[Any, ...]:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", text))

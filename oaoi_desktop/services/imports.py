@@ -198,10 +198,13 @@ class ImportReport:
         return out
 
     def csv_text(self, lang: str | None = None) -> str:
+        """The report as CSV: text a spreadsheet would run as a formula escaped (as ``oaoi export csv``)."""
+        from oaoi_desktop.services.exports import csv_safe_text
+
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=list(REPORT_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(self.rows(lang))
+        writer.writerows({k: csv_safe_text(v) for k, v in row.items()} for row in self.rows(lang))
         return buf.getvalue()
 
     def write_csv(self, path: Path, lang: str | None = None) -> None:

@@ -16,19 +16,23 @@ from oaoi_desktop.errors import OaoiError
 
 
 def sqlite_backup(source: Path, target: Path) -> Path:
+    from oaoi_desktop.files import locked_file, sweep_stale_parts
+
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_parts(target.parent)  # copies a killed backup left behind
     tmp = target.with_name(target.name + ".part")
     if tmp.exists():
         tmp.unlink()
     try:
         src = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
+            with locked_file(tmp):  # a live copy is never swept
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
         finally:
             src.close()
         with open(tmp, "rb+") as fh:

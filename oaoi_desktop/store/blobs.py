@@ -41,7 +41,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
@@ -104,6 +104,8 @@ class BlobStore(ABC):
         """fsync each file before it is renamed into place, and the folders after."""
         self.last_placed: list[str] = []
         """What the last :meth:`store_all` placed, also when it raised."""
+        self._run_locks: dict[Path, Any] = {}
+        """Open lock files of this process's live staging runs (see :meth:`staging_run`)."""
 
     # -- staging (no database) -----------------------------------------------
     def staging_dir(self) -> Path:
@@ -143,12 +145,19 @@ class BlobStore(ABC):
         may leave files behind when it is killed: :meth:`end_staging_run`
         removes the folder whole, whatever is in it.
         """
+        from oaoi_desktop.files import LOCK_NAME, acquire_lock
+
         path = self.staging_dir() / f"{RUN_PREFIX}{uuid.uuid4().hex}"
         path.mkdir()
+        # Held while the run lives: a run folder whose lock nobody holds belongs to a killed run.
+        self._run_locks[path] = acquire_lock(path / LOCK_NAME)
         return path
 
     def end_staging_run(self, path: Path) -> None:
         """Remove a run folder and whatever staged files are still in it."""
+        lock = self._run_locks.pop(path, None)
+        if lock is not None:
+            lock.close()
         shutil.rmtree(path, ignore_errors=True)
 
     @property
@@ -264,13 +273,24 @@ class BlobStore(ABC):
         if not staging.is_dir():
             return 0
         now = time.time()
+        from oaoi_desktop.files import LOCK_NAME, PART_STALE_SECONDS, is_locked
+
         for entry in os.scandir(staging):
             try:
-                if now - entry.stat().st_mtime <= STALE_STAGING_SECONDS:
+                age = now - entry.stat().st_mtime
+                lock = Path(entry.path) / LOCK_NAME
+                if lock.exists() and is_locked(lock):
+                    continue  # a live run (its process holds the lock), however old
+                # A run folder whose lock nobody holds belongs to a killed import: swept after minutes,
+                # not a day (a run folder without a lock file comes from an older version: 24 h).
+                dead_run = (entry.name.startswith(RUN_PREFIX) and age > PART_STALE_SECONDS
+                            and entry.is_dir(follow_symlinks=False) and lock.exists())
+                if age <= STALE_STAGING_SECONDS and not dead_run:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name.startswith(RUN_PREFIX):
-                        removed += sum(len(files) for _d, _s, files in os.walk(entry.path))
+                        removed += sum(len([f for f in files if f != LOCK_NAME])
+                                       for _d, _s, files in os.walk(entry.path))
                         shutil.rmtree(entry.path, ignore_errors=True)
                     continue
                 os.unlink(entry.path)

@@ -56,7 +56,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     bindir = env_dir / "bin"
     for name, target in (("oaoi", "oaoi_desktop.cli"), ("oaoi-desktop", "oaoi_desktop.app")):
         script = bindir / name
-        script.write_text(f"#!{py}\nimport sys\nfrom {target} import main\nsys.exit(main())\n", encoding="utf-8")
+        # what pip writes for an entry point: the guard keeps spawned worker processes from running it
+        script.write_text(f"#!{py}\nimport sys\nfrom {target} import main\n"
+                          f"if __name__ == '__main__':\n    sys.exit(main())\n", encoding="utf-8")
         script.chmod(0o755)
     return bindir, site / "oaoi_desktop" / "_shipped" / "resources" / "samples"
 

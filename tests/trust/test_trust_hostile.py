@@ -26,10 +26,12 @@ from __future__ import annotations
 import base64
 import contextlib
 import csv
+import functools
 import io
 import json
 import random
 import signal
+import sqlite3
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -108,7 +110,10 @@ TOKENS = [b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"{", b"}", b"[", b"]", b'"', b
           b";", b"=", b"'", b"[[", b"]]", b'"""', b"1e309", b"-0", b"NaN", b"null", b"true", b"9" * 40,
           b"\\u0000", b"\\ud800", b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06", b"%PDF-1.7", b"%%EOF",
           b"/ByteRange [0 1 2 3]", b"obj", b"endobj", b"stream", b"xref", b"trailer", b"../", b"C:\\",
-          "é€😀".encode(), b"=HYPERLINK(\"x\")"]
+          "é€😀".encode(), b"=HYPERLINK(\"x\")",
+          # identity text (issue 13): invisible, bidi and look-alike characters, deep nesting
+          "\u200b".encode(), "\u202e".encode(), "\u00ad".encode(), "\u2066".encode(), "\u0435".encode(),
+          "\u041c".encode(), "\ufe0f".encode(), b"\\u202e", b"\\udc80", b"[" * 2000, b"{a=" * 500]
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -154,6 +159,8 @@ json_values = st.recursive(scalars, lambda c: st.lists(c, max_size=5) | st.dicti
 weird_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60) | st.sampled_from([
     "=cmd|' /C calc'!A0", "+1+1", "@SUM(1)", "-2", "\x00", "\ufeff", "../../etc/passwd", "C:\\Windows", "1e309",
     "NaN", "10,5", " 7 ", "٣", "１０", "9.9999999999", "", "\n\r", "a" * 3000,
+    "KIPP-2026-001\u200b", "Pemerintah Kota \u041c\u0435dan", "Me\u00addan", "\u202eAni", "\u2067x\u2069",
+    "Ani\x07", "P\ufe0f-1",
 ])
 
 
@@ -374,6 +381,10 @@ TOML_LINES = KIPP_TOML.splitlines()
 def rubric_texts(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 4)) == 0:
         return draw(st.text(max_size=400))
+    if draw(st.integers(0, 19)) == 0:  # nested thousands deep (a RecursionError once)
+        depth = draw(st.integers(100, 4000))
+        return draw(st.sampled_from(["a = " + "[" * depth + "]" * depth, "a = " + "{x=" * depth + "1" + "}" * depth,
+                                     "[" * depth]))
     lines = list(TOML_LINES)
     for _ in range(draw(st.integers(1, 5))):
         i = draw(st.integers(0, len(lines) - 1))
@@ -533,3 +544,114 @@ def test_trust_hostile_backup_archive(base: bytes, seed: int, tmp_path_factory: 
         result = attempt("backup archive", lambda: backups.restore_backup(path, str(target)))
         assert isinstance(result, OaoiError)
         assert not target.exists()
+
+
+# -- identity text (issue 13): names that drive decisions ---------------------------------
+identity_texts = st.text(max_size=80) | weird_text | st.text(
+    alphabet=st.sampled_from(list("KIPP-2026/001._ aeMedn") + ["\u200b", "\u00ad", "\u202e", "\u2066",
+                                                                "\u0435", "\u041c", "\ud800", "\x00", "\x07",
+                                                                "\ufeff", "\u2060", "Ｍ", "\u0301"]),
+    max_size=40)
+
+
+@campaign()
+@given(base=identity_texts, seed=seeds)
+def test_trust_hostile_identity_text(base: str, seed: int) -> None:
+    from oaoi_desktop.domain import identity
+
+    def run(text: str) -> None:
+        key = identity.recusal_key(text)  # never refuses: stored names predate the rules
+        assert key == " ".join(key.split())
+        try:
+            cleaned = identity.clean(text, "instansi")
+        except OaoiError:
+            assert any(identity._refused(ch) for ch in text)
+            raise
+        assert not any(identity._refused(ch) for ch in cleaned)
+        assert identity.strip_ignorables(cleaned) == cleaned and cleaned == " ".join(cleaned.split())
+        assert identity.recusal_key(cleaned) == key
+        try:
+            number = identity.dossier_number(text)
+        except OaoiError:
+            return
+        assert identity.DOSSIER_NUMBER_RE.fullmatch(number)
+
+    rng = random.Random(seed)
+    texts = [base] + [mutate(base.encode("utf-8", "surrogatepass"), rng).decode("utf-8", "replace")
+                      for _ in range(VARIANTS - 1)]
+    for text in texts:
+        attempt("identity text", lambda: run(text))
+
+
+_SCHEMA_OBJECTS = st.sampled_from([
+    "CREATE TRIGGER {n} AFTER INSERT ON dossiers BEGIN UPDATE dossiers SET instansi = 'x' WHERE id = NEW.id; END",
+    "CREATE TRIGGER {n} BEFORE UPDATE ON users BEGIN SELECT 1; END",
+    "CREATE TEMP TRIGGER {n} AFTER INSERT ON events BEGIN SELECT 1; END",
+    "CREATE VIEW {n} AS SELECT * FROM events",
+    "CREATE INDEX {n} ON dossiers (instansi)",
+    "CREATE UNIQUE INDEX {n} ON events (name, id)",
+    "CREATE TABLE {n} (x)",
+    "ALTER TABLE dossiers ADD COLUMN {n} TEXT DEFAULT 'x'",
+    "DROP INDEX IF EXISTS {n}",
+])
+_OBJECT_NAMES = st.sampled_from(["evil", "ix_dossiers_event_id", "audit_entries", "\"x\u202e\"", "\"a b\"",
+                                 "\"Меdan\"", "t" * 200]) | st.from_regex(r"[a-z_][a-z0-9_]{0,20}", fullmatch=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _clean_backup_database() -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "clean.sqlite"
+        with Database.open("sqlite:///" + str(path)) as db:
+            event_id = make_event(db)
+            add_judges(db, event_id, ["Ani"])
+            add_dossier(db, event_id, "P-001")
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.close()
+        return path.read_bytes()
+
+
+def _archive_around(db_bytes: bytes, path: Path) -> None:
+    import hashlib
+
+    manifest = {"format": backups.ARCHIVE_FORMAT, "version": backups.ARCHIVE_VERSION, "kind": "sqlite",
+                "database": backups.DB_SQLITE,
+                "members": [{"name": backups.DB_SQLITE, "sha256": hashlib.sha256(db_bytes).hexdigest(),
+                             "size": len(db_bytes)}]}
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(backups.DB_SQLITE, db_bytes)
+        zf.writestr(backups.MANIFEST, json.dumps(manifest))
+
+
+@campaign()
+@given(statements=st.lists(st.tuples(_SCHEMA_OBJECTS, _OBJECT_NAMES), min_size=1, max_size=3), seed=seeds)
+def test_trust_hostile_backup_schema(statements: list[tuple[str, str]], seed: int,
+                                    tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A backup's database with objects the migrations do not make: never restored (issue 13, point 4)."""
+    folder = tmp_path_factory.mktemp("schema")
+    rng = random.Random(seed)
+    for i in range(VARIANTS):
+        db_file = folder / f"db{i}.sqlite"
+        db_file.write_bytes(_clean_backup_database())
+        conn = sqlite3.connect(db_file)
+        changed = False
+        for template, name in statements if i == 0 else rng.sample(statements, rng.randint(1, len(statements))):
+            try:
+                before = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2").fetchall()
+                conn.execute(template.format(n=name))
+                conn.commit()
+                changed |= conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2").fetchall() != before
+            except sqlite3.Error:
+                continue
+        conn.close()
+        archive = folder / f"cadangan{i}.zip"
+        _archive_around(db_file.read_bytes(), archive)
+        target = folder / f"target{i}.sqlite"
+        result = attempt("backup with a foreign schema", lambda: backups.restore_backup(archive, str(target),
+                                                                                         keep_previous=False))
+        if changed:
+            assert isinstance(result, OaoiError) and result.message_id.startswith("identity.restore.schema_")
+            assert not target.exists()

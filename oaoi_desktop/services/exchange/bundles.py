@@ -793,7 +793,11 @@ def resolve_conflict(session: Session, conflict_id: uuid.UUID | str, keep: str, 
         raise ValidationError("exchange.resolve_reason_required")
     if keep not in ("stored", "incoming"):
         raise ValidationError("exchange.resolve_bad_choice", choice=keep)
-    c = session.get(SheetConflict, uuid.UUID(str(conflict_id)))
+    try:
+        cid = uuid.UUID(str(conflict_id))
+    except ValueError:  # not an id at all: the same answer as an unknown one
+        raise NotFoundError("exchange.conflict_not_found", conflict=str(conflict_id)[:80]) from None
+    c = session.get(SheetConflict, cid)
     if c is None:
         raise NotFoundError("exchange.conflict_not_found", conflict=str(conflict_id))
     if c.resolved_at is not None:
