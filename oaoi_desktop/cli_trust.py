@@ -121,6 +121,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
             attachments=result.attachments_added))
     if result.previous_backup is not None:
         print(t("trust.cli.restore_previous", path=str(result.previous_backup)))
+    if result.lan_objects_left_out:
+        print(t("lan.restore.run_setup_again", count=result.lan_objects_left_out))
     if result.kind == "sqlite":
         # Bring an older archive's schema up to date (and prove the file opens).
         from oaoi_desktop.store.database import Database

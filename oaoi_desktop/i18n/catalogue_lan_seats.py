@@ -84,4 +84,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Peran kursi dihapus: {roles}",
         "en": "Seat roles dropped: {roles}",
     },
+    "lan.restore.run_setup_again": {
+        "id": "{count} objek kursi LAN (fungsi, kebijakan, hak akses) tidak dipulihkan; jalankan "
+              "`oaoi lan setup --event ID` lagi di server sebelum laptop penilai tersambung.",
+        "en": "{count} LAN seat objects (functions, policies, grants) were not restored; run "
+              "`oaoi lan setup --event ID` again on the server before the judges' laptops connect.",
+    },
 }

@@ -91,6 +91,9 @@ class RestoreResult:
     attachments_added: int
     previous_backup: Path | None
     schema_revision: str | None
+    lan_objects_left_out: int = 0
+    """PostgreSQL: LAN-seat objects of the dump (``oaoi lan setup``'s functions, policies, seats
+    table, grants) that were not restored: run ``oaoi lan setup`` again on the restored database."""
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:
@@ -455,14 +458,16 @@ def _restore_pg(archive: Path, manifest: dict[str, Any], url: str) -> RestoreRes
         dump = Path(work) / DB_PGDUMP
         with zipfile.ZipFile(archive) as zf, zf.open(manifest["database"]) as src, open(dump, "wb") as dst:
             shutil.copyfileobj(src, dst, CHUNK)
-        _check_pg_dump(tool, dump, archive.name)
-        proc = subprocess.run([tool, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                               "--exit-on-error", *args, str(dump)], env=env, capture_output=True, text=True,
-                              check=False)
+        keep, left_out = _check_pg_dump(tool, dump, archive.name)
+        toc = Path(work) / "restore.list"
+        toc.write_text("\n".join(keep) + "\n", encoding="utf-8")
+        proc = subprocess.run([tool, "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
+                               "--exit-on-error", "--use-list", str(toc), *args, str(dump)], env=env,
+                              capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise OaoiError("trust.backup.pg_failed", tool="pg_restore", reason=(proc.stderr or "").strip()[:500])
     return RestoreResult(make_url(url).render_as_string(hide_password=True), "postgresql", 0, None,
-                         manifest.get("schema_revision"))
+                         manifest.get("schema_revision"), lan_objects_left_out=left_out)
 
 
 # What a dump of the app's PostgreSQL store may contain (``pg_restore --list`` entry types).  Anything
@@ -481,8 +486,8 @@ _PG_TYPES_BY_LENGTH = sorted(PG_ALLOWED_TYPES | {
 }, key=len, reverse=True)
 
 
-def _pg_toc_entries(listing: str) -> list[tuple[str, str]]:
-    """(type, "schema name") of each entry of ``pg_restore --list`` output."""
+def _pg_toc_entries(listing: str) -> list[tuple[str, str, str]]:
+    """(type, "schema name", the line itself) of each entry of ``pg_restore --list`` output."""
     out = []
     for line in listing.splitlines():
         line = line.strip()
@@ -493,16 +498,26 @@ def _pg_toc_entries(listing: str) -> list[tuple[str, str]]:
         kind = next((k for k in _PG_TYPES_BY_LENGTH if tail == k or tail.startswith(k + " ")), None)
         if kind is None:
             kind = tail.split(" ", 1)[0] if tail else "?"
-        out.append((kind, tail[len(kind):].strip()))
+        out.append((kind, tail[len(kind):].strip(), line))
     return out
 
 
-def _check_pg_dump(tool: str, dump: Path, archive_name: str) -> None:
+LAN_OBJECT_PREFIX = "oaoi_lan_"
+"""Names of what ``oaoi lan setup`` creates on a LAN server (functions, the seats table)."""
+LEFT_OUT_TYPES = frozenset({"POLICY", "ROW SECURITY", "ACL", "DEFAULT ACL"})
+"""Never restored: row-level security and grants belong to the seats of the server they were made
+on (roles do not travel in a dump); ``oaoi lan setup`` makes them again on the restored database."""
+
+
+def _check_pg_dump(tool: str, dump: Path, archive_name: str) -> tuple[list[str], int]:
     """Refuse a dump holding objects the migrations do not create (before ``pg_restore`` runs).
 
     Checked per table-of-contents entry: its type must be one the app's schema has, and a TABLE
     must be one of the app's tables.  Column definitions inside a table are not compared (a limit,
-    see docs/reliability.md): the SQLite restore compares every object's SQL.
+    see docs/reliability.md): the SQLite restore compares every object's SQL.  The LAN seat
+    objects of ``oaoi lan setup`` (``oaoi_lan_*`` functions and table, policies, grants) are
+    left out, never restored or run.  Returns the entries to restore (``pg_restore --use-list``)
+    and how many were left out.
     """
     from oaoi_desktop.store import models, schema_check
 
@@ -511,15 +526,24 @@ def _check_pg_dump(tool: str, dump: Path, archive_name: str) -> None:
         raise ValidationError("trust.restore.db_damaged", file=archive_name, reason=(proc.stderr or "").strip()[:300])
     tables = set(models.Base.metadata.tables) | {"alembic_version"}
     entries = _pg_toc_entries(proc.stdout)
-    for kind, name in entries:
+    keep: list[str] = []
+    left_out = 0
+    for kind, name, line in entries:
         words = name.split()
         table_name = words[1] if len(words) > 1 else ""
+        lan_object = table_name.startswith(LAN_OBJECT_PREFIX) and kind in ("FUNCTION", "TABLE", "TABLE DATA",
+                                                                             "CONSTRAINT", "INDEX", "FK CONSTRAINT")
+        if lan_object or kind in LEFT_OUT_TYPES:
+            left_out += 1
+            continue
+        keep.append(line)
         if kind not in PG_ALLOWED_TYPES:
             raise ValidationError("identity.restore.schema_unexpected", file=archive_name, type=kind.lower(),
                                   name=schema_check.display_name(" ".join(words[:2])), count=1)
         if kind in ("TABLE", "TABLE DATA") and table_name not in tables:
             raise ValidationError("identity.restore.schema_unexpected", file=archive_name, type=kind.lower(),
                                   name=schema_check.display_name(table_name), count=1)
+    return keep, left_out
 
 
 # -- rotating backups ------------------------------------------------------------------

@@ -548,3 +548,31 @@ def test_observed_a_judge_with_its_seat_file_cannot_unlock_or_rank_other_judges(
             "SELECT u.name, s.status FROM score_sheets s JOIN users u ON u.id = s.judge_id"))}
         assert statuses == {"Ani": "locked", "Budi": "locked"}
         assert audit_verify.verify_event(s, ev).ok
+
+
+def test_a_backup_of_a_lan_server_restores_without_its_seat_objects(
+        db: Database, ev: str, seats: dict[str, lan.SeatResult], tmp_path: Path, pg_server) -> None:  # noqa: ANN001
+    """Restore accepts only the app's schema: the seat functions, policies and grants of ``lan setup``
+    are left out (never restored or run) and the secretariat is told to run ``lan setup`` again."""
+    import shutil
+
+    from oaoi_desktop.services import backups
+
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("pg_dump/pg_restore are not installed")
+    _score_and_submit(db, ev, "Budi", "P-1", 6)
+    with db.read() as s:  # the fixture's direct re-import edit of P-5 is a finding here too: the same one after
+        before = [(f.message_id, f.params) for f in audit_verify.verify_event(s, ev).problems]
+    archive = backups.create_backup(db, tmp_path / "lan.zip").path
+    name = pg_server.fresh_database()
+    try:
+        result = backups.restore_backup(archive, pg_server.url_of(name))
+        assert result.lan_objects_left_out > 0
+        with Database.open(pg_server.url_of(name)) as restored, restored.read() as s:
+            assert s.scalar(text("SELECT count(*) FROM score_sheets")) == 1
+            assert s.scalar(text("SELECT count(*) FROM pg_proc WHERE proname LIKE 'oaoi_lan_%'")) == 0
+            assert s.scalar(text("SELECT count(*) FROM pg_policies")) == 0
+            after = [(f.message_id, f.params) for f in audit_verify.verify_event(s, ev).problems]
+            assert after == before and len(before) == 1
+    finally:
+        pg_server.drop(name)
