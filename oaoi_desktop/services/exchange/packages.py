@@ -52,9 +52,10 @@ from oaoi_desktop import config
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.files import fsync_dir, write_atomically
+from oaoi_desktop.i18n import t
 from oaoi_desktop.services import accounts, events
 from oaoi_desktop.services.audit import Actor, append
-from oaoi_desktop.services.exchange import crypto, entries, lineage
+from oaoi_desktop.services.exchange import crypto, entries, lineage, unlocks
 from oaoi_desktop.store.blobs import BlobMissing, StagedBlob, blob_store_for
 from oaoi_desktop.store.models import (
     Assignment,
@@ -72,6 +73,7 @@ from oaoi_desktop.store.models import (
     Role,
     RubricVersion,
     ScoreSheet,
+    SheetStatus,
     User,
     utcnow,
 )
@@ -81,6 +83,9 @@ FORMAT_VERSION = 1
 HEADER = "oaoi-package.json"
 OBJECTS = "objects"
 MIN_PASSPHRASE = 8
+ACCEPTED_KDF = frozenset({(crypto.SCRYPT_N, crypto.SCRYPT_R, crypto.SCRYPT_P), (2**16, 8, 1), (2**17, 8, 1)})
+"""scrypt (n, r, p) a package header may name: what this app writes, and two stronger settings a later
+version may write (at most 128 MiB and about a second).  Anything else is refused at once."""
 _NAME = re.compile(r"[0-9a-f]{64}")
 
 Progress = Callable[[int, int], None]
@@ -249,9 +254,12 @@ def open_package(path: Path | str, passphrase: str) -> OpenedPackage:
         manifest_name = str(doc["manifest"])
     except (KeyError, TypeError, ValueError):
         raise ValidationError("exchange.package_damaged", path=source, detail="kdf") from None
-    if kdf.get("name") != "scrypt" or not (2**10 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16) \
-            or not _NAME.fullmatch(manifest_name):
-        raise ValidationError("exchange.package_damaged", path=source, detail="kdf")
+    if not _NAME.fullmatch(manifest_name):
+        raise ValidationError("exchange.package_damaged", path=source, detail="manifest")
+    if kdf.get("name") != "scrypt" or (n, r, p) not in ACCEPTED_KDF or isinstance(kdf.get("n"), bool):
+        # [issue 13] refused before any work: a header is not trusted to choose how much memory and time to spend
+        raise ValidationError("exchange.package_kdf_refused", path=str(header_path), name=str(kdf.get("name")),
+                              n=n, r=r, p=p)
     keys = crypto.derive_keys(passphrase, salt, n=n, r=r, p=p)
     target = _object_path(root, manifest_name)
     if not target.is_file():
@@ -303,8 +311,12 @@ def _check_judge_passphrase(session: Session, event: Event, judge: User, passphr
     return credential
 
 
-def build_manifest(session: Session, event: Event, judge: User, passphrase: str) -> tuple[dict[str, Any], list[tuple[str, int]]]:
-    """The manifest (without ``files``' object names) and the attachments to copy (sha256, size)."""
+def build_manifest(session: Session, event: Event, judge: User, passphrase: str, *,
+                   ca_passphrase: str | None = None) -> tuple[dict[str, Any], list[tuple[str, int]]]:
+    """The manifest (without ``files``' object names) and the attachments to copy (sha256, size).
+
+    Sheets the secretariat unlocked travel with a grant signed by the event's authority
+    (``unlocks.py``): then ``ca_passphrase`` is needed (``exchange.package_needs_ca_passphrase``)."""
     if judge.event_id != event.id or not judge.role.is_judge:
         raise NotFoundError("accounts.judge_not_found", judge=judge.name, event=event.name)
     credential = _check_judge_passphrase(session, event, judge, passphrase)
@@ -383,6 +395,9 @@ def build_manifest(session: Session, event: Event, judge: User, passphrase: str)
             "fingerprint": authority.fingerprint, "created_at": authority.created_at,
         },
     }
+    manifest["unlocks"] = unlocks.sign_grants(session, event, judge, unlocks.unlocked_sheets(session, event, judge),
+                                              package_id=manifest["package_id"], generation=generation,
+                                              ca_passphrase=ca_passphrase)
     return manifest, sorted(files.items())
 
 
@@ -404,14 +419,18 @@ def _reusable_keys(out_dir: Path, passphrase: str, event_id: uuid.UUID,
 def export_package(
     db: Any, event_ref: str, judge_ref: str, out_dir: Path | str, passphrase: str, *, actor: Actor,
     progress: Progress | None = None, cancel: threading.Event | None = None, sync: bool = True,
+    ca_passphrase: str | None = None,
 ) -> PackageExport:
-    """Write the panel package for one judge into ``out_dir`` (see the module docstring)."""
+    """Write the panel package for one judge into ``out_dir`` (see the module docstring).
+
+    ``ca_passphrase`` (the event authority's) signs the list of sheets the secretariat unlocked;
+    it is needed only when there are some."""
     check_passphrase(passphrase)
     out_dir = Path(out_dir)
     with db.read() as s:
         event = events.get_event(s, event_ref)
         judge = accounts.find_judge(s, event, judge_ref)
-        manifest, files = build_manifest(s, event, judge, passphrase)
+        manifest, files = build_manifest(s, event, judge, passphrase, ca_passphrase=ca_passphrase)
         event_id, judge_id, event_name, judge_name = event.id, judge.id, event.name, judge.name
     if out_dir.exists() and not out_dir.is_dir():
         raise ValidationError("exchange.out_not_folder", path=str(out_dir))
@@ -769,15 +788,19 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
                                       judge_id=judge_id, reason=c["reason"], declared_at=_time(c.get("declared_at"))))
 
     auth_doc = m.get("authority")
+    pinned = s.scalar(select(EventAuthority).where(EventAuthority.event_id == event_id))
     if auth_doc:
-        row = s.scalar(select(EventAuthority).where(EventAuthority.event_id == event_id))
-        if row is None:
-            s.add(EventAuthority(id=_uuid(auth_doc["id"]), event_id=event_id, subject=auth_doc["subject"],
-                                 certificate_pem=auth_doc["certificate_pem"], key_pem="",
-                                 fingerprint=auth_doc["fingerprint"], created_at=_time(auth_doc.get("created_at"))))
-        elif row.fingerprint != auth_doc["fingerprint"]:
-            row.subject, row.certificate_pem = auth_doc["subject"], auth_doc["certificate_pem"]
-            row.fingerprint = auth_doc["fingerprint"]
+        if pinned is None:  # the first package that names the authority: the laptop trusts it from now on
+            pinned = EventAuthority(id=_uuid(auth_doc["id"]), event_id=event_id, subject=auth_doc["subject"],
+                                    certificate_pem=auth_doc["certificate_pem"], key_pem="",
+                                    fingerprint=auth_doc["fingerprint"], created_at=_time(auth_doc.get("created_at")))
+            s.add(pinned)
+        elif pinned.fingerprint != auth_doc["fingerprint"] or pinned.certificate_pem != auth_doc["certificate_pem"]:
+            # [issue 12] an event has one authority for life: another one is a forged package
+            raise ConflictError("exchange.package_authority_changed", path=str(report.source), event=event.name)
+    grants = unlocks.verify_grants(m.get("unlocks"), pinned.certificate_pem if pinned is not None else None,
+                                   event_id=event_id, judge_id=judge_id, package_id=report.package_id,
+                                   generation=report.generation, source=str(report.source))
     cred = m.get("credential")
     if cred:
         cid = _uuid(cred["id"])
@@ -793,12 +816,15 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
                 pkcs12=_unb64(cred["pkcs12"], "credential", str(report.source)), fingerprint=cred["fingerprint"],
                 not_after=_time(cred["not_after"]), active=True, created_at=_time(cred.get("created_at"))))
     s.flush()
-    _apply_sheets(s, event_id, judge_id, m.get("sheets") or [], report)
+    _apply_sheets(s, event_id, judge_id, m.get("sheets") or [], report, grants)
 
 
 def _apply_sheets(s: Session, event_id: uuid.UUID, judge_id: uuid.UUID, docs: list[Any],
-                  report: PackageImport) -> None:
-    """The secretariat's copies of the judge's sheets: taken only where they descend from the laptop's."""
+                  report: PackageImport, grants: dict[lineage.Key, unlocks.Grant] | None = None) -> None:
+    """The secretariat's copies of the judge's sheets: taken only where they descend from the laptop's.
+
+    A submitted or locked sheet on the laptop becomes a draft again only with a grant the event's
+    authority signed (``unlocks.py``); without one the laptop's sheet stays as it is."""
     rows = lineage.lineages(s, event_id, judge_id)
     have = {lineage.key_of(sh): sh for sh in s.scalars(
         select(ScoreSheet).where(ScoreSheet.event_id == event_id, ScoreSheet.judge_id == judge_id))}
@@ -816,6 +842,11 @@ def _apply_sheets(s: Session, event_id: uuid.UUID, judge_id: uuid.UUID, docs: li
         mine = lineage.sheet_hash(sheet)
         mine_anc = lineage.effective_ancestors(mine, rows.get(entry.key))
         rel = lineage.relation(entry.version_hash, entry.ancestors, mine, mine_anc)
+        if rel == "newer" and sheet.status != SheetStatus.DRAFT and entry.status == SheetStatus.DRAFT \
+                and not unlocks.may_reopen(grants or {}, entry.key, entry.version_hash, mine):
+            report.sheets_kept += 1
+            report.notes.append(t("exchange.package_unlock_unsigned", dossier=entry.dossier_number))
+            continue
         if rel == "newer":
             entries.write_entry(s, entry, sheet, event_id=event_id)
             lineage.record(s, rows, entry.key, event_id, entry.version_hash, set(entry.ancestors) | set(mine_anc),
