@@ -57,3 +57,17 @@ MESSAGES.update({
               "authority; the sheet on this laptop stays locked.",
     },
 })
+MESSAGES.update({
+    # -- command line
+    "exchange.cli.no_bundle_found": {
+        "id": "Tidak ada bundel juri (*.oaoi-bundle) di {path}; tidak ada yang digabung.",
+        "en": "no bundle found in {path} (*.oaoi-bundle); nothing was merged.",
+    },
+    "exchange.cli.prompt_ca_passphrase": {"id": "Frasa sandi CA kegiatan", "en": "Event CA passphrase"},
+    "exchange.cli.help.ca_passphrase_file": {
+        "id": "berkas berisi frasa sandi CA, untuk menandatangani lembar yang dibuka kembali "
+              "(atau OAOI_CA_PASSPHRASE; diminta bila perlu)",
+        "en": "file holding the CA passphrase, to sign sheets the secretariat unlocked "
+              "(or OAOI_CA_PASSPHRASE; asked for when needed)",
+    },
+})
