@@ -25,9 +25,14 @@ judge (the certificate chains to the event's authority, or is the judge's
 imported certificate, and is the judge's active credential).  A file failing
 any check is rejected with a message naming it, and nothing changes.  Each
 sheet is then merged by its lineage (``lineage.py``): the same version again
-changes nothing; a later version of the sheet replaces the earlier one; two
-versions edited from a common base become a :class:`SheetConflict`, both
-kept, for the secretariat to resolve with a reason (:func:`resolve_conflict`).
+changes nothing; a later version of the sheet replaces the earlier one —
+only while the secretariat's sheet is a draft (an unlocked sheet is one): a
+submitted, locked or paper-entered sheet is never changed by a bundle,
+whatever ancestry the bundle claims (the judge signs it, so it proves nothing
+about the secretariat's records); two versions edited from a common base, or
+a bundle changing a sheet that is final here, become a :class:`SheetConflict`,
+both kept, for the secretariat to resolve with a reason (:func:`resolve_conflict`).
+A sheet claiming a proposal revision beyond the secretariat's is not merged.
 Every change is written to the audit log in the same transaction.
 """
 

@@ -29,7 +29,11 @@ transaction: the judge then signs in and works in the judge workspace as on
 the secretariat's laptop.  Applying a later package (new dossiers,
 re-assignment) updates what changed and never loses the judge's scores: a
 sheet from the package replaces the laptop's only when it descends from it
-(``lineage.py``), e.g. a sheet the secretariat unlocked.
+(``lineage.py``), e.g. a sheet the secretariat unlocked — and a submitted or
+locked sheet becomes a draft again only with the unlock signed by the event's
+authority (``unlocks.py``; the laptop pins the authority's certificate from
+its first package).  The header may only name the scrypt parameters in
+:data:`ACCEPTED_KDF`; others are refused before any key is derived.
 """
 
 from __future__ import annotations
