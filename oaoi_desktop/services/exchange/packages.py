@@ -133,6 +133,8 @@ class PackageImport:
     sheets_updated: int = 0
     sheets_kept: int = 0
     """The laptop's own sheet was newer (or diverged): kept, never overwritten."""
+    sheets_reopened: int = 0
+    """Submitted sheets made drafts again by an unlock the event's authority signed."""
     first_time: bool = True
     notes: list[str] = field(default_factory=list)
 
@@ -528,7 +530,11 @@ def export_package(
                after={"package_id": manifest["package_id"], "generation": manifest["generation"],
                       "judge": judge_name, "dossiers": len(manifest["dossiers"]), "files": len(files),
                       "bytes": total, "sheets": len(manifest["sheets"]),
-                      "credential": (manifest["credential"] or {}).get("fingerprint")})
+                      "credential": (manifest["credential"] or {}).get("fingerprint"),
+                      "unlocks": [{"dossier_id": g["dossier_id"], "stage_id": g["stage_id"],
+                                   "unlock_seq": g["unlock_seq"]}
+                                  for g in (json.loads(manifest["unlocks"]["payload"])["unlocks"]
+                                            if manifest.get("unlocks") else [])]})
     return PackageExport(out_dir=out_dir, package_id=manifest["package_id"], generation=manifest["generation"],
                          event_name=event_name, judge_name=judge_name, dossiers=len(manifest["dossiers"]),
                          files=len(files), bytes_written=written, bytes_reused=reused,
@@ -667,7 +673,8 @@ def import_package(db: Any, path: Path | str, passphrase: str, *, actor: Actor |
                           "assignments_added": report.assignments_added,
                           "assignments_removed": report.assignments_removed,
                           "files_added": report.files_added, "sheets_added": report.sheets_added,
-                          "sheets_updated": report.sheets_updated, "sheets_kept": report.sheets_kept})
+                          "sheets_updated": report.sheets_updated, "sheets_kept": report.sheets_kept,
+                          "sheets_reopened": report.sheets_reopened})
     except BaseException:
         store.forget(placed or store.last_placed)
         for item, _m in staged:
@@ -852,6 +859,8 @@ def _apply_sheets(s: Session, event_id: uuid.UUID, judge_id: uuid.UUID, docs: li
             report.notes.append(t("exchange.package_unlock_unsigned", dossier=entry.dossier_number))
             continue
         if rel == "newer":
+            if sheet.status != SheetStatus.DRAFT and entry.status == SheetStatus.DRAFT:
+                report.sheets_reopened += 1
             entries.write_entry(s, entry, sheet, event_id=event_id)
             lineage.record(s, rows, entry.key, event_id, entry.version_hash, set(entry.ancestors) | set(mine_anc),
                            base_revision=entry.revision)

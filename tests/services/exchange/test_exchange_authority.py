@@ -197,8 +197,12 @@ def test_the_unlock_travels_signed_by_the_event_authority_and_reopens_the_sheet(
     assert [u["dossier_id"] for u in doc["unlocks"]] == [str(_sheet(world.sec, "KIPP-001").dossier_id)]
     assert doc["unlocks"][0]["unlock_seq"] > 0
     result = packages.import_package(ani, out, passphrase("Ani"))
-    assert result.sheets_updated == 1
+    assert result.sheets_updated == 1 and result.sheets_reopened == 1
     assert _sheet(ani, "KIPP-001").status is SheetStatus.DRAFT
+    with world.sec.read() as s:
+        exported = s.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "package.exported")
+                             .order_by(models.AuditEntry.seq.desc())).first()
+        assert [u["unlock_seq"] for u in exported.after["unlocks"]] == [doc["unlocks"][0]["unlock_seq"]]
     world.score_on(ani, "Ani", "KIPP-001", {"kebaruan": 9})
     report = world.merge(world.bundle_from(ani, "Ani", world.root / "after-unlock"))
     assert report.ok and report.files[0].counts["updated"] == 1
