@@ -311,3 +311,16 @@ def test_a_package_header_with_foreign_kdf_parameters_is_refused_at_once(world: 
     assert str(header_path) in err.value.render()
     with laptop.read() as s:
         assert s.scalars(select(models.Event)).all() == []
+
+
+def test_a_bundle_for_a_finalised_event_changes_nothing(world: World) -> None:
+    ani = world.set_up_laptop("Ani")
+    world.score_on(ani, "Ani", "KIPP-001", SCORES["Ani"]["KIPP-001"])
+    bundle = world.bundle_from(ani, "Ani")
+    with world.sec.write() as s:  # the state finalisation leaves (the Berita Acara path is tested elsewhere)
+        events.get_event(s, world.event_id).status = models.EventStatus.FINALISED
+    before = store_fingerprint(world.sec, world.event_id)
+    report = world.merge(bundle)
+    assert [f.status for f in report.files] == ["rejected"] and not report.ok
+    assert report.files[0].error.message_id == "exchange.event_finalised" and str(bundle) in report.files[0].message
+    assert store_fingerprint(world.sec, world.event_id) == before
