@@ -71,3 +71,10 @@ MESSAGES.update({
               "(or OAOI_CA_PASSPHRASE; asked for when needed)",
     },
 })
+MESSAGES.update({
+    "exchange.package_not_a_judge": {
+        "id": "Paket {path} ditolak: paket panel hanya menyiapkan laptop juri, bukan akun sekretariat ({name}).",
+        "en": "The package {path} was refused: a panel package only sets up a judge's laptop, never a "
+              "secretariat account ({name}).",
+    },
+})

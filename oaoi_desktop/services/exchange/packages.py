@@ -728,6 +728,9 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
 
     j = m["judge"]
     judge_id = _uuid(j["id"])
+    if not Role(j["role"]).is_judge:
+        # [issue 12] a package sets up a judge's laptop: it never brings a secretariat account
+        raise ConflictError("exchange.package_not_a_judge", path=str(report.source), name=str(j.get("name", "")))
     judge = s.get(User, judge_id)
     if judge is None:
         judge = User(id=judge_id, event_id=event_id, state={})

@@ -324,3 +324,18 @@ def test_a_bundle_for_a_finalised_event_changes_nothing(world: World) -> None:
     assert [f.status for f in report.files] == ["rejected"] and not report.ok
     assert report.files[0].error.message_id == "exchange.event_finalised" and str(bundle) in report.files[0].message
     assert store_fingerprint(world.sec, world.event_id) == before
+
+
+def test_a_package_rewritten_to_make_the_judge_secretariat_is_refused(world: World) -> None:
+    out = world.export_package("Ani")
+
+    def promote(manifest: dict[str, Any]) -> None:
+        manifest["judge"]["role"] = "secretariat"
+
+    _rewrite_manifest(out, promote)
+    laptop = world.laptop("Ani")
+    with pytest.raises(OaoiError) as err:
+        packages.import_package(laptop, out, passphrase("Ani"))
+    assert err.value.message_id == "exchange.package_not_a_judge" and str(out) in err.value.render()
+    with laptop.read() as s:
+        assert s.scalars(select(models.User)).all() == []
