@@ -567,8 +567,14 @@ def merge_verified(session: Session, event: Event, bundle: VerifiedBundle, *, ac
         if rel == "same":
             report.sheets.append(SheetOutcome(number, entry.stage_id, "unchanged"))
             continue
-        if rel == "older" or (entry.key + (entry.version_hash,)) in pending:
-            report.sheets.append(SheetOutcome(number, entry.stage_id, "older" if rel == "older" else "conflict"))
+        if rel == "older":
+            report.sheets.append(SheetOutcome(number, entry.stage_id, "older"))
+            continue
+        if (entry.key + (entry.version_hash,)) in pending:  # already waiting for the secretariat's decision
+            final = rel == "newer" and sheet.status != SheetStatus.DRAFT
+            report.sheets.append(SheetOutcome(
+                number, entry.stage_id, "conflict", "exchange.sheet_final_here" if final else "",
+                {"dossier": number, "status": sheet.status.value} if final else {}))
             continue
         if rel == "newer" and sheet.status != SheetStatus.DRAFT:
             # [issue 12] A bundle only changes what is still the judge's to change here: a draft (an

@@ -11,6 +11,7 @@ whose unlock list was changed is refused.
 from __future__ import annotations
 
 import json
+import uuid
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,11 @@ def test_a_submitted_sheet_reopened_on_the_laptop_arrives_as_a_conflict_not_an_u
     assert len(views) == 1 and views[0].number == "KIPP-001"
     assert {v for v, _c in views[0].stored.scores.values()} == {5}
     assert {v for v, _c in views[0].incoming.scores.values()} == {7}
+    # the same version sent again in another bundle: still pending, still said so, nothing added
+    again = world.merge(world.bundle_from(ani, "Ani", world.root / "b3"))
+    assert again.files[0].sheets[0].message_id == "exchange.sheet_final_here" and not again.ok
+    with world.sec.read() as s:
+        assert bundles.open_conflict_count(s, uuid.UUID(world.event_id)) == 1
     with world.sec.write() as s:
         bundles.resolve_conflict(s, views[0].id, "stored", "Lembar sudah dikirim; perubahan di laptop tidak sah",
                                  actor=ACTOR)
