@@ -2,13 +2,16 @@
 
 * ``oaoi package export --event ID --judge J --out DIR`` (secretariat): the
   judge's encrypted panel package; the judge's passphrase from
-  ``--passphrase-file``, a prompt, or ``OAOI_PASSPHRASE``.
+  ``--passphrase-file``, a prompt, or ``OAOI_PASSPHRASE``; when the
+  secretariat unlocked some of the judge's sheets, the event CA's passphrase
+  (``--ca-passphrase-file``, ``OAOI_CA_PASSPHRASE``, or a prompt) signs them.
 * ``oaoi package import DIR`` (judge's laptop): set up or update the laptop.
 * ``oaoi bundle export --event ID --judge J --out DIR`` (judge's laptop): the
   judge's sheets, signed with their key.
 * ``oaoi bundle import FILE... --event ID`` (secretariat): verify and merge;
   exit 0 when every file merged cleanly, 2 when some file was rejected (or a
-  sheet could not be merged), 1 when nothing could be done.
+  sheet could not be merged, or a sheet final here was kept as a conflict),
+  1 when nothing could be done (including: no bundle found in the folders given).
 * ``oaoi bundle conflicts --event ID`` and ``oaoi bundle resolve --conflict C
   --keep stored|incoming --reason TEXT``.
 """
