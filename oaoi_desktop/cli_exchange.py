@@ -2,14 +2,17 @@
 
 * ``oaoi package export --event ID --judge J --out DIR`` (secretariat): the
   judge's encrypted panel package; the judge's passphrase from
-  ``--passphrase-file``, a prompt, or ``OAOI_PASSPHRASE``.
+  ``--passphrase-file``, a prompt, or ``OAOI_PASSPHRASE``; when the
+  secretariat unlocked some of the judge's sheets, the event CA's passphrase
+  (``--ca-passphrase-file``, ``OAOI_CA_PASSPHRASE``, or a prompt) signs them.
 * ``oaoi package import DIR`` (judge's laptop): set up or update the laptop.
 * ``oaoi bundle export --event ID --judge J --out DIR`` (judge's laptop): the
   judge's sheets, signed with their key; the judge signs in first with their
   PIN (``--pin-file``, ``OAOI_PIN`` or a prompt), see ``cli_operator``.
 * ``oaoi bundle import FILE... --event ID`` (secretariat): verify and merge;
   exit 0 when every file merged cleanly, 2 when some file was rejected (or a
-  sheet could not be merged), 1 when nothing could be done.
+  sheet could not be merged, or a sheet final here was kept as a conflict),
+  1 when nothing could be done (including: no bundle found in the folders given).
 * ``oaoi bundle conflicts --event ID`` and ``oaoi bundle resolve --conflict C
   --keep stored|incoming --reason TEXT``.
 """
@@ -71,14 +74,46 @@ def _progress(quiet: bool) -> Callable[[int, int], None] | None:
     return show
 
 
+def _ca_passphrase(args: argparse.Namespace, *, prompt: bool) -> str | None:
+    """The event authority's passphrase, to sign unlocked sheets into a package: ``--ca-passphrase-file``,
+    ``OAOI_CA_PASSPHRASE``, or (``prompt``) a terminal prompt; ``None`` when none was given."""
+    path = getattr(args, "ca_passphrase_file", None)
+    if path:
+        try:
+            secret = Path(path).read_text(encoding="utf-8").strip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _cli().CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
+        if not secret:
+            raise _cli().CliError("cli.empty_secret_file", path=path)
+        return secret
+    if os.environ.get("OAOI_CA_PASSPHRASE"):
+        return os.environ["OAOI_CA_PASSPHRASE"]
+    if prompt and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(t("exchange.cli.prompt_ca_passphrase") + ": ") or None
+    return None
+
+
 def cmd_package_export(args: argparse.Namespace) -> int:
+    from oaoi_desktop.errors import OaoiError
     from oaoi_desktop.services.exchange import packages
 
     cli = _cli()
     passphrase = read_passphrase(args, confirm=True)
+    ca = _ca_passphrase(args, prompt=False)
     with cli._open_db(args) as db:
-        result = packages.export_package(db, args.event, args.judge, Path(args.out), passphrase,
-                                         actor=cli._operator(args), progress=_progress(args.quiet))
+        try:
+            result = packages.export_package(db, args.event, args.judge, Path(args.out), passphrase,
+                                             actor=cli._operator(args), progress=_progress(args.quiet),
+                                             ca_passphrase=ca)
+        except OaoiError as exc:  # unlocked sheets travel signed by the event's authority: ask for it then
+            if exc.message_id != "exchange.package_needs_ca_passphrase" or ca is not None:
+                raise
+            ca = _ca_passphrase(args, prompt=True)
+            if ca is None:
+                raise
+            result = packages.export_package(db, args.event, args.judge, Path(args.out), passphrase,
+                                             actor=cli._operator(args), progress=_progress(args.quiet),
+                                             ca_passphrase=ca)
     if sys.stderr.isatty() and not args.quiet:
         sys.stderr.write("\n")
     print(t("exchange.cli.package_written", judge=result.judge_name, path=result.out_dir, dossiers=result.dossiers,
@@ -123,6 +158,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
     cli = _cli()
     files = bundles.bundle_files(args.files)
+    if not files:  # nothing to merge is not a success: exit 1, naming where we looked
+        raise cli.CliError("exchange.cli.no_bundle_found", path=", ".join(str(f) for f in args.files))
     with cli._open_db(args) as db:
         report = bundles.import_bundles(db, args.event, files, actor=cli._operator(args))
         with db.read() as s:
@@ -152,7 +189,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
         else:
             print(t("exchange.cli.file_merged", file=f.file, judge=f.judge, **f.counts), file=stream)
             for x in f.sheets:
-                if x.outcome == "skipped":
+                if x.message_id:  # skipped, or kept as a conflict because it is final here
                     print(f"  {f.file}: {t(x.message_id, **x.params)}", file=sys.stderr)
     print(t("exchange.cli.summary", merged=sum(1 for f in report.files if f.status == "merged"),
             already=sum(1 for f in report.files if f.status == "already_merged"), rejected=len(report.rejected),
@@ -215,6 +252,7 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     p.add_argument("--judge", required=True, metavar="J", help=t("exchange.cli.help.judge"))
     p.add_argument("--out", required=True, metavar="DIR", help=t("exchange.cli.help.out"))
     p.add_argument("--passphrase-file", metavar="FILE", help=t("exchange.cli.help.passphrase_file"))
+    p.add_argument("--ca-passphrase-file", metavar="FILE", help=t("exchange.cli.help.ca_passphrase_file"))
     p.add_argument("--quiet", action="store_true", help=t("cli.help.import_quiet"))
     p = add(package_sub, "import", "exchange.cli.help.package_import", cmd_package_import)
     p.add_argument("dir", metavar="DIR", help=t("exchange.cli.help.dir"))

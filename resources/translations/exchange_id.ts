@@ -352,6 +352,14 @@ Total %6</translation>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
+        <source>CA pass&amp;phrase (unlocked sheets):</source>
+        <translation>Frasa sandi &amp;CA (lembar dibuka kembali):</translation>
+    </message>
+    <message>
+        <source>Needed only when the secretariat unlocked one of this judge&apos;s sheets: the unlock travels signed by the event&apos;s authority.</source>
+        <translation>Hanya diperlukan bila sekretariat membuka kembali salah satu lembar juri ini: pembukaan itu dikirim dengan tanda tangan otoritas kegiatan.</translation>
+    </message>
+    <message>
         <source>Choose &amp;folder…</source>
         <translation>Pilih &amp;folder…</translation>
     </message>

@@ -25,9 +25,14 @@ judge (the certificate chains to the event's authority, or is the judge's
 imported certificate, and is the judge's active credential).  A file failing
 any check is rejected with a message naming it, and nothing changes.  Each
 sheet is then merged by its lineage (``lineage.py``): the same version again
-changes nothing; a later version of the sheet replaces the earlier one; two
-versions edited from a common base become a :class:`SheetConflict`, both
-kept, for the secretariat to resolve with a reason (:func:`resolve_conflict`).
+changes nothing; a later version of the sheet replaces the earlier one —
+only while the secretariat's sheet is a draft (an unlocked sheet is one): a
+submitted, locked or paper-entered sheet is never changed by a bundle,
+whatever ancestry the bundle claims (the judge signs it, so it proves nothing
+about the secretariat's records); two versions edited from a common base, or
+a bundle changing a sheet that is final here, become a :class:`SheetConflict`,
+both kept, for the secretariat to resolve with a reason (:func:`resolve_conflict`).
+A sheet claiming a proposal revision beyond the secretariat's is not merged.
 Every change is written to the audit log in the same transaction.
 """
 
@@ -356,8 +361,13 @@ class MergeReport:
         return sum(f.count("conflict") for f in self.files)
 
     @property
+    def refused_changes(self) -> int:
+        """Sheets the bundle tried to change although they are final here (kept as conflicts)."""
+        return sum(1 for f in self.files for x in f.sheets if x.outcome == "conflict" and x.message_id)
+
+    @property
     def ok(self) -> bool:
-        return not self.rejected and not self.skipped_sheets
+        return not self.rejected and not self.skipped_sheets and not self.refused_changes
 
 
 class _AuditBatch:
@@ -456,6 +466,10 @@ def _check_entry(entry: entries.Entry, rubric: Any, dossiers: dict[uuid.UUID, Do
         stage = rubric.stage(entry.stage_id)
     except KeyError:
         return "exchange.sheet_unknown_stage", {"dossier": number, "stage": entry.stage_id}
+    if not 1 <= entry.dossier_revision <= (dossier.current_revision or 1):
+        # [issue 13] a bundle cannot claim a revision of the proposal the secretariat never had
+        return "exchange.sheet_bad_dossier_revision", {"dossier": number, "claimed": entry.dossier_revision,
+                                                       "current": dossier.current_revision or 1}
     if (entry.dossier_id, entry.stage_id) not in assigned:
         return "exchange.sheet_not_assigned", {"dossier": number, "stage": entry.stage_id}
     if entry.stage_id in closed:
@@ -553,8 +567,22 @@ def merge_verified(session: Session, event: Event, bundle: VerifiedBundle, *, ac
         if rel == "same":
             report.sheets.append(SheetOutcome(number, entry.stage_id, "unchanged"))
             continue
-        if rel == "older" or (entry.key + (entry.version_hash,)) in pending:
-            report.sheets.append(SheetOutcome(number, entry.stage_id, "older" if rel == "older" else "conflict"))
+        if rel == "older":
+            report.sheets.append(SheetOutcome(number, entry.stage_id, "older"))
+            continue
+        if (entry.key + (entry.version_hash,)) in pending:  # already waiting for the secretariat's decision
+            final = rel == "newer" and sheet.status != SheetStatus.DRAFT
+            report.sheets.append(SheetOutcome(
+                number, entry.stage_id, "conflict", "exchange.sheet_final_here" if final else "",
+                {"dossier": number, "status": sheet.status.value} if final else {}))
+            continue
+        if rel == "newer" and sheet.status != SheetStatus.DRAFT:
+            # [issue 12] A bundle only changes what is still the judge's to change here: a draft (an
+            # unlocked sheet is one).  A submitted, locked or paper-entered sheet is never overwritten,
+            # whatever the bundle says it descends from: the secretariat decides, side by side.
+            _record_conflict(session, event, judge, entry, sheet, mine, number, bundle, record, batch, report,
+                             "exchange.sheet_final_here", {"dossier": number, "status": sheet.status.value})
+            pending.add(entry.key + (entry.version_hash,))
             continue
         if rel == "newer":
             before = {"status": sheet.status.value, "revision": sheet.revision, "version_hash": mine,
@@ -573,16 +601,8 @@ def merge_verified(session: Session, event: Event, bundle: VerifiedBundle, *, ac
                            set(mine_anc) | set(entry.ancestors) | {entry.version_hash})
             report.sheets.append(SheetOutcome(number, entry.stage_id, "unchanged"))
             continue
-        conflict = SheetConflict(id=uuid.uuid4(), event_id=event.id, dossier_id=entry.dossier_id, judge_id=judge.id,
-                                 stage_id=entry.stage_id, stored_hash=mine, incoming_hash=entry.version_hash,
-                                 incoming=canonical.normalise(entry.document()), bundle_id=record.id)
-        session.add(conflict)
+        _record_conflict(session, event, judge, entry, sheet, mine, number, bundle, record, batch, report)
         pending.add(entry.key + (entry.version_hash,))
-        batch.add("sheet.merge_conflict", "sheet_conflict", conflict.id,
-                  {"version_hash": mine, "revision": sheet.revision, "status": sheet.status.value,
-                   "scores": _values(_sheet_scores(sheet))},
-                  _merge_after(entry, number, "conflict", bundle))
-        report.sheets.append(SheetOutcome(number, entry.stage_id, "conflict"))
     # Core inserts of the tables (not the ORM's bulk path): no per-row ORM bookkeeping.
     conn = session.connection()
     for row, new_id in zip(new_scores, _new_ids(len(new_scores))):
@@ -602,6 +622,23 @@ def merge_verified(session: Session, event: Event, bundle: VerifiedBundle, *, ac
                "counts": record.counts})
     batch.write()
     return report
+
+
+def _record_conflict(session: Session, event: Event, judge: User, entry: entries.Entry, sheet: ScoreSheet, mine: str,
+                     number: str, bundle: VerifiedBundle, record: MergedBundle, batch: _AuditBatch,
+                     report: FileReport, message_id: str = "", params: dict[str, Any] | None = None) -> None:
+    """Keep the stored sheet as it is and the incoming version in full, for the secretariat to decide."""
+    conflict = SheetConflict(id=uuid.uuid4(), event_id=event.id, dossier_id=entry.dossier_id, judge_id=judge.id,
+                             stage_id=entry.stage_id, stored_hash=mine, incoming_hash=entry.version_hash,
+                             incoming=canonical.normalise(entry.document()), bundle_id=record.id)
+    session.add(conflict)
+    after = _merge_after(entry, number, "conflict", bundle)
+    if message_id:
+        after["reason"] = message_id
+    batch.add("sheet.merge_conflict", "sheet_conflict", conflict.id,
+              {"version_hash": mine, "revision": sheet.revision, "status": sheet.status.value,
+               "scores": _values(_sheet_scores(sheet))}, after)
+    report.sheets.append(SheetOutcome(number, entry.stage_id, "conflict", message_id, dict(params or {})))
 
 
 def _merge_after(entry: entries.Entry, number: str, outcome: str, bundle: VerifiedBundle) -> dict[str, Any]:

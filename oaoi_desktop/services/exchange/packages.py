@@ -29,7 +29,11 @@ transaction: the judge then signs in and works in the judge workspace as on
 the secretariat's laptop.  Applying a later package (new dossiers,
 re-assignment) updates what changed and never loses the judge's scores: a
 sheet from the package replaces the laptop's only when it descends from it
-(``lineage.py``), e.g. a sheet the secretariat unlocked.
+(``lineage.py``), e.g. a sheet the secretariat unlocked — and a submitted or
+locked sheet becomes a draft again only with the unlock signed by the event's
+authority (``unlocks.py``; the laptop pins the authority's certificate from
+its first package).  The header may only name the scrypt parameters in
+:data:`ACCEPTED_KDF`; others are refused before any key is derived.
 """
 
 from __future__ import annotations
@@ -52,9 +56,10 @@ from oaoi_desktop import config
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.files import fsync_dir, write_atomically
+from oaoi_desktop.i18n import t
 from oaoi_desktop.services import accounts, events
 from oaoi_desktop.services.audit import Actor, append
-from oaoi_desktop.services.exchange import crypto, entries, lineage
+from oaoi_desktop.services.exchange import crypto, entries, lineage, unlocks
 from oaoi_desktop.store.blobs import BlobMissing, StagedBlob, blob_store_for
 from oaoi_desktop.store.models import (
     Assignment,
@@ -72,6 +77,7 @@ from oaoi_desktop.store.models import (
     Role,
     RubricVersion,
     ScoreSheet,
+    SheetStatus,
     User,
     utcnow,
 )
@@ -81,6 +87,9 @@ FORMAT_VERSION = 1
 HEADER = "oaoi-package.json"
 OBJECTS = "objects"
 MIN_PASSPHRASE = 8
+ACCEPTED_KDF = frozenset({(crypto.SCRYPT_N, crypto.SCRYPT_R, crypto.SCRYPT_P), (2**16, 8, 1), (2**17, 8, 1)})
+"""scrypt (n, r, p) a package header may name: what this app writes, and two stronger settings a later
+version may write (at most 128 MiB and about a second).  Anything else is refused at once."""
 _NAME = re.compile(r"[0-9a-f]{64}")
 
 Progress = Callable[[int, int], None]
@@ -124,6 +133,8 @@ class PackageImport:
     sheets_updated: int = 0
     sheets_kept: int = 0
     """The laptop's own sheet was newer (or diverged): kept, never overwritten."""
+    sheets_reopened: int = 0
+    """Submitted sheets made drafts again by an unlock the event's authority signed."""
     first_time: bool = True
     notes: list[str] = field(default_factory=list)
 
@@ -252,9 +263,12 @@ def open_package(path: Path | str, passphrase: str) -> OpenedPackage:
         manifest_name = str(doc["manifest"])
     except (KeyError, TypeError, ValueError):
         raise ValidationError("exchange.package_damaged", path=source, detail="kdf") from None
-    if kdf.get("name") != "scrypt" or not (2**10 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16) \
-            or not _NAME.fullmatch(manifest_name):
-        raise ValidationError("exchange.package_damaged", path=source, detail="kdf")
+    if not _NAME.fullmatch(manifest_name):
+        raise ValidationError("exchange.package_damaged", path=source, detail="manifest")
+    if kdf.get("name") != "scrypt" or (n, r, p) not in ACCEPTED_KDF or isinstance(kdf.get("n"), bool):
+        # [issue 13] refused before any work: a header is not trusted to choose how much memory and time to spend
+        raise ValidationError("exchange.package_kdf_refused", path=str(header_path), name=str(kdf.get("name")),
+                              n=n, r=r, p=p)
     keys = crypto.derive_keys(passphrase, salt, n=n, r=r, p=p)
     target = _object_path(root, manifest_name)
     if not target.is_file():
@@ -306,8 +320,12 @@ def _check_judge_passphrase(session: Session, event: Event, judge: User, passphr
     return credential
 
 
-def build_manifest(session: Session, event: Event, judge: User, passphrase: str) -> tuple[dict[str, Any], list[tuple[str, int]]]:
-    """The manifest (without ``files``' object names) and the attachments to copy (sha256, size)."""
+def build_manifest(session: Session, event: Event, judge: User, passphrase: str, *,
+                   ca_passphrase: str | None = None) -> tuple[dict[str, Any], list[tuple[str, int]]]:
+    """The manifest (without ``files``' object names) and the attachments to copy (sha256, size).
+
+    Sheets the secretariat unlocked travel with a grant signed by the event's authority
+    (``unlocks.py``): then ``ca_passphrase`` is needed (``exchange.package_needs_ca_passphrase``)."""
     if judge.event_id != event.id or not judge.role.is_judge:
         raise NotFoundError("accounts.judge_not_found", judge=judge.name, event=event.name)
     credential = _check_judge_passphrase(session, event, judge, passphrase)
@@ -386,6 +404,9 @@ def build_manifest(session: Session, event: Event, judge: User, passphrase: str)
             "fingerprint": authority.fingerprint, "created_at": authority.created_at,
         },
     }
+    manifest["unlocks"] = unlocks.sign_grants(session, event, judge, unlocks.unlocked_sheets(session, event, judge),
+                                              package_id=manifest["package_id"], generation=generation,
+                                              ca_passphrase=ca_passphrase)
     return manifest, sorted(files.items())
 
 
@@ -423,15 +444,19 @@ def _rewrap_weak_credential(db: Any, event_ref: str, judge_ref: str, passphrase:
 def export_package(
     db: Any, event_ref: str, judge_ref: str, out_dir: Path | str, passphrase: str, *, actor: Actor,
     progress: Progress | None = None, cancel: threading.Event | None = None, sync: bool = True,
+    ca_passphrase: str | None = None,
 ) -> PackageExport:
-    """Write the panel package for one judge into ``out_dir`` (see the module docstring)."""
+    """Write the panel package for one judge into ``out_dir`` (see the module docstring).
+
+    ``ca_passphrase`` (the event authority's) signs the list of sheets the secretariat unlocked;
+    it is needed only when there are some."""
     check_passphrase(passphrase)
     out_dir = Path(out_dir)
     _rewrap_weak_credential(db, event_ref, judge_ref, passphrase, actor)
     with db.read() as s:
         event = events.get_event(s, event_ref)
         judge = accounts.find_judge(s, event, judge_ref)
-        manifest, files = build_manifest(s, event, judge, passphrase)
+        manifest, files = build_manifest(s, event, judge, passphrase, ca_passphrase=ca_passphrase)
         event_id, judge_id, event_name, judge_name = event.id, judge.id, event.name, judge.name
     if out_dir.exists() and not out_dir.is_dir():
         raise ValidationError("exchange.out_not_folder", path=str(out_dir))
@@ -525,7 +550,11 @@ def export_package(
                after={"package_id": manifest["package_id"], "generation": manifest["generation"],
                       "judge": judge_name, "dossiers": len(manifest["dossiers"]), "files": len(files),
                       "bytes": total, "sheets": len(manifest["sheets"]),
-                      "credential": (manifest["credential"] or {}).get("fingerprint")})
+                      "credential": (manifest["credential"] or {}).get("fingerprint"),
+                      "unlocks": [{"dossier_id": g["dossier_id"], "stage_id": g["stage_id"],
+                                   "unlock_seq": g["unlock_seq"]}
+                                  for g in (json.loads(manifest["unlocks"]["payload"])["unlocks"]
+                                            if manifest.get("unlocks") else [])]})
     return PackageExport(out_dir=out_dir, package_id=manifest["package_id"], generation=manifest["generation"],
                          event_name=event_name, judge_name=judge_name, dossiers=len(manifest["dossiers"]),
                          files=len(files), bytes_written=written, bytes_reused=reused,
@@ -664,7 +693,8 @@ def import_package(db: Any, path: Path | str, passphrase: str, *, actor: Actor |
                           "assignments_added": report.assignments_added,
                           "assignments_removed": report.assignments_removed,
                           "files_added": report.files_added, "sheets_added": report.sheets_added,
-                          "sheets_updated": report.sheets_updated, "sheets_kept": report.sheets_kept})
+                          "sheets_updated": report.sheets_updated, "sheets_kept": report.sheets_kept,
+                          "sheets_reopened": report.sheets_reopened})
     except BaseException:
         store.forget(placed or store.last_placed)
         for item, _m in staged:
@@ -718,6 +748,9 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
 
     j = m["judge"]
     judge_id = _uuid(j["id"])
+    if not Role(j["role"]).is_judge:
+        # [issue 12] a package sets up a judge's laptop: it never brings a secretariat account
+        raise ConflictError("exchange.package_not_a_judge", path=str(report.source), name=str(j.get("name", "")))
     judge = s.get(User, judge_id)
     if judge is None:
         judge = User(id=judge_id, event_id=event_id, state={})
@@ -789,15 +822,19 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
                                       judge_id=judge_id, reason=c["reason"], declared_at=_time(c.get("declared_at"))))
 
     auth_doc = m.get("authority")
+    pinned = s.scalar(select(EventAuthority).where(EventAuthority.event_id == event_id))
     if auth_doc:
-        row = s.scalar(select(EventAuthority).where(EventAuthority.event_id == event_id))
-        if row is None:
-            s.add(EventAuthority(id=_uuid(auth_doc["id"]), event_id=event_id, subject=auth_doc["subject"],
-                                 certificate_pem=auth_doc["certificate_pem"], key_pem="",
-                                 fingerprint=auth_doc["fingerprint"], created_at=_time(auth_doc.get("created_at"))))
-        elif row.fingerprint != auth_doc["fingerprint"]:
-            row.subject, row.certificate_pem = auth_doc["subject"], auth_doc["certificate_pem"]
-            row.fingerprint = auth_doc["fingerprint"]
+        if pinned is None:  # the first package that names the authority: the laptop trusts it from now on
+            pinned = EventAuthority(id=_uuid(auth_doc["id"]), event_id=event_id, subject=auth_doc["subject"],
+                                    certificate_pem=auth_doc["certificate_pem"], key_pem="",
+                                    fingerprint=auth_doc["fingerprint"], created_at=_time(auth_doc.get("created_at")))
+            s.add(pinned)
+        elif pinned.fingerprint != auth_doc["fingerprint"] or pinned.certificate_pem != auth_doc["certificate_pem"]:
+            # [issue 12] an event has one authority for life: another one is a forged package
+            raise ConflictError("exchange.package_authority_changed", path=str(report.source), event=event.name)
+    grants = unlocks.verify_grants(m.get("unlocks"), pinned.certificate_pem if pinned is not None else None,
+                                   event_id=event_id, judge_id=judge_id, package_id=report.package_id,
+                                   generation=report.generation, source=str(report.source))
     cred = m.get("credential")
     if cred:
         cid = _uuid(cred["id"])
@@ -813,12 +850,15 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
                 pkcs12=_unb64(cred["pkcs12"], "credential", str(report.source)), fingerprint=cred["fingerprint"],
                 not_after=_time(cred["not_after"]), active=True, created_at=_time(cred.get("created_at"))))
     s.flush()
-    _apply_sheets(s, event_id, judge_id, m.get("sheets") or [], report)
+    _apply_sheets(s, event_id, judge_id, m.get("sheets") or [], report, grants)
 
 
 def _apply_sheets(s: Session, event_id: uuid.UUID, judge_id: uuid.UUID, docs: list[Any],
-                  report: PackageImport) -> None:
-    """The secretariat's copies of the judge's sheets: taken only where they descend from the laptop's."""
+                  report: PackageImport, grants: dict[lineage.Key, unlocks.Grant] | None = None) -> None:
+    """The secretariat's copies of the judge's sheets: taken only where they descend from the laptop's.
+
+    A submitted or locked sheet on the laptop becomes a draft again only with a grant the event's
+    authority signed (``unlocks.py``); without one the laptop's sheet stays as it is."""
     rows = lineage.lineages(s, event_id, judge_id)
     have = {lineage.key_of(sh): sh for sh in s.scalars(
         select(ScoreSheet).where(ScoreSheet.event_id == event_id, ScoreSheet.judge_id == judge_id))}
@@ -836,7 +876,14 @@ def _apply_sheets(s: Session, event_id: uuid.UUID, judge_id: uuid.UUID, docs: li
         mine = lineage.sheet_hash(sheet)
         mine_anc = lineage.effective_ancestors(mine, rows.get(entry.key))
         rel = lineage.relation(entry.version_hash, entry.ancestors, mine, mine_anc)
+        if rel == "newer" and sheet.status != SheetStatus.DRAFT and entry.status == SheetStatus.DRAFT \
+                and not unlocks.may_reopen(grants or {}, entry.key, entry.version_hash, mine):
+            report.sheets_kept += 1
+            report.notes.append(t("exchange.package_unlock_unsigned", dossier=entry.dossier_number))
+            continue
         if rel == "newer":
+            if sheet.status != SheetStatus.DRAFT and entry.status == SheetStatus.DRAFT:
+                report.sheets_reopened += 1
             entries.write_entry(s, entry, sheet, event_id=event_id)
             lineage.record(s, rows, entry.key, event_id, entry.version_hash, set(entry.ancestors) | set(mine_anc),
                            base_revision=entry.revision)

@@ -193,7 +193,7 @@ class MergeReportModel(QAbstractTableModel):
                 .replace("%4", str(c["older"])).replace("%5", str(c["conflict"])).replace("%6", str(c["skipped"])))
         from oaoi_desktop.i18n import t
 
-        skipped = [t(x.message_id, **x.params) for x in f.sheets if x.outcome == "skipped"]
+        skipped = [t(x.message_id, **x.params) for x in f.sheets if x.message_id]  # skipped, or final here
         return "\n".join([text, *skipped])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -259,8 +259,12 @@ class PackageExportDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.labels = [QLabel(self) for _ in range(5)]
-        for label, field in zip(self.labels, (self.event_combo, self.judge_combo, row, self.passphrase, self.repeat)):
+        # Sheets the secretariat unlocked travel signed by the event's authority: its passphrase, when needed.
+        self.ca_passphrase = QLineEdit(self)
+        self.ca_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel(self) for _ in range(6)]
+        for label, field in zip(self.labels, (self.event_combo, self.judge_combo, row, self.passphrase, self.repeat,
+                                              self.ca_passphrase)):
             form.addRow(label, field)
         layout.addLayout(form)
         self.progress_bar = QProgressBar(self)
@@ -321,6 +325,7 @@ class PackageExportDialog(QDialog):
             return None
         db, event_id, judge_id = self._db, self.event_combo.currentData(), self.judge_combo.currentData()
         folder, secret, actor = self._folder, self.passphrase.text(), self._actor
+        ca_secret = self.ca_passphrase.text() or None
         assert folder is not None
         # One folder per judge, so several packages can share a stick; named by the judge's id,
         # not their name (nothing on a lost stick may name a person).
@@ -328,7 +333,7 @@ class PackageExportDialog(QDialog):
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
             return packages.export_package(db, event_id, judge_id, target, secret, actor=actor, progress=progress,
-                                           cancel=cancel)
+                                           cancel=cancel, ca_passphrase=ca_secret)
 
         self.job = ExchangeJob(work, self)
         self.job.progressed.connect(lambda d, t: self.progress_bar.setValue(1000 if not t else int(d * 1000 / t)))
@@ -343,6 +348,7 @@ class PackageExportDialog(QDialog):
     def _on_finished(self, result: packages.PackageExport) -> None:
         self.passphrase.clear()
         self.repeat.clear()
+        self.ca_passphrase.clear()
         set_message(self.message, self.tr("Package for %1 written to %2 (%3 proposals, %4 files).")
                     .replace("%1", result.judge_name).replace("%2", str(result.out_dir))
                     .replace("%3", str(result.dossiers)).replace("%4", str(result.files)), SUCCESS)
@@ -371,8 +377,11 @@ class PackageExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export a panel package"))
         self.heading.setText(self.tr("Panel package for a judge's laptop"))
         for label, text in zip(self.labels, (self.tr("&Event:"), self.tr("&Judge:"), self.tr("Folder:"),
-                                             self.tr("Judge's &passphrase:"), self.tr("&Repeat:"))):
+                                             self.tr("Judge's &passphrase:"), self.tr("&Repeat:"),
+                                             self.tr("CA pass&phrase (unlocked sheets):"))):
             label.setText(text)
+        self.ca_passphrase.setToolTip(self.tr("Needed only when the secretariat unlocked one of this judge's "
+                                              "sheets: the unlock travels signed by the event's authority."))
         self.folder_button.setText(self.tr("Choose &folder\u2026"))
         self.export_button.setText(self.tr("&Export"))
         self._update_state()

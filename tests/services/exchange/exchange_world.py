@@ -19,7 +19,7 @@ from oaoi_desktop.signing import pki
 from oaoi_desktop.store import models
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role
-from support.builders import ACTOR, KIPP_CRITERIA
+from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat
 from support.packages import write_folder
 
 CA_PASS = "otoritas-kegiatan-2026"
@@ -49,7 +49,8 @@ class World:
     # -- the secretariat ------------------------------------------------------
     def export_package(self, judge: str, out: Path | None = None) -> Path:
         out = out or self.root / "usb" / judge.lower()
-        packages.export_package(self.sec, self.event_id, judge, out, passphrase(judge), actor=ACTOR)
+        packages.export_package(self.sec, self.event_id, judge, out, passphrase(judge), actor=ACTOR,
+                                ca_passphrase=CA_PASS)
         return out
 
     def merge(self, *files: Path) -> bundles.MergeReport:
@@ -91,6 +92,7 @@ def make_world(root: Path, judges: tuple[str, ...] = ("Ani", "Budi"), *, sec_url
     event's authority and each judge's credential; judges' laptops are SQLite files, as in a venue."""
     root.mkdir(parents=True, exist_ok=True)
     sec = Database.open(sec_url or "sqlite:///" + str(root / "secretariat.sqlite"))
+    ensure_secretariat(sec)
     with sec.write() as s:
         from oaoi_desktop.domain.rubric_loader import load_rubric
         from support.builders import RUBRICS
@@ -135,6 +137,16 @@ def score_directly(db: Database, event_id: str, judge: str, number: str, values:
         j = accounts.find_judge(s, ev, judge)
         d = dossiers.get_dossier(s, ev, number)
         sheets.save_sheet(s, ev, j, d, values=values, submit=True, lock=True, actor=Actor(j.name, j.id))
+
+
+def enter_on_paper(db: Database, event_id: str, judge: str, number: str, values: Mapping[str, int]) -> None:
+    """The secretariat types in a judge's paper sheet (locked, ``source = "paper"``), as the paper import does."""
+    with db.write() as s:
+        ev = events.get_event(s, event_id)
+        j = accounts.find_judge(s, ev, judge)
+        d = dossiers.get_dossier(s, ev, number)
+        sheets.save_sheet(s, ev, j, d, values=values, submit=True, lock=True, source="paper", actor=ACTOR,
+                          action="sheet.paper_entered")
 
 
 COUNTED_TABLES = (models.ScoreSheet, models.Score, models.AuditEntry, models.SheetConflict, models.MergedBundle,
