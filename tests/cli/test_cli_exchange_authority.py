@@ -26,9 +26,10 @@ def world(tmp_path: Path):
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):
+def run(capsys: pytest.CaptureFixture[str], test_secretariat: None):
+    """The secretariat's commands, signed in as the tests' secretariat account (the world makes it)."""
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--operator", "sari"])
+        code = main(list(args))
         out, err = capsys.readouterr()
         return code, out, err
 
