@@ -277,7 +277,9 @@ def _registered_check(session: Session | None, event: Event | None, cert: x509.C
         replaced = session.scalar(select(func.min(JudgeCredential.created_at)).where(
             JudgeCredential.event_id == registered.event_id, JudgeCredential.user_id == registered.user_id,
             JudgeCredential.created_at > registered.created_at))
-        if replaced is not None and _utc(replaced) < signed:
+        # A PDF's signing time has whole seconds: a signature in the second of the replacement
+        # counts as after it (a judge re-signs; a thief with the old key gains nothing).
+        if replaced is not None and _utc(replaced).replace(microsecond=0) <= signed:
             return _check("registered", FAIL, "keys.replaced_before_signing", judge=name, serial=registered.serial,
                           replaced=_utc(replaced).isoformat(sep=" ", timespec="minutes").replace("+00:00", ""),
                           signed=stamp), name

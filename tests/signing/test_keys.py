@@ -27,7 +27,7 @@ from oaoi_desktop.services import accounts, auth, documents, events, finalisatio
 from oaoi_desktop.signing import pki
 from oaoi_desktop.store.models import AuditEntry, EventAuthority, EventStatus, JudgeCredential, Role
 from signing_keys import CA_PASS, PASSES, make_panel
-from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, TEST_SECRETARIAT_PIN, add_dossier, add_judges, make_event, score, uniform
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -319,6 +319,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONWARNINGS",)}
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env["OAOI_LANG"] = "id"
+    env["OAOI_OPERATOR"], env["OAOI_PIN"] = ACTOR.name, TEST_SECRETARIAT_PIN  # the tests' secretariat signs in
     return subprocess.run([sys.executable, "-m", "oaoi_desktop.cli", *args], capture_output=True, text=True,
                           env=env, cwd=str(ROOT), timeout=300)
 
@@ -405,7 +406,6 @@ def test_oaoi_sign_prints_no_deprecation_warning(db, db_url, tmp_path) -> None:
     make_pdf(path, [panel.chair], event_id=panel.event_id)
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSES["Ketua Tim"] + "\n", encoding="utf-8")
-    proc = _cli("sign", str(path), "--judge", "Ketua Tim", "--passphrase-file", str(secret), "--db", db_url,
-                "--operator", "sari")
+    proc = _cli("sign", str(path), "--judge", "Ketua Tim", "--passphrase-file", str(secret), "--db", db_url)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Warning" not in proc.stderr and "Deprecat" not in proc.stderr, proc.stderr
