@@ -75,6 +75,7 @@ from oaoi_desktop.store.models import (
     User,
     utcnow,
 )
+from oaoi_desktop.services.policy import Action, authorize_db
 
 FORMAT = "oaoi-panel-package"
 FORMAT_VERSION = 1
@@ -406,6 +407,7 @@ def export_package(
     progress: Progress | None = None, cancel: threading.Event | None = None, sync: bool = True,
 ) -> PackageExport:
     """Write the panel package for one judge into ``out_dir`` (see the module docstring)."""
+    authorize_db(db, actor, Action.PACKAGE_EXPORT, event=event_ref)
     check_passphrase(passphrase)
     out_dir = Path(out_dir)
     with db.read() as s:

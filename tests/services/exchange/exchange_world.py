@@ -19,7 +19,7 @@ from oaoi_desktop.signing import pki
 from oaoi_desktop.store import models
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role
-from support.builders import ACTOR, KIPP_CRITERIA
+from support.builders import ACTOR, KIPP_CRITERIA, fill_sheet
 from support.packages import write_folder
 
 CA_PASS = "otoritas-kegiatan-2026"
@@ -134,7 +134,7 @@ def score_directly(db: Database, event_id: str, judge: str, number: str, values:
         ev = events.get_event(s, event_id)
         j = accounts.find_judge(s, ev, judge)
         d = dossiers.get_dossier(s, ev, number)
-        sheets.save_sheet(s, ev, j, d, values=values, submit=True, lock=True, actor=Actor(j.name, j.id))
+        fill_sheet(s, ev, j, d, values)  # the judge workspace, as the judge
 
 
 COUNTED_TABLES = (models.ScoreSheet, models.Score, models.AuditEntry, models.SheetConflict, models.MergedBundle,
