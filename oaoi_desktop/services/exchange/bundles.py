@@ -145,7 +145,7 @@ def export_bundle(db: Any, event_ref: str, judge_ref: str, out_dir: Path | str, 
     Records on the laptop which versions left in the bundle (``sheet_lineages``),
     so the next bundle says they are superseded.
     """
-    authorize_db(db, actor, Action.BUNDLE_EXPORT_OWN, event=event_ref, judge=judge_ref)
+    authorize_db(db, actor, Action.BUNDLE_EXPORT_OWN, event=event_ref, judge=judge_ref, judge_acts=True)
     from oaoi_desktop.signing import pki
 
     out_dir = Path(out_dir)
