@@ -19,7 +19,7 @@ from oaoi_desktop.signing import pki
 from oaoi_desktop.store import models
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role
-from support.builders import ACTOR, KIPP_CRITERIA, fill_sheet
+from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat, fill_sheet
 from support.packages import write_folder
 
 CA_PASS = "otoritas-kegiatan-2026"
@@ -91,6 +91,7 @@ def make_world(root: Path, judges: tuple[str, ...] = ("Ani", "Budi"), *, sec_url
     event's authority and each judge's credential; judges' laptops are SQLite files, as in a venue."""
     root.mkdir(parents=True, exist_ok=True)
     sec = Database.open(sec_url or "sqlite:///" + str(root / "secretariat.sqlite"))
+    ensure_secretariat(sec)
     with sec.write() as s:
         from oaoi_desktop.domain.rubric_loader import load_rubric
         from support.builders import RUBRICS
