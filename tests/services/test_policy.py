@@ -240,3 +240,17 @@ def test_finalised_event_refuses_the_write_helpers(db: Database, ev: str) -> Non
             authorize(s, me, Action.SHEET_WRITE_OWN_DRAFT, event=e, judge=budi, dossier=p2)
         assert info.value.message_id == "policy.event_finalised"
     assert counts(db) == before
+
+
+def test_only_the_secretariat_issues_the_event_ca_and_certificates(db: Database, ev: str) -> None:
+    from oaoi_desktop.signing import pki
+
+    before = counts(db)
+    with db.write() as s:
+        e, budi, me = who(s, ev, "Ketua Ani")
+        for actor in (me, Actor("cli:operator")):
+            with pytest.raises(PermissionDeniedError):
+                pki.create_authority(s, e.id, "otoritas-rahasia-2026", actor)
+            with pytest.raises(PermissionDeniedError):
+                pki.issue_judge_certificate(s, e.id, budi.id, "otoritas-rahasia-2026", "sandi-ketua-2026", actor)
+    assert counts(db) == before
