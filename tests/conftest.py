@@ -50,6 +50,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself; not run on PostgreSQL")
+    config.addinivalue_line("markers", "no_secretariat: the database starts without the tests' secretariat account")
 
 
 BOTH_DATABASES = ("tests/store/", "tests/services/", "tests/cli/test_cli.py")

@@ -27,6 +27,7 @@ from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.store.models import Event, Role, User
+from oaoi_desktop.services.policy import Action, authorize
 
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -118,6 +119,26 @@ def add_secretariat(
     session: Session, *, name: str, secret: str, actor: Actor, nip: str | None = None,
     instansi: str = "", unit_kerja: str = "",
 ) -> User:
+    """Add a secretariat account (a signed-in secretariat member only).
+
+    On first run (no secretariat account yet, and not a judge's laptop: see
+    ``auth.needs_secretariat_setup``) the first account may be created by
+    anyone, as ``auth.setup_secretariat`` does.
+    """
+    from oaoi_desktop.services.auth import needs_secretariat_setup
+
+    if not needs_secretariat_setup(session):
+        authorize(session, actor, Action.USER_ADD)
+    return _create_secretariat(session, name=name, secret=secret, actor=actor, nip=nip, instansi=instansi,
+                               unit_kerja=unit_kerja)
+
+
+def _create_secretariat(
+    session: Session, *, name: str, secret: str, actor: Actor, nip: str | None = None,
+    instansi: str = "", unit_kerja: str = "",
+) -> User:
+    """Create the account; private to :func:`add_secretariat` and the first run
+    (``auth.setup_secretariat``, whose ``setup:<name>`` actor has no account yet)."""
     name = _check_name(name)
     check_secret_strength(secret)
     exists = session.scalar(
@@ -162,6 +183,7 @@ def add_judge(
     secret: str | None = None,
 ) -> User:
     """Put a judge on the event's roster."""
+    authorize(session, actor, Action.JUDGE_ADD, event=event)
     if not role.is_judge:
         raise ValidationError("accounts.not_a_judge_role", role=role.value)
     name = _check_name(name)
@@ -359,6 +381,7 @@ def import_roster(session: Session, event: Event, path: Path, *, actor: Actor) -
     on the roster with different data, a bad NIP, a missing instansi, an
     unknown role.  PINs are not set here: print PIN slips afterwards.
     """
+    authorize(session, actor, Action.JUDGE_ADD, event=event)
     from oaoi_desktop.services.paper import RowProblem
 
     name, rows = read_roster(path)

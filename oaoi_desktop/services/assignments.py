@@ -43,6 +43,7 @@ from oaoi_desktop.store.models import (
     User,
     utcnow,
 )
+from oaoi_desktop.services.policy import Action, authorize
 
 MAX_PER_DOSSIER = 50
 
@@ -86,6 +87,7 @@ def assign(
     stage_id: str | None = None,
     audit: bool = True,
 ) -> Assignment:
+    authorize(session, actor, Action.ASSIGNMENT_ADD, event=event)
     stage_id = _stage(session, event, stage_id)
     if dossier.event_id != event.id or judge.event_id != event.id:
         raise ValidationError("assign.other_event")
@@ -135,6 +137,7 @@ def unassign(
     stage_id: str | None = None,
 ) -> None:
     """Remove the judge from the dossier in the stage (see the module docstring)."""
+    authorize(session, actor, Action.ASSIGNMENT_REMOVE, event=event)
     stage_id = _stage(session, event, stage_id)
     if dossier.event_id != event.id or judge.event_id != event.id:
         raise ValidationError("assign.other_event")
@@ -268,6 +271,7 @@ def auto_assign(
     adds pairs; writes one ``assignment.auto`` audit entry (even when nothing
     was added, so the run and its shortfalls are on record).
     """
+    authorize(session, actor, Action.ASSIGNMENT_AUTO, event=event)
     stage_id = _stage(session, event, stage_id)
     if not isinstance(per_dossier, int) or not 1 <= per_dossier <= MAX_PER_DOSSIER:
         raise ValidationError("assign.bad_per_dossier", value=per_dossier, max=MAX_PER_DOSSIER)

@@ -17,10 +17,13 @@ or passphrase; secrets and recovery codes are stored only as scrypt hashes
   tells the GUI to ask for one, and :func:`setup_secretariat` creates it (and
   refuses once one exists, so it cannot be used to bypass the secretariat).
 
-Role checks for the secretariat's own actions use :func:`require_secretariat`:
-an :class:`~oaoi_desktop.services.audit.Actor` with a ``user_id`` must be an
-active secretariat account; an actor without one is the CLI's ``--operator``
-(someone with the database file in hand) and is trusted.
+Role checks use the one access policy (:mod:`oaoi_desktop.services.policy`);
+:func:`require_secretariat` is a thin wrapper over it: the actor's ``user_id``
+must name an active secretariat account.  An actor without one is refused
+(``policy.sign_in_required``): nobody is trusted for holding the file.
+The system actors here (``system:sign-in`` for the lockout, ``setup:<name>``
+for the first account, the person using their recovery code) are
+bookkeeping before anyone is signed in and stay as they are.
 """
 
 from __future__ import annotations
@@ -168,7 +171,7 @@ def setup_secretariat(
     """
     if not needs_secretariat_setup(session):
         raise ConflictError("auth.setup_done")
-    user = accounts.add_secretariat(
+    user = accounts._create_secretariat(
         session, name=name, secret=secret, actor=Actor(f"setup:{' '.join(name.split())}"), nip=nip,
         instansi=instansi, unit_kerja=unit_kerja,
     )
@@ -277,19 +280,18 @@ def current_user(session: Session, signed_in: SignedIn) -> User:
 
 
 # -- the secretariat's powers ---------------------------------------------------------
-def require_secretariat(session: Session, actor: Actor) -> None:
-    """Refuse unless ``actor`` is the secretariat (or the CLI operator)."""
-    if actor.user_id is None:
-        return
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active or user.role != Role.SECRETARIAT:
-        raise PermissionDeniedError("auth.secretariat_only", name=actor.name)
+def require_secretariat(session: Session, actor: Actor, action: str | None = None, **objects: object) -> User:
+    """Refuse unless ``actor`` is an active secretariat account (the policy decides;
+    ``action`` defaults to ``secretariat.work``).  Returns the account."""
+    from oaoi_desktop.services.policy import Action, authorize
+
+    return authorize(session, actor, action or Action.SECRETARIAT_WORK, **objects)  # type: ignore[arg-type]
 
 
 def reset_credentials(session: Session, user: User, actor: Actor, new_secret: str | None = None) -> str:
     """Unlock ``user`` (secretariat only), optionally set a new secret;
     returns the new recovery code (the old one stops working)."""
-    require_secretariat(session, actor)
+    require_secretariat(session, actor, "judge.update")
     if new_secret is not None:
         accounts.check_secret_strength(new_secret)
     before = {"locked": user.locked, "failed_attempts": user.failed_attempts}
@@ -312,7 +314,7 @@ def issue_pin_slip(session: Session, user: User, actor: Actor) -> PinSlip:
     Only their hashes are stored; the plain values are returned once, for the
     PIN slip.  The account is unlocked.
     """
-    require_secretariat(session, actor)
+    require_secretariat(session, actor, "judge.update")
     if not user.active:
         raise ValidationError("auth.inactive", name=user.name)
     pin = new_pin()

@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from oaoi_desktop import config
 from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
@@ -31,11 +31,14 @@ from oaoi_desktop.errors import NotFoundError, OaoiError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.imports import ImportReport, import_paths
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.shipped import shipped_path
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Event, RecusalLevel, Role, User
 
 DEMO_ACTOR = Actor("demo")
+"""The system actor that creates the demo's secretariat account (it has no account itself);
+everything after that is done as that secretariat account (:func:`build_demo`)."""
 DEMO_RUBRIC = "kipp-proposal"
 EVENT_NAME = "Demo — Kompetisi Inovasi Pelayanan Publik 2026"
 
@@ -129,20 +132,21 @@ def build_demo(db: Database, *, samples: Path | None = None, allow_any_database:
             return _info(existing, None)
     today = today or dt.date.today()
     with db.write() as s:
-        if not s.scalar(select(func.count()).select_from(User).where(User.event_id.is_(None),
-                                                                      User.name == SECRETARIAT.name)):
-            accounts.add_secretariat(s, name=SECRETARIAT.name, secret=SECRETARIAT.pin, actor=DEMO_ACTOR,
-                                     instansi=SECRETARIAT.instansi, unit_kerja=SECRETARIAT.unit_kerja)
+        user = s.scalar(select(User).where(User.event_id.is_(None), User.name == SECRETARIAT.name))
+        if user is None:
+            user = accounts._create_secretariat(s, name=SECRETARIAT.name, secret=SECRETARIAT.pin, actor=DEMO_ACTOR,
+                                                instansi=SECRETARIAT.instansi, unit_kerja=SECRETARIAT.unit_kerja)
+        sec = Actor(user.name, user.id)  # [auth, issue 12] a real secretariat account acts from here on
         event = events.create_event(
             s, name=EVENT_NAME, rubric=load_rubric(resolve_rubric(DEMO_RUBRIC)), rubric_source=f"{DEMO_RUBRIC}.toml",
-            actor=DEMO_ACTOR, organiser="Sekretariat Demo oaoi-desktop", venue="Ruang Rapat Demo",
+            actor=sec, organiser="Sekretariat Demo oaoi-desktop", venue="Ruang Rapat Demo",
             starts_on=today, ends_on=today + dt.timedelta(days=2), recusal_level=RecusalLevel.INSTANSI,
         )
         event_id = event.id
         for person in JUDGES:
             accounts.add_judge(s, event, name=person.name, instansi=person.instansi, unit_kerja=person.unit_kerja,
-                               role=Role(person.role), secret=person.pin, actor=DEMO_ACTOR)
-    report = import_paths(db, event_id, [folder], actor=DEMO_ACTOR, today=today)
+                               role=Role(person.role), secret=person.pin, actor=sec)
+    report = import_paths(db, event_id, [folder], actor=sec, today=today)
     with db.write() as s:
         event = s.get(Event, event_id)
         assert event is not None
@@ -153,7 +157,7 @@ def build_demo(db: Database, *, samples: Path | None = None, allow_any_database:
         for dossier in all_dossiers:
             for judge in ordered:
                 if not assignments.recused(event, judge, dossier):
-                    assignments.assign(s, event, dossier, judge, actor=DEMO_ACTOR)
+                    assignments.assign(s, event, dossier, judge, actor=sec)
         # Some progress: the chair has submitted four sheets, a member three, another has a draft.
         plan = [(0, 4, True), (1, 3, True), (3, 1, False)]
         for judge_index, count, submit in plan:
@@ -167,8 +171,10 @@ def build_demo(db: Database, *, samples: Path | None = None, allow_any_database:
                 values = _score_values(judge_index * 13 + k)
                 if not submit:
                     values = dict(list(values.items())[:3])
-                sheets.save_sheet(s, event, judge, dossier, values=values, submit=submit,
-                                  actor=Actor(judge.name, judge.id))
+                me = Actor(judge.name, judge.id)
+                authorize(s, me, Action.SHEET_SUBMIT_OWN if submit else Action.SHEET_WRITE_OWN_DRAFT, event=event,
+                          judge=judge, dossier=dossier)
+                sheets._save_sheet(s, event, judge, dossier, values=values, submit=submit, actor=me)
                 done += 1
         info = _info(event, report)
     return info

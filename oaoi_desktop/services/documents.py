@@ -64,6 +64,7 @@ from oaoi_desktop.store.models import (
     SheetStatus,
     User,
 )
+from oaoi_desktop.services.policy import Action, authorize, authorize_db
 
 SHEET = "sheet"
 RESULT = "result"
@@ -438,6 +439,7 @@ def register(ctx: Context, kind: str, details: dict[str, Any], *, fp: str, file_
              stage_id: str | None = None) -> IssuedDocument:
     """The register row of this document: the existing one when the same document
     (same kind, scope and fingerprint) was issued before, else a new number."""
+    authorize(ctx.session, actor, Action.DOCUMENTS_ISSUE, event=ctx.event)
     session = ctx.session
     details = canonical.normalise(details)
     for doc in session.scalars(select(IssuedDocument).where(
@@ -482,6 +484,7 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 def set_letterhead(db: Any, event_ref: str, *, lines: Sequence[str] | None = None, logo: Path | None = None,
                    code: str | None = None, actor: Actor) -> Event:
     """Store the event's letterhead: logo (PNG/JPEG, in the blob store), lines, document code."""
+    authorize_db(db, actor, Action.EVENT_UPDATE, event=event_ref)
     from oaoi_desktop.services.events import event_snapshot, get_event
     from oaoi_desktop.store.blobs import blob_store_for
 
@@ -599,6 +602,7 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
             now: _dt.datetime | None = None) -> list[Any]:
     """Gather, number and register the documents of ``kinds`` (``sheet``, ``result``, ...);
     returns their :class:`~oaoi_desktop.reports.documents.Document` descriptions, ready to draw."""
+    authorize_db(db, actor, Action.DOCUMENTS_ISSUE, event=event_ref)
     from oaoi_desktop.reports import content
     from oaoi_desktop.reports.documents import Document
     from oaoi_desktop.services.events import get_event

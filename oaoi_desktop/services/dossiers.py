@@ -31,6 +31,7 @@ from oaoi_desktop.intake.words import count_words
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.store.blobs import BlobMissing, blob_store_for
 from oaoi_desktop.store.models import Attachment, Dossier, DossierRevision, Event, ScoreSheet, User
+from oaoi_desktop.services.policy import Action, authorize
 
 KLASTER = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota", "bumn", "bumd", "opd")
 KELOMPOK = ("umum", "replikasi", "khusus")
@@ -67,6 +68,7 @@ def add_dossier(
     source: str = "",
     audit: bool = True,
 ) -> Dossier:
+    authorize(session, actor, Action.DOSSIER_ADD, event=event)
     if not (number or "").strip():
         raise ValidationError("dossier.number_required")
     number = identity.dossier_number(number, "number")

@@ -29,6 +29,7 @@ from oaoi_desktop.store.models import (
     Score,
     ScoreSheet,
 )
+from oaoi_desktop.services.policy import Action, authorize
 
 
 def register_rubric(session: Session, rubric: Rubric, source_name: str = "") -> RubricVersion:
@@ -105,6 +106,7 @@ def create_event(
     recusal_level: RecusalLevel = RecusalLevel.INSTANSI,
     aliases: dict[str, list[str]] | None = None,
 ) -> Event:
+    authorize(session, actor, Action.EVENT_CREATE)
     name = identity.clean(name, "name")
     if not name:
         raise ValidationError("event.name_required")
@@ -176,6 +178,7 @@ def change_rubric(
     session: Session, event: Event, rubric: Rubric, *, actor: Actor, rubric_source: str = ""
 ) -> Event:
     """Give the event another rubric; refused once any score exists."""
+    authorize(session, actor, Action.EVENT_UPDATE, event=event)
     if has_scores(session, event):
         raise ConflictError("event.rubric_frozen", event=event.name)
     old = session.get(RubricVersion, event.rubric_version_id)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.store.models import AuditEntry, Event, EventStatus, IssuedDocument, utcnow
+from oaoi_desktop.services.policy import Action, authorize
 
 MINUTES = "minutes"
 FINALISED_ACTION = "event.finalised"
@@ -128,6 +129,7 @@ def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: A
     The signature is shown by ``signed_minutes`` (the digitally signed PDF, verified
     here) or stated with ``paper_signed`` (signed in ink on the printed copy).
     """
+    authorize(session, actor, Action.EVENT_FINALISE, event=_event(session, event_id))
     event = _event(session, event_id)
     if event.status == EventStatus.FINALISED:
         raise ConflictError("finalise.already", event=event.name, at=_when(event), by=event.finalised_by or "-")
@@ -171,6 +173,7 @@ def _status_before_finalising(session: Session, event: Event) -> EventStatus:
 
 def reopen_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor, reason: str) -> Event:
     """Reopen a finalised event; ``reason`` is required and recorded (``event.reopened``)."""
+    authorize(session, actor, Action.EVENT_REOPEN, event=_event(session, event_id))
     event = _event(session, event_id)
     reason = " ".join((reason or "").split())
     if not reason:

@@ -85,6 +85,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.staging import discard as discard_staged
 from oaoi_desktop.store.staging import fsync_file
 from oaoi_desktop.store.models import Attachment, AuditEntry, AuditHead, Dossier, DossierRevision, Event, utcnow
+from oaoi_desktop.services.policy import Action, authorize_db
 
 log = logging.getLogger(__name__)
 
@@ -1005,6 +1006,7 @@ def import_candidates(
     processes: bool | None = None,
 ) -> ImportReport:
     """Import already-scanned candidates (see :func:`import_paths`)."""
+    authorize_db(db, actor, Action.IMPORT_DOSSIERS, event=event)
     ev = _resolve_event(db, event)
     # [trust, issue 8] automatic rotating backup of the database before every import batch
     from oaoi_desktop.services.backups import backup_before_import
@@ -1050,6 +1052,7 @@ def import_paths(
     ``OAOI_IMPORT_PROCESSES`` is set, after calling
     ``multiprocessing.freeze_support()``.
     """
+    authorize_db(db, actor, Action.IMPORT_DOSSIERS, event=event)
     ev = _resolve_event(db, event)
     if paths and not any(os.path.lexists(p) for p in paths):
         raise NotFoundError("import.no_paths", paths=", ".join(str(p) for p in paths))

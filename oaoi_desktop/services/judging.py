@@ -27,7 +27,7 @@ Submitting (:func:`submit_sheet`) checks that every criterion is scored and ever
 required comment written, then LOCKS the sheet: the judge cannot change it any
 more, and only the secretariat reopens it with a reason
 (:func:`oaoi_desktop.services.sheets.unlock_sheet`).  Sheets in status
-SUBMITTED (saved through the store-level ``save_sheet(submit=True)``, e.g. by a
+SUBMITTED (saved through the store-level ``_save_sheet(submit=True)``, e.g. by a
 bundle merge) are final for the judge as well.  Both statuses count in the
 ranking.
 
@@ -70,6 +70,7 @@ from oaoi_desktop.services.assignments import recused
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.dossiers import get_dossier
 from oaoi_desktop.services.events import event_rubric
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import (
     Assignment,
     ConflictDeclaration,
@@ -157,6 +158,7 @@ def declare_integrity(
     GUI showed (``IntegrityStatement.sha256``), so what is recorded is what was
     read.  Declaring again returns the first declaration unchanged.
     """
+    _allow(session, _me(judge), Action.INTEGRITY_DECLARE_OWN, event, judge)
     _check_judge(event, judge)
     existing = session.scalar(
         select(IntegrityDeclaration).where(
@@ -178,6 +180,17 @@ def declare_integrity(
                   "statement_sha256": statement.sha256, "title": statement.title, "text": statement.text,
                   "declared_at": row.declared_at})
     return row
+
+
+def _me(judge: User, actor: Actor | None = None) -> Actor:
+    """Who acts in the judge workspace: ``actor`` if given, else the judge themself."""
+    return actor or Actor(judge.name, judge.id)
+
+
+def _allow(session: Session, actor: Actor, action: str, event: Event, judge: User) -> None:
+    """The policy's check for the judge workspace, after its own ``judging.not_a_judge``."""
+    _check_judge(event, judge)
+    authorize(session, actor, action, event=event, judge=judge)
 
 
 def _require_judge(session: Session, event: Event, judge: User) -> None:
@@ -482,6 +495,7 @@ def _build_state(event: Event, rubric: Rubric, stage: Stage, judge: User, dossie
 def sheet_state(session: Session, event: Event, judge: User, dossier: Dossier | uuid.UUID | str, *,
                 stage_id: str | None = None) -> SheetState:
     """The score form's state for ``dossier`` (read only)."""
+    _allow(session, _me(judge), Action.SHEET_READ_OWN, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
     sheet = sheet_service.get_sheet(session, ctx.dossier, judge, ctx.stage.id)
     return _build_state(event, ctx.rubric, ctx.stage, judge, ctx.dossier, sheet)
@@ -518,12 +532,15 @@ def record_score(
     submitted or locked sheet (``judging.sheet_final``) and on a stale
     ``expected_version`` (``sheet.stale``).  One audit entry per change.
     """
+    actor = _me(judge, actor)
+    _allow(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
-    actor = actor or Actor(judge.name, judge.id)
     _criterion_known(stage, criterion_id)
     sheet = sheet_service.get_sheet(session, d, judge, stage.id)
     _refuse_final(sheet, d)
+    authorize(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event=event, judge=judge, dossier=d, sheet=sheet,
+              stage_id=stage.id)
     sheet_service.check_version(sheet, expected_version, d)
     key = _pending_key(event, d, stage.id)
     pending = _pending(judge, key)
@@ -531,14 +548,14 @@ def record_score(
     if value is None or (isinstance(value, str) and not value.strip()):
         if existing is not None:
             keep = comment if comment is not None else existing.comment
-            sheet = sheet_service.set_score(session, event, judge, d, stage, criterion_id, None, actor=actor,
+            sheet = sheet_service._set_score(session, event, judge, d, stage, criterion_id, None, actor=actor,
                                             comment="", expected_version=expected_version)
             pending[criterion_id] = keep
         elif comment is not None:
             pending[criterion_id] = comment
     else:
         use = comment if comment is not None else (existing.comment if existing is not None else pending.get(criterion_id, ""))
-        sheet = sheet_service.set_score(session, event, judge, d, stage, criterion_id, value, actor=actor,
+        sheet = sheet_service._set_score(session, event, judge, d, stage, criterion_id, value, actor=actor,
                                         comment=use, expected_version=expected_version)
         pending.pop(criterion_id, None)
     if pending != _pending(judge, key):
@@ -560,16 +577,19 @@ def record_comment(
     actor: Actor | None = None,
 ) -> SheetState:
     """Change one criterion's comment; autosave (audit logged once it has a score)."""
+    actor = _me(judge, actor)
+    _allow(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
     _criterion_known(stage, criterion_id)
     sheet = sheet_service.get_sheet(session, d, judge, stage.id)
     _refuse_final(sheet, d)
+    authorize(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event=event, judge=judge, dossier=d, sheet=sheet,
+              stage_id=stage.id)
     sheet_service.check_version(sheet, expected_version, d)
     comment = comment or ""
-    updated = sheet_service.set_comment(session, event, judge, d, stage, criterion_id, comment,
-                                        actor=actor or Actor(judge.name, judge.id),
-                                        expected_version=expected_version)
+    updated = sheet_service._set_comment(session, event, judge, d, stage, criterion_id, comment,
+                                        actor=actor, expected_version=expected_version)
     if updated is None:
         key = _pending_key(event, d, stage.id)
         pending = _pending(judge, key)
@@ -594,10 +614,14 @@ def submit_sheet(
     Errors list everything at once: ``sheet.incomplete`` (criteria) and
     ``judging.comments_missing`` (criteria).
     """
+    actor = _me(judge, actor)
+    _allow(session, actor, Action.SHEET_SUBMIT_OWN, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
     sheet = sheet_service.get_sheet(session, d, judge, stage.id)
     _refuse_final(sheet, d)
+    authorize(session, actor, Action.SHEET_SUBMIT_OWN, event=event, judge=judge, dossier=d, sheet=sheet,
+              stage_id=stage.id)
     sheet_service.check_version(sheet, expected_version, d)
     state = _build_state(event, ctx.rubric, stage, judge, d, sheet)
     if state.missing:
@@ -605,8 +629,8 @@ def submit_sheet(
     if state.missing_comments:
         raise ValidationError("judging.comments_missing", dossier=d.number,
                               criteria=", ".join(state.missing_comments))
-    sheet = sheet_service.save_sheet(
-        session, event, judge, d, values={}, actor=actor or Actor(judge.name, judge.id), stage_id=stage.id,
+    sheet = sheet_service._save_sheet(
+        session, event, judge, d, values={}, actor=actor, stage_id=stage.id,
         submit=True, lock=True, expected_version=expected_version, source=sheet.source if sheet else "app",
     )
     return _build_state(event, ctx.rubric, stage, judge, d, sheet)
@@ -707,6 +731,7 @@ def judge_queue(
     ``search`` keeps the items that :meth:`QueueItem.matches`; ``status_filter``
     keeps the given status(es).
     """
+    _allow(session, _me(judge), Action.SHEET_READ_OWN, event, judge)
     _require_judge(session, event, judge)
     rubric = event_rubric(session, event)
     stage_order = {s.id: i for i, s in enumerate(rubric.stages)}
@@ -768,6 +793,7 @@ def judge_queue(
 
 def queue_progress(session: Session, event: Event, judge: User) -> QueueProgress:
     """(submitted, total) over the judge's queue, for "12 dari 40 terkirim"."""
+    _allow(session, _me(judge), Action.SHEET_READ_OWN, event, judge)
     items = judge_queue(session, event, judge)
     return QueueProgress(sum(1 for it in items if it.status.is_final), len(items))
 
@@ -879,6 +905,7 @@ def open_dossier_for_judge(
     one they are recused from or declared a conflict on, and before the
     integrity declaration.  Writes ``users.state`` (use a write unit of work).
     """
+    _allow(session, _me(judge), Action.DOSSIER_READ_ASSIGNED, event, judge)
     ctx = _context(session, event, judge, dossier_ref, stage_id)
     d, stage = ctx.dossier, ctx.stage
     view = dossiers.dossier_view(session, d, lang=lang)
@@ -934,6 +961,7 @@ def _forget_open(judge: User, event: Event, dossier: Dossier) -> None:
 
 def last_open_dossier(session: Session, event: Event, judge: User) -> LastOpen | None:
     """The dossier the judge had open last in ``event``, if they may still open it."""
+    _allow(session, _me(judge), Action.SHEET_READ_OWN, event, judge)
     _require_judge(session, event, judge)
     entry = ((judge.state or {}).get("last_open") or {}).get(str(event.id))
     if not entry:
@@ -984,6 +1012,8 @@ def declare_conflict(
     count).  Refused on a sheet already submitted: the secretariat must
     unlock it first (``judging.conflict_after_submit``).
     """
+    actor = _me(judge, actor)
+    _allow(session, actor, Action.CONFLICT_DECLARE_OWN, event, judge)
     _require_judge(session, event, judge)
     rubric = event_rubric(session, event)
     d = _dossier(session, event, dossier)
@@ -1002,7 +1032,7 @@ def declare_conflict(
     session.add(row)
     _forget_open(judge, event, d)
     session.flush()
-    append(session, actor=actor or Actor(judge.name, judge.id), action="conflict.declared", event_id=event.id,
+    append(session, actor=actor, action="conflict.declared", event_id=event.id,
            entity_type="conflict_declaration", entity_id=row.id,
            after={"dossier_id": d.id, "number": d.number, "judge_id": judge.id, "name": judge.name,
                   "reason": reason, "declared_at": row.declared_at})

@@ -62,6 +62,7 @@ from oaoi_desktop.store.models import (
     SheetStatus,
     User,
 )
+from oaoi_desktop.services.policy import Action, authorize
 
 SOURCE_PAPER = "paper"
 
@@ -555,6 +556,7 @@ def import_paper_scores(
     are reported in the result.  The caller's unit of work commits what was
     imported; each sheet is written in its own savepoint.
     """
+    authorize(session, actor, Action.SHEET_PAPER_ENTRY, event=event)
     path = Path(path)
     rubric = event_rubric(session, event)
     roster = _Roster(session, event, rubric)
@@ -642,7 +644,7 @@ def import_paper_scores(
         assert first.judge is not None and first.dossier is not None and first.stage is not None
         replaced = existing is not None and existing.status == SheetStatus.DRAFT and bool(existing.scores)
         with session.begin_nested():
-            sheet_service.save_sheet(
+            sheet_service._save_sheet(
                 session, event, first.judge, first.dossier,
                 values={e.criterion_id: e.value for e in group},
                 comments={e.criterion_id: e.comment for e in group},

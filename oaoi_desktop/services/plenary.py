@@ -51,6 +51,7 @@ from oaoi_desktop.store.models import (
     User,
     utcnow,
 )
+from oaoi_desktop.services.policy import Action, authorize
 
 TIE = "tie_resolved"
 MOVE = "dossier_moved"
@@ -98,6 +99,7 @@ def correct_score(
     reason: str, judge_agreed: bool, actor: Actor, stage_id: str | None = None,
 ) -> PlenaryAdjustment:
     """Record a corrected criterion score (the judge must agree; the sheet is not edited)."""
+    authorize(session, actor, Action.SHEET_CORRECT, event=event)
     reason = _reason(reason)
     if not judge_agreed:
         raise ValidationError("plenary.judge_agreement_required", judge=judge.name, dossier=dossier.number)
@@ -135,6 +137,7 @@ def resolve_tie(
     method: AggregationMethod | None = None,
 ) -> PlenaryAdjustment:
     """Order dossiers left tied for the chair; ``order`` must list the whole tie."""
+    authorize(session, actor, Action.PLENARY_DECIDE, event=event)
     reason = _reason(reason)
     ids = [d.id.hex for d in order]
     if len(ids) < 2 or len(set(ids)) != len(ids):
@@ -154,6 +157,7 @@ def move_dossier(
     method: AggregationMethod | None = None,
 ) -> PlenaryAdjustment:
     """Place a ranked dossier at rank ``to_rank`` of its group."""
+    authorize(session, actor, Action.PLENARY_DECIDE, event=event)
     reason = _reason(reason)
     ranking = _corrected_ranking(session, event, group_by=group_by, method=method, stage_id=stage_id)
     try:
@@ -171,6 +175,7 @@ def move_dossier(
 
 def withdraw(session: Session, event: Event, adjustment_id: uuid.UUID | str, *, reason: str,
              actor: Actor) -> PlenaryAdjustment:
+    authorize(session, actor, Action.PLENARY_DECIDE, event=event)
     reason = _reason(reason)
     try:
         key = adjustment_id if isinstance(adjustment_id, uuid.UUID) else uuid.UUID(str(adjustment_id))

@@ -9,9 +9,17 @@ Lifecycle: DRAFT → (submit) SUBMITTED or LOCKED → (the secretariat's
 :func:`unlock_sheet`, with a reason) DRAFT.  The judge workspace
 (:mod:`oaoi_desktop.services.judging`) and the paper import submit with
 ``lock=True``; both final statuses count in the ranking and neither can be
-changed by a judge.  :func:`set_score` / :func:`set_comment` change a single
-criterion (autosave); the access checks (assignment, recusal, declared
-conflicts, integrity declaration) are the judge workspace's.
+changed by a judge.
+
+The write helpers :func:`_save_sheet`, :func:`_set_score` and
+:func:`_set_comment` are **private to the services that check authority**
+(:mod:`~oaoi_desktop.services.judging` for the judge's own draft,
+:mod:`~oaoi_desktop.services.paper` for the secretariat's paper entry, the
+demo builder).  They are not a way around the policy: on their own they refuse
+a sheet that is not a DRAFT (SUBMITTED or LOCKED; only :func:`unlock_sheet`,
+the policy-checked secretariat path, reopens one), a dossier the judge is not
+assigned to, recused from or declared a conflict on, a closed stage and a
+finalised event.
 """
 
 from __future__ import annotations
@@ -32,8 +40,9 @@ from oaoi_desktop.errors import ConflictError, PermissionDeniedError, Validation
 from oaoi_desktop.services.assignments import is_assigned
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.auth import require_secretariat
+from oaoi_desktop.services.policy import Action
 from oaoi_desktop.services.events import event_rubric
-from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User, utcnow
+from oaoi_desktop.store.models import Dossier, Event, EventStatus, Score, ScoreSheet, SheetStatus, User, utcnow
 
 MILLI = 1000
 
@@ -95,7 +104,29 @@ def refuse_closed_stage(event: Event, stage_id: str, dossier: Dossier) -> None:
         raise ConflictError("stage.closed_no_scores", stage=stage_id, dossier=dossier.number)
 
 
-def save_sheet(
+def _refuse_write(session: Session, event: Event, judge: User, dossier: Dossier, stage_id: str,
+                  sheet: ScoreSheet | None) -> None:
+    """Defence in depth for the private write helpers (the policy has already decided).
+
+    Refuses a finalised event, a dossier the judge is not assigned to, recused
+    from or declared a conflict on, and a sheet that is no longer a DRAFT.
+    """
+    from oaoi_desktop.services.assignments import has_declared_conflict, recused
+
+    if event.status == EventStatus.FINALISED:
+        raise ConflictError("finalise.refused", event=event.name, action="sheet.saved",
+                            by=event.finalised_by or "-", at="-")
+    if not is_assigned(session, dossier, judge, stage_id):
+        raise PermissionDeniedError("sheet.not_assigned", judge=judge.name, dossier=dossier.number)
+    if recused(event, judge, dossier):
+        raise PermissionDeniedError("judging.recused", dossier=dossier.number)
+    if has_declared_conflict(session, judge, dossier):
+        raise PermissionDeniedError("judging.conflict_declared", dossier=dossier.number)
+    if sheet is not None and sheet.status != SheetStatus.DRAFT:
+        raise ConflictError("sheet.locked", dossier=dossier.number)
+
+
+def _save_sheet(
     session: Session,
     event: Event,
     judge: User,
@@ -124,19 +155,14 @@ def save_sheet(
     records where the scores came from (``app``, ``paper``, ``bundle``);
     ``action`` and ``audit_extra`` name the audit entry and add facts to it.
     Every save records the dossier revision the scores were given to.
+    Private: the caller has checked authority (:mod:`~oaoi_desktop.services.policy`);
+    a sheet that is not a DRAFT is refused here all the same.
     """
     rubric = event_rubric(session, event)
     stage = rubric.stage(stage_id) if stage_id else rubric.first_stage
     refuse_closed_stage(event, stage.id, dossier)
-    if not is_assigned(session, dossier, judge, stage.id):
-        raise PermissionDeniedError("sheet.not_assigned", judge=judge.name, dossier=dossier.number)
-    # [trust, issue 8] recusal and declared conflicts hold here too, not only in the judge workspace
-    from oaoi_desktop.services.assignments import has_declared_conflict, recused
-
-    if recused(event, judge, dossier):
-        raise PermissionDeniedError("judging.recused", dossier=dossier.number)
-    if has_declared_conflict(session, judge, dossier):
-        raise PermissionDeniedError("judging.conflict_declared", dossier=dossier.number)
+    # [trust, issue 8; auth, issue 12] recusal, conflicts and final sheets hold here too
+    _refuse_write(session, event, judge, dossier, stage.id, get_sheet(session, dossier, judge, stage.id))
     comments = dict(comments or {})
     parsed = {cid: _parse_value(stage, cid, raw) for cid, raw in values.items() if raw not in (None, "")}
     for cid in comments:
@@ -249,7 +275,7 @@ def check_version(sheet: ScoreSheet | None, expected_version: int | None, dossie
         raise ConflictError("sheet.stale", dossier=dossier.number)
 
 
-def set_score(
+def _set_score(
     session: Session,
     event: Event,
     judge: User,
@@ -277,8 +303,7 @@ def set_score(
     refuse_closed_stage(event, stage.id, dossier)
     parsed = None if value is None or value == "" else _parse_value(stage, criterion_id, value)
     sheet = get_sheet(session, dossier, judge, stage.id)
-    if sheet is not None and sheet.status == SheetStatus.LOCKED:
-        raise ConflictError("sheet.locked", dossier=dossier.number)
+    _refuse_write(session, event, judge, dossier, stage.id, sheet)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
     if parsed is None and existing is None:
@@ -332,7 +357,7 @@ def set_score(
     return sheet
 
 
-def set_comment(
+def _set_comment(
     session: Session,
     event: Event,
     judge: User,
@@ -355,10 +380,9 @@ def set_comment(
     sheet = get_sheet(session, dossier, judge, stage.id)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
+    _refuse_write(session, event, judge, dossier, stage.id, sheet)
     if sheet is None or existing is None:
         return None
-    if sheet.status == SheetStatus.LOCKED:
-        raise ConflictError("sheet.locked", dossier=dossier.number)
     if existing.comment == comment:
         return sheet
     before = existing.comment
@@ -382,7 +406,7 @@ def unlock_sheet(session: Session, sheet: ScoreSheet, actor: Actor, reason: str)
     The judge can then change it and submit again; the audit log records the
     reason, the status before and the scores as they stood.
     """
-    require_secretariat(session, actor)
+    require_secretariat(session, actor, Action.SHEET_UNLOCK, sheet=sheet)
     reason = " ".join((reason or "").split())
     dossier = session.get(Dossier, sheet.dossier_id)
     assert dossier is not None

@@ -50,6 +50,7 @@ from oaoi_desktop.services import audit
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.signing import pades, pki
 from oaoi_desktop.store.models import Event, JudgeCredential, User
+from oaoi_desktop.services.policy import Action, authorize_db
 
 OK = "ok"
 FAIL = "fail"
@@ -482,6 +483,7 @@ def sign_files(
     matches the database (a score changed since it was made) is not signed.  Files are signed in order; ``progress(done, total,
     path)`` is called after each and ``cancelled()`` before each.
     """
+    authorize_db(db, actor, Action.SIGN_OWN_FIELD, event=event, judge=judge)
     files = [Path(p) for p in paths]
     outcomes: dict[int, SignOutcome] = {}
     event_of: dict[int, uuid.UUID] = {}

@@ -31,6 +31,7 @@ from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.ranking import rank_event
 from oaoi_desktop.store.models import Assignment, Dossier, Event, ScoreSheet, SheetStatus, utcnow
+from oaoi_desktop.services.policy import Action, authorize
 
 FINAL = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
 
@@ -79,6 +80,7 @@ def close_stage(
     passing: bool = False, group_by: Sequence[str] = ("kategori", "kelompok"),
     method: AggregationMethod | None = None,
 ) -> StageClosing:
+    authorize(session, actor, Action.STAGE_CLOSE, event=event)
     if (top_n is None) == (not passing):
         raise ValidationError("stage.rule_required")
     if top_n is not None and top_n < 1:
@@ -128,6 +130,7 @@ def close_stage(
 
 
 def reopen_stage(session: Session, event: Event, stage_id: str, *, reason: str, actor: Actor) -> None:
+    authorize(session, actor, Action.STAGE_REOPEN, event=event)
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("plenary.reason_required")

@@ -173,6 +173,13 @@ def _user(session: Session, event: Event, user_id: Any) -> User:
     return user
 
 
+def _authorize(session: Session, actor: Actor, event: Event) -> None:
+    """[auth, issue 12] only the signed-in secretariat issues the event CA and certificates."""
+    from oaoi_desktop.services.policy import Action, authorize
+
+    authorize(session, actor, Action.CA_ISSUE, event=event)
+
+
 def _authority_row(session: Session, event_id: uuid.UUID) -> EventAuthority | None:
     return session.scalar(select(EventAuthority).where(EventAuthority.event_id == event_id))
 
@@ -359,6 +366,7 @@ def create_authority(session: Session, event_id: Any, passphrase: str, actor: Ac
     Refuses a second authority for the same event (:class:`ConflictError`).
     """
     event = _event(session, event_id)
+    _authorize(session, actor, event)
     secret = _check_new_passphrase(passphrase, "passphrase")
     if _authority_row(session, event.id) is not None:
         raise ConflictError("signing.authority_exists", event=event.name)
@@ -478,6 +486,7 @@ def issue_judge_certificate(
     previous active credential of the same person is deactivated.
     """
     event = _event(session, event_id)
+    _authorize(session, actor, event)
     user = _user(session, event, user_id)
     judge_secret = _check_new_passphrase(judge_passphrase, "judge_passphrase")
     row = _authority_row(session, event.id)
@@ -579,6 +588,7 @@ def import_judge_certificate(
     before it is stored; its issuers are kept in ``chain_pem``.
     """
     event = _event(session, event_id)
+    _authorize(session, actor, event)
     user = _user(session, event, user_id)
     key, cert, extra = _open_pkcs12(p12_bytes, p12_passphrase, wrong_id="signing.wrong_p12_passphrase",
                                     name=user.name)

@@ -14,7 +14,7 @@ from oaoi_desktop.services.audit import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Assignment, AuditEntry, Dossier, RecusalLevel, ScoreSheet, User
 from support import judging_builders as jb
-from support.builders import ACTOR, KIPP_CRITERIA, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, fill_sheet, uniform
 
 
 @pytest.fixture
@@ -176,10 +176,9 @@ def test_unassign_discards_a_draft_and_refuses_a_submitted_sheet(db: Database, e
     jb.assign(db, ev, "Budi", "P-4")
     with db.write() as s:
         e, budi = jb.who(s, ev, "Budi")
-        sheets.save_sheet(s, e, budi, jb.find_dossier(s, ev, "P-3"), values={"kebaruan": 7},
-                          comments={"kebaruan": "cukup baru"}, submit=False, actor=ACTOR)
-        sheets.save_sheet(s, e, budi, jb.find_dossier(s, ev, "P-4"), values=uniform(KIPP_CRITERIA, 8),
-                          submit=True, actor=ACTOR)
+        fill_sheet(s, e, budi, jb.find_dossier(s, ev, "P-3"), {"kebaruan": 7},
+                   comments={"kebaruan": "cukup baru"}, submit=False)
+        fill_sheet(s, e, budi, jb.find_dossier(s, ev, "P-4"), uniform(KIPP_CRITERIA, 8), submit=True)
     with db.write() as s:
         e, budi = jb.who(s, ev, "Budi")
         assignments.unassign(s, e, jb.find_dossier(s, ev, "P-3"), budi, actor=ACTOR)

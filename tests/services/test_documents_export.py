@@ -14,7 +14,7 @@ from oaoi_desktop.errors import OaoiError, ValidationError
 from oaoi_desktop.services import documents, events, plenary, sheets
 from oaoi_desktop.services.documents import ExportOptions, recompute_fingerprint, signature_slots
 from oaoi_desktop.store.models import AuditEntry, AuditHead, IssuedDocument
-from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score
+from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, fill_sheet, make_event, score
 
 JUDGES = ["Dr. Ani Lestari", "Budi Santoso", "Citra Dewi"]
 
@@ -90,7 +90,7 @@ def test_fingerprint_changes_when_a_score_changes(db, event, tmp_path):
         d = dossiers.get_dossier(s, e, "P-002")
         sheet = sheets.get_sheet(s, d, j, "proposal")
         sheets.unlock_sheet(s, sheet, ACTOR, "salah ketik")
-        sheets.save_sheet(s, e, j, d, values={c: 5 for c in KIPP_CRITERIA}, submit=True, actor=ACTOR)
+        fill_sheet(s, e, j, d, {c: 5 for c in KIPP_CRITERIA}, submit=True)
     with db.read() as s:
         assert recompute_fingerprint(s, eid, doc.number) != doc.fingerprint
         assert recompute_fingerprint(s, eid, result.number) != result.fingerprint

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
-from oaoi_desktop.services.audit import verify_chain
+from oaoi_desktop.services.audit import Actor, verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, RecusalLevel, Role, RubricVersion, Score, SheetStatus
 from support.builders import ACTOR, KIPP_CRITERIA, RUBRICS, add_dossier, add_judges, make_event, score, uniform
@@ -90,13 +90,25 @@ def test_recused_judge_cannot_be_assigned(db: Database) -> None:
     assert "Ani" in info.value.render("id")
 
 
+def save(db: Database, eid: str, judge: str, dossier: str, values: dict, *, submit: bool,  # type: ignore[type-arg]
+         comments: dict[str, str] | None = None) -> None:
+    """The store-level helper (private to the services that check authority), as the judge."""
+    with db.write() as s:
+        event = events.get_event(s, eid)
+        j = accounts.find_judge(s, event, judge)
+        d = dossiers.get_dossier(s, event, dossier)
+        if not assignments.is_assigned(s, d, j, "proposal"):
+            assignments.assign(s, event, d, j, actor=ACTOR)
+        sheets._save_sheet(s, event, j, d, values=values, comments=comments, submit=submit, actor=Actor(j.name, j.id))
+
+
 def test_saving_and_submitting_a_sheet_writes_scores_and_audit(db: Database) -> None:
     eid = make_event(db)
     add_judges(db, eid, ["Ani"])
     add_dossier(db, eid, "P-001")
-    score(db, eid, "Ani", "P-001", {"signifikansi": 9, "kebaruan": "7"}, submit=False)
+    save(db, eid, "Ani", "P-001", {"signifikansi": 9, "kebaruan": "7"}, submit=False)
     values = uniform(KIPP_CRITERIA, 8)
-    score(db, eid, "Ani", "P-001", values, submit=True)
+    save(db, eid, "Ani", "P-001", values, submit=True)
     with db.read() as s:
         event = events.get_event(s, eid)
         sheet = sheets.get_sheet(s, dossiers.get_dossier(s, event, "P-001"),
@@ -114,13 +126,13 @@ def test_submit_needs_every_criterion_and_required_comments(db: Database) -> Non
     add_judges(db, eid, ["Ani"])
     add_dossier(db, eid, "P-001")
     with pytest.raises(ValidationError) as info:
-        score(db, eid, "Ani", "P-001", {"signifikansi": 9}, submit=True)
+        save(db, eid, "Ani", "P-001", {"signifikansi": 9}, submit=True)
     assert info.value.message_id == "sheet.incomplete"
     low = uniform(KIPP_CRITERIA, 8) | {"kebaruan": 2}
     with pytest.raises(ValidationError) as info:
-        score(db, eid, "Ani", "P-001", low, submit=True)
+        save(db, eid, "Ani", "P-001", low, submit=True)
     assert info.value.message_id == "sheet.comment_required"
-    score(db, eid, "Ani", "P-001", low, submit=True, comments={"kebaruan": "Tidak ada pembeda dari layanan lama."})
+    save(db, eid, "Ani", "P-001", low, submit=True, comments={"kebaruan": "Tidak ada pembeda dari layanan lama."})
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Score)) == 7
 
@@ -144,5 +156,6 @@ def test_unassigned_judge_cannot_score(db: Database) -> None:
     with db.write() as s:
         event = events.get_event(s, eid)
         with pytest.raises(PermissionDeniedError):
-            sheets.save_sheet(s, event, accounts.find_judge(s, event, "Ani"),
-                              dossiers.get_dossier(s, event, "P-001"), values={"signifikansi": 5}, actor=ACTOR)
+            ani = accounts.find_judge(s, event, "Ani")
+            sheets._save_sheet(s, event, ani, dossiers.get_dossier(s, event, "P-001"), values={"signifikansi": 5},
+                               actor=Actor(ani.name, ani.id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import uuid
 from fractions import Fraction
 from pathlib import Path
 
@@ -14,11 +15,12 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import accounts, events, judging, paper, ranking
 from oaoi_desktop.services.audit import Actor, verify_chain
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import AuditEntry, ScoreSheet
+from oaoi_desktop.store.models import AuditEntry, Role, ScoreSheet, User
 from support import judging_builders as jb
 from support.builders import KIPP_CRITERIA
 
-OPERATOR = Actor("cli:sari")
+OPERATOR = Actor("Sari", uuid.UUID("5ec7e7a1-0000-4000-8000-00000000005a"))
+"""A second real secretariat account (created in ``ev``): the operator who types the forms."""
 HEADER = ["judge", "dossier", "criterion", "score", "comment"]
 
 
@@ -26,6 +28,8 @@ HEADER = ["judge", "dossier", "criterion", "score", "comment"]
 def ev(db: Database) -> str:
     """Ani on P-1, P-2; Budi on P-1, P-3; Dewi (of Pemerintah Kota Medan) on nothing."""
     eid = jb.event(db)
+    with db.write() as s:
+        s.add(User(id=OPERATOR.user_id, event_id=None, name=OPERATOR.name, role=Role.SECRETARIAT))
     jb.judge(db, eid, "Ani")
     jb.judge(db, eid, "Budi")
     jb.judge(db, eid, "Dewi", instansi="Pemerintah Kota Medan")
@@ -91,7 +95,7 @@ def test_happy_path_imports_locked_paper_sheets_recorded_for_the_operator(db: Da
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "sheet.paper_entered")).all()
         assert len(entries) == 2
         for e in entries:
-            assert e.actor == "cli:sari" and e.after["entered_from"] == "paper" and e.after["entered_by"] == "cli:sari"
+            assert e.actor == "Sari" and e.after["entered_from"] == "paper" and e.after["entered_by"] == "Sari"
             assert e.after["file"] == "nilai.csv" and len(e.after["file_sha256"]) == 64
             assert e.after["status"] == "locked" and e.after["source"] == "paper"
         summary = s.scalars(select(AuditEntry).where(AuditEntry.action == "scores.paper_import")).one()

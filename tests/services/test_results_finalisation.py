@@ -28,7 +28,7 @@ from oaoi_desktop.store.models import (
 from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 from support.packages import write_folder
 
-CHAIR = Actor("Ketua Tim")
+CHAIR = ACTOR  # the chair's plenary decisions are recorded by the secretariat (services/policy.py)
 
 
 def issue_minutes(db: Database, event_id: str, number: str = "BA-001/2026") -> None:
@@ -114,9 +114,12 @@ def test_nothing_that_changes_results_passes_on_a_finalised_event(db: Database, 
         return err.value
 
     # scoring (a new sheet, and changing a submitted one's draft neighbour)
-    refused(lambda s, e: sheets.save_sheet(s, e, accounts.find_judge(s, e, "Anggota 2"),
-                                           dossiers.get_dossier(s, e, "P-002"),
-                                           values=uniform(KIPP_CRITERIA, 6), submit=True, actor=ACTOR))
+    def save(s, e):  # type: ignore[no-untyped-def]  # the store-level helper itself refuses (defence in depth)
+        judge = accounts.find_judge(s, e, "Anggota 2")
+        sheets._save_sheet(s, e, judge, dossiers.get_dossier(s, e, "P-002"), values=uniform(KIPP_CRITERIA, 6),
+                           submit=True, actor=Actor(judge.name, judge.id))
+
+    refused(save)
     # assigning
     refused(lambda s, e: assignments.assign(s, e, dossiers.get_dossier(s, e, "P-003"),
                                             accounts.find_judge(s, e, "Anggota 2"), actor=ACTOR))
@@ -170,7 +173,7 @@ def test_reopening_needs_a_reason_and_is_recorded_then_changes_work(db: Database
     assert _status(db, event_id) == (EventStatus.DRAFT, None, "")
     with db.read() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "event.reopened"))
-        assert entry.actor == "Ketua Tim"
+        assert entry.actor == ACTOR.name
         assert entry.after == {"status": "draft", "reason": "Koreksi nilai P-002 atas kesepakatan pleno"}
         assert entry.before["status"] == "finalised"
         assert finalisation.state(s, event_id).last_reopen_reason == "Koreksi nilai P-002 atas kesepakatan pleno"

@@ -6,11 +6,13 @@ import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from oaoi_desktop.domain.rubric_loader import load_rubric
-from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
+from oaoi_desktop.services import accounts, assignments, dossiers, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import RecusalLevel, Role
+from oaoi_desktop.store.models import Dossier, Event, RecusalLevel, Role, User
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = ROOT / "scoring_rubrics"
@@ -63,12 +65,36 @@ def add_dossier(db: Database, event_id: str, number: str, *, kategori: str = "",
 
 def score(db: Database, event_id: str, judge: str, dossier: str, values: Mapping[str, int | str],
           *, submit: bool = True, comments: Mapping[str, str] | None = None) -> None:
+    """The secretariat assigns ``dossier`` to ``judge``; the judge (as themself, through
+    the judge workspace) scores and submits: see :func:`fill_sheet`."""
     with db.write() as s:
         event = events.get_event(s, event_id)
         j = accounts.find_judge(s, event, judge)
         d = dossiers.get_dossier(s, event, dossier)
-        assignments.assign(s, event, d, j, actor=ACTOR)
-        sheets.save_sheet(s, event, j, d, values=values, comments=comments, submit=submit, actor=ACTOR)
+        if not assignments.is_assigned(s, d, j, events.event_rubric(s, event).first_stage.id):
+            assignments.assign(s, event, d, j, actor=ACTOR)
+        fill_sheet(s, event, j, d, values, submit=submit, comments=comments)
+
+
+def fill_sheet(s: Session, event: Event, judge: User, dossier: Dossier, values: Mapping[str, int | str], *,
+               submit: bool = True, comments: Mapping[str, str] | None = None) -> None:
+    """``judge`` scores an assigned ``dossier`` as themself through the judge workspace
+    (confirming the integrity statement first if needed) and, with ``submit``, submits
+    (the sheet is then LOCKED).  A sheet already submitted is first unlocked by the
+    secretariat (:data:`ACTOR`), as scoring again needs."""
+    from oaoi_desktop.services import judging, sheets
+
+    judging.declare_integrity(s, event, judge)
+    sheet = sheets.get_sheet(s, dossier, judge, events.event_rubric(s, event).first_stage.id)
+    if sheet is not None and sheet.status in sheets.FINAL_STATUSES:
+        sheets.unlock_sheet(s, sheet, ACTOR, "test: score again")
+    comments = dict(comments or {})
+    for cid, value in values.items():
+        judging.record_score(s, event, judge, dossier, cid, value, comments.pop(cid, None))
+    for cid, text in comments.items():
+        judging.record_comment(s, event, judge, dossier, cid, text)
+    if submit:
+        judging.submit_sheet(s, event, judge, dossier)
 
 
 def uniform(rubric_criteria: Sequence[str], value: int) -> dict[str, int]:

@@ -11,12 +11,13 @@ from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events, judging
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Dossier, Event, RecusalLevel, Role, User
-from support.builders import ACTOR, RUBRICS
+from support.builders import ACTOR, RUBRICS, ensure_secretariat
 
 
 def event(db: Database, *, name: str = "Kompetisi Inovasi Kota Medan 2026", rubric: str = "kipp-proposal",
           recusal: RecusalLevel = RecusalLevel.INSTANSI, blind: bool = False,
           aliases: dict[str, list[str]] | None = None) -> str:
+    ensure_secretariat(db)
     with db.write() as s:
         e = events.create_event(s, name=name, rubric=load_rubric(RUBRICS / f"{rubric}.toml"), actor=ACTOR,
                                 recusal_level=recusal, blind_mode=blind, aliases=aliases)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trust_campaign  # type: ignore[import-not-found]
+from support.secretariat_fixture import db  # noqa: F401 - tests act as a real secretariat account
 
 
 def pytest_sessionfinish(session, exitstatus):  # noqa: ANN001, ANN201, ARG001

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from oaoi_desktop.cli import main
 from oaoi_desktop.errors import ValidationError
-from oaoi_desktop.services import accounts, assignments, audit_verify, dossiers, events, plenary, sheets
+from oaoi_desktop.services import accounts, assignments, audit_verify, dossiers, events, judging, plenary, sheets
 from oaoi_desktop.services.audit_verify import Head
 from tests.support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
@@ -33,18 +33,21 @@ def scored(db):
         p1 = dossiers.get_dossier(s, event, "P-001")
         p3 = dossiers.get_dossier(s, event, "P-003")
         # score.recorded / score.cleared / score.comment_changed on Budi's draft
-        sheets.set_score(s, event, budi, p1, rubric_stage, "kebaruan", "6", actor=ACTOR, comment="cukup")
-        sheets.set_score(s, event, budi, p1, rubric_stage, "sumber_daya", None, actor=ACTOR)
-        sheets.set_comment(s, event, budi, p1, rubric_stage, "kebaruan", "cukup baru", actor=ACTOR)
+        # (each judge acts as themself through the judge workspace)
+        judging.record_score(s, event, budi, p1, "kebaruan", "6", "cukup")
+        judging.record_score(s, event, budi, p1, "sumber_daya", None)
+        judging.record_comment(s, event, budi, p1, "kebaruan", "cukup baru")
         # a draft deleted with its assignment
         assignments.assign(s, event, p3, citra, actor=ACTOR)
-        sheets.set_score(s, event, citra, p3, rubric_stage, "kebaruan", 5, actor=ACTOR)
+        judging.declare_integrity(s, event, citra)
+        judging.record_score(s, event, citra, p3, "kebaruan", 5)
         assignments.unassign(s, event, p3, citra, actor=ACTOR)
         # unlock and resubmit
         ani = accounts.find_judge(s, event, "Ani")
         sheet = sheets.get_sheet(s, p1, ani, rubric_stage.id)
         sheets.unlock_sheet(s, sheet, ACTOR, "salah ketik")
-        sheets.save_sheet(s, event, ani, p1, values={"kebaruan": 9}, submit=True, lock=True, actor=ACTOR)
+        judging.record_score(s, event, ani, p1, "kebaruan", 9)
+        judging.submit_sheet(s, event, ani, p1)
         # a plenary correction, and one withdrawn
         p2 = dossiers.get_dossier(s, event, "P-002")
         c = plenary.correct_score(s, event, p2, budi, "signifikansi", "8", reason="disepakati", judge_agreed=True,

@@ -29,13 +29,13 @@ def say(kind: str, payload: object = None) -> None:
 
 def flow_import(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
     from oaoi_desktop.services import imports
-    from oaoi_desktop.services.audit import Actor
+    from tests.support.builders import ACTOR  # a real secretariat account (make_event created it)
 
     event_id = (workdir / "event_id").read_text().strip()
     folders = sorted(p for p in (workdir / "dossiers").iterdir() if p.is_dir())
     rng.shuffle(folders)
     for folder in folders:
-        report = imports.import_paths(db, event_id, [folder], actor=Actor("crash:import"), processes=False,
+        report = imports.import_paths(db, event_id, [folder], actor=ACTOR, processes=False,
                                       workers=1)
         for item in report.items:
             if item.outcome.value in ("imported", "updated", "unchanged"):
@@ -115,14 +115,14 @@ def flow_backup(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
 
 
 def flow_merge(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
-    from oaoi_desktop.services.audit import Actor
     from oaoi_desktop.services.exchange import bundles
+    from tests.support.builders import ACTOR  # a real secretariat account (make_event created it)
 
     event_id = (workdir / "event_id").read_text().strip()
     files = sorted((workdir / "bundles").glob("*.oaoi-bundle"))
     rng.shuffle(files)
     for f in files:
-        report = bundles.import_bundles(db, event_id, [f], actor=Actor("crash:merge"))
+        report = bundles.import_bundles(db, event_id, [f], actor=ACTOR)
         for fr in report.files:
             if fr.status in ("merged", "already_merged"):
                 say("C", {"file": f.name, "judge": fr.judge, "status": fr.status})

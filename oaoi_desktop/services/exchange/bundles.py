@@ -84,6 +84,7 @@ from oaoi_desktop.store.models import (
     User,
     utcnow,
 )
+from oaoi_desktop.services.policy import Action, authorize, authorize_db
 
 FORMAT = "oaoi-judge-bundle"
 FORMAT_VERSION = 1
@@ -149,6 +150,7 @@ def export_bundle(db: Any, event_ref: str, judge_ref: str, out_dir: Path | str, 
     Records on the laptop which versions left in the bundle (``sheet_lineages``),
     so the next bundle says they are superseded.
     """
+    authorize_db(db, actor, Action.BUNDLE_EXPORT_OWN, event=event_ref, judge=judge_ref, judge_acts=True)
     from oaoi_desktop.signing import pki
 
     out_dir = Path(out_dir)
@@ -493,6 +495,7 @@ def _check_entry(entry: entries.Entry, rubric: Any, dossiers: dict[uuid.UUID, Do
 def merge_verified(session: Session, event: Event, bundle: VerifiedBundle, *, actor: Actor,
                    file_name: str = "") -> FileReport:
     """Merge a verified bundle in ``session``'s transaction (see the module docstring)."""
+    authorize(session, actor, Action.BUNDLE_IMPORT, event=event)
     report = FileReport(file=bundle.file, status="merged", judge=bundle.judge.name)
     judge = bundle.judge
     rubric = events.event_rubric(session, event)
@@ -695,6 +698,7 @@ def _merge_declarations(session: Session, event: Event, judge: User, bundle: Ver
 
 def import_bundles(db: Any, event_ref: str, files: Sequence[Path | str], *, actor: Actor) -> MergeReport:
     """Verify and merge each file in its own transaction; a rejected file changes nothing."""
+    authorize_db(db, actor, Action.BUNDLE_IMPORT, event=event_ref)
     with db.read() as s:
         event_id = events.get_event(s, event_ref).id
         require_secretariat(s, actor)
@@ -824,7 +828,7 @@ def resolve_conflict(session: Session, conflict_id: uuid.UUID | str, keep: str, 
     it now supersedes the other one, so neither laptop's copy comes back as a
     conflict unless it is edited further.
     """
-    require_secretariat(session, actor)
+    require_secretariat(session, actor, "bundle.resolve")
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("exchange.resolve_reason_required")

@@ -81,6 +81,7 @@ from oaoi_desktop.store.models import (
     User,
     utcnow,
 )
+from oaoi_desktop.services.policy import Action, authorize_db
 
 FORMAT = "oaoi-panel-package"
 FORMAT_VERSION = 1
@@ -450,6 +451,7 @@ def export_package(
 
     ``ca_passphrase`` (the event authority's) signs the list of sheets the secretariat unlocked;
     it is needed only when there are some."""
+    authorize_db(db, actor, Action.PACKAGE_EXPORT, event=event_ref)
     check_passphrase(passphrase)
     out_dir = Path(out_dir)
     _rewrap_weak_credential(db, event_ref, judge_ref, passphrase, actor)

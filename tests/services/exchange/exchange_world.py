@@ -19,7 +19,7 @@ from oaoi_desktop.signing import pki
 from oaoi_desktop.store import models
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role
-from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat
+from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat, fill_sheet
 from support.packages import write_folder
 
 CA_PASS = "otoritas-kegiatan-2026"
@@ -136,7 +136,7 @@ def score_directly(db: Database, event_id: str, judge: str, number: str, values:
         ev = events.get_event(s, event_id)
         j = accounts.find_judge(s, ev, judge)
         d = dossiers.get_dossier(s, ev, number)
-        sheets.save_sheet(s, ev, j, d, values=values, submit=True, lock=True, actor=Actor(j.name, j.id))
+        fill_sheet(s, ev, j, d, values)  # the judge workspace, as the judge
 
 
 def enter_on_paper(db: Database, event_id: str, judge: str, number: str, values: Mapping[str, int]) -> None:
@@ -145,8 +145,9 @@ def enter_on_paper(db: Database, event_id: str, judge: str, number: str, values:
         ev = events.get_event(s, event_id)
         j = accounts.find_judge(s, ev, judge)
         d = dossiers.get_dossier(s, ev, number)
-        sheets.save_sheet(s, ev, j, d, values=values, submit=True, lock=True, source="paper", actor=ACTOR,
-                          action="sheet.paper_entered")
+        # what paper.import_paper_scores writes after its authority check (the store writer is private)
+        sheets._save_sheet(s, ev, j, d, values=values, submit=True, lock=True, source="paper", actor=ACTOR,
+                           action="sheet.paper_entered")
 
 
 COUNTED_TABLES = (models.ScoreSheet, models.Score, models.AuditEntry, models.SheetConflict, models.MergedBundle,

@@ -1,0 +1,67 @@
+"""Messages of the access policy (services/policy.py): who may do what, and why not."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "policy.sign_in_required": {
+        "id": "Masuk dulu: tindakan '{action}' hanya untuk orang yang sudah masuk dengan akunnya "
+        "('{name}' tidak menunjuk akun).",
+        "en": "Sign in first: the action '{action}' is only for a person signed in with their account "
+        "('{name}' names no account).",
+    },
+    "policy.unknown_account": {
+        "id": "Akun '{name}' tidak ada di basis data ini; tindakan '{action}' ditolak.",
+        "en": "The account '{name}' does not exist in this database; the action '{action}' was refused.",
+    },
+    "policy.inactive": {
+        "id": "Akun '{name}' sudah dinonaktifkan; tindakan '{action}' ditolak.",
+        "en": "The account '{name}' is deactivated; the action '{action}' was refused.",
+    },
+    "policy.secretariat_only": {
+        "id": "Hanya sekretariat yang dapat melakukan '{action}' ('{name}' bukan sekretariat).",
+        "en": "Only the secretariat can do '{action}' ('{name}' is not the secretariat).",
+    },
+    "policy.role_refused": {
+        "id": "Peran {role} milik '{name}' tidak boleh melakukan '{action}'.",
+        "en": "The role {role} of '{name}' may not do '{action}'.",
+    },
+    "policy.judge_seat": {
+        "id": "Ini laptop penilai (paket panel diimpor): '{action}' hanya dilakukan di laptop sekretariat "
+        "('{name}').",
+        "en": "This is a judge's laptop (a panel package was imported): '{action}' is done on the "
+        "secretariat's laptop only ('{name}').",
+    },
+    "policy.other_event": {
+        "id": "'{name}' bukan penilai kegiatan ini; tindakan '{action}' ditolak.",
+        "en": "'{name}' is not a judge of this event; the action '{action}' was refused.",
+    },
+    "policy.not_own": {
+        "id": "'{name}' hanya dapat melakukan '{action}' untuk dirinya sendiri, bukan untuk {judge}.",
+        "en": "'{name}' can do '{action}' only for themself, not for {judge}.",
+    },
+    "policy.event_finalised": {
+        "id": "Kegiatan '{event}' sudah difinalkan; '{action}' oleh '{name}' ditolak.",
+        "en": "The event '{event}' is finalised; '{action}' by '{name}' was refused.",
+    },
+    "policy.not_assigned": {
+        "id": "Proposal {dossier} tidak ditugaskan kepada '{name}'; '{action}' ditolak.",
+        "en": "Dossier {dossier} is not assigned to '{name}'; '{action}' was refused.",
+    },
+    "policy.recused": {
+        "id": "'{name}' tidak boleh menilai proposal {dossier} (instansi/unit kerja yang sama); "
+        "'{action}' ditolak.",
+        "en": "'{name}' is recused from dossier {dossier} (same instansi/unit kerja); '{action}' was refused.",
+    },
+    "policy.conflict_declared": {
+        "id": "'{name}' telah menyatakan konflik kepentingan atas proposal {dossier}; '{action}' ditolak.",
+        "en": "'{name}' declared a conflict of interest on dossier {dossier}; '{action}' was refused.",
+    },
+    "policy.sheet_final": {
+        "id": "Lembar penilaian sudah berstatus {status}; '{action}' oleh '{name}' ditolak. Sekretariat "
+        "dapat membukanya kembali dengan alasan.",
+        "en": "The score sheet is already {status}; '{action}' by '{name}' was refused. The secretariat "
+        "can unlock it with a reason.",
+    },
+    "policy.sheet_not_draft": {
+        "id": "Lembar penilaian proposal {dossier} berstatus {status} dan tidak dapat diubah lewat jalur ini.",
+        "en": "The score sheet of dossier {dossier} is {status} and cannot be changed this way.",
+    },
+}
