@@ -30,7 +30,7 @@ starts:
 * entries whose ``after`` carries the whole sheet (``status`` and
   ``scores``: ``sheet.saved``, ``sheet.submitted``, ``sheet.paper_entered``,
   ``sheet.unlocked`` and any bundle merge that goes through
-  ``sheets.save_sheet``) set the sheet's state outright;
+  ``sheets._save_sheet``) set the sheet's state outright;
 * ``score.recorded`` / ``score.cleared`` change one criterion (``after.score``,
   ``None`` to clear); ``score.comment_changed`` changes one comment;
 * ``assignment.removed`` with ``before.draft_sheet`` deletes that draft sheet;
