@@ -584,3 +584,21 @@ def test_a_backup_of_a_lan_server_restores_without_its_seat_objects(
             assert after == before == []
     finally:
         pg_server.drop(name)
+
+
+def test_setup_and_remove_are_the_secretariats_only(db: Database, ev: str) -> None:
+    """A judge (chair included) or an actor without an account cannot create or drop seats."""
+    from oaoi_desktop.errors import PermissionDeniedError
+    from oaoi_desktop.services.audit import Actor
+
+    with db.read() as s:
+        event, ani = jb.who(s, ev, "Ani")
+        judge_actor = Actor(ani.name, ani.id)
+        roles_before = s.execute(text("SELECT count(*) FROM pg_roles")).scalar_one()
+    for actor in (judge_actor, Actor("cli:someone")):
+        with pytest.raises(PermissionDeniedError):
+            lan.setup(db, ev, actor=actor)
+        with pytest.raises(PermissionDeniedError):
+            lan.remove(db, actor=actor)
+    with db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM pg_roles")).scalar_one() == roles_before

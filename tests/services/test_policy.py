@@ -118,7 +118,7 @@ def test_an_actor_without_an_account_is_refused(db: Database, ev: str) -> None:
 
 def test_a_deactivated_secretariat_is_refused(db: Database, ev: str) -> None:
     with db.write() as s:
-        other = accounts.add_secretariat(s, name="Sekretariat Dua", secret="S3kre-99", actor=ACTOR)
+        other = accounts.add_secretariat(s, name="Sekretariat Dua", secret="sekretariat dua punya sandi", actor=ACTOR)
         other.active = False
         gone = Actor(other.name, other.id)
     before = counts(db)

@@ -85,6 +85,10 @@ PURE = {
     "exchange.packages.check_passphrase", "exchange.packages.sealed_size", "exchange.packages.find_header",
     "exchange.packages.is_panel_package", "exchange.packages.open_package",
     "policy.allowed_roles", "policy.markdown_table",
+    "audit_state.digest", "audit_state.rubric_content_sha256", "audit_state.replay_state",
+    "audit_state.compare_state", "audit_verify.check_state", "audit_verify.parse_digest",
+    "exports.csv_safe_text", "exports.printable",
+    "exchange.unlocks.verify_grants", "exchange.unlocks.may_reopen",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -129,6 +133,11 @@ PUBLIC = {
     "documents.ranking_rows": "helper of documents.prepare (checked there)",
     "documents.recusals": "helper of documents.prepare (checked there)",
     "documents.recompute_fingerprint": "verification of a printed document's fingerprint",
+    "exchange.unlocks.sign_grants": "helper of export_package (checked there)",
+    "exchange.unlocks.unlocked_sheets": "helper of export_package (checked there)",
+    "lan.setup": "PostgreSQL only: require_secretariat first, refused for judges and anonymous actors "
+                 "(tests/services/test_pg_lan_seats.py)",
+    "lan.remove": "PostgreSQL only: require_secretariat first (tests/services/test_pg_lan_seats.py)",
 }
 """Functions that need no role, with the reason."""
 
@@ -163,6 +172,7 @@ UNCHECKED_READS = {
     "sheets.get_sheet",
     "signatures.find_person",
     "stages.dossiers_in_stage",
+    "audit_state.store_state", "audit_state.event_digest",
     "status.summary", "status.event_progress", "status.progress_stamp",
     "exchange.bundles.list_conflicts", "exchange.bundles.open_conflict_count",
     "exchange.bundles.event_with_most_open_conflicts",
@@ -185,7 +195,7 @@ def _build(db: Database) -> dict[str, Any]:
         other = accounts.add_judge(s, e2, name="Zed", instansi="KemenPAN-RB", role=Role.MEMBER, actor=ACTOR)
         gone_judge = accounts.add_judge(s, e, name="Nonaktif", instansi="KemenPAN-RB", role=Role.MEMBER,
                                         actor=ACTOR)
-        gone = accounts.add_secretariat(s, name="Mantan Sekretariat", secret="mantan-123", actor=ACTOR)
+        gone = accounts.add_secretariat(s, name="Mantan Sekretariat", secret="mantan sekretariat kota medan", actor=ACTOR)
         ds = {n: dossiers.add_dossier(s, e, number=n, title=f"Inovasi {n}", actor=ACTOR, instansi=i, kategori="K")
               for n, i in (("P-1", "Pemerintah Kota Medan"), ("P-2", "Pemerintah Kota Medan"),
                            ("P-R", "KemenPAN-RB"))}
@@ -273,7 +283,7 @@ def _csv(w: Any, text: str) -> Path:
 
 CASES: dict[str, Case] = {
     "accounts.add_secretariat": Case("user.add", lambda w, a, r: _s(w, lambda s, e: accounts.add_secretariat(
-        s, name="Baru", secret="baru-1234", actor=a))),
+        s, name="Baru", secret="akun baru untuk uji matriks", actor=a))),
     "accounts.add_judge": Case("judge.add", lambda w, a, r: _s(w, lambda s, e: accounts.add_judge(
         s, e, name="Mallory", instansi="X", role=Role.MEMBER, actor=a))),
     "accounts.import_roster": Case("judge.add", lambda w, a, r: _s(w, lambda s, e: accounts.import_roster(
