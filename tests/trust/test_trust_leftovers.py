@@ -20,9 +20,16 @@ from oaoi_desktop.services.imports import Outcome, import_paths
 from oaoi_desktop.store.blobs import FileBlobStore
 from oaoi_desktop.store.database import Database
 from tests.support.builders import ACTOR, KIPP_CRITERIA, add_judges, make_event, score, uniform
+from tests.support.cli_signin import act_as_test_secretariat
 from tests.support.packages import valid_document, write_folder
 
 FORMULA = "=cmd|' /C calc'!A0"
+
+
+@pytest.fixture(autouse=True)
+def _secretariat_signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands here are the secretariat's: they sign in as the tests' account (``make_event`` made it)."""
+    act_as_test_secretariat(monkeypatch)
 
 
 @pytest.fixture
