@@ -54,7 +54,8 @@ def test_the_dialog_offers_the_events_judges_and_the_secretariat(qtbot, panel: P
     assert d.windowTitle() == "Masuk"
     assert d.event_combo.currentText() == "KIPP Kota Medan 2026 \u2014 Penilaian Proposal"
     names = [d.name_combo.itemText(i) for i in range(d.name_combo.count())]
-    assert names == ["Ani Lestari", "Budi Santoso", "Sekretariat KIPP (sekretariat)"]
+    # the event's judges, then every secretariat account (the tests' own one too)
+    assert names == ["Ani Lestari", "Budi Santoso", "Sekretariat KIPP (sekretariat)", "test:secretariat (sekretariat)"]
     assert d.secret.echoMode() == d.secret.EchoMode.Password
     for widget in (d.event_combo, d.name_combo, d.secret, d.sign_in_button, d.recovery_button):
         assert widget.accessibleName(), widget.objectName()
@@ -228,7 +229,8 @@ def test_a_judge_of_another_event_is_not_offered(qtbot, panel: Panel, settings: 
     names = [d.name_combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(d.name_combo.count())]
     assert "Citra Dewi" not in names
     d.select(event_id=other)
-    assert [d.name_combo.itemText(i) for i in range(d.name_combo.count())] == ["Citra Dewi"]
+    assert [d.name_combo.itemText(i) for i in range(d.name_combo.count())] == [
+        "Citra Dewi", "test:secretariat (sekretariat)"]
 
 
 def test_a_signed_in_judge_cannot_reach_the_secretariat_tools(qtbot, panel: Panel, settings: Settings) -> None:  # type: ignore[no-untyped-def]

@@ -34,8 +34,9 @@ def test_filters_by_actor_and_action_and_shows_the_change(qtbot, db, small_event
     everything = view.model.total
     assert everything == len(_column(view, 0)) > 10
     assert _column(view, 3)[0] == "plenary.dossier_moved"  # newest first
-    view.actor_box.setCurrentIndex(view.actor_box.findData("Ketua Tim"))
-    assert _column(view, 2) == ["Ketua Tim"]
+    view.actor_box.setCurrentIndex(view.actor_box.findData("Citra"))  # a judge, who scores as herself
+    citra = _column(view, 2)
+    assert citra and set(citra) == {"Citra"} and len(citra) < everything
     view.actor_box.setCurrentIndex(0)
     view.action_box.setCurrentIndex(view.action_box.findData("sheet.submitted"))
     assert set(_column(view, 3)) == {"sheet.submitted"} and view.model.total == 9

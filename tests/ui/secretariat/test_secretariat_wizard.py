@@ -18,7 +18,7 @@ from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.secretariat.console import SecretariatConsole
 from oaoi_desktop.ui.secretariat.wizard import PAGE_REVIEW, PAGE_ROSTER, PAGE_RUBRIC, PAGE_SLIPS, EventWizard
 from support.ui_session import sign_in_secretariat
-from support.builders import ACTOR
+from support.builders import ACTOR, ensure_secretariat
 
 
 @pytest.fixture
@@ -198,6 +198,7 @@ def test_roster_import_adds_good_rows_and_shows_the_bad_rows_problem(
         "Budi Santoso,12345,Ombudsman Republik Indonesia,,anggota\n"
         "Citra Dewi,,Pemerintah Provinsi Sumatera Utara,Bappeda,bos\n"
         "Dedi Kurniawan,,BPKP,,anggota\n", encoding="utf-8")
+    ensure_secretariat(db)  # the rows are checked by adding them as the signed-in secretariat (rolled back)
     wizard = EventWizard(db, actor=ACTOR)
     qtbot.addWidget(wizard)
     wizard.show()
