@@ -18,10 +18,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no active secretariat account named '{name}' in this database (--operator / OAOI_OPERATOR).",
     },
     "cli.operator.judge_seat": {
-        "id": "Laptop ini adalah kursi juri (disiapkan dengan `oaoi package import`): `{command}` tidak dapat "
-              "dilakukan di sini; lakukan di laptop sekretariat.",
-        "en": "This laptop is a judge's seat (set up with `oaoi package import`): `{command}` cannot be done "
-              "here; it happens at the secretariat's laptop.",
+        "id": "Laptop ini adalah kursi juri (paket panel dari USB atau berkas kursi LAN): `{command}` tidak "
+              "dapat dilakukan di sini; lakukan di laptop sekretariat.",
+        "en": "This laptop is a judge's seat (a panel package from USB, or a LAN seat file): `{command}` cannot "
+              "be done here; it happens at the secretariat's laptop.",
     },
     "cli.operator.not_this_seat": {
         "id": "Laptop ini adalah kursi juri lain; {judge} tidak dapat masuk di sini.",
