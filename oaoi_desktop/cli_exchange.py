@@ -93,11 +93,19 @@ def _ca_passphrase(args: argparse.Namespace, *, prompt: bool) -> str | None:
     return None
 
 
+def _out_folder(out: str) -> None:
+    """``--out``: an existing folder, or one new folder in an existing one (see files.prepare_out_folder)."""
+    from oaoi_desktop.files import prepare_out_folder
+
+    prepare_out_folder(Path(out))
+
+
 def cmd_package_export(args: argparse.Namespace) -> int:
     from oaoi_desktop.errors import OaoiError
     from oaoi_desktop.services.exchange import packages
 
     cli = _cli()
+    _out_folder(args.out)  # an unmounted stick: refused, never made on the internal disk
     passphrase = read_passphrase(args, confirm=True)
     ca = _ca_passphrase(args, prompt=False)
     with cli._open_db(args) as db:
@@ -143,6 +151,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.exchange import bundles
 
     cli = _cli()
+    _out_folder(args.out)  # an unmounted stick: refused, never made on the internal disk
     passphrase = read_passphrase(args, confirm=False)
     with cli._open_db(args) as db:
         result = bundles.export_bundle(db, args.event, args.judge, Path(args.out), passphrase,

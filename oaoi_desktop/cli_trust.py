@@ -94,6 +94,9 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     from oaoi_desktop.cli import _open_db
     from oaoi_desktop.services import audit_verify
 
+    from oaoi_desktop.files import prepare_out_folder
+
+    prepare_out_folder(Path(args.out).parent)  # an unmounted stick: refused, never made on the internal disk
     with _open_db(args) as db, db.read() as s:
         out = audit_verify.export_event(s, args.event, Path(args.out))
         head = audit_verify.chain_head(s, args.event)

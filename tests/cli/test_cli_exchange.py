@@ -52,6 +52,7 @@ def test_full_exchange_through_the_command_line(world: World, run, tmp_path: Pat
     sec = str(world.sec.sqlite_path)
     laptop = str(tmp_path / "laptop-ani.sqlite")
     secret = _secret_file(tmp_path, "Ani")
+    (tmp_path / "usb").mkdir()  # the stick is plugged in: only the last level is made
     usb = tmp_path / "usb" / "ani"
     code, out, err = run("package", "export", "--db", sec, "--event", world.event_id, "--judge", "Ani",
                          "--out", str(usb), "--passphrase-file", secret)

@@ -243,6 +243,23 @@ def test_out_into_a_missing_folder_is_refused_only_the_last_level_is_made(store:
     assert code in (1, 2) and not (tmp_path / "media").exists(), err
 
 
+def test_package_bundle_and_audit_exports_to_an_unplugged_stick_are_refused(
+        store: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other ``--out`` commands: a missing parent is refused before anything is asked or written
+    (``bundle export`` uses the same check after the judge has signed in)."""
+    db_path, event_id = store
+    monkeypatch.setenv("OAOI_PASSPHRASE", "paket panel untuk juri kota medan")
+    unplugged = tmp_path / "media" / "STICK"
+    for argv in (["package", "export", "--event", event_id, "--judge", "Ani", "--out", str(unplugged / "ani")],
+                 ["audit", "export", "--event", event_id, "--out", str(unplugged / "audit.jsonl")]):
+        code, _out, err = run(["--db", db_path, "--lang", "en", *argv], capsys)
+        assert code == 1 and "plugged in" in err, (argv, err)
+        assert not (tmp_path / "media").exists(), argv
+    code, _out, err = run(["--db", db_path, "--lang", "en", "audit", "export", "--event", event_id,
+                           "--out", str(tmp_path / "audit.jsonl")], capsys)
+    assert code == 0, err
+
+
 def test_restore_refusals_are_oaoi_errors(tmp_path: Path) -> None:
     with pytest.raises(OaoiError):
         backups.restore_backup(tmp_path / "none.zip", "sqlite:///" + str(tmp_path / "x.sqlite"))
