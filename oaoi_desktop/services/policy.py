@@ -1,9 +1,16 @@
 """Who may do what: one table of role x action x object state, one check.
 
-Every service function that reads protected data or changes anything starts
-with :func:`authorize` (``auth.require_secretariat`` is a thin wrapper over
-it).  The GUI, the CLI, bundles and LAN seats only *ask*; the answer is given
-here, so every entry point inherits the same rule.
+Every service function that changes anything, and the judge workspace's
+reads, start with :func:`authorize` (``auth.require_secretariat`` is a thin
+wrapper over it).  The GUI, the CLI, bundles and LAN seats only *ask*; the
+answer is given here, so every entry point inherits the same rule.
+
+Not yet here: the secretariat's protected *reads* (ranking, agreement,
+progress totals, audit queries, exports, backups, conflict lists) take no
+actor yet; they are listed as ``UNCHECKED_READS`` in
+``tests/services/test_policy_matrix.py``.  Today their doors are the GUI (hidden
+until the secretariat signs in), the CLI (secretariat sign-in, refused on
+judge seats) and, on a LAN, the database's row-level security.
 
 How a request is judged
 =======================
