@@ -38,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", help="an existing database (sqlite:///... ) with one event; built when missing")
     args = p.parse_args(argv)
     url = args.db
+    import synthetic  # type: ignore[import-not-found]
+
+    actor = synthetic.ACTOR  # the generator's secretariat account (reading the log is the secretariat's)
     if url is None or not Path(url.removeprefix("sqlite:///")).exists():
-        import synthetic  # type: ignore[import-not-found]
 
         url = url or "sqlite:///" + str(Path(tempfile.mkdtemp(prefix="oaoi-bench-")) / "audit.sqlite")
         t0 = time.perf_counter()
@@ -51,11 +53,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def chain_only() -> None:
         with db.read() as s:
-            audit_verify.verify_event(s, str(event_id), replay_scores=False)
+            audit_verify.verify_event(s, str(event_id), replay_scores=False, actor=actor)
 
     def full() -> audit_verify.VerifyReport:
         with db.read() as s:
-            return audit_verify.verify_event(s, str(event_id))
+            return audit_verify.verify_event(s, str(event_id), actor=actor)
 
     report = full()
     assert report.ok, [p.render("en") for p in report.problems]

@@ -31,7 +31,7 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate  # noqa: E402
+from synthetic import ACTOR, generate  # noqa: E402
 
 from oaoi_desktop.services import events, ranking  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             return len(s.execute(sql, params).all())
 
         def run_rank():  # type: ignore[no-untyped-def]
-            return ranking.rank_event(s, event, group_by=("kategori", "kelompok"))
+            return ranking.rank_event(s, event, group_by=("kategori", "kelompok"), actor=ACTOR)
 
         assert run_floor() == args.dossiers * args.per_dossier
         result = run_rank()  # warm caches the same way for both

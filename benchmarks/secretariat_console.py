@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             base.append(time.perf_counter() - t0)
         with db.read() as s:
             t0 = time.perf_counter()
-            data = assignments.matrix_data(s, events.get_event(s, event_id))
+            data = assignments.matrix_data(s, events.get_event(s, event_id), actor=actor)
             read.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         view.set_event(event_id, None, [("proposal", "Penilaian Proposal")])
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         view.toggle(idx)
         with db.read() as s:
             t0 = time.perf_counter()
-            result = status.event_progress(s, event.id, "proposal")
+            result = status.event_progress(s, event.id, "proposal", actor=actor)
             progress.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             status.progress_stamp(s, event.id)

@@ -203,7 +203,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.status import summary
 
     with _open_db(args) as db:
-        s = summary(db)
+        s = summary(db, actor=getattr(args, "signed_in_actor", None))  # None: a fresh install, nothing to count
     if args.format != "table":
         rows = [
             {
@@ -323,7 +323,7 @@ def cmd_event_list(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.status import summary
 
     with _open_db(args) as db:
-        s = summary(db)
+        s = summary(db, actor=getattr(args, "signed_in_actor", None))  # None: a fresh install, nothing to count
     rows = [
         {"id": e.id, "name": e.name, "status": e.status, "rubric": e.rubric_title,
          "dossiers": e.dossiers, "judges": e.judges, "sheets_submitted": e.sheets_submitted}
@@ -442,9 +442,9 @@ def cmd_rank(args: argparse.Namespace) -> int:
         result = ranking.rank_event(
             s, event, group_by=group_by,
             method=AggregationMethod(args.method) if args.method else None,
-            stage_id=args.stage,
+            stage_id=args.stage, actor=_operator(args),
         )
-        rows = ranking.ranking_rows(s, event, result)
+        rows = ranking.ranking_rows(s, event, result, actor=_operator(args))
     columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes"]
     if args.format == "table":
         rows = [{**r, "score": r["score_display"]} for r in rows]

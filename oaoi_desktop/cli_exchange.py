@@ -172,7 +172,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     with cli._open_db(args) as db:
         report = bundles.import_bundles(db, args.event, files, actor=cli._operator(args))
         with db.read() as s:
-            open_conflicts = bundles.open_conflict_count(s, report.event_id)
+            open_conflicts = bundles.open_conflict_count(s, report.event_id, actor=cli._operator(args))
     if args.format == "json":
         import json
 
@@ -213,7 +213,7 @@ def cmd_bundle_conflicts(args: argparse.Namespace) -> int:
     cli = _cli()
     with cli._open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        views = bundles.list_conflicts(s, event, open_only=not args.all)
+        views = bundles.list_conflicts(s, event, open_only=not args.all, actor=cli._operator(args))
     rows = []
     for v in views:
         def side(x: Any) -> str:

@@ -48,7 +48,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     try:
         with db.read() as s:
             event = events.get_event(s, args.event)
-            paths = paper.write_blank_forms(s, event, Path(args.out), judge=args.judge)
+            paths = paper.write_blank_forms(s, event, Path(args.out), judge=args.judge, actor=cli._operator(args))
     finally:
         db.close()
     for p in paths:
@@ -122,7 +122,7 @@ def cmd_scores_unlock(args: argparse.Namespace) -> int:
             judge = accounts.find_judge(s, event, args.judge)
             dossier = dossiers.get_dossier(s, event, args.dossier)
             stage_id = args.stage or events.event_rubric(s, event).first_stage.id
-            sheet = sheets.get_sheet(s, dossier, judge, stage_id)
+            sheet = sheets.get_sheet(s, dossier, judge, stage_id, actor=cli._operator(args))
             if sheet is None:
                 raise NotFoundError("sheet.not_found", judge=judge.name, dossier=dossier.number, stage=stage_id)
             sheets.unlock_sheet(s, sheet, cli._operator(args), args.reason)
@@ -144,7 +144,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             rows = [
                 {"judge": c.judge_name, "judge_id": c.judge_id, "dossier": c.number, "dossier_id": c.dossier_id,
                  "title": c.title, "reason": c.reason, "declared_at": c.declared_at.isoformat(timespec="seconds")}
-                for c in judging.list_conflicts(s, event)
+                for c in judging.list_conflicts(s, event, actor=cli._operator(args))
             ]
     finally:
         db.close()

@@ -35,7 +35,7 @@ def cmd_event_finalise(args: argparse.Namespace) -> int:
     with cli._open_db(args) as db, db.write() as s:
         event = finalisation.finalise_event(s, events.get_event(s, args.event), cli._operator(args),
                                             signed_minutes=args.signed_pdf, paper_signed=args.paper_signed)
-        minutes = finalisation.latest_minutes(s, event)
+        minutes = finalisation.latest_minutes(s, event, actor=cli._operator(args))
         message = t("finalise.cli.finalised", event=event.name, at=_when(event.finalised_at),
                     by=event.finalised_by, minutes=minutes.number if minutes else "-")
     print(message)

@@ -155,10 +155,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         event = events.get_event(s, args.event)
         if args.kind == "xlsx":
             path = exports.write_xlsx(s, event, Path(args.out), group_by=_group_by(args), method=method,
-                                      stage_id=args.stage)
+                                      stage_id=args.stage, actor=cli._operator(args))
         else:
             path = exports.export_csv(s, event, Path(args.out), what=args.what, group_by=_group_by(args),
-                                      method=method, stage_id=args.stage)
+                                      method=method, stage_id=args.stage, actor=cli._operator(args))
     print(t("export.cli.written", path=path), file=sys.stderr)
     return cli.EXIT_OK
 
@@ -213,7 +213,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     cli = _cli()
     with cli._open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        report = agreement.event_agreement(s, event, stage_id=args.stage)
+        report = agreement.event_agreement(s, event, stage_id=args.stage, actor=cli._operator(args))
     if args.format == "json":
         _canonical_print(agreement_document(report))
         return cli.EXIT_OK
@@ -280,7 +280,7 @@ def cmd_rank_compare(args: argparse.Namespace) -> int:
         result = ranking.compare_methods(
             s, event, AggregationMethod(args.compare),
             method=AggregationMethod(args.method) if args.method else None, max_moves=args.moves,
-            group_by=_group_by(args), stage_id=args.stage,
+            group_by=_group_by(args), stage_id=args.stage, actor=cli._operator(args),
         )
         dossiers = {d.id.hex: d for d in s.scalars(select_dossiers(Dossier, event))}
         rows = []
@@ -375,7 +375,8 @@ def cmd_plenary_ranking(args: argparse.Namespace) -> int:
     cli = _cli()
     with cli._open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        result = plenary.adjusted_ranking(s, event, **{k: v for k, v in _plenary_common(args).items()})
+        result = plenary.adjusted_ranking(s, event, **{k: v for k, v in _plenary_common(args).items()},
+                                          actor=cli._operator(args))
         numbers = {d.id.hex: d for d in s.scalars(select_dossiers(Dossier, event))}
         rows = []
         for r in result:

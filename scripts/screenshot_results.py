@@ -21,6 +21,10 @@ language.install_language(lang)
 path = Path(os.environ["OAOI_HOME"]) / "demo.sqlite"
 db = Database.open("sqlite:///" + str(path))
 info = demo.build_demo(db, allow_any_database=True, today=dt.date(2026, 12, 1))
+with db.read() as s:  # the demo's secretariat account reads the results (issue 12)
+    from oaoi_desktop.store.models import Role, User
+    _sec = s.scalar(select(User).where(User.role == Role.SECRETARIAT, User.name == info.secretariat[0]))
+    SECRETARIAT = Actor(_sec.name, _sec.id)
 rnd = random.Random(7)
 with db.write() as s:
     event = events.get_event(s, str(info.event_id))
@@ -49,7 +53,7 @@ from oaoi_desktop.ui.results.ranking_view import Col
 with db.read() as s:
     event = events.get_event(s, str(info.event_id))
     from oaoi_desktop.services.ranking import rank_event
-    r = rank_event(s, event)
+    r = rank_event(s, event, actor=SECRETARIAT)
     rows = [x for x in r if x.rank is not None]
     target = rows[-1]
     from oaoi_desktop.store.models import Dossier
@@ -64,7 +68,7 @@ with db.write() as s:
                              actor=Actor("Prof. Dr. Siti Aisyah Nasution, M.Si."))
 
 tabs_widget = QTabWidget()
-tabs = console_tabs(db, info.event_id, tabs_widget)
+tabs = console_tabs(db, info.event_id, tabs_widget, actor=SECRETARIAT)
 for w in tabs:
     tabs_widget.addTab(w, w.windowTitle())
 tabs_widget.resize(1380, 820)

@@ -113,8 +113,12 @@ def event_agreement(
     deviation_limit: Fraction | None = None,
     min_correlation: float = MIN_CORRELATION,
     lang: str | None = None,
+    actor: Any,
 ) -> AgreementReport:
     from oaoi_desktop.i18n import current_language
+    from oaoi_desktop.services.policy import Action, authorize
+
+    authorize(session, actor, Action.RESULTS_READ, event=event)
 
     rubric = event_rubric(session, event)
     stage_id = stage_id or rubric.first_stage.id
@@ -205,9 +209,13 @@ __all__ = ["AgreementReport", "DossierSpread", "ItemAgreement", "JudgeRow", "TOT
 
 
 # -- data for the agreement view's charts (results GUI) -----------------------------------------
-def judge_distributions(session: Session, event: Event, stage_id: str | None = None) -> dict[str, list[Fraction]]:
+def judge_distributions(session: Session, event: Event, stage_id: str | None = None, *,
+                        actor: Any) -> dict[str, list[Fraction]]:
     """Each judge's submitted totals in the stage, by judge name (for a box plot per judge)."""
+    from oaoi_desktop.services.policy import Action, authorize
     from oaoi_desktop.services.ranking import EventScores
+
+    authorize(session, actor, Action.RESULTS_READ, event=event)
 
     rubric = event_rubric(session, event)
     stage_id = stage_id or rubric.first_stage.id
@@ -220,10 +228,14 @@ def judge_distributions(session: Session, event: Event, stage_id: str | None = N
 
 
 def dossier_criterion_scores(
-    session: Session, event: Event, dossier_id: str, stage_id: str | None = None,
+    session: Session, event: Event, dossier_id: str, stage_id: str | None = None, *, actor: Any,
 ) -> dict[str, dict[str, Fraction]]:
     """One dossier's submitted criterion scores in the stage: ``{judge name: {criterion: score}}``."""
     import uuid as _uuid
+
+    from oaoi_desktop.services.policy import Action, authorize
+
+    authorize(session, actor, Action.RESULTS_READ, event=event)
 
     rubric = event_rubric(session, event)
     stage_id = stage_id or rubric.first_stage.id

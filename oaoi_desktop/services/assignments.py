@@ -362,8 +362,10 @@ def _natural(text: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
 
 
-def stage_loads(session: Session, event: Event, stage_id: str | None = None) -> dict[uuid.UUID, int]:
+def stage_loads(session: Session, event: Event, stage_id: str | None = None, *,
+                actor: Actor) -> dict[uuid.UUID, int]:
     """Assignments per judge in the stage (every judge of the roster, 0 included)."""
+    authorize(session, actor, Action.ASSIGNMENT_READ, event=event)
     stage_id = _stage(session, event, stage_id)
     loads = {j.id: 0 for j in session.scalars(select(User).where(User.event_id == event.id,
                                                                    User.role.in_([Role.CHAIR, Role.MEMBER])))}
@@ -433,13 +435,14 @@ class MatrixData:
     invalid: set[tuple[int, int]] = field(default_factory=set)
 
 
-def matrix_data(session: Session, event: Event, stage_id: str | None = None) -> MatrixData:
+def matrix_data(session: Session, event: Event, stage_id: str | None = None, *, actor: Actor) -> MatrixData:
     """The dossiers × judges matrix of the stage (see :class:`MatrixData`).
 
     Dossiers are in natural number order (a later stage lists only the
     dossiers admitted into it); judges by name.  Recusal follows the event's
-    level and aliases (the same rule as :func:`eligibility`).
+    level and aliases (the same rule as :func:`eligibility`).  The secretariat's (``assignment.read``).
     """
+    authorize(session, actor, Action.ASSIGNMENT_READ, event=event)
     from types import SimpleNamespace
 
     from oaoi_desktop.services.stages import dossiers_in_stage
@@ -521,8 +524,10 @@ def matrix_data(session: Session, event: Event, stage_id: str | None = None) -> 
     return MatrixData(stage_id, dossiers, judges, cells, loads, invalid)
 
 
-def cell_state(session: Session, event: Event, dossier: Dossier, judge: User, stage_id: str | None = None) -> int:
+def cell_state(session: Session, event: Event, dossier: Dossier, judge: User, stage_id: str | None = None, *,
+               actor: Actor) -> int:
     """The ``CELL_*`` state of one pair (what :func:`matrix_data` would say for it)."""
+    authorize(session, actor, Action.ASSIGNMENT_READ, event=event)
     stage_id = _stage(session, event, stage_id)
     if has_declared_conflict(session, judge, dossier):
         return CELL_CONFLICT

@@ -171,8 +171,11 @@ class ChainReport:
         return self.problem is None
 
 
-def verify_chain(session: Session, chain: str) -> ChainReport:
+def verify_chain(session: Session, chain: str, *, actor: Any) -> ChainReport:
     """Recompute a chain; report the first broken link or missing entry."""
+    from oaoi_desktop.services.policy import Action, authorize
+
+    authorize(session, actor, Action.AUDIT_READ)
     entries = session.scalars(
         select(AuditEntry).where(AuditEntry.chain == chain).order_by(AuditEntry.seq)
     ).all()

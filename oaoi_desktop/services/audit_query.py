@@ -23,6 +23,7 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.store.models import AuditEntry
+from oaoi_desktop.services.policy import Action, authorize
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,15 @@ def _where(event_id: uuid.UUID | str, flt: AuditFilter) -> list[Any]:
     return conds
 
 
-def count(session: Session, event_id: uuid.UUID | str, flt: AuditFilter = AuditFilter()) -> int:
+def count(session: Session, event_id: uuid.UUID | str, flt: AuditFilter = AuditFilter(), *, actor: Any) -> int:
+    authorize(session, actor, Action.AUDIT_READ, event=uuid.UUID(str(event_id)))
     return int(session.scalar(select(func.count()).select_from(AuditEntry).where(*_where(event_id, flt))) or 0)
 
 
 def page(session: Session, event_id: uuid.UUID | str, flt: AuditFilter = AuditFilter(), *,
-         below_seq: int | None = None, limit: int = 200) -> list[AuditRow]:
+         below_seq: int | None = None, limit: int = 200, actor: Any) -> list[AuditRow]:
     """Up to ``limit`` entries, newest first, with ``seq < below_seq`` (None: from the newest)."""
+    authorize(session, actor, Action.AUDIT_READ, event=uuid.UUID(str(event_id)))
     conds = _where(event_id, flt)
     if below_seq is not None:
         conds.append(AuditEntry.seq < below_seq)
@@ -84,8 +87,9 @@ def page(session: Session, event_id: uuid.UUID | str, flt: AuditFilter = AuditFi
     return [AuditRow(*r) for r in session.execute(stmt)]
 
 
-def choices(session: Session, event_id: uuid.UUID | str) -> tuple[list[str], list[str], list[str]]:
+def choices(session: Session, event_id: uuid.UUID | str, *, actor: Any) -> tuple[list[str], list[str], list[str]]:
     """The actors, actions and entity types that occur in the event's log (for the filter boxes)."""
+    authorize(session, actor, Action.AUDIT_READ, event=uuid.UUID(str(event_id)))
     chain = AuditEntry.chain == str(uuid.UUID(str(event_id)))
     out = []
     for col in (AuditEntry.actor, AuditEntry.action, AuditEntry.entity_type):

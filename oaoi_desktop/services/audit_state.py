@@ -115,8 +115,17 @@ def _plenary(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def store_state(session: Session, event: Event,
-                sheets: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+                sheets: Mapping[str, Mapping[str, Any]] | None = None, *, actor: Any) -> dict[str, Any]:
     """The event's result state as the tables hold it (``sheets``: a ``sheet_snapshot`` already read)."""
+    from oaoi_desktop.services.policy import Action, authorize
+
+    authorize(session, actor, Action.RESULTS_READ, event=event)
+    return _store_state(session, event, sheets)
+
+
+def _store_state(session: Session, event: Event,
+                 sheets: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """:func:`store_state` without the check (the audit verifier after its own; the state digest)."""
     settings = event.settings if isinstance(event.settings, Mapping) else {}
     version = session.get(RubricVersion, event.rubric_version_id)
     # Every value is built in canonical form (str, int, bool, lists, dicts; free-form parts normalised),
@@ -173,7 +182,7 @@ def digest(state: Mapping[str, Any]) -> str:
 
 def event_digest(session: Session, event: Event) -> str:
     """The digest of the event's result state as the tables hold it now (what the Berita Acara prints)."""
-    return digest(store_state(session, event))
+    return digest(_store_state(session, event))
 
 
 # -- the log ---------------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import NotFoundError, OaoiError, ValidationError
 from oaoi_desktop.files import write_atomically
 from oaoi_desktop.services.audit import GENESIS, GLOBAL_CHAIN, entry_content
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import (
     AuditEntry,
     AuditHead,
@@ -432,7 +433,7 @@ def _stored_head(session: Session, chain: str) -> Head | None:
     return Head(row.seq, row.hash) if row is not None else None
 
 
-def sheet_snapshot(session: Session, event_id: uuid.UUID) -> dict[str, dict[str, Any]]:
+def _sheet_snapshot(session: Session, event_id: uuid.UUID) -> dict[str, dict[str, Any]]:
     """The event's sheets as stored: sheet id → dossier, judge, stage, status and scores (milli, comment)."""
     out: dict[str, dict[str, Any]] = {}
     for sheet in session.scalars(select(ScoreSheet).where(ScoreSheet.event_id == event_id)):
@@ -447,7 +448,7 @@ def sheet_snapshot(session: Session, event_id: uuid.UUID) -> dict[str, dict[str,
     return out
 
 
-def correction_snapshot(session: Session, event_id: uuid.UUID) -> dict[str, dict[str, Any]]:
+def _correction_snapshot(session: Session, event_id: uuid.UUID) -> dict[str, dict[str, Any]]:
     rows = session.scalars(select(PlenaryAdjustment).where(PlenaryAdjustment.event_id == event_id,
                                                            PlenaryAdjustment.kind == "score_corrected"))
     return {str(a.id): canonical.normalise({
@@ -456,7 +457,7 @@ def correction_snapshot(session: Session, event_id: uuid.UUID) -> dict[str, dict
     }) for a in rows}
 
 
-def labels_for(session: Session, event_id: uuid.UUID) -> dict[str, str]:
+def _labels_for(session: Session, event_id: uuid.UUID) -> dict[str, str]:
     labels = {str(i): n for i, n in session.execute(select(Dossier.id, Dossier.number).where(
         Dossier.event_id == event_id))}
     labels |= {str(i): n for i, n in session.execute(select(User.id, User.name).where(User.event_id == event_id))}
@@ -526,9 +527,10 @@ def parse_digest(text: str) -> str:
 
 
 def verify_event(session: Session, event: Event | uuid.UUID | str, *, expected_head: Head | None = None,
-                 replay_scores: bool = True, expected_digest: str | None = None) -> VerifyReport:
+                 replay_scores: bool = True, expected_digest: str | None = None, actor: Any) -> VerifyReport:
     """Verify one event's chain and replay its history (scores and the whole result state) against the store."""
     ev = _event(session, event)
+    authorize(session, actor, Action.AUDIT_READ, event=ev)
     chain = str(ev.id)
     records = _records(session, chain)
     findings, head = check_chain(records, stored_head=_stored_head(session, chain), expected_head=expected_head)
@@ -540,12 +542,12 @@ def verify_event(session: Session, event: Event | uuid.UUID | str, *, expected_h
 
         rep = replay(records)
         skipped = list(rep.skipped)
-        sheets = sheet_snapshot(session, ev.id)
-        labels = labels_for(session, ev.id)
-        more, *counts_ = compare(rep, sheets, correction_snapshot(session, ev.id), labels)
+        sheets = _sheet_snapshot(session, ev.id)
+        labels = _labels_for(session, ev.id)
+        more, *counts_ = compare(rep, sheets, _correction_snapshot(session, ev.id), labels)
         findings += more
         counts = tuple(counts_)  # type: ignore[assignment]
-        problems, warnings, *digests = check_state(records, rep, audit_state.store_state(session, ev, sheets),
+        problems, warnings, *digests = check_state(records, rep, audit_state._store_state(session, ev, sheets),
                                                    labels, expected_digest)
         findings += problems
         skipped += warnings
@@ -553,19 +555,20 @@ def verify_event(session: Session, event: Event | uuid.UUID | str, *, expected_h
                         state_checked=bool(digests[0]), digest=digests[0], logged_digest=digests[1])
 
 
-def verify_global(session: Session) -> VerifyReport:
+def verify_global(session: Session, *, actor: Any) -> VerifyReport:
     """Verify the ``global`` chain (accounts, settings): the chain only, no scores live there."""
+    authorize(session, actor, Action.AUDIT_READ)
     records = _records(session, GLOBAL_CHAIN)
     findings, head = check_chain(records, stored_head=_stored_head(session, GLOBAL_CHAIN))
     return VerifyReport(GLOBAL_CHAIN, "", len(records), head, tuple(findings))
 
 
-def verify_all(session: Session) -> list[VerifyReport]:
+def verify_all(session: Session, *, actor: Any) -> list[VerifyReport]:
     """Every event's chain (with replay) and the global chain, and any chain without an event."""
-    reports = [verify_global(session)]
+    reports = [verify_global(session, actor=actor)]  # checks the actor
     events = list(session.scalars(select(Event).order_by(Event.created_at, Event.name)))
     known = {GLOBAL_CHAIN} | {str(e.id) for e in events}
-    reports += [verify_event(session, e) for e in events]
+    reports += [verify_event(session, e, actor=actor) for e in events]
     others = set(session.scalars(select(AuditHead.chain))) | set(session.scalars(select(AuditEntry.chain).distinct()))
     for chain in sorted(others - known):
         records = _records(session, chain)
@@ -582,7 +585,7 @@ def chain_head(session: Session, event: Event | uuid.UUID | str) -> Head:
 
 
 # -- export ----------------------------------------------------------------------------
-def export_event(session: Session, event: Event | uuid.UUID | str, out: Path) -> Path:
+def export_event(session: Session, event: Event | uuid.UUID | str, out: Path, *, actor: Any) -> Path:
     """Write the event's log as canonical JSON lines with its head (temp file, then rename).
 
     Line 1 is the header (format, event, head, counts); then one line per
@@ -591,6 +594,7 @@ def export_event(session: Session, event: Event | uuid.UUID | str, out: Path) ->
     checked too.  Secrets are never in the log, so never in the file.
     """
     ev = _event(session, event)
+    authorize(session, actor, Action.AUDIT_EXPORT, event=ev)
     chain = str(ev.id)
     records = _records(session, chain)
     head = _stored_head(session, chain) or Head(0, GENESIS)
@@ -602,14 +606,14 @@ def export_event(session: Session, event: Event | uuid.UUID | str, out: Path) ->
     snapshot = {
         "store": {
             "sheets": {sid: {**s, "scores": {c: {"value_milli": v, "comment": cm} for c, (v, cm) in s["scores"].items()}}
-                       for sid, s in sheet_snapshot(session, ev.id).items()},
-            "corrections": correction_snapshot(session, ev.id),
-            "labels": labels_for(session, ev.id),
+                       for sid, s in _sheet_snapshot(session, ev.id).items()},
+            "corrections": _correction_snapshot(session, ev.id),
+            "labels": _labels_for(session, ev.id),
         }
     }
     from oaoi_desktop.services import audit_state
 
-    snapshot["store"]["state"] = audit_state.store_state(session, ev)
+    snapshot["store"]["state"] = audit_state._store_state(session, ev)
     out = Path(out)
 
     def write(fh: Any) -> None:

@@ -120,12 +120,16 @@ def _schema_revision_of(sqlite_file: Path) -> str | None:
 # -- making an archive -----------------------------------------------------------------
 def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
                   progress: Callable[[int, int], None] | None = None,
-                  cancel: threading.Event | None = None) -> BackupResult:
+                  cancel: threading.Event | None = None, actor: Any) -> BackupResult:
     """Write one archive of ``db`` (and its attachment store) to ``out``.
 
     ``progress(done, total)`` is called per member; setting ``cancel`` stops
     the backup (``trust.backup.cancelled``) and leaves nothing under ``out``.
+    Only the secretariat makes a backup (``backup.create``): it holds every score.
     """
+    from oaoi_desktop.services.policy import Action, authorize_db
+
+    authorize_db(db, actor, Action.BACKUP_CREATE)
     out = Path(out)
     if out.exists() and out.is_dir():
         raise ValidationError("trust.backup.out_is_folder", path=str(out))
@@ -334,16 +338,25 @@ def _checkpoint(path: Path) -> None:
         pass
 
 
-def restore_backup(archive: Path, db_url: str | None = None, *, keep_previous: bool = True) -> RestoreResult:
+def restore_backup(archive: Path, db_url: str | None = None, *, keep_previous: bool = True,
+                   actor: Any) -> RestoreResult:
     """Restore an archive into the database at ``db_url`` (all or nothing).
 
     The database at ``db_url`` must not be open elsewhere in this process
     (close it first; the GUI disposes its engine).
+
+    Who may (``backup.restore``, docs/reliability.md "Restoring: who may"): when the
+    target database holds any account, ``actor`` must be an active secretariat account
+    *of that database* (checked by the policy before anything is read or written; a
+    judge seat refuses).  A new or account-less target replaces nothing and grants
+    nobody anything: the restored store is governed by the accounts the backup carries,
+    so ``actor`` may then be ``None``.
     """
     archive = Path(archive)
     name = archive.name
-    manifest = check_archive(archive)
     url = config.resolve_db_url(db_url)
+    _authorize_restore(url, actor)
+    manifest = check_archive(archive)
     parsed = make_url(url)
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if manifest["kind"] == "sqlite" and not is_sqlite:
@@ -406,6 +419,38 @@ def restore_backup(archive: Path, db_url: str | None = None, *, keep_previous: b
             except OSError:
                 pass
     return RestoreResult(str(target), "sqlite", attachments_added, previous, revision)
+
+
+def _authorize_restore(url: str, actor: Any) -> None:
+    """The policy's ``backup.restore`` against the database being replaced, when it has accounts."""
+    from sqlalchemy import create_engine, func, inspect
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    from oaoi_desktop.services.policy import Action, authorize
+    from oaoi_desktop.store.database import with_driver
+    from oaoi_desktop.store.models import User
+
+    parsed = make_url(with_driver(url))
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:" or not Path(parsed.database).is_file():
+            return  # nothing to replace
+        engine = create_engine(f"sqlite:///{Path(parsed.database)}")
+    else:
+        engine = create_engine(with_driver(url))
+    try:
+        try:
+            has_users = inspect(engine).has_table(User.__tablename__)
+        except OperationalError:  # an unreachable server: the restore itself reports it
+            return
+        if not has_users:
+            return
+        with Session(engine) as session:
+            if not session.scalar(select(func.count()).select_from(User)):
+                return
+            authorize(session, actor, Action.BACKUP_RESTORE)
+    finally:
+        engine.dispose()
 
 
 def _check_sqlite_copy(path: Path, archive_name: str) -> None:

@@ -153,7 +153,7 @@ def build_demo(db: Database, *, samples: Path | None = None, allow_any_database:
         judges = accounts.judges(s, event)
         by_name = {j.name: j for j in judges}
         ordered = [by_name[p.name] for p in JUDGES]
-        all_dossiers = dossiers.list_dossiers(s, event)
+        all_dossiers = dossiers.list_dossiers(s, event, actor=sec)
         for dossier in all_dossiers:
             for judge in ordered:
                 if not assignments.recused(event, judge, dossier):

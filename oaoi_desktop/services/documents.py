@@ -49,7 +49,7 @@ from oaoi_desktop.errors import NotFoundError, ValidationError
 from oaoi_desktop.services import plenary
 from oaoi_desktop.services.audit import Actor, append, chain_for
 from oaoi_desktop.services.events import event_rubric, rubric_fingerprint
-from oaoi_desktop.services.ranking import rank_event
+from oaoi_desktop.services.ranking import _rank_event
 from oaoi_desktop.store.models import (
     AuditEntry,
     AuditHead,
@@ -232,7 +232,7 @@ class Context:
     @property
     def adjustments(self) -> list[PlenaryAdjustment]:
         if self._adjustments is None:
-            self._adjustments = plenary.active_adjustments(self.session, self.event)
+            self._adjustments = plenary._active_adjustments(self.session, self.event)  # checked by prepare
         return self._adjustments
 
     @property
@@ -284,8 +284,8 @@ class Context:
         key = (stage_id, tuple(group_by), method)
         if key not in self._rankings:
             m = AggregationMethod(method) if method else None
-            raw = rank_event(self.session, self.event, group_by=tuple(group_by), method=m, stage_id=stage_id)
-            adjusted = plenary.adjusted_ranking(self.session, self.event, group_by=tuple(group_by), method=m,
+            raw = _rank_event(self.session, self.event, group_by=tuple(group_by), method=m, stage_id=stage_id)
+            adjusted = plenary._adjusted_ranking(self.session, self.event, group_by=tuple(group_by), method=m,
                                                 stage_id=stage_id)
             self._rankings[key] = (raw, adjusted)
         return self._rankings[key]
@@ -463,7 +463,8 @@ def register(ctx: Context, kind: str, details: dict[str, Any], *, fp: str, file_
     return doc
 
 
-def issued_documents(session: Session, event: Event) -> list[IssuedDocument]:
+def issued_documents(session: Session, event: Event, *, actor: Actor) -> list[IssuedDocument]:
+    authorize(session, actor, Action.RESULTS_READ, event=event)
     return list(session.scalars(select(IssuedDocument).where(IssuedDocument.event_id == event.id)
                                 .order_by(IssuedDocument.kind, IssuedDocument.sequence)))
 

@@ -130,7 +130,8 @@ def get_dossier(session: Session, event: Event, ref: str) -> Dossier:
     return dossier
 
 
-def list_dossiers(session: Session, event: Event) -> list[Dossier]:
+def list_dossiers(session: Session, event: Event, *, actor: Actor) -> list[Dossier]:
+    authorize(session, actor, Action.DOSSIER_READ_ANY, event=event)
     return list(session.scalars(select(Dossier).where(Dossier.event_id == event.id).order_by(Dossier.number)))
 
 
@@ -259,7 +260,7 @@ def _attachment_views(session: Session, dossier_id: uuid.UUID, revision: int) ->
     return sorted(views, key=lambda v: (order.get(v.path, len(order)), v.path))
 
 
-def list_revisions(session: Session, dossier: Dossier) -> list[RevisionInfo]:
+def _list_revisions(session: Session, dossier: Dossier) -> list[RevisionInfo]:
     rows = session.scalars(
         select(DossierRevision).where(DossierRevision.dossier_id == dossier.id).order_by(DossierRevision.revision)
     ).all()
@@ -273,17 +274,28 @@ def dossier_view(
     revision: int | None = None,
     today: _dt.date | None = None,
     lang: str | None = None,
+    actor: Actor,
 ) -> DossierView:
     """The reader's data for ``revision`` (default: the current one) of a dossier.
 
     ``today`` is the reference date for the innovation's age (default: the
-    date today); ``lang`` picks the default section titles (id/en).
+    date today); ``lang`` picks the default section titles (id/en).  ``actor``: the
+    secretariat, or a judge the dossier is assigned to (not recused, no declared conflict).
     """
+    from oaoi_desktop.services.policy import authorize_dossier_read
+
     if not isinstance(dossier, Dossier):
         found = session.get(Dossier, dossier)
         if found is None:
             raise NotFoundError("dossier.not_found", dossier=str(dossier), event="-")
         dossier = found
+    authorize_dossier_read(session, actor, dossier)
+    return _dossier_view(session, dossier, revision=revision, today=today, lang=lang)
+
+
+def _dossier_view(session: Session, dossier: Dossier, *, revision: int | None = None,
+                  today: _dt.date | None = None, lang: str | None = None) -> DossierView:
+    """:func:`dossier_view` without the check (the judge workspace, after its own)."""
     number = revision or dossier.current_revision
     rev = session.scalar(select(DossierRevision).where(DossierRevision.dossier_id == dossier.id,
                                                        DossierRevision.revision == number))
@@ -324,24 +336,31 @@ def dossier_view(
         sdgs=tuple(content.get("sdgs", [])), is_digital=content.get("is_digital"),
         video_url=content.get("video_url", ""), previous_finalist=content.get("previous_finalist"),
         sections=tuple(sections), attachments=tuple(attachments), revision=number,
-        current_revision=dossier.current_revision, revisions=tuple(list_revisions(session, dossier)),
+        current_revision=dossier.current_revision, revisions=tuple(_list_revisions(session, dossier)),
     )
 
 
-def attachment_row(session: Session, attachment_id: uuid.UUID) -> Attachment:
+def _attachment_row(session: Session, attachment_id: uuid.UUID) -> Attachment:
     row = session.get(Attachment, attachment_id)
     if row is None:
         raise NotFoundError("dossier.attachment_not_found", attachment=str(attachment_id))
     return row
 
 
-def attachment_local_path(db: Any, attachment_id: uuid.UUID) -> Path:
+def attachment_local_path(db: Any, attachment_id: uuid.UUID, *, actor: Actor) -> Path:
     """A real file holding the attachment (for ``QPdfDocument.load``, images, the OS viewer).
 
     Beside a SQLite file this is the file in the store itself: open it read-only.
+    ``actor`` must be allowed to read the attachment's dossier (see :func:`dossier_view`).
     """
+    from oaoi_desktop.services.policy import authorize_dossier_read
+
     with db.read() as s:
-        row = attachment_row(s, attachment_id)
+        row = _attachment_row(s, attachment_id)
+        dossier = s.get(Dossier, row.dossier_id)
+        if dossier is None:
+            raise NotFoundError("dossier.attachment_not_found", attachment=str(attachment_id))
+        authorize_dossier_read(s, actor, dossier)
         sha, path = row.sha256, row.path
     try:
         return blob_store_for(db).local_path(sha)
@@ -349,7 +368,7 @@ def attachment_local_path(db: Any, attachment_id: uuid.UUID) -> Path:
         raise NotFoundError("dossier.attachment_content_missing", path=path) from None
 
 
-def export_attachment(db: Any, attachment_id: uuid.UUID, folder: Path) -> Path:
+def export_attachment(db: Any, attachment_id: uuid.UUID, folder: Path, *, actor: Actor) -> Path:
     """A copy of the attachment under its own file name in ``folder`` (for the OS viewer).
 
     Store files are named by their SHA-256 and have no extension, which is
@@ -359,9 +378,9 @@ def export_attachment(db: Any, attachment_id: uuid.UUID, folder: Path) -> Path:
     """
     import shutil
 
-    source = attachment_local_path(db, attachment_id)
+    source = attachment_local_path(db, attachment_id, actor=actor)  # checks the actor
     with db.read() as s:
-        row = attachment_row(s, attachment_id)
+        row = _attachment_row(s, attachment_id)
         name, size, sha = row.path.rsplit("/", 1)[-1], row.size, row.sha256
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{sha[:8]}-{name}"
@@ -380,12 +399,12 @@ def export_attachment(db: Any, attachment_id: uuid.UUID, folder: Path) -> Path:
     return target
 
 
-def open_attachment(db: Any, attachment_id: uuid.UUID) -> IO[bytes]:
-    """The attachment's bytes as a binary stream (close it when done)."""
-    return open(attachment_local_path(db, attachment_id), "rb")
+def open_attachment(db: Any, attachment_id: uuid.UUID, *, actor: Actor) -> IO[bytes]:
+    """The attachment's bytes as a binary stream (close it when done); checked as :func:`attachment_local_path`."""
+    return open(attachment_local_path(db, attachment_id, actor=actor), "rb")
 
 
-def scored_revisions(session: Session, judge: User, dossier: Dossier) -> dict[str, int]:
+def _scored_revisions(session: Session, judge: User, dossier: Dossier) -> dict[str, int]:
     """stage id → the dossier revision the judge's sheet was given to."""
     rows = session.execute(
         select(ScoreSheet.stage_id, ScoreSheet.dossier_revision)
@@ -400,7 +419,7 @@ def changed_since_scored(session: Session, judge: User, dossier: Dossier, stage_
     False when the judge has no sheet for it (yet).  With ``stage_id``, only
     that stage's sheet counts.
     """
-    revs = scored_revisions(session, judge, dossier)
+    revs = _scored_revisions(session, judge, dossier)
     if stage_id is not None:
         revs = {k: v for k, v in revs.items() if k == stage_id}
     return any(rev < dossier.current_revision for rev in revs.values())
@@ -442,7 +461,11 @@ class RevisionChanges:
     """Same path, different content."""
 
 
-def compare_revisions(session: Session, dossier: Dossier, old: int, new: int | None = None) -> RevisionChanges:
+def compare_revisions(session: Session, dossier: Dossier, old: int, new: int | None = None, *,
+                      actor: Actor) -> RevisionChanges:
+    from oaoi_desktop.services.policy import authorize_dossier_read
+
+    authorize_dossier_read(session, actor, dossier)
     new = new or dossier.current_revision
 
     def content(n: int) -> dict[str, Any]:

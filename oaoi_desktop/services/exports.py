@@ -45,6 +45,7 @@ from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import ranking as ranking_service
 from oaoi_desktop.services.events import event_rubric
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -92,9 +93,11 @@ def _natural(text: str) -> tuple[Any, ...]:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", text))
 
 
-def score_rows(session: Session, event: Event, lang: str | None = None) -> list[dict[str, Any]]:
+def score_rows(session: Session, event: Event, lang: str | None = None, *, actor: Any) -> list[dict[str, Any]]:
     """One row per judge × dossier × criterion of the submitted and locked sheets."""
     from oaoi_desktop.i18n import current_language
+
+    authorize(session, actor, Action.RESULTS_EXPORT, event=event)
 
     rubric = event_rubric(session, event)
     lang = lang or current_language()
@@ -130,9 +133,12 @@ def ranking_rows(
     group_by: Sequence[str] = ("kategori", "kelompok"),
     method: AggregationMethod | None = None,
     stage_id: str | None = None,
+    actor: Any,
 ) -> list[dict[str, Any]]:
-    result = ranking_service.rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id)
-    rows = ranking_service.ranking_rows(session, event, result)
+    authorize(session, actor, Action.RESULTS_EXPORT, event=event)
+    result = ranking_service.rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id,
+                                        actor=actor)
+    rows = ranking_service.ranking_rows(session, event, result, actor=actor)
     return [{**r, "dossier": r["number"]} for r in rows]
 
 
@@ -239,12 +245,14 @@ def write_xlsx(
     group_by: Sequence[str] = ("kategori", "kelompok"),
     method: AggregationMethod | None = None,
     stage_id: str | None = None,
+    actor: Any,
 ) -> Path:
     """The event's ranking (one sheet per group) and raw scores, as one workbook."""
     from openpyxl import Workbook
 
-    ranking = ranking_rows(session, event, group_by=group_by, method=method, stage_id=stage_id)
-    scores = score_rows(session, event)
+    authorize(session, actor, Action.RESULTS_EXPORT, event=event)
+    ranking = ranking_rows(session, event, group_by=group_by, method=method, stage_id=stage_id, actor=actor)
+    scores = score_rows(session, event, actor=actor)
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = {"raw scores"}
@@ -278,11 +286,13 @@ def export_csv(
     group_by: Sequence[str] = ("kategori", "kelompok"),
     method: AggregationMethod | None = None,
     stage_id: str | None = None,
+    actor: Any,
 ) -> Path:
+    authorize(session, actor, Action.RESULTS_EXPORT, event=event)
     if what == "scores":
-        return write_csv(score_rows(session, event), SCORE_COLUMNS, target)
+        return write_csv(score_rows(session, event, actor=actor), SCORE_COLUMNS, target)
     if what == "ranking":
-        rows = ranking_rows(session, event, group_by=group_by, method=method, stage_id=stage_id)
+        rows = ranking_rows(session, event, group_by=group_by, method=method, stage_id=stage_id, actor=actor)
         return write_csv(rows, RANKING_COLUMNS, target)
     raise ValidationError("export.unknown_what", what=what)
 

@@ -51,8 +51,9 @@ def _when(event: Event) -> str:
     return event.finalised_at.isoformat(sep=" ", timespec="minutes") if event.finalised_at else "-"
 
 
-def latest_minutes(session: Session, event: Event) -> IssuedDocument | None:
+def latest_minutes(session: Session, event: Event, *, actor: Actor) -> IssuedDocument | None:
     """The newest issued Berita Acara of ``event`` (None: none issued)."""
+    authorize(session, actor, Action.RESULTS_READ, event=event)
     return session.scalar(
         select(IssuedDocument)
         .where(IssuedDocument.event_id == event.id, IssuedDocument.kind == MINUTES)
@@ -77,9 +78,9 @@ class FinalisationState:
         return not self.finalised and self.minutes_number is not None
 
 
-def state(session: Session, event_id: uuid.UUID | str | Event) -> FinalisationState:
+def state(session: Session, event_id: uuid.UUID | str | Event, *, actor: Actor) -> FinalisationState:
     event = _event(session, event_id)
-    minutes = latest_minutes(session, event)
+    minutes = latest_minutes(session, event, actor=actor)  # checks the actor (results.read)
     last = session.scalar(
         select(AuditEntry.after)
         .where(AuditEntry.chain == str(event.id), AuditEntry.action == REOPENED_ACTION)
@@ -133,7 +134,7 @@ def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: A
     event = _event(session, event_id)
     if event.status == EventStatus.FINALISED:
         raise ConflictError("finalise.already", event=event.name, at=_when(event), by=event.finalised_by or "-")
-    minutes = latest_minutes(session, event)
+    minutes = latest_minutes(session, event, actor=actor)
     if minutes is None:
         raise ConflictError("finalise.no_minutes", event=event.name)
     if signed_minutes is not None:

@@ -497,7 +497,7 @@ def sheet_state(session: Session, event: Event, judge: User, dossier: Dossier | 
     """The score form's state for ``dossier`` (read only)."""
     _allow(session, _me(judge), Action.SHEET_READ_OWN, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
-    sheet = sheet_service.get_sheet(session, ctx.dossier, judge, ctx.stage.id)
+    sheet = sheet_service._get_sheet(session, ctx.dossier, judge, ctx.stage.id)
     return _build_state(event, ctx.rubric, ctx.stage, judge, ctx.dossier, sheet)
 
 
@@ -537,7 +537,7 @@ def record_score(
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
     _criterion_known(stage, criterion_id)
-    sheet = sheet_service.get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
     _refuse_final(sheet, d)
     authorize(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event=event, judge=judge, dossier=d, sheet=sheet,
               stage_id=stage.id)
@@ -582,7 +582,7 @@ def record_comment(
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
     _criterion_known(stage, criterion_id)
-    sheet = sheet_service.get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
     _refuse_final(sheet, d)
     authorize(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event=event, judge=judge, dossier=d, sheet=sheet,
               stage_id=stage.id)
@@ -618,7 +618,7 @@ def submit_sheet(
     _allow(session, actor, Action.SHEET_SUBMIT_OWN, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
-    sheet = sheet_service.get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
     _refuse_final(sheet, d)
     authorize(session, actor, Action.SHEET_SUBMIT_OWN, event=event, judge=judge, dossier=d, sheet=sheet,
               stage_id=stage.id)
@@ -908,7 +908,7 @@ def open_dossier_for_judge(
     _allow(session, _me(judge), Action.DOSSIER_READ_ASSIGNED, event, judge)
     ctx = _context(session, event, judge, dossier_ref, stage_id)
     d, stage = ctx.dossier, ctx.stage
-    view = dossiers.dossier_view(session, d, lang=lang)
+    view = dossiers._dossier_view(session, d, lang=lang)  # checked above (dossier.read_assigned)
     revision = session.scalar(
         select(DossierRevision).where(DossierRevision.dossier_id == d.id,
                                       DossierRevision.revision == d.current_revision)
@@ -924,7 +924,7 @@ def open_dossier_for_judge(
         content = copy.deepcopy(original)
     has_files = bool(view.attachments) or any(s.get("attachments") for s in original.get("sections") or []
                                               if isinstance(s, Mapping))
-    sheet = sheet_service.get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
     opened = JudgeDossier(
         reader=view, content=content, blind_mode=blind, attachments_unredacted=blind and has_files,
         stage_id=stage.id, stage_ids=tuple(ctx.stage_ids),
@@ -1039,8 +1039,9 @@ def declare_conflict(
     return row
 
 
-def list_conflicts(session: Session, event: Event) -> list[DeclaredConflict]:
-    """Every conflict declared in ``event``, oldest first (for the secretariat)."""
+def list_conflicts(session: Session, event: Event, *, actor: Actor) -> list[DeclaredConflict]:
+    """Every conflict declared in ``event``, oldest first (for the secretariat: ``conflict.read``)."""
+    authorize(session, actor, Action.CONFLICT_READ, event=event)
     rows = session.execute(
         select(ConflictDeclaration, Dossier, User)
         .join(Dossier, Dossier.id == ConflictDeclaration.dossier_id)

@@ -92,11 +92,12 @@ def _forms_for(session: Session, event: Event, rubric: Rubric, judge: User, lang
 
 
 def blank_forms(session: Session, event: Event, judge: User | str | None = None, *,
-                lang: str | None = None) -> list[JudgeForms]:
+                lang: str | None = None, actor: Actor) -> list[JudgeForms]:
     """Per judge (or only ``judge``: a User, id or name), the pages to print.
 
-    Judges without any assigned, conflict-free dossier are left out.
+    Judges without any assigned, conflict-free dossier are left out.  The secretariat's (``paper.forms``).
     """
+    authorize(session, actor, Action.PAPER_FORMS, event=event)
     rubric = event_rubric(session, event)
     if judge is None:
         people = accounts.judges(session, event)
@@ -116,12 +117,12 @@ def form_file_name(forms: JudgeForms) -> str:
 
 
 def write_blank_forms(session: Session, event: Event, out_dir: Path, *, judge: User | str | None = None,
-                      lang: str | None = None) -> list[Path]:
+                      lang: str | None = None, actor: Actor) -> list[Path]:
     """Write one PDF per judge into ``out_dir``; the paths written.
 
     ``forms.nothing_to_print`` when no judge has a dossier to score.
     """
-    forms = blank_forms(session, event, judge, lang=lang)
+    forms = blank_forms(session, event, judge, lang=lang, actor=actor)  # checks the actor
     if not forms:
         raise ValidationError("forms.nothing_to_print")
     out_dir = Path(out_dir)
@@ -606,7 +607,7 @@ def import_paper_scores(
                 problems.append(RowProblem(path.name, rows, "paper.incomplete", {**who, "criteria": ", ".join(missing)}))
                 bad = True
             else:
-                existing = sheet_service.get_sheet(session, first.dossier, first.judge, first.stage.id)
+                existing = sheet_service._get_sheet(session, first.dossier, first.judge, first.stage.id)
         outcome = SheetOutcome(
             judge=judge_label, judge_id=first.judge.id if first.judge else None, dossier=dossier_label,
             dossier_id=first.dossier.id if first.dossier else None, stage_id=stage_id, status="rejected",

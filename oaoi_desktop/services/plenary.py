@@ -75,7 +75,12 @@ def snapshot(a: PlenaryAdjustment) -> dict[str, Any]:
     }
 
 
-def active_adjustments(session: Session, event: Event) -> list[PlenaryAdjustment]:
+def active_adjustments(session: Session, event: Event, *, actor: Actor) -> list[PlenaryAdjustment]:
+    authorize(session, actor, Action.RESULTS_READ, event=event)
+    return _active_adjustments(session, event)
+
+
+def _active_adjustments(session: Session, event: Event) -> list[PlenaryAdjustment]:
     return list(session.scalars(
         select(PlenaryAdjustment)
         .where(PlenaryAdjustment.event_id == event.id, PlenaryAdjustment.withdrawn_at.is_(None))
@@ -204,7 +209,7 @@ def _corrected_ranking(
     scores = EventScores(session, event, rubric)
     groups = dossier_groups(session, event, group_by)
     if corrections is None:
-        corrections = [a for a in active_adjustments(session, event) if a.kind == CORRECTION]
+        corrections = [a for a in _active_adjustments(session, event) if a.kind == CORRECTION]
     totals = scores.totals()
     if not corrections:
         return domain_rank(rubric, totals, groups, criterion_scores=scores.criterion_scores,
@@ -252,10 +257,19 @@ class AdjustedRow:
 
 def adjusted_ranking(
     session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
-    method: AggregationMethod | None = None, stage_id: str | None = None,
+    method: AggregationMethod | None = None, stage_id: str | None = None, actor: Actor,
 ) -> list[AdjustedRow]:
     """Rows per group in adjusted order: raw rank/value beside the adjusted ones, with reasons."""
-    decisions = active_adjustments(session, event)
+    authorize(session, actor, Action.RESULTS_READ, event=event)
+    return _adjusted_ranking(session, event, group_by=group_by, method=method, stage_id=stage_id)
+
+
+def _adjusted_ranking(
+    session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
+    method: AggregationMethod | None = None, stage_id: str | None = None,
+) -> list[AdjustedRow]:
+    """:func:`adjusted_ranking` without the check (documents, after their own)."""
+    decisions = _active_adjustments(session, event)
     rubric = event_rubric(session, event)
     stages_in = {s.id for s in rubric.stages} if stage_id is None else {stage_id}
     corrections = [a for a in decisions if a.kind == CORRECTION and a.stage_id in stages_in]

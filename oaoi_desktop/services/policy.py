@@ -1,16 +1,14 @@
 """Who may do what: one table of role x action x object state, one check.
 
-Every service function that changes anything, and the judge workspace's
-reads, start with :func:`authorize` (``auth.require_secretariat`` is a thin
-wrapper over it).  The GUI, the CLI, bundles and LAN seats only *ask*; the
-answer is given here, so every entry point inherits the same rule.
-
-Not yet here: the secretariat's protected *reads* (ranking, agreement,
-progress totals, audit queries, exports, backups, conflict lists) take no
-actor yet; they are listed as ``UNCHECKED_READS`` in
-``tests/services/test_policy_matrix.py``.  Today their doors are the GUI (hidden
-until the secretariat signs in), the CLI (secretariat sign-in, refused on
-judge seats) and, on a LAN, the database's row-level security.
+Every service function that changes anything, and every protected read
+(ranking, agreement, progress totals, audit queries and verification,
+exports, backups, conflict lists, sheets, dossier content and attachments),
+starts with :func:`authorize` (``auth.require_secretariat`` is a thin
+wrapper over it; :func:`authorize_dossier_read` picks ``dossier.read_any`` or
+``dossier.read_assigned``).  The GUI, the CLI, bundles and LAN seats only
+*ask*; the answer is given here, so every entry point inherits the same rule.
+``tests/services/test_policy_matrix.py`` classifies every public service
+function (checked, pure, public with a reason, or an internal policy fact).
 
 How a request is judged
 =======================
@@ -118,6 +116,7 @@ class Action:
     SHEET_SUBMIT_OWN = "sheet.submit_own"
     SHEET_UNLOCK = "sheet.unlock"
     SHEET_PAPER_ENTRY = "sheet.paper_entry"
+    PAPER_FORMS = "paper.forms"
     SHEET_CORRECT = "sheet.correct"
     INTEGRITY_DECLARE_OWN = "integrity.declare_own"
     CONFLICT_DECLARE_OWN = "conflict.declare_own"
@@ -185,6 +184,7 @@ RULES: dict[str, Rule] = {
                              open_event=True),
     A.SHEET_UNLOCK: Rule(_S, "unlock a submitted or locked sheet (with a reason)"),
     A.SHEET_PAPER_ENTRY: Rule(_S, "enter paper score forms"),
+    A.PAPER_FORMS: Rule(_S, "print blank paper score forms (each judge's assigned dossiers)"),
     A.SHEET_CORRECT: Rule(_S, "correct a score in the plenary (with the judge's agreement)"),
     A.INTEGRITY_DECLARE_OWN: Rule(_J, "confirm one's integrity statement", own=True, open_event=True),
     A.CONFLICT_DECLARE_OWN: Rule(_J, "declare one's own conflict of interest", own=True, open_event=True),
@@ -302,6 +302,17 @@ def _check_dossier(session: Session, event: Event | None, user: User, dossier: A
         raise _refuse("policy.conflict_declared", name=user.name, action=action, dossier=number)
 
 
+def authorize_dossier_read(session: Session, actor: Any, dossier: Any, *, stage_id: str | None = None) -> User:
+    """Reading a dossier's content or attachments: the secretariat reads any
+    (``dossier.read_any``); a judge only one assigned to them, not recused, without a
+    declared conflict (``dossier.read_assigned``).  Returns the acting account."""
+    user = resolve(session, actor, Action.DOSSIER_READ_ANY)
+    if user.role == SECRETARIAT:
+        return authorize(session, actor, Action.DOSSIER_READ_ANY, event=dossier.event_id)
+    return authorize(session, actor, Action.DOSSIER_READ_ASSIGNED, event=dossier.event_id, dossier=dossier,
+                     judge=user, stage_id=stage_id)
+
+
 def allowed_roles(action: str) -> frozenset[Role]:
     return RULES[action].roles
 
@@ -367,4 +378,5 @@ def authorize_db(db: Any, actor: Any, action: str, *, event: Any = None, judge: 
                 raise _refuse("policy.not_own", name=user.name, action=action, judge=str(judge))
 
 
-__all__ = ["Action", "Rule", "RULES", "authorize", "authorize_db", "resolve", "allowed_roles", "markdown_table"]
+__all__ = ["Action", "Rule", "RULES", "authorize", "authorize_db", "authorize_dossier_read", "resolve", "allowed_roles",
+           "markdown_table"]

@@ -26,6 +26,7 @@ from oaoi_desktop.domain.scoring import SheetTotal, coefficient_table, display
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.dossiers import GROUPABLE_FIELDS
 from oaoi_desktop.services.events import event_rubric
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
 
 COUNTED = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
@@ -159,8 +160,9 @@ class EventScores:
         return out
 
 
-def sheet_totals(session: Session, event: Event, rubric: Rubric) -> list[SheetTotal]:
+def sheet_totals(session: Session, event: Event, rubric: Rubric, *, actor: Any) -> list[SheetTotal]:
     """Every submitted sheet's exact total, summed by the database."""
+    authorize(session, actor, Action.RESULTS_READ, event=event)
     return EventScores(session, event, rubric).totals()
 
 
@@ -181,12 +183,21 @@ def rank_event(
     method: AggregationMethod | None = None,
     stage_id: str | None = None,
     fast: bool = True,
+    actor: Any,
 ) -> Ranking:
     """The ranking of ``event`` (per group, by the rubric's or the given method).
 
     ``fast=False`` makes the domain aggregate every criterion score itself
     instead of taking the database's sums (the two must agree; tests check).
     """
+    authorize(session, actor, Action.RESULTS_READ, event=event)
+    return _rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id, fast=fast)
+
+
+def _rank_event(session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
+                method: AggregationMethod | None = None, stage_id: str | None = None, fast: bool = True) -> Ranking:
+    """:func:`rank_event` without the authority check: for services that checked already
+    (documents, stage closing) or that show no score (a printed document's fingerprint)."""
     rubric = event_rubric(session, event)
     scores = EventScores(session, event, rubric)
     return domain_rank(
@@ -200,8 +211,9 @@ def rank_event(
     )
 
 
-def ranking_rows(session: Session, event: Event, ranking: Ranking) -> list[dict[str, Any]]:
+def ranking_rows(session: Session, event: Event, ranking: Ranking, *, actor: Any) -> list[dict[str, Any]]:
     """Flat rows for the CLI and exports (stable English keys)."""
+    authorize(session, actor, Action.RESULTS_READ, event=event)
     dossiers = {
         d.id.hex: d for d in session.scalars(select(Dossier).where(Dossier.event_id == event.id))
     }
@@ -302,6 +314,7 @@ def compare_methods(
     max_moves: int = 0,
     group_by: Sequence[str] = ("kategori", "kelompok"),
     stage_id: str | None = None,
+    actor: Any,
 ) -> MethodComparison:
     """Rank with ``method`` (default: the rubric's) and with ``other``, side by side.
 
@@ -310,6 +323,7 @@ def compare_methods(
     marked when its rank moves by more than ``max_moves`` places within its
     group or when it crosses the pass mark (passes under one method only).
     """
+    authorize(session, actor, Action.RESULTS_READ, event=event)
     if max_moves < 0:
         raise ValidationError("rank.bad_moves", value=max_moves)
     rubric = event_rubric(session, event)
@@ -418,8 +432,9 @@ def scores_version(session: Session, event: Event) -> tuple[int, str]:
 
 
 def prepare_scores(session: Session, event: Event, group_by: Sequence[str] = ("kategori", "kelompok"),
-                   *, previous: PreparedScores | None = None) -> PreparedScores:
+                   *, previous: PreparedScores | None = None, actor: Any) -> PreparedScores:
     """Read (or, when ``previous`` is still current, reuse) what :func:`ranking_table` needs."""
+    authorize(session, actor, Action.RESULTS_READ, event=event)
     version = scores_version(session, event)
     if previous is not None and previous.version == version and previous.group_by == tuple(group_by):
         previous.scores.session = session  # a criterion outside the read set is fetched in this session
@@ -442,6 +457,7 @@ def ranking_table(
     group_by: Sequence[str] = ("kategori", "kelompok"),
     compare_with: AggregationMethod | None = None,
     prepared: PreparedScores | None = None,
+    actor: Any,
 ) -> RankingTable:
     """The view's rows: ranking by ``method`` (default the rubric's), the plenary's adjusted
     result beside it, and with ``compare_with`` the rank under a second method (scores read once).
@@ -451,7 +467,7 @@ def ranking_table(
     """
     from oaoi_desktop.services import plenary
 
-    prepared = prepare_scores(session, event, group_by, previous=prepared)
+    prepared = prepare_scores(session, event, group_by, previous=prepared, actor=actor)  # checks the actor
     rubric, scores, groups, totals = prepared.rubric, prepared.scores, prepared.groups, prepared.totals
     method_a = method or rubric.aggregation
 
@@ -462,8 +478,9 @@ def ranking_table(
     a = run(method_a)
     b = {r.dossier_id: r for r in run(compare_with)} if compare_with is not None else {}
     adjusted: dict[str, Any] = {}
-    if plenary.active_adjustments(session, event):
-        for r in plenary.adjusted_ranking(session, event, group_by=group_by, method=method_a, stage_id=stage_id):
+    if plenary.active_adjustments(session, event, actor=actor):
+        for r in plenary.adjusted_ranking(session, event, group_by=group_by, method=method_a, stage_id=stage_id,
+                                          actor=actor):
             adjusted[r.dossier_id] = (r.rank, r.value, r.passed,
                                       tuple((x.kind, x.reason, x.decided_by) for x in r.adjustments))
     meta, names = prepared.meta, prepared.names

@@ -88,7 +88,18 @@ def _parse_value(stage: Stage, criterion_id: str, raw: Any) -> Decimal:
     return value
 
 
-def get_sheet(session: Session, dossier: Dossier, judge: User, stage_id: str) -> ScoreSheet | None:
+def get_sheet(session: Session, dossier: Dossier, judge: User, stage_id: str, *, actor: Actor) -> ScoreSheet | None:
+    """``judge``'s sheet for ``dossier`` in the stage: the secretariat reads any (``sheet.read_any``),
+    a judge only their own, on an assigned, unrecused, unconflicted dossier (``sheet.read_own``)."""
+    from oaoi_desktop.services import policy
+
+    user = policy.resolve(session, actor, policy.Action.SHEET_READ_OWN)
+    action = policy.Action.SHEET_READ_ANY if user.role == policy.SECRETARIAT else policy.Action.SHEET_READ_OWN
+    policy.authorize(session, actor, action, event=dossier.event_id, dossier=dossier, judge=judge, stage_id=stage_id)
+    return _get_sheet(session, dossier, judge, stage_id)
+
+
+def _get_sheet(session: Session, dossier: Dossier, judge: User, stage_id: str) -> ScoreSheet | None:
     return session.scalar(
         select(ScoreSheet).where(
             ScoreSheet.dossier_id == dossier.id,
@@ -162,7 +173,7 @@ def _save_sheet(
     stage = rubric.stage(stage_id) if stage_id else rubric.first_stage
     refuse_closed_stage(event, stage.id, dossier)
     # [trust, issue 8; auth, issue 12] recusal, conflicts and final sheets hold here too
-    _refuse_write(session, event, judge, dossier, stage.id, get_sheet(session, dossier, judge, stage.id))
+    _refuse_write(session, event, judge, dossier, stage.id, _get_sheet(session, dossier, judge, stage.id))
     comments = dict(comments or {})
     parsed = {cid: _parse_value(stage, cid, raw) for cid, raw in values.items() if raw not in (None, "")}
     for cid in comments:
@@ -170,7 +181,7 @@ def _save_sheet(
         if cid not in stage_ids:
             raise ValidationError("sheet.unknown_criterion", criterion=cid, stage=stage.id)
 
-    sheet = get_sheet(session, dossier, judge, stage.id)
+    sheet = _get_sheet(session, dossier, judge, stage.id)
     before = sheet_values(sheet) if sheet is not None else None
     before_status = sheet.status.value if sheet is not None else None
     if sheet is None:
@@ -302,7 +313,7 @@ def _set_score(
         raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
     refuse_closed_stage(event, stage.id, dossier)
     parsed = None if value is None or value == "" else _parse_value(stage, criterion_id, value)
-    sheet = get_sheet(session, dossier, judge, stage.id)
+    sheet = _get_sheet(session, dossier, judge, stage.id)
     _refuse_write(session, event, judge, dossier, stage.id, sheet)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
@@ -377,7 +388,7 @@ def _set_comment(
     if criterion_id not in stage.criterion_ids:
         raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
     refuse_closed_stage(event, stage.id, dossier)
-    sheet = get_sheet(session, dossier, judge, stage.id)
+    sheet = _get_sheet(session, dossier, judge, stage.id)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
     _refuse_write(session, event, judge, dossier, stage.id, sheet)

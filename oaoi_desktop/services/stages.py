@@ -104,7 +104,7 @@ def close_stage(
         raise ConflictError("stage.nothing_scored", stage=stage_id)
     if done < assigned:
         raise ConflictError("stage.pending_sheets", stage=stage_id, pending=assigned - done, total=assigned)
-    ranking = rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id)
+    ranking = rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id, actor=actor)
     advanced: list[str] = []
     for rows in ranking.groups.values():
         for r in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -54,19 +55,30 @@ def _counts(session, column, *where) -> dict[uuid.UUID, int]:  # type: ignore[no
     return {k: n for k, n in session.execute(stmt)}
 
 
-def summary(db: Database) -> StatusSummary:
+def summary(db: Database, *, actor: Any) -> StatusSummary:
+    """The database's events; their counts (dossiers, judges, assignments, submitted sheets)
+    only for an ``actor`` the policy lets read results (``results.read``).
+
+    ``actor=None`` asks for the public summary on purpose (the window before anyone signs in,
+    ``oaoi status`` on a fresh install): names, status and rubric, every count 0.  Any other
+    actor is checked, and refused unless the secretariat.
+    """
+    from oaoi_desktop.services.policy import Action, authorize
+
     with db.read() as s:
+        if actor is not None:
+            authorize(s, actor, Action.RESULTS_READ)
         secretariat = s.scalar(
             select(func.count()).select_from(User).where(User.role == Role.SECRETARIAT)
         ) or 0
-        dossiers = _counts(s, Dossier.event_id)
-        judges = _counts(s, User.event_id, User.role.in_([Role.CHAIR, Role.MEMBER]))
-        assignments = _counts(s, Assignment.event_id)
+        dossiers = _counts(s, Dossier.event_id) if actor is not None else {}
+        judges = _counts(s, User.event_id, User.role.in_([Role.CHAIR, Role.MEMBER])) if actor is not None else {}
+        assignments = _counts(s, Assignment.event_id) if actor is not None else {}
         submitted = _counts(
             s,
             ScoreSheet.event_id,
             ScoreSheet.status.in_([SheetStatus.SUBMITTED, SheetStatus.LOCKED]),
-        )
+        ) if actor is not None else {}
         rows = s.execute(
             select(Event, RubricVersion.title)
             .join(RubricVersion, Event.rubric_version_id == RubricVersion.id)
@@ -141,13 +153,18 @@ class EventProgress:
         return self.submitted / self.assigned if self.assigned else 0.0
 
 
-def event_progress(session, event_id: uuid.UUID, stage_id: str) -> EventProgress:  # type: ignore[no-untyped-def]
+def event_progress(session, event_id: uuid.UUID, stage_id: str, *,  # type: ignore[no-untyped-def]
+                   actor: Any) -> EventProgress:
     """The event's progress in ``stage_id``, from four grouped queries.
 
     Only sheets of assigned pairs count (a sheet left from a removed
     assignment would not be in the judge's queue).
     """
     import re
+
+    from oaoi_desktop.services.policy import Action, authorize
+
+    authorize(session, actor, Action.RESULTS_READ, event=uuid.UUID(str(event_id)))
 
     from sqlalchemy import and_, case
 

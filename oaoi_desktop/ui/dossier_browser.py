@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,15 +69,15 @@ class DossierRow:
     attachments: int
 
 
-def load_rows(db: Database, event_id: str | uuid.UUID) -> tuple[str, list[DossierRow]]:
-    """The event's name and its dossiers, by number."""
+def load_rows(db: Database, event_id: str | uuid.UUID, *, actor: Any) -> tuple[str, list[DossierRow]]:
+    """The event's name and its dossiers, by number (read as ``actor``: the secretariat)."""
     with db.read() as s:
         event = events.get_event(s, str(event_id))
         counts = dossiers.attachment_counts(s, event)
         rows = [
             DossierRow(d.id, d.number, d.title, d.instansi, d.unit_kerja, d.kategori, d.kelompok,
                        d.current_revision, counts.get(d.id, 0))
-            for d in dossiers.list_dossiers(s, event)
+            for d in dossiers.list_dossiers(s, event, actor=actor)
         ]
         return event.name, rows
 
@@ -220,9 +221,12 @@ class DossierBrowserPage(QWidget):
     dossier_shown = Signal(str)
     dismissed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, settings: Settings | None = None,
+                 actor: Callable[[], Any]) -> None:
+        """``actor()``: the signed-in secretariat member now (:meth:`MainWindow.secretariat_actor`)."""
         super().__init__(parent)
         self._db = db
+        self._actor = actor
         self._event_id: str | None = None
         self._event_name = ""
         self._count = 0
@@ -304,7 +308,7 @@ class DossierBrowserPage(QWidget):
         self.count_label.setObjectName("browser_count")
         left_layout.addWidget(self.count_label)
 
-        self.reader = DossierReader(self._db, self.splitter, settings=settings)
+        self.reader = DossierReader(self._db, self.splitter, settings=settings, actor=self._actor)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(0, 2)
@@ -355,9 +359,13 @@ class DossierBrowserPage(QWidget):
         shown = self.reader.view.dossier_id if self.reader.view is not None else None
         rows: list[DossierRow] = []
         name = ""
-        if self._event_id:
+        try:
+            actor = self._actor()
+        except OaoiError:  # nobody may read them now (signed out, locked): show none, quietly
+            actor = None
+        if self._event_id and actor is not None:
             try:
-                name, rows = load_rows(self._db, self._event_id)
+                name, rows = load_rows(self._db, self._event_id, actor=actor)
             except OaoiError as exc:
                 dialogs.error(self, self.tr("The proposals could not be read"), exc.render())
                 self._event_id = None
@@ -398,7 +406,8 @@ class DossierBrowserPage(QWidget):
         """Read the dossier's current revision and show it in the reader."""
         try:
             with self._db.read() as s:
-                view = dossiers.dossier_view(s, uuid.UUID(str(dossier_id)), lang=language.current_language())
+                view = dossiers.dossier_view(s, uuid.UUID(str(dossier_id)), lang=language.current_language(),
+                                             actor=self._actor())
         except OaoiError as exc:
             dialogs.error(self, self.tr("The proposal could not be read"), exc.render())
             return

@@ -636,7 +636,7 @@ class ImportDialog(QDialog):
         """Fill the event chooser; keeps the chosen event, else picks the preferred or most recent one."""
         previous = self.selected_event_id() or self._preferred_event
         try:
-            events = status.summary(self._db).events
+            events = status.summary(self._db, actor=None).events  # the names only
         except OaoiError as exc:
             dialogs.error(self, self.tr("The database could not be read"), exc.render())
             events = ()

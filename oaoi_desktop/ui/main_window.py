@@ -287,7 +287,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Read the database again and show the page that fits it."""
         try:
-            summary = status.summary(self._db)
+            signed = self.access.secretariat  # the counts are the secretariat's; before sign-in: names only
+            summary = status.summary(self._db, actor=signed.actor if signed is not None else None)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The database could not be read"), exc.render())
             return
@@ -470,7 +471,8 @@ class MainWindow(QMainWindow):
         """Show the dossier browser on ``event_id`` (None: the most recent event); secretariat only."""
         self.secretariat_actor()
         if self.dossier_browser is None:
-            self.dossier_browser = DossierBrowserPage(self._db, self.stack, settings=self._settings)
+            self.dossier_browser = DossierBrowserPage(self._db, self.stack, settings=self._settings,
+                                                      actor=self.secretariat_actor)
             self.dossier_browser.dismissed.connect(self._leave_dossiers)
             self.stack.addWidget(self.dossier_browser)
         self.dossier_browser.set_event(event_id)

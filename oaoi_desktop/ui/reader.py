@@ -31,7 +31,8 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -742,10 +743,14 @@ class DossierReader(QWidget):
         "started_on", "age", "sdgs", "is_digital", "video_url", "previous_finalist", "revision",
     )
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, settings: Settings | None = None,
+                 actor: Callable[[], Any]) -> None:
+        """``actor()``: the signed-in person now (the secretariat, or the judge whose workspace this is);
+        the services check that they may read each attachment's dossier."""
         super().__init__(parent)
         self._db = db
         self._settings = settings
+        self._actor = actor
         self._view: DossierView | None = None
         self._blind = False
         self._blind_consent = False
@@ -955,7 +960,7 @@ class DossierReader(QWidget):
 
     def _open(self, attachment: AttachmentView) -> None:
         try:
-            path = attachment_local_path(self._db, attachment.id)
+            path = attachment_local_path(self._db, attachment.id, actor=self._actor())
         except OaoiError as exc:
             self.viewer.show_error(attachment, exc.render())
             return
@@ -974,12 +979,17 @@ class DossierReader(QWidget):
         self._export_token += 1
         token = (self._export_token, attachment)
         db, carrier, folder = self._db, self._carrier, exported_attachments_dir()
+        try:
+            actor = self._actor()
+        except OaoiError as exc:
+            self.viewer.show_error(attachment, exc.render())
+            return
         self.viewer.show_external(attachment, opened=True)
         self.viewer.external_label.setText(self.tr("Preparing \u201c%1\u201d\u2026").replace("%1", attachment.title))
 
         def work() -> None:
             try:
-                result: Path | str = export_attachment(db, attachment.id, folder)
+                result: Path | str = export_attachment(db, attachment.id, folder, actor=actor)
             except OaoiError as exc:
                 result = exc.render()
             except OSError as exc:

@@ -85,7 +85,7 @@ def fill_sheet(s: Session, event: Event, judge: User, dossier: Dossier, values: 
     from oaoi_desktop.services import judging, sheets
 
     judging.declare_integrity(s, event, judge)
-    sheet = sheets.get_sheet(s, dossier, judge, events.event_rubric(s, event).first_stage.id)
+    sheet = sheets.get_sheet(s, dossier, judge, events.event_rubric(s, event).first_stage.id, actor=ACTOR)
     if sheet is not None and sheet.status in sheets.FINAL_STATUSES:
         sheets.unlock_sheet(s, sheet, ACTOR, "test: score again")
     comments = dict(comments or {})

@@ -785,7 +785,8 @@ def _stored_sheet(session: Session, c: SheetConflict) -> ScoreSheet | None:
                                                    ScoreSheet.stage_id == c.stage_id))
 
 
-def list_conflicts(session: Session, event: Event, *, open_only: bool = True) -> list[ConflictView]:
+def list_conflicts(session: Session, event: Event, *, open_only: bool = True, actor: Actor) -> list[ConflictView]:
+    authorize(session, actor, Action.BUNDLE_RESOLVE, event=event)
     rubric = events.event_rubric(session, event)
     stmt = (select(SheetConflict, Dossier, User).join(Dossier, Dossier.id == SheetConflict.dossier_id)
             .join(User, User.id == SheetConflict.judge_id).where(SheetConflict.event_id == event.id)
@@ -809,13 +810,15 @@ def list_conflicts(session: Session, event: Event, *, open_only: bool = True) ->
     return out
 
 
-def open_conflict_count(session: Session, event_id: uuid.UUID) -> int:
+def open_conflict_count(session: Session, event_id: uuid.UUID, *, actor: Actor) -> int:
+    authorize(session, actor, Action.BUNDLE_RESOLVE, event=event_id)
     return session.scalar(select(func.count()).select_from(SheetConflict).where(
         SheetConflict.event_id == event_id, SheetConflict.resolved_at.is_(None))) or 0
 
 
-def event_with_most_open_conflicts(session: Session) -> uuid.UUID | None:
+def event_with_most_open_conflicts(session: Session, *, actor: Actor) -> uuid.UUID | None:
     """The event with the most unresolved sheet conflicts (None: there are none)."""
+    authorize(session, actor, Action.BUNDLE_RESOLVE)
     return session.scalar(select(SheetConflict.event_id).where(SheetConflict.resolved_at.is_(None))
                           .group_by(SheetConflict.event_id).order_by(func.count().desc()).limit(1))
 

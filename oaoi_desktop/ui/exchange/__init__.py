@@ -132,7 +132,7 @@ class ExchangeMenuHook(QObject):
         from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
 
         with self.window.database.read() as s:
-            event_id = event_with_most_open_conflicts(s)
+            event_id = event_with_most_open_conflicts(s, actor=actor)
             if event_id is None:
                 listed = events.list_events(s)
                 event_id = listed[-1].id if listed else None

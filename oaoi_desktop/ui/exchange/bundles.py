@@ -368,7 +368,7 @@ class BundleImportDialog(QDialog):
         if not event_id:
             return 0
         with self._db.read() as s:
-            return bundles.open_conflict_count(s, uuid.UUID(event_id))
+            return bundles.open_conflict_count(s, uuid.UUID(event_id), actor=self._actor)
 
     def _on_finished(self, report: bundles.MergeReport) -> None:
         self.progress_bar.hide()

@@ -280,7 +280,7 @@ class ConflictResolutionDialog(QDialog):
                 event = events.get_event(s, self._event_id)
                 self._event_name = event.name
                 self._rubric = events.event_rubric(s, event)
-                views = bundles.list_conflicts(s, event)
+                views = bundles.list_conflicts(s, event, actor=self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             views = []

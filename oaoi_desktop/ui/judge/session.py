@@ -139,9 +139,8 @@ class JudgeSession:
                           lang: str | None = None) -> list[Path]:
         """The blank paper score forms, one PDF per judge (or only ``judge_id``'s)."""
         with self._unit(write=False) as (s, event, user):
-            auth.require_secretariat(s, self.signed_in.actor)
             return paper.write_blank_forms(s, event, out_dir, judge=str(judge_id) if judge_id else None,
-                                           lang=lang)
+                                           lang=lang, actor=self.signed_in.actor)
 
 
 __all__ = ["JudgeSession"]

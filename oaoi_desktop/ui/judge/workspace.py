@@ -256,7 +256,8 @@ class JudgeWorkspace(QWidget):
         self.reader_splitter = QSplitter(Qt.Orientation.Horizontal, self.content)
         self.reader_splitter.setObjectName("reader_form_splitter")
         self.reader_splitter.setChildrenCollapsible(False)
-        self.reader = DossierReader(self.session.db, self.reader_splitter, settings=self._settings)
+        self.reader = DossierReader(self.session.db, self.reader_splitter, settings=self._settings,
+                                    actor=lambda: self.session.signed_in.actor)
         self.form = ScoreForm(self.reader_splitter)
         self.reader_splitter.addWidget(self.reader)
         self.reader_splitter.addWidget(self.form)

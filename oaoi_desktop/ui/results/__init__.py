@@ -22,17 +22,20 @@ from PySide6.QtWidgets import QWidget
 from oaoi_desktop.store.database import Database
 
 if TYPE_CHECKING:
+    from oaoi_desktop.services.audit import Actor
     from oaoi_desktop.ui.main_window import MainWindow
     from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
 
 
-def console_tabs(db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> list[QWidget]:
-    """[RankingView, AgreementView, AuditLogView] of one event."""
+def console_tabs(db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None, *,
+                 actor: "Actor") -> list[QWidget]:
+    """[RankingView, AgreementView, AuditLogView] of one event, read as ``actor`` (the signed-in secretariat)."""
     from oaoi_desktop.ui.results.agreement_view import AgreementView
     from oaoi_desktop.ui.results.audit_view import AuditLogView
     from oaoi_desktop.ui.results.ranking_view import RankingView
 
-    return [RankingView(db, event_id, parent), AgreementView(db, event_id, parent), AuditLogView(db, event_id, parent)]
+    return [RankingView(db, event_id, parent, actor=actor), AgreementView(db, event_id, parent, actor=actor),
+            AuditLogView(db, event_id, parent, actor=actor)]
 
 
 class ResultsHook(QObject):

@@ -64,6 +64,7 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import t
 from oaoi_desktop.services import agreement, events
 from oaoi_desktop.services.agreement import AgreementReport
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Event
 from oaoi_desktop.ui import dialogs
@@ -177,9 +178,12 @@ class AgreementView(QWidget):
     report_shown = Signal(object)
     dossier_chart_shown = Signal(str)
 
-    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None, *,
+                 actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member (the services check that they may read results)."""
         super().__init__(parent)
         self.db = db
+        self.actor = actor
         self.event_id = as_uuid(event_id)
         self.setObjectName("results_agreement_view")
         self.report: AgreementReport | None = None
@@ -293,8 +297,8 @@ class AgreementView(QWidget):
                 event = s.get(Event, self.event_id)
                 if event is None:
                     return None
-                self.report = agreement.event_agreement(s, event, stage_id=self.stage_id())
-                self.distributions = agreement.judge_distributions(s, event, self.report.stage_id)
+                self.report = agreement.event_agreement(s, event, stage_id=self.stage_id(), actor=self.actor)
+                self.distributions = agreement.judge_distributions(s, event, self.report.stage_id, actor=self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The agreement statistics could not be computed"), exc.render())
             return None
@@ -453,7 +457,8 @@ class AgreementView(QWidget):
             with self.db.read() as s:
                 event = s.get(Event, self.event_id)
                 assert event is not None
-                self.dossier_scores = agreement.dossier_criterion_scores(s, event, dossier_id, r.stage_id)
+                self.dossier_scores = agreement.dossier_criterion_scores(s, event, dossier_id, r.stage_id,
+                                                                        actor=self.actor)
                 rubric = events.event_rubric(s, event)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The spread could not be read"), exc.render())

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import audit_query
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.audit_query import AuditFilter, AuditRow
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
@@ -48,10 +49,12 @@ COLUMNS = 6  # seq, when, who, action, entity, change
 class AuditLogModel(QAbstractTableModel):
     """The entries of one event's audit chain, newest first, fetched in pages of :data:`PAGE`."""
 
-    def __init__(self, db: Database, event_id: uuid.UUID, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, event_id: uuid.UUID, parent: QObject | None = None, *,
+                 actor: Actor) -> None:
         super().__init__(parent)
         self.db = db
         self.event_id = event_id
+        self.actor = actor
         self.filter = AuditFilter()
         self.rows: list[AuditRow] = []
         self.total = 0
@@ -59,7 +62,7 @@ class AuditLogModel(QAbstractTableModel):
 
     def set_filter(self, flt: AuditFilter) -> None:
         with self.db.read() as s:
-            total = audit_query.count(s, self.event_id, flt)
+            total = audit_query.count(s, self.event_id, flt, actor=self.actor)
         self._exhausted = True  # nothing is fetched while the reset is in flight
         self.beginResetModel()
         self.filter = flt
@@ -81,7 +84,7 @@ class AuditLogModel(QAbstractTableModel):
             return
         below = self.rows[-1].seq if self.rows else None
         with self.db.read() as s:
-            batch = audit_query.page(s, self.event_id, self.filter, below_seq=below, limit=PAGE)
+            batch = audit_query.page(s, self.event_id, self.filter, below_seq=below, limit=PAGE, actor=self.actor)
         if len(batch) < PAGE:
             self._exhausted = True
         if not batch:
@@ -161,12 +164,15 @@ class AuditLogView(QWidget):
 
     filter_applied = Signal(int)
 
-    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None, *,
+                 actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member (the services check that they may read the log)."""
         super().__init__(parent)
         self.db = db
         self.event_id = as_uuid(event_id)
+        self.actor = actor
         self.setObjectName("results_audit_view")
-        self.model = AuditLogModel(db, self.event_id, self)
+        self.model = AuditLogModel(db, self.event_id, self, actor=actor)
         self._build()
         self.retranslate_ui()
         self.refresh()
@@ -240,7 +246,7 @@ class AuditLogView(QWidget):
         """Read the filter choices and the entries again."""
         try:
             with self.db.read() as s:
-                actors, actions, entities = audit_query.choices(s, self.event_id)
+                actors, actions, entities = audit_query.choices(s, self.event_id, actor=self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The audit log could not be read"), exc.render())
             return

@@ -117,7 +117,7 @@ class FinaliseDialog(QDialog):
             ok.setEnabled(False)
             return
         with self.db.read() as s:
-            st = finalisation.state(s, uuid.UUID(event_id))
+            st = finalisation.state(s, uuid.UUID(event_id), actor=self.actor)
         if st.finalised:
             text = self.tr("Finalised on %1 by %2.").replace(
                 "%1", st.finalised_at.strftime("%Y-%m-%d %H:%M") if st.finalised_at else "-").replace(

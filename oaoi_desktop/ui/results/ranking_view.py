@@ -61,6 +61,7 @@ from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import render
 from oaoi_desktop.services import events, exports
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.ranking import RankingTable, TableRow, dossier_count, ranking_table
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Event
@@ -406,9 +407,12 @@ class RankingView(QWidget):
     ranking_shown = Signal(int)
     export_written = Signal(str)
 
-    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None, *,
+                 actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member (the services check that they may read results)."""
         super().__init__(parent)
         self.db = db
+        self.actor = actor
         self.event_id = as_uuid(event_id)
         self.setObjectName("results_ranking_view")
         self.table: RankingTable | None = None
@@ -594,7 +598,7 @@ class RankingView(QWidget):
         made while a worker runs is computed after it with the newest choices.
         """
         params = {"method": self.method(), "stage_id": self.stage_id(), "compare_with": self.compare_method(),
-                  "prepared": self.table.prepared if self.table is not None else None}
+                  "prepared": self.table.prepared if self.table is not None else None, "actor": self.actor}
         self._ticket += 1
         if self._size < INLINE_BELOW:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -816,10 +820,10 @@ class RankingView(QWidget):
                 assert event is not None
                 if what == "xlsx":
                     written = exports.write_xlsx(s, event, Path(path), method=self.method(),
-                                                 stage_id=self.stage_id())
+                                                 stage_id=self.stage_id(), actor=self.actor)
                 else:
                     written = exports.export_csv(s, event, Path(path), what=what, method=self.method(),
-                                                 stage_id=self.stage_id())
+                                                 stage_id=self.stage_id(), actor=self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The export failed"), exc.render())
             return None

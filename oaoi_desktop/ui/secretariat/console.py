@@ -2,7 +2,7 @@
 
 Tabs: "Penugasan" (:class:`AssignmentMatrixView`), "Progres"
 (:class:`ProgressDashboard`), then the tabs the results package offers through
-``oaoi_desktop.ui.results.console_tabs(db, event_id, parent)`` when it has
+``oaoi_desktop.ui.results.console_tabs(db, event_id, parent, actor=...)`` when it has
 them (each tab names itself with its window title and has ``refresh()``).
 """
 
@@ -79,7 +79,7 @@ class SecretariatConsole(QWidget):
         self.tabs.setObjectName("console_tabs")
         self.tabs.setDocumentMode(True)
         self.matrix = AssignmentMatrixView(db, self.tabs, actor=actor)
-        self.dashboard = ProgressDashboard(db, self.tabs, poll_ms=poll_ms)
+        self.dashboard = ProgressDashboard(db, self.tabs, poll_ms=poll_ms, actor=actor)
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.dashboard, "")
         self.matrix.assignments_changed.connect(self._local_change)
@@ -172,7 +172,7 @@ class SecretariatConsole(QWidget):
         if self._event_id is None:
             return
         try:
-            widgets = list(console_tabs(self._db, self._event_id, self.tabs))
+            widgets = list(console_tabs(self._db, self._event_id, self.tabs, actor=self.actor))
         except OaoiError:
             return
         for widget in widgets:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import events, status
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.status import DossierProgress, EventProgress, JudgeProgress
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.judge.common import SUCCESS, WARNING
@@ -201,9 +202,12 @@ class ProgressDashboard(QWidget):
 
     progress_refreshed = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, poll_ms: int = POLL_MS) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, poll_ms: int = POLL_MS,
+                 actor: Actor) -> None:
+        """``actor``: the signed-in secretariat member (the services check that they may read progress)."""
         super().__init__(parent)
         self._db = db
+        self.actor = actor
         self._event_id: str | None = None
         self._stage_id: str | None = None
         self._stamp: tuple[object, ...] | None = None
@@ -318,7 +322,7 @@ class ProgressDashboard(QWidget):
                 event = events.get_event(s, self._event_id)
                 stage = self._stage_id or events.event_rubric(s, event).first_stage.id
                 stamp = status.progress_stamp(s, event.id)
-                progress = status.event_progress(s, event.id, stage)
+                progress = status.event_progress(s, event.id, stage, actor=self.actor)
         except OaoiError as exc:
             self.updated_label.setText(exc.render())
             return

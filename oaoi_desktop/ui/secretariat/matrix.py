@@ -410,7 +410,7 @@ class AutoAssignDialog(QDialog):
                 "%1", str(len(result.shortfalls))).replace("%2", str(result.per_dossier)))
             with self._db.read() as s:
                 event = events.get_event(s, self._event_id)
-                numbers = {str(d.id): d.number for d in dossiers.list_dossiers(s, event)}
+                numbers = {str(d.id): d.number for d in dossiers.list_dossiers(s, event, actor=self._actor)}
             for x in result.shortfalls:
                 number = numbers.get(x.dossier_id, x.dossier_id)
                 lines.append("\u2022 " + t(f"assign.shortfall.{x.reason}", dossier=number, eligible=x.eligible,
@@ -527,7 +527,7 @@ class AssignmentMatrixView(QWidget):
         try:
             with self._db.read() as s:
                 event = events.get_event(s, self._event_id)
-                data = assignments.matrix_data(s, event, self._stage_id)
+                data = assignments.matrix_data(s, event, self._stage_id, actor=self._actor)
         except OaoiError as exc:
             self.model.set_matrix(None)
             set_message(self.message, exc.render(), DANGER)
@@ -625,7 +625,7 @@ class AssignmentMatrixView(QWidget):
                     assignments.unassign(s, event, dossier, judge, actor=self._actor, stage_id=stage_id)
                 else:
                     assignments.assign(s, event, dossier, judge, actor=self._actor, stage_id=stage_id)
-                state = assignments.cell_state(s, event, dossier, judge, stage_id)
+                state = assignments.cell_state(s, event, dossier, judge, stage_id, actor=self._actor)
                 now_assigned = assignments.is_assigned(s, dossier, judge, stage_id)
         except OaoiError as exc:
             text = exc.render()

@@ -198,12 +198,12 @@ class TrustHook(QObject):
     # -- verify ----------------------------------------------------------------------
     def verify(self) -> Task:
         """Verify every chain of the open database (the replay included); secretariat only."""
-        self.window.secretariat_actor()
+        actor = self.window.secretariat_actor()
         db = self.window.database
 
         def work() -> list[audit_verify.VerifyReport]:
             with db.read() as s:
-                return audit_verify.verify_all(s)
+                return audit_verify.verify_all(s, actor=actor)
 
         return self._run(work, self._show_verified)
 
@@ -251,11 +251,11 @@ class TrustHook(QObject):
                                    name_filters=[self.tr("Backup archives (*.zip)")], on_chosen=self.backup_to)
 
     def backup_to(self, path: Path) -> Task:
-        self.window.secretariat_actor()  # only a signed-in secretariat member backs up
+        actor = self.window.secretariat_actor()  # only a signed-in secretariat member backs up
         db = self.window.database
         cancel = self._cancel
         self._show_progress(self.tr("Backing up the database and attachments\u2026"))
-        return self._run(lambda: backups.create_backup(db, Path(path), cancel=cancel), self._backed_up)
+        return self._run(lambda: backups.create_backup(db, Path(path), cancel=cancel, actor=actor), self._backed_up)
 
     def _backed_up(self, result: backups.BackupResult) -> None:
         dialogs.information(self.window, self.tr("Backup written"),
@@ -277,14 +277,14 @@ class TrustHook(QObject):
             on_answered=lambda yes: self.restore_from(Path(path)) if yes else None)
 
     def restore_from(self, path: Path) -> Task:
-        self.window.secretariat_actor()  # only a signed-in secretariat member restores
+        actor = self.window.secretariat_actor()  # only a signed-in secretariat member restores
         db = self.window.database
         url = db.url
 
         def work() -> backups.RestoreResult:
             backups.check_archive(path)  # refuse a damaged archive before touching the open database
             db.engine.dispose()
-            return backups.restore_backup(path, url)
+            return backups.restore_backup(path, url, actor=actor)
 
         self._show_progress(self.tr("Checking and restoring the backup\u2026"))
         return self._run(work, self._restored)
