@@ -62,9 +62,11 @@ WITHOUT_SECRETARIAT: dict[tuple[str, ...], Rule] = {
     ("verify",): Rule.ALWAYS,  # verdicts on signed PDFs the caller holds; no scores from the store
     ("ca", "show"): Rule.ALWAYS,  # the event CA's public certificate, made to be handed out
     ("audit", "verify"): Rule.WITH_FILE,  # an exported log: no database; on the database it replays scores
+    # (audit_verify.verify_* take the signed-in secretariat: audit.read)
     ("package", "import"): Rule.ALWAYS,  # the judge's own passphrase opens the package (sets up a judge seat)
     ("init",): Rule.EMPTY_DATABASE,
-    ("status",): Rule.EMPTY_DATABASE,  # names the next step on a fresh install; otherwise shows progress
+    ("status",): Rule.EMPTY_DATABASE,  # names the next step on a fresh install; otherwise progress counts,
+    # which status.summary gives only to the secretariat (results.read): it signs in first
     ("event", "list"): Rule.EMPTY_DATABASE,  # idem (counts of submitted sheets)
     ("restore",): Rule.EMPTY_DATABASE,  # onto a fresh laptop; over a database in use: its secretariat
     ("user", "add"): Rule.NO_SECRETARIAT_YET,  # the first secretariat account (same rule as the app)

@@ -14,7 +14,7 @@ from oaoi_desktop.services import events, judging, paper
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import RecusalLevel
 from support import judging_builders as jb
-from support.builders import KIPP_CRITERIA
+from support.builders import ACTOR, KIPP_CRITERIA
 
 
 def fonts_of(reader: PdfReader) -> dict[str, bool]:
@@ -54,7 +54,7 @@ def ev(db: Database) -> str:
 
 def test_one_pdf_per_judge_one_page_per_assigned_dossier(db: Database, ev: str, tmp_path: Path) -> None:
     with db.read() as s:
-        paths = paper.write_blank_forms(s, events.get_event(s, ev), tmp_path / "forms")
+        paths = paper.write_blank_forms(s, events.get_event(s, ev), tmp_path / "forms", actor=ACTOR)
     assert sorted(p.parent for p in paths) == [tmp_path / "forms"] * 2
     assert not list((tmp_path / "forms").glob("*.tmp"))
     by_judge = {p.name.split("-")[1]: PdfReader(str(p)) for p in paths}
@@ -84,7 +84,7 @@ def test_forms_in_english_and_in_blind_mode(db: Database, tmp_path: Path) -> Non
                unit_kerja="Dinas Sosial")
     jb.assign(db, eid, "Dedi", "B-1")
     with db.read() as s:
-        (path,) = paper.write_blank_forms(s, events.get_event(s, eid), tmp_path, judge="Dedi", lang="en")
+        (path,) = paper.write_blank_forms(s, events.get_event(s, eid), tmp_path, judge="Dedi", lang="en", actor=ACTOR)
     text = PdfReader(str(path)).pages[0].extract_text()
     assert "SCORE SHEET" in text and "Problem and objectives" in text and "Very good" in text
     assert "Kabupaten Deli" not in text and "Dinas Sosial" not in text and "[redacted]" in text
@@ -93,7 +93,7 @@ def test_forms_in_english_and_in_blind_mode(db: Database, tmp_path: Path) -> Non
 
 def test_nothing_to_print_is_a_clear_error(db: Database, ev: str, tmp_path: Path) -> None:
     with db.read() as s, pytest.raises(ValidationError) as info:
-        paper.write_blank_forms(s, events.get_event(s, ev), tmp_path / "out", judge="Citra")
+        paper.write_blank_forms(s, events.get_event(s, ev), tmp_path / "out", judge="Citra", actor=ACTOR)
     assert info.value.message_id == "forms.nothing_to_print"
     assert not (tmp_path / "out").exists()
 
@@ -107,7 +107,7 @@ def test_two_stage_rubric_prints_a_page_per_stage(db: Database, tmp_path: Path) 
     for st in stages:
         jb.assign(db, eid, "Eka", "T-1", stage_id=st)
     with db.read() as s:
-        (path,) = paper.write_blank_forms(s, events.get_event(s, eid), tmp_path)
+        (path,) = paper.write_blank_forms(s, events.get_event(s, eid), tmp_path, actor=ACTOR)
     reader = PdfReader(str(path))
     assert len(reader.pages) == len(stages) == 2
     for page, st in zip(reader.pages, stages):

@@ -15,7 +15,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import agreement, events
 from oaoi_desktop.store.database import Database
 from support import judging_builders as jb
-from support.builders import KIPP_CRITERIA, score, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, score, uniform
 
 # judge → dossier → uniform score (a "harsh" judge scores 3 below, "lunak" 3 above)
 SCORES = {
@@ -44,7 +44,7 @@ def ev(db: Database) -> str:
 
 def report(db: Database, eid: str) -> agreement.AgreementReport:
     with db.read() as s:
-        return agreement.event_agreement(s, events.get_event(s, eid))
+        return agreement.event_agreement(s, events.get_event(s, eid), actor=ACTOR)
 
 
 def matrix(criterion_value):  # type: ignore[no-untyped-def]
@@ -130,4 +130,4 @@ def test_empty_stage_and_unknown_stage(db: Database) -> None:
     assert r.n_sheets == 0 and r.item("total").alpha.reason == "no_pairable_units"
     with db.read() as s:
         with pytest.raises(ValidationError):
-            agreement.event_agreement(s, events.get_event(s, eid), stage_id="nope")
+            agreement.event_agreement(s, events.get_event(s, eid), stage_id="nope", actor=ACTOR)

@@ -65,7 +65,7 @@ def test_one_audit_entry_per_run_lists_the_pairs(db: Database, ev: str) -> None:
         assert sum(len(v) for v in after["added"].values()) == 36
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(
             AuditEntry.action == "assignment.added")) == 0
-        assert verify_chain(s, str(events.get_event(s, ev).id)).ok
+        assert verify_chain(s, str(events.get_event(s, ev).id), actor=ACTOR).ok
         assert entries[0].id == result.audit_entry_id
 
 

@@ -30,7 +30,7 @@ def test_entries_link_to_their_predecessor(db: Database) -> None:
         assert entries[1].prev_hash == entries[0].hash
         assert entries[2].prev_hash == entries[1].hash
         assert all(audit.entry_hash(e) == e.hash for e in entries)
-        report = verify_chain(s, str(eid))
+        report = verify_chain(s, str(eid), actor=ACTOR)
         assert report.ok and report.entries == 3 and report.head_hash == entries[2].hash
         head = s.get(AuditHead, str(eid))
         assert head.seq == 3 and head.hash == entries[2].hash
@@ -51,7 +51,7 @@ def test_an_edited_entry_is_caught(db: Database) -> None:
         s.execute(update(AuditEntry).where(AuditEntry.chain == str(eid), AuditEntry.seq == 2)
                   .values(after={"i": 99, "x": "1.5"}))
     with db.read() as s:
-        report = verify_chain(s, str(eid))
+        report = verify_chain(s, str(eid), actor=ACTOR)
     assert not report.ok
     assert report.problem == "audit.edited_entry" and report.first_broken_seq == 2
 
@@ -62,7 +62,7 @@ def test_a_deleted_entry_is_caught(db: Database) -> None:
     with db.write() as s:
         s.execute(AuditEntry.__table__.delete().where(AuditEntry.chain == str(eid), AuditEntry.seq == 2))
     with db.read() as s:
-        report = verify_chain(s, str(eid))
+        report = verify_chain(s, str(eid), actor=ACTOR)
     assert report.problem == "audit.missing_entry" and report.first_broken_seq == 2
 
 
@@ -72,7 +72,7 @@ def test_cutting_off_the_last_entry_is_caught_by_the_head(db: Database) -> None:
     with db.write() as s:
         s.execute(AuditEntry.__table__.delete().where(AuditEntry.chain == str(eid), AuditEntry.seq == 3))
     with db.read() as s:
-        report = verify_chain(s, str(eid))
+        report = verify_chain(s, str(eid), actor=ACTOR)
     assert report.problem == "audit.truncated"
 
 
@@ -115,7 +115,7 @@ def test_concurrent_writers_never_fork_the_chain(db_url: str) -> None:
     assert not errors
     db = Database.open(db_url)
     with db.read() as s:
-        report = verify_chain(s, str(eid))
+        report = verify_chain(s, str(eid), actor=ACTOR)
         seqs = s.scalars(select(AuditEntry.seq).where(AuditEntry.chain == str(eid)).order_by(AuditEntry.seq)).all()
     db.close()
     assert report.ok

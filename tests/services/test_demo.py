@@ -14,6 +14,7 @@ from oaoi_desktop.services.imports import Outcome
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Assignment, ScoreSheet, SheetStatus
 from support.packages import stray_files
+from support.builders import ACTOR
 
 
 def test_the_demo_database_lives_in_the_data_folder() -> None:
@@ -47,7 +48,7 @@ def test_build_demo_makes_a_working_event(db: Database) -> None:
         assert len(judges) == 5
         for name, _role, pin in info.judges:
             assert accounts.verify_secret(pin, judges[name].credential_hash)
-        all_dossiers = dossiers.list_dossiers(s, event)
+        all_dossiers = dossiers.list_dossiers(s, event, actor=ACTOR)
         assert len(all_dossiers) == 12
         rows = s.execute(select(Assignment.judge_id, Assignment.dossier_id)).all()
         assert len(rows) == 12 * 5 - 3
@@ -61,7 +62,7 @@ def test_build_demo_makes_a_working_event(db: Database) -> None:
                              .where(ScoreSheet.status == SheetStatus.SUBMITTED))
         drafts = s.scalar(select(func.count()).select_from(ScoreSheet).where(ScoreSheet.status == SheetStatus.DRAFT))
         assert (submitted, drafts) == (7, 1)
-        view = dossiers.dossier_view(s, all_dossiers[0], today=dt.date(2026, 12, 1))
+        view = dossiers.dossier_view(s, all_dossiers[0], today=dt.date(2026, 12, 1), actor=ACTOR)
         assert view.attachments and all(a.size > 0 for a in view.attachments)
     assert stray_files(db) == set()
     again = demo.build_demo(db, allow_any_database=True)

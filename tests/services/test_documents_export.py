@@ -88,7 +88,7 @@ def test_fingerprint_changes_when_a_score_changes(db, event, tmp_path):
         e = events.get_event(s, eid)
         j = accounts.find_judge(s, e, "Citra Dewi")
         d = dossiers.get_dossier(s, e, "P-002")
-        sheet = sheets.get_sheet(s, d, j, "proposal")
+        sheet = sheets.get_sheet(s, d, j, "proposal", actor=ACTOR)
         sheets.unlock_sheet(s, sheet, ACTOR, "salah ketik")
         fill_sheet(s, e, j, d, {c: 5 for c in KIPP_CRITERIA}, submit=True)
     with db.read() as s:

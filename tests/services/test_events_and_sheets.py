@@ -112,13 +112,13 @@ def test_saving_and_submitting_a_sheet_writes_scores_and_audit(db: Database) -> 
     with db.read() as s:
         event = events.get_event(s, eid)
         sheet = sheets.get_sheet(s, dossiers.get_dossier(s, event, "P-001"),
-                                 accounts.find_judge(s, event, "Ani"), "proposal")
+                                 accounts.find_judge(s, event, "Ani"), "proposal", actor=ACTOR)
         assert sheet.status == SheetStatus.SUBMITTED
         assert sheet.revision == 2
         assert {sc.criterion_id: sc.value_milli for sc in sheet.scores} == {c: 8000 for c in KIPP_CRITERIA}
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.chain == eid).order_by(AuditEntry.seq)).all()
         assert actions[-2:] == ["sheet.saved", "sheet.submitted"]
-        assert verify_chain(s, eid).ok
+        assert verify_chain(s, eid, actor=ACTOR).ok
 
 
 def test_submit_needs_every_criterion_and_required_comments(db: Database) -> None:

@@ -12,7 +12,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import events, exports
 from oaoi_desktop.store.database import Database
 from support import judging_builders as jb
-from support.builders import KIPP_CRITERIA, score, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, score, uniform
 
 EVIL = ["=HYPERLINK(\"http://x\",\"klik\")", "+62 811", "-5 poin", "@SUM(A1)", "\tTab", "\rCR"]
 
@@ -37,7 +37,7 @@ def ev(db: Database) -> str:
 def test_xlsx_has_a_ranking_sheet_per_group_and_the_raw_scores(db: Database, ev: str, tmp_path: Path) -> None:
     out = tmp_path / "hasil.xlsx"
     with db.read() as s:
-        exports.write_xlsx(s, events.get_event(s, ev), out)
+        exports.write_xlsx(s, events.get_event(s, ev), out, actor=ACTOR)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Kesehatan   umum", "Pendidikan   umum", "raw scores"]
     kes = wb[wb.sheetnames[0]]
@@ -58,7 +58,7 @@ def test_xlsx_has_a_ranking_sheet_per_group_and_the_raw_scores(db: Database, ev:
 def test_xlsx_never_holds_a_formula(db: Database, ev: str, tmp_path: Path) -> None:
     out = tmp_path / "hasil.xlsx"
     with db.read() as s:
-        exports.write_xlsx(s, events.get_event(s, ev), out)
+        exports.write_xlsx(s, events.get_event(s, ev), out, actor=ACTOR)
     wb = openpyxl.load_workbook(out)
     seen = set()
     for ws in wb.worksheets:
@@ -75,7 +75,7 @@ def test_xlsx_never_holds_a_formula(db: Database, ev: str, tmp_path: Path) -> No
 def test_csv_scores_escaped_and_complete(db: Database, ev: str, tmp_path: Path) -> None:
     out = tmp_path / "nilai.csv"
     with db.read() as s:
-        exports.export_csv(s, events.get_event(s, ev), out)
+        exports.export_csv(s, events.get_event(s, ev), out, actor=ACTOR)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with open(out, encoding="utf-8-sig", newline="") as f:
@@ -93,7 +93,7 @@ def test_csv_scores_escaped_and_complete(db: Database, ev: str, tmp_path: Path) 
 def test_csv_ranking(db: Database, ev: str, tmp_path: Path) -> None:
     out = tmp_path / "peringkat.csv"
     with db.read() as s:
-        exports.export_csv(s, events.get_event(s, ev), out, what="ranking", group_by=())
+        exports.export_csv(s, events.get_event(s, ev), out, what="ranking", group_by=(), actor=ACTOR)
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(r["rank"], r["dossier"], r["passed"]) for r in rows] == [
@@ -109,17 +109,17 @@ def test_atomic_write_leaves_no_temporary_file_and_replaces(db: Database, ev: st
     out.write_text("old", encoding="utf-8")
     with db.read() as s:
         e = events.get_event(s, ev)
-        exports.export_csv(s, e, out)
+        exports.export_csv(s, e, out, actor=ACTOR)
         assert out.read_text(encoding="utf-8-sig").startswith("stage,")
         assert sorted(p.name for p in folder.iterdir()) == ["nilai.csv"]
         with pytest.raises(ValidationError) as exc:
-            exports.export_csv(s, e, folder / "no" / "x.csv")
+            exports.export_csv(s, e, folder / "no" / "x.csv", actor=ACTOR)
         assert exc.value.message_id == "export.no_folder"
         with pytest.raises(ValidationError) as exc:
-            exports.write_xlsx(s, e, folder)
+            exports.write_xlsx(s, e, folder, actor=ACTOR)
         assert exc.value.message_id == "export.target_is_folder"
         with pytest.raises(ValidationError) as exc:
-            exports.export_csv(s, e, out, what="everything")
+            exports.export_csv(s, e, out, what="everything", actor=ACTOR)
         assert exc.value.message_id == "export.unknown_what"
     assert sorted(p.name for p in folder.iterdir()) == ["nilai.csv"]
 

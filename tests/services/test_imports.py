@@ -91,7 +91,7 @@ def test_the_reader_view_of_an_imported_dossier(db: Database, event_id: str, tmp
     dossier_id = report.items[0].dossier_id
     assert report.items[0].outcome is Outcome.IMPORTED and len(report.items[0].warnings) == 1
     with db.read() as s:
-        view = dossiers.dossier_view(s, dossier_id, today=dt.date(2024, 3, 13), lang="en")
+        view = dossiers.dossier_view(s, dossier_id, today=dt.date(2024, 3, 13), lang="en", actor=ACTOR)
     assert (view.number, view.revision, view.current_revision, view.is_current) == ("KIPP-001", 1, 1, True)
     assert view.age_months == 23  # 2022-03-14 → 2024-03-13: one day short of 24 months
     assert view.innovators == ("Rahmat Siregar", "Dewi Lubis")
@@ -104,15 +104,15 @@ def test_the_reader_view_of_an_imported_dossier(db: Database, event_id: str, tmp
     assert [a.path for a in view.attachments] == ["lampiran/sk.pdf", "lampiran/surat.pdf", "foto/layanan.jpg"]
     assert view.attachments[2].is_image and view.attachments[2].media_type == "image/jpeg"
     assert [r.revision for r in view.revisions] == [1]
-    path = dossiers.attachment_local_path(db, impl.attachments[0].id)
+    path = dossiers.attachment_local_path(db, impl.attachments[0].id, actor=ACTOR)
     assert path.read_bytes() == default_files()["lampiran/sk.pdf"]
-    with dossiers.open_attachment(db, view.attachments[1].id) as fh:
+    with dossiers.open_attachment(db, view.attachments[1].id, actor=ACTOR) as fh:
         assert fh.read(5) == b"%PDF-"
     with pytest.raises(NotFoundError):
-        dossiers.attachment_local_path(db, uuid.uuid4())
-    copy = dossiers.export_attachment(db, view.attachments[2].id, tmp_path / "viewer")
+        dossiers.attachment_local_path(db, uuid.uuid4(), actor=ACTOR)
+    copy = dossiers.export_attachment(db, view.attachments[2].id, tmp_path / "viewer", actor=ACTOR)
     assert copy.name.endswith("-layanan.jpg") and copy.read_bytes() == default_files()["foto/layanan.jpg"]
-    assert dossiers.export_attachment(db, view.attachments[2].id, tmp_path / "viewer") == copy
+    assert dossiers.export_attachment(db, view.attachments[2].id, tmp_path / "viewer", actor=ACTOR) == copy
 
 
 def test_a_zip_imports_like_a_folder_and_reimporting_changes_nothing(db: Database, event_id: str,
@@ -173,11 +173,11 @@ def test_a_changed_package_becomes_a_new_revision_and_judges_see_it(db: Database
         assert not dossiers.changed_since_scored(s, budi, d)  # never scored it
         changed_map = dossiers.changed_for_judge(s, event, ani)
         assert changed_map[d.id].scored_revision == 1 and changed_map[d.id].current_revision == 2
-        diff = dossiers.compare_revisions(s, d, 1)
+        diff = dossiers.compare_revisions(s, d, 1, actor=ACTOR)
         assert diff.fields == ("title",) and diff.sections == ("signifikansi",)
         assert diff.attachments_changed == ("lampiran/surat.pdf",) and not diff.attachments_added
-        old = dossiers.dossier_view(s, d, revision=1, today=TODAY)
-        new = dossiers.dossier_view(s, d, today=TODAY)
+        old = dossiers.dossier_view(s, d, revision=1, today=TODAY, actor=ACTOR)
+        new = dossiers.dossier_view(s, d, today=TODAY, actor=ACTOR)
         assert (old.revision, old.is_current, new.revision) == (1, False, 2)
         assert old.title == "Inovasi Layanan KIPP-001" and new.title.endswith("(revisi)")
         assert old.attachments[1].sha256 != new.attachments[1].sha256
@@ -250,12 +250,12 @@ def test_a_batch_folder_with_packages_and_an_xlsx_list(db: Database, event_id: s
         ("K6 (is_digital)", "intake.sheet_bad_boolean"), ("N6 (attachments.sk)", "intake.file_missing")}
     with db.read() as s:
         event = events.get_event(s, event_id)
-        view = dossiers.dossier_view(s, dossiers.get_dossier(s, event, "KIPP-010"), today=TODAY)
+        view = dossiers.dossier_view(s, dossiers.get_dossier(s, event, "KIPP-010"), today=TODAY, actor=ACTOR)
         assert (view.klaster, view.started_on, view.sdgs, view.is_digital) == ("kabupaten", dt.date(2021, 11, 22),
                                                                                (1, 2, 8), True)
         assert [a.kind for a in view.attachments] == ["sk", "foto"]
         assert [s_.key for s_ in view.sections] == ["ringkasan", "latar_belakang"]
-        eleven = dossiers.dossier_view(s, dossiers.get_dossier(s, event, "11"), today=TODAY)
+        eleven = dossiers.dossier_view(s, dossiers.get_dossier(s, event, "11"), today=TODAY, actor=ACTOR)
         assert eleven.started_on == dt.date(2022, 10, 3) and eleven.sdgs == (3,) and eleven.is_digital is False
     state = store_state(db)
     assert (state.dossiers, state.revisions) == (4, 4)
@@ -502,7 +502,7 @@ def test_the_database_home_imports_on_sqlite_too(db: Database, event_id: str, tm
     state = store_state(db)
     assert state.blobs == 3 and state.chunks > 3 and state.files == 0
     with db.read() as s:
-        view = dossiers.dossier_view(s, report.items[0].dossier_id, today=TODAY)
+        view = dossiers.dossier_view(s, report.items[0].dossier_id, today=TODAY, actor=ACTOR)
     pdf = view.attachments[1]
     assert store.local_path(pdf.sha256).read_bytes() == default_files()["lampiran/surat.pdf"]
     again = _import(db, event_id, write_folder(tmp_path / "p"), store=store)
@@ -525,11 +525,11 @@ def test_reimporting_restores_content_deleted_from_the_store(db: Database, event
     folder = write_folder(tmp_path / "p")
     report = _import(db, event_id, folder)
     with db.read() as s:
-        view = dossiers.dossier_view(s, report.items[0].dossier_id, today=TODAY)
-    path = dossiers.attachment_local_path(db, view.attachments[0].id)
+        view = dossiers.dossier_view(s, report.items[0].dossier_id, today=TODAY, actor=ACTOR)
+    path = dossiers.attachment_local_path(db, view.attachments[0].id, actor=ACTOR)
     path.unlink()
     with pytest.raises(NotFoundError):
-        dossiers.attachment_local_path(db, view.attachments[0].id)
+        dossiers.attachment_local_path(db, view.attachments[0].id, actor=ACTOR)
     again = _import(db, event_id, folder)
     assert again.items[0].outcome is Outcome.UNCHANGED
     assert path.read_bytes() == default_files()["lampiran/sk.pdf"]

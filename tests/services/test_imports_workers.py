@@ -112,7 +112,7 @@ def _without_id(value: object) -> object:
 
 def _chain_ok(db: Database, event_id: str) -> None:
     with db.read() as s:
-        report = verify_chain(s, chain_for(uuid.UUID(event_id)))
+        report = verify_chain(s, chain_for(uuid.UUID(event_id)), actor=ACTOR)
         assert report.ok, report
 
 

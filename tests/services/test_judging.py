@@ -129,7 +129,7 @@ def test_declaration_records_the_hash_of_the_statement_shown(db: Database, ev: s
                                                      AuditEntry.actor == "Budi")).all()
         assert len(entries) == 1 and entries[0].after["statement_sha256"] == shown.sha256
         assert entries[0].after["text"] == shown.text and entries[0].at is not None
-        assert verify_chain(s, ev).ok
+        assert verify_chain(s, ev, actor=ACTOR).ok
 
 
 # -- access ----------------------------------------------------------------------------
@@ -242,7 +242,7 @@ def test_declared_conflict_leaves_the_queue_and_the_secretariat_sees_it(db: Data
             with pytest.raises(PermissionDeniedError) as info:
                 call()
             assert info.value.message_id == "judging.conflict_declared"
-        listed = judging.list_conflicts(s, event)
+        listed = judging.list_conflicts(s, event, actor=ACTOR)
         assert [(c.judge_name, c.number, c.reason) for c in listed] == [("Ani", "P-2", "Pengusul adalah adik ipar saya")]
         assert listed[0].declared_at is not None
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "conflict.declared")).one()
@@ -258,14 +258,14 @@ def test_a_conflict_on_a_submitted_sheet_needs_the_secretariat_first(db: Databas
         with pytest.raises(ConflictError) as info:
             judging.declare_conflict(s, event, ani, "P-1", "baru tahu")
         assert info.value.message_id == "judging.conflict_after_submit"
-        sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal")
+        sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal", actor=ACTOR)
         judging.unlock_sheet(s, sheet, ACTOR, "Juri menyatakan benturan kepentingan")
     with db.write() as s:
         event, ani = jb.who(s, ev, "Ani")
         judging.declare_conflict(s, event, ani, "P-1", "baru tahu")
     with db.read() as s:  # the reopened draft no longer counts
         event = events.get_event(s, ev)
-        assert ranking.sheet_totals(s, event, events.event_rubric(s, event)) == []
+        assert ranking.sheet_totals(s, event, events.event_rubric(s, event), actor=ACTOR) == []
 
 
 # -- queue ---------------------------------------------------------------------------------
@@ -508,11 +508,11 @@ def test_submit_locks_ranking_counts_and_only_the_secretariat_unlocks(db: Databa
         submit(db, ev, "Ani", "P-1")
     with db.read() as s:
         event = events.get_event(s, ev)
-        totals = ranking.sheet_totals(s, event, events.event_rubric(s, event))
+        totals = ranking.sheet_totals(s, event, events.event_rubric(s, event), actor=ACTOR)
         assert [t.total for t in totals] == [90]
     with db.write() as s:
         event, ani = jb.who(s, ev, "Ani")
-        sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal")
+        sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal", actor=ACTOR)
         with pytest.raises(PermissionDeniedError):
             judging.unlock_sheet(s, sheet, Actor(ani.name, ani.id), "saya mau ubah")
         with pytest.raises(ValidationError):
@@ -521,7 +521,7 @@ def test_submit_locks_ranking_counts_and_only_the_secretariat_unlocks(db: Databa
         boss = accounts.add_secretariat(s, name="Sekretariat", secret="rahasia-sekretariat-1", actor=ACTOR)
         boss_actor = Actor(boss.name, boss.id)
         event, ani = jb.who(s, ev, "Ani")
-        sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal")
+        sheet = sheets.get_sheet(s, jb.find_dossier(s, ev, "P-1"), ani, "proposal", actor=ACTOR)
         judging.unlock_sheet(s, sheet, boss_actor, "Salah ketik pada kriteria kebaruan")
         with pytest.raises(ConflictError):
             judging.unlock_sheet(s, sheet, boss_actor, "lagi")
@@ -529,7 +529,7 @@ def test_submit_locks_ranking_counts_and_only_the_secretariat_unlocks(db: Databa
     assert state.status == judging.QueueStatus.DRAFT
     with db.read() as s:
         event = events.get_event(s, ev)
-        assert ranking.sheet_totals(s, event, events.event_rubric(s, event)) == []
+        assert ranking.sheet_totals(s, event, events.event_rubric(s, event), actor=ACTOR) == []
         entries = s.scalars(select(AuditEntry).where(AuditEntry.chain == ev).order_by(AuditEntry.seq)).all()
         actions = [e.action for e in entries]
         assert actions.index("sheet.submitted") < actions.index("sheet.unlocked")
@@ -538,7 +538,7 @@ def test_submit_locks_ranking_counts_and_only_the_secretariat_unlocks(db: Databa
         unlocked = next(e for e in entries if e.action == "sheet.unlocked")
         assert unlocked.actor == "Sekretariat" and unlocked.after["reason"] == "Salah ketik pada kriteria kebaruan"
         assert unlocked.before == {"status": "locked"}
-        assert verify_chain(s, ev).ok
+        assert verify_chain(s, ev, actor=ACTOR).ok
     fill(db, ev, "Ani", "P-1", 9)
     assert submit(db, ev, "Ani", "P-1").status == judging.QueueStatus.LOCKED
 

@@ -17,7 +17,7 @@ from oaoi_desktop.services.audit import Actor, verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Role, ScoreSheet, User
 from support import judging_builders as jb
-from support.builders import KIPP_CRITERIA
+from support.builders import ACTOR, KIPP_CRITERIA
 
 OPERATOR = Actor("Sari", uuid.UUID("5ec7e7a1-0000-4000-8000-00000000005a"))
 """A second real secretariat account (created in ``ev``): the operator who types the forms."""
@@ -90,7 +90,7 @@ def test_happy_path_imports_locked_paper_sheets_recorded_for_the_operator(db: Da
     assert got[("Budi", "P-1")][2]["kebaruan"] == 4000
     with db.read() as s:
         event = events.get_event(s, ev)
-        assert sorted(t.total for t in ranking.sheet_totals(s, event, events.event_rubric(s, event))) == [
+        assert sorted(t.total for t in ranking.sheet_totals(s, event, events.event_rubric(s, event), actor=ACTOR)) == [
             Fraction(131, 2), 90]
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "sheet.paper_entered")).all()
         assert len(entries) == 2
@@ -100,7 +100,7 @@ def test_happy_path_imports_locked_paper_sheets_recorded_for_the_operator(db: Da
             assert e.after["status"] == "locked" and e.after["source"] == "paper"
         summary = s.scalars(select(AuditEntry).where(AuditEntry.action == "scores.paper_import")).one()
         assert summary.after["imported"] == 2
-        assert verify_chain(s, ev).ok
+        assert verify_chain(s, ev, actor=ACTOR).ok
     # a judge cannot change a paper sheet in the app
     jb.declare(db, ev, "Ani")
     with db.write() as s, pytest.raises(Exception) as info:

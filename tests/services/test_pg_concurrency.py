@@ -33,7 +33,7 @@ from oaoi_desktop.services.audit import chain_for, verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Score, ScoreSheet
 from support import judging_builders as jb
-from support.builders import KIPP_CRITERIA
+from support.builders import ACTOR, KIPP_CRITERIA
 
 WAIT = 30.0
 """Upper bound for one thread or one wait; never reached when things work."""
@@ -113,7 +113,7 @@ def stored_scores(db: Database, eid: str, judge: str, dossier: str) -> dict[str,
 
 def assert_chain_whole(db: Database, eid: str) -> None:
     with db.read() as s:
-        report = verify_chain(s, chain_for(jb.events.get_event(s, eid).id))
+        report = verify_chain(s, chain_for(jb.events.get_event(s, eid).id), actor=ACTOR)
     assert report.ok, report
 
 

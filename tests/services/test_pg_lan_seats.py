@@ -289,7 +289,7 @@ def test_the_audit_function_refuses_an_entry_in_someone_elses_name_or_off_the_ch
     assert "does not match" in call(content(actor="Ani", actor_id=str(ids["Ani"]), action="score.recorded"),
                                     digest="0" * 64)
     with db.read() as s:
-        assert audit_verify.verify_event(s, ev).ok
+        assert audit_verify.verify_event(s, ev, actor=ACTOR).ok
 
 
 # -- the app through the seat file ------------------------------------------------------------------
@@ -313,7 +313,7 @@ def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
             with pytest.raises(OaoiError):  # the app refuses it as well
                 judging.record_score(s, event, me, "P-1", KIPP_CRITERIA[0], 1)
     with db.read() as s:
-        report = audit_verify.verify_event(s, ev)
+        report = audit_verify.verify_event(s, ev, actor=ACTOR)
         assert report.ok, report.problems
         event, me = jb.who(s, ev, "Ani")
         actions = [a for (a,) in s.execute(text(
@@ -330,7 +330,7 @@ def test_the_judging_service_works_through_the_seat_file_and_the_chain_verifies(
             assert conn.execute(text("UPDATE scores SET value_milli = 1000 WHERE sheet_id = :i"),
                                 {"i": sheet_id}).rowcount == 0
     with db.read() as s:
-        assert audit_verify.verify_event(s, ev).ok
+        assert audit_verify.verify_event(s, ev, actor=ACTOR).ok
     from support.builders import TEST_SECRETARIAT_PIN
 
     monkeypatch.setenv("OAOI_PIN", TEST_SECRETARIAT_PIN)  # verifying the database is the secretariat's
@@ -357,7 +357,7 @@ def test_the_secretariat_role_ranks_and_unlocks_but_cannot_edit_the_audit_log(
     with Database.open(str(seats["secretariat"].file)) as sec:
         with sec.read() as s:
             event, _ = jb.who(s, ev, "Budi")
-            result = ranking.rank_event(s, event)
+            result = ranking.rank_event(s, event, actor=ACTOR)
             assert result is not None
         with sec.write() as s:
             event, budi = jb.who(s, ev, "Budi")
@@ -367,7 +367,7 @@ def test_the_secretariat_role_ranks_and_unlocks_but_cannot_edit_the_audit_log(
             conn.execute(text("UPDATE audit_entries SET actor = 'x'"))
         assert "permission denied" in str(caught.value.orig)
     with db.read() as s:
-        assert audit_verify.verify_event(s, ev).ok
+        assert audit_verify.verify_event(s, ev, actor=ACTOR).ok
         event, budi = jb.who(s, ev, "Budi")
         assert s.query(ScoreSheet).filter_by(judge_id=budi.id).one().status.value == "draft"
 
@@ -384,7 +384,7 @@ def test_a_judge_seat_acting_for_another_judge_through_the_service_writes_nothin
                 accounts.find_judge(s, event, "Budi")
     with db.read() as s:
         assert s.query(ScoreSheet).count() == 0
-        assert audit_verify.verify_event(s, ev).ok
+        assert audit_verify.verify_event(s, ev, actor=ACTOR).ok
 
 
 def test_signing_in_on_a_seat_works_and_wrong_pins_lock_only_that_account_with_the_chain_whole(
@@ -403,7 +403,7 @@ def test_signing_in_on_a_seat_works_and_wrong_pins_lock_only_that_account_with_t
         event, me = jb.who(s, ev, "Ani")
         _, budi = jb.who(s, ev, "Budi")
         assert me.locked and not budi.locked and budi.failed_attempts == 0
-        assert audit_verify.verify_event(s, ev).ok
+        assert audit_verify.verify_event(s, ev, actor=ACTOR).ok
         assert s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'user.locked'")).scalar_one() == 1
 
 
@@ -465,7 +465,7 @@ def test_the_secretariat_seat_takes_a_pg_dump_backup(db: Database, ev: str, seat
     if shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not installed")
     with Database.open(str(seats["secretariat"].file)) as sec:
-        result = backups.create_backup(sec, tmp_path / "kipp.zip")
+        result = backups.create_backup(sec, tmp_path / "kipp.zip", actor=ACTOR)
     assert result.path.exists() and result.kind != "sqlite"
 
 
@@ -496,7 +496,7 @@ def test_two_judge_seats_scoring_at_once_keep_one_whole_chain(db: Database, ev: 
         t_.join(120)
     assert not errors, errors
     with db.read() as s:
-        report = audit_verify.verify_event(s, ev)
+        report = audit_verify.verify_event(s, ev, actor=ACTOR)
         assert report.ok, report.problems
         recorded = s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'score.recorded'")).scalar_one()
     assert recorded == 2 * 2 * len(KIPP_CRITERIA)
@@ -555,7 +555,7 @@ def test_observed_a_judge_with_its_seat_file_cannot_unlock_or_rank_other_judges(
         statuses = {r[0]: r[1] for r in s.execute(text(
             "SELECT u.name, s.status FROM score_sheets s JOIN users u ON u.id = s.judge_id"))}
         assert statuses == {"Ani": "locked", "Budi": "locked"}
-        assert audit_verify.verify_event(s, ev).ok
+        assert audit_verify.verify_event(s, ev, actor=ACTOR).ok
 
 
 def test_a_backup_of_a_lan_server_restores_without_its_seat_objects(
@@ -570,17 +570,17 @@ def test_a_backup_of_a_lan_server_restores_without_its_seat_objects(
         pytest.skip("pg_dump/pg_restore are not installed")
     _score_and_submit(db, ev, "Budi", "P-1", 6)
     with db.read() as s:
-        before = [(f.message_id, f.params) for f in audit_verify.verify_event(s, ev).problems]
-    archive = backups.create_backup(db, tmp_path / "lan.zip").path
+        before = [(f.message_id, f.params) for f in audit_verify.verify_event(s, ev, actor=ACTOR).problems]
+    archive = backups.create_backup(db, tmp_path / "lan.zip", actor=ACTOR).path
     name = pg_server.fresh_database()
     try:
-        result = backups.restore_backup(archive, pg_server.url_of(name))
+        result = backups.restore_backup(archive, pg_server.url_of(name), actor=ACTOR)
         assert result.lan_objects_left_out > 0
         with Database.open(pg_server.url_of(name)) as restored, restored.read() as s:
             assert s.scalar(text("SELECT count(*) FROM score_sheets")) == 1
             assert s.scalar(text("SELECT count(*) FROM pg_proc WHERE proname LIKE 'oaoi_lan_%'")) == 0
             assert s.scalar(text("SELECT count(*) FROM pg_policies")) == 0
-            after = [(f.message_id, f.params) for f in audit_verify.verify_event(s, ev).problems]
+            after = [(f.message_id, f.params) for f in audit_verify.verify_event(s, ev, actor=ACTOR).problems]
             assert after == before == []
     finally:
         pg_server.drop(name)

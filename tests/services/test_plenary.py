@@ -44,7 +44,7 @@ def table(db: Database, eid: str, **kw) -> dict[str, tuple]:  # type: ignore[no-
 def order(db: Database, eid: str) -> list[str]:
     with db.read() as s:
         num = {jb.find_dossier(s, eid, n).id.hex: n for n in ("A", "B", "C")}
-        return [num[r.dossier_id] for r in plenary.adjusted_ranking(s, events.get_event(s, eid))]
+        return [num[r.dossier_id] for r in plenary.adjusted_ranking(s, events.get_event(s, eid), actor=ACTOR)]
 
 
 def test_without_decisions_adjusted_equals_raw(db: Database, ev: str) -> None:
@@ -82,7 +82,7 @@ def test_tie_resolved_then_move_then_withdraw(db: Database, ev: str) -> None:
         actions = [e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.action.like("plenary.%"))
                                                  .order_by(AuditEntry.seq))]
         assert actions == ["plenary.tie_resolved", "plenary.dossier_moved", "plenary.withdrawn"]
-        assert verify_chain(s, str(events.get_event(s, ev).id)).ok
+        assert verify_chain(s, str(events.get_event(s, ev).id), actor=ACTOR).ok
 
 
 def test_score_correction_needs_agreement_and_leaves_the_sheet(db: Database, ev: str) -> None:

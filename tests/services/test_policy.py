@@ -8,6 +8,8 @@ every refusal is checked to have changed nothing in the store.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -158,7 +160,7 @@ def test_the_write_helpers_refuse_a_submitted_sheet(db: Database, ev: str) -> No
     with db.write() as s:  # a SUBMITTED (not LOCKED) sheet, as a bundle merge leaves it
         e, budi, me = who(s, ev, "Budi")
         p1 = dossiers.get_dossier(s, e, "P-1")
-        sheets.get_sheet(s, p1, budi, "proposal").status = SheetStatus.SUBMITTED
+        sheets.get_sheet(s, p1, budi, "proposal", actor=ACTOR).status = SheetStatus.SUBMITTED
     before, values = counts(db), scores_of(db)
     with db.write() as s:
         e, budi, me = who(s, ev, "Budi")
@@ -254,3 +256,104 @@ def test_only_the_secretariat_issues_the_event_ca_and_certificates(db: Database,
             with pytest.raises(PermissionDeniedError):
                 pki.issue_judge_certificate(s, e.id, budi.id, "otoritas-rahasia-2026", "sandi-ketua-2026", actor)
     assert counts(db) == before
+
+
+# -- issue 12, observed point 1: "anyone at the laptop sees every judge's totals" ------------------
+def _reads(db: Database, eid: str, actor: Actor, tmp: Path) -> dict[str, Any]:
+    """Every protected read the console, the CLI and the Tools menu make, as ``actor``:
+    each outcome is the value read or the refusal's message id."""
+    from oaoi_desktop.services import agreement, audit_query, audit_verify, backups, exports, ranking, status
+
+    def attempt(fn: Any) -> Any:
+        try:
+            return fn()
+        except PermissionDeniedError as exc:
+            return exc
+
+    out: dict[str, Any] = {}
+    with db.read() as s:
+        e = events.get_event(s, eid)
+        out["ranking"] = attempt(lambda: ranking.rank_event(s, e, actor=actor))
+        out["ranking table"] = attempt(lambda: ranking.ranking_table(s, e, actor=actor))
+        out["agreement"] = attempt(lambda: agreement.event_agreement(s, e, actor=actor))
+        out["progress totals"] = attempt(lambda: status.event_progress(s, e.id, "proposal", actor=actor))
+        out["audit query"] = attempt(lambda: audit_query.page(s, e.id, actor=actor))
+        out["audit verify"] = attempt(lambda: audit_verify.verify_event(s, e, actor=actor))
+        out["score export"] = attempt(lambda: exports.score_rows(s, e, actor=actor))
+        out["xlsx export"] = attempt(lambda: exports.write_xlsx(s, e, tmp / "hasil.xlsx", actor=actor))
+    out["status totals"] = attempt(lambda: status.summary(db, actor=actor))
+    out["backup"] = attempt(lambda: backups.create_backup(db, tmp / "cadangan.zip", actor=actor))
+    return out
+
+
+REFUSED_READERS = ["chair", "member", "anonymous", "deactivated"]
+
+
+@pytest.mark.parametrize("who_reads", REFUSED_READERS)
+def test_only_the_secretariat_reads_every_judges_totals(db: Database, ev: str, tmp_path: Path,
+                                                         who_reads: str) -> None:
+    """Ranking, agreement, status totals, the audit log, exports and backups refuse a judge
+    (the chair too), an actor without an account and a deactivated account, and leave
+    nothing behind (no export file, no backup); the secretariat reads them all."""
+    with db.write() as s:
+        gone = accounts.add_secretariat(s, name="Mantan Sekretariat", secret="mantan sekretariat kota medan",
+                                        actor=ACTOR)
+        gone.active = False
+        gone_actor = Actor(gone.name, gone.id)
+        e = events.get_event(s, ev)
+        ani, budi = accounts.find_judge(s, e, "Ketua Ani"), accounts.find_judge(s, e, "Budi")
+        actors = {"chair": Actor(ani.name, ani.id), "member": Actor(budi.name, budi.id),
+                  "anonymous": Actor("gui:operator"), "deactivated": gone_actor}
+    before = counts(db)
+    refused = _reads(db, ev, actors[who_reads], tmp_path)
+    expected_id = {"chair": "policy.secretariat_only", "member": "policy.secretariat_only",
+                   "anonymous": "policy.sign_in_required", "deactivated": "policy.inactive"}[who_reads]
+    for what, outcome in refused.items():
+        assert isinstance(outcome, PermissionDeniedError), f"{who_reads} read the {what}: {outcome!r}"
+        assert outcome.message_id == expected_id, (what, outcome.message_id)
+    assert counts(db) == before
+    assert not (tmp_path / "hasil.xlsx").exists() and not (tmp_path / "cadangan.zip").exists()
+    # what the person at the laptop sees instead: who they are and what was refused, never a total
+    text = refused["ranking"].render("en")
+    assert "results.read" in text and "70" not in text
+
+    allowed = _reads(db, ev, ACTOR, tmp_path)
+    for what, outcome in allowed.items():
+        assert not isinstance(outcome, PermissionDeniedError), f"the secretariat was refused the {what}: {outcome}"
+    budi_total = next(r for r in allowed["ranking"] if r.rank is not None)  # Budi's 7s on P-1: 70
+    assert budi_total.value == 70
+    assert (tmp_path / "hasil.xlsx").exists() and (tmp_path / "cadangan.zip").exists()
+    assert [e for e in allowed["status totals"].events if e.sheets_submitted == 1]
+
+
+def test_the_public_summary_shows_no_counts(db: Database, ev: str) -> None:
+    """Before anyone signs in the window shows event names only: ``actor=None`` is the
+    deliberate public summary, with every count 0 (a judge's actor is refused outright)."""
+    from oaoi_desktop.services import status
+
+    public = status.summary(db, actor=None)
+    assert [e.name for e in public.events] == [e.name for e in status.summary(db, actor=ACTOR).events]
+    assert all((e.dossiers, e.judges, e.assignments, e.sheets_submitted) == (0, 0, 0, 0) for e in public.events)
+    with db.read() as s:
+        e, budi, me = who(s, ev, "Budi")
+    with pytest.raises(PermissionDeniedError):
+        status.summary(db, actor=me)
+
+
+def test_a_judge_reads_only_their_own_sheet_and_assigned_dossier(db: Database, ev: str) -> None:
+    """``sheets.get_sheet``: a judge their own sheet only; ``dossier_view``: an assigned,
+    unrecused dossier only (Budi is assigned P-1 and P-2, recused from P-R)."""
+    with db.read() as s:
+        e, budi, me = who(s, ev, "Budi")
+        ani = accounts.find_judge(s, e, "Ketua Ani")
+        p1, pr = dossiers.get_dossier(s, e, "P-1"), dossiers.get_dossier(s, e, "P-R")
+        assert sheets.get_sheet(s, p1, budi, "proposal", actor=me).status == SheetStatus.LOCKED
+        with pytest.raises(PermissionDeniedError) as info:
+            sheets.get_sheet(s, p1, ani, "proposal", actor=me)
+        assert info.value.message_id in ("policy.not_own", "policy.not_assigned")
+        assert sheets.get_sheet(s, p1, budi, "proposal", actor=ACTOR) is not None  # the secretariat: any
+        assert dossiers.dossier_view(s, p1, actor=me).number == "P-1"
+        with pytest.raises(PermissionDeniedError):
+            dossiers.dossier_view(s, pr, actor=me)
+        with pytest.raises(PermissionDeniedError):
+            dossiers.list_dossiers(s, e, actor=me)  # the whole list is the secretariat's

@@ -9,7 +9,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import events, ranking
 from oaoi_desktop.store.database import Database
 from support import judging_builders as jb
-from support.builders import KIPP_CRITERIA, score, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, score, uniform
 
 
 def put(db: Database, eid: str, judge: str, dossier: str, v: int) -> None:
@@ -42,7 +42,7 @@ def numbers(db: Database, eid: str) -> dict[str, str]:
     with db.read() as s:
         from oaoi_desktop.services.dossiers import list_dossiers
 
-        return {d.id.hex: d.number for d in list_dossiers(s, events.get_event(s, eid))}
+        return {d.id.hex: d.number for d in list_dossiers(s, events.get_event(s, eid), actor=ACTOR)}
 
 
 def test_moves_and_pass_mark_crossings(db: Database, ev: str) -> None:
@@ -66,7 +66,7 @@ def test_same_method_marks_nothing_and_matches_rank_event(db: Database, ev: str)
     result = compare(db, ev, AggregationMethod.MEAN, method=AggregationMethod.MEAN)
     assert result.marked == []
     with db.read() as s:
-        plain = ranking.rank_event(s, events.get_event(s, ev), method=AggregationMethod.MEDIAN)
+        plain = ranking.rank_event(s, events.get_event(s, ev), method=AggregationMethod.MEDIAN, actor=ACTOR)
     other = compare(db, ev, AggregationMethod.MEDIAN)
     assert [(r.dossier_id, r.rank, r.value) for r in other.ranking_b] == [(r.dossier_id, r.rank, r.value) for r in plain]
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 from oaoi_desktop.domain.scoring import sheet_total
 from oaoi_desktop.services import events, ranking
 from oaoi_desktop.store.database import Database
-from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
+from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
 
 def test_sql_totals_match_the_domain_sheet_total(db: Database) -> None:
@@ -28,8 +28,8 @@ def test_sql_totals_match_the_domain_sheet_total(db: Database) -> None:
     with db.read() as s:
         event = events.get_event(s, eid)
         rubric = events.event_rubric(s, event)
-        totals = ranking.sheet_totals(s, event, rubric)
-        rows = ranking.ranking_rows(s, event, ranking.rank_event(s, event, group_by=()))
+        totals = ranking.sheet_totals(s, event, rubric, actor=ACTOR)
+        rows = ranking.ranking_rows(s, event, ranking.rank_event(s, event, group_by=(), actor=ACTOR), actor=ACTOR)
     assert len(totals) == 12
     by_number = {r["dossier_id"]: r["number"] for r in rows}
     for t in totals:
@@ -51,7 +51,7 @@ def test_drafts_do_not_count_and_unscored_dossiers_are_unranked(db: Database) ->
     score(db, eid, "B", "P-3", uniform(KIPP_CRITERIA, 10), submit=False)
     with db.read() as s:
         event = events.get_event(s, eid)
-        rows = ranking.ranking_rows(s, event, ranking.rank_event(s, event, group_by=()))
+        rows = ranking.ranking_rows(s, event, ranking.rank_event(s, event, group_by=(), actor=ACTOR), actor=ACTOR)
     table = {r["number"]: r for r in rows}
     assert table["P-2"]["rank"] == 1 and table["P-2"]["score"] == 100
     assert table["P-1"]["rank"] == 2 and table["P-1"]["score"] == Fraction(85)
@@ -73,8 +73,8 @@ def test_tie_resolved_by_signifikansi_in_sql_backed_ranking(db: Database) -> Non
     score(db, eid, "A", "P-2", p2)
     with db.read() as s:
         event = events.get_event(s, eid)
-        result = ranking.rank_event(s, event, group_by=())
-        rows = ranking.ranking_rows(s, event, result)
+        result = ranking.rank_event(s, event, group_by=(), actor=ACTOR)
+        rows = ranking.ranking_rows(s, event, result, actor=ACTOR)
     table = {r["number"]: r for r in rows}
     assert table["P-1"]["score"] == table["P-2"]["score"] == 80
     assert table["P-1"]["rank"] == 1 and table["P-2"]["rank"] == 2
@@ -93,7 +93,7 @@ def test_groups_by_kategori_are_ranked_separately(db: Database) -> None:
     score(db, eid, "A", "D-1", uniform(KIPP_CRITERIA, 6))
     with db.read() as s:
         event = events.get_event(s, eid)
-        rows = ranking.ranking_rows(s, event, ranking.rank_event(s, event, group_by=("kategori",)))
+        rows = ranking.ranking_rows(s, event, ranking.rank_event(s, event, group_by=("kategori",), actor=ACTOR), actor=ACTOR)
     table = {r["number"]: (r["group"], r["rank"]) for r in rows}
     assert table == {"K-2": ("Kesehatan", 1), "K-1": ("Kesehatan", 2), "D-1": ("Pendidikan", 1)}
 
@@ -122,8 +122,8 @@ def test_database_aggregates_give_the_same_ranking_as_the_domain(db: Database, m
             score(db, eid, judge, number, values, comments={"sumber_daya": "Rincian anggaran tidak ada."})
     with db.read() as s:
         event = events.get_event(s, eid)
-        fast = ranking.rank_event(s, event, method=AggregationMethod(method))
-        slow = ranking.rank_event(s, event, method=AggregationMethod(method), fast=False)
+        fast = ranking.rank_event(s, event, method=AggregationMethod(method), actor=ACTOR)
+        slow = ranking.rank_event(s, event, method=AggregationMethod(method), fast=False, actor=ACTOR)
     assert [(r.dossier_id, r.rank, r.value, r.tied_for_chair) for r in fast] == \
         [(r.dossier_id, r.rank, r.value, r.tied_for_chair) for r in slow]
     assert [e.render("en") for e in fast.trace] == [e.render("en") for e in slow.trace]

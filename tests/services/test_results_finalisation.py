@@ -92,8 +92,8 @@ def test_finalise_sets_status_time_and_actor_and_is_audited(db: Database, event_
     with db.read() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "event.finalised"))
         assert entry.before["status"] == "draft" and entry.after["minutes"]["number"] == "BA-001/2026"
-        assert verify_chain(s, str(uuid.UUID(event_id))).ok
-        st = finalisation.state(s, event_id)
+        assert verify_chain(s, str(uuid.UUID(event_id)), actor=ACTOR).ok
+        st = finalisation.state(s, event_id, actor=ACTOR)
         assert st.finalised and not st.can_finalise and st.minutes_number == "BA-001/2026"
     with pytest.raises(ConflictError) as err:
         _finalise(db, event_id)
@@ -143,7 +143,7 @@ def test_nothing_that_changes_results_passes_on_a_finalised_event(db: Database, 
     assert any("KIPP Kota Medan 2026" in f.render("id") for f in item.findings)
     assert _counts(db) == before
     with db.read() as s:
-        assert verify_chain(s, str(uuid.UUID(event_id))).ok
+        assert verify_chain(s, str(uuid.UUID(event_id)), actor=ACTOR).ok
 
 
 def test_documents_and_exports_still_pass_on_a_finalised_event(db: Database, event_id: str) -> None:
@@ -176,7 +176,7 @@ def test_reopening_needs_a_reason_and_is_recorded_then_changes_work(db: Database
         assert entry.actor == ACTOR.name
         assert entry.after == {"status": "draft", "reason": "Koreksi nilai P-002 atas kesepakatan pleno"}
         assert entry.before["status"] == "finalised"
-        assert finalisation.state(s, event_id).last_reopen_reason == "Koreksi nilai P-002 atas kesepakatan pleno"
+        assert finalisation.state(s, event_id, actor=ACTOR).last_reopen_reason == "Koreksi nilai P-002 atas kesepakatan pleno"
     # after the reopening, changes work again
     score(db, event_id, "Anggota 2", "P-002", uniform(KIPP_CRITERIA, 6))
     with db.write() as s:
@@ -188,7 +188,7 @@ def test_reopening_needs_a_reason_and_is_recorded_then_changes_work(db: Database
     assert report.items[0].outcome is Outcome.IMPORTED
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(PlenaryAdjustment)) == 1
-        assert verify_chain(s, str(uuid.UUID(event_id))).ok
+        assert verify_chain(s, str(uuid.UUID(event_id)), actor=ACTOR).ok
     # reopening twice is refused
     with pytest.raises(ConflictError) as err2, db.write() as s:
         finalisation.reopen_event(s, event_id, ACTOR, "lagi")

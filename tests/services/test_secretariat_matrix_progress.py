@@ -42,7 +42,7 @@ def test_matrix_holds_every_state_in_natural_order(db) -> None:  # type: ignore[
         declare_integrity(s, event, citra)
         declare_conflict(s, event, citra, dossiers.get_dossier(s, event, "P-10"), reason="Saudara kandung")
     with db.read() as s:
-        data = assignments.matrix_data(s, events.get_event(s, event_id))
+        data = assignments.matrix_data(s, events.get_event(s, event_id), actor=ACTOR)
     assert [d.number for d in data.dossiers] == ["P-1", "P-2", "P-10"]
     assert [j.name for j in data.judges] == ["Ani", "Budi", "Citra"]
     assert list(data.cells[0]) == [CELL_SUBMITTED, CELL_NONE, CELL_DRAFT]
@@ -53,8 +53,8 @@ def test_matrix_holds_every_state_in_natural_order(db) -> None:  # type: ignore[
     with db.read() as s:
         event = events.get_event(s, event_id)
         p2 = dossiers.get_dossier(s, event, "P-2")
-        assert assignments.cell_state(s, event, p2, accounts.find_judge(s, event, "Budi")) == CELL_RECUSED
-        assert assignments.cell_state(s, event, p2, accounts.find_judge(s, event, "Ani")) == CELL_NONE
+        assert assignments.cell_state(s, event, p2, accounts.find_judge(s, event, "Budi"), actor=ACTOR) == CELL_RECUSED
+        assert assignments.cell_state(s, event, p2, accounts.find_judge(s, event, "Ani"), actor=ACTOR) == CELL_NONE
 
 
 def test_progress_counts_per_judge_and_dossier_and_the_stamp_moves(db) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ def test_progress_counts_per_judge_and_dossier_and_the_stamp_moves(db) -> None: 
     with db.read() as s:
         event = events.get_event(s, event_id)
         stamp = status.progress_stamp(s, event.id)
-        progress = status.event_progress(s, event.id, "proposal")
+        progress = status.event_progress(s, event.id, "proposal", actor=ACTOR)
     assert stamp != empty
     by_name = {j.name: j for j in progress.judges}
     assert (by_name["Ani"].assigned, by_name["Ani"].draft, by_name["Ani"].submitted) == (2, 1, 1)

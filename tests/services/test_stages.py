@@ -110,6 +110,6 @@ def test_no_score_changes_in_a_closed_stage(db: Database, ev: str) -> None:
     with db.write() as s:  # reopened: the secretariat unlocks, the score can change again
         e, ani = jb.who(s, ev, "Ani")
         d = jb.find_dossier(s, ev, "P-4")
-        sheet = sheets.get_sheet(s, d, ani, "proposal")
+        sheet = sheets.get_sheet(s, d, ani, "proposal", actor=ACTOR)
         sheets.unlock_sheet(s, sheet, ACTOR, "koreksi")
         fill_sheet(s, e, ani, d, uniform(KIPP_CRITERIA, 7))

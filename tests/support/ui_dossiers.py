@@ -34,7 +34,7 @@ def view_of(db: Database, event_id: str, number: str) -> DossierView:
     with db.read() as s:
         event = events.get_event(s, event_id)
         dossier = dossiers.get_dossier(s, event, number)
-        return dossiers.dossier_view(s, dossier, today=TODAY, lang="id")
+        return dossiers.dossier_view(s, dossier, today=TODAY, lang="id", actor=ACTOR)
 
 
 def dossier_id(db: Database, event_id: str, number: str) -> uuid.UUID:

@@ -129,7 +129,7 @@ def test_a_judge_cannot_edit_after_submitting(db, panel):
         with pytest.raises(ConflictError):
             sheets._set_score(s, event, ani, d, stage, "kebaruan", 3, actor=Actor(ani.name, ani.id))
     with db.read() as s:
-        assert audit_verify.verify_event(s, panel).ok
+        assert audit_verify.verify_event(s, panel, actor=ACTOR).ok
 
 
 def test_only_the_secretariat_unlocks(db, panel):
@@ -137,7 +137,7 @@ def test_only_the_secretariat_unlocks(db, panel):
     with db.write() as s:
         event, ani = ctx(s, panel, "Ani")
         _, budi = ctx(s, panel, "Budi")
-        sheet = sheets.get_sheet(s, dossiers.get_dossier(s, event, "P-001"), ani, "proposal")
+        sheet = sheets.get_sheet(s, dossiers.get_dossier(s, event, "P-001"), ani, "proposal", actor=ACTOR)
         for judge in (ani, budi):
             with pytest.raises(PermissionDeniedError) as info:
                 sheets.unlock_sheet(s, sheet, Actor(judge.name, judge.id), "saya mau ubah")
@@ -187,10 +187,10 @@ def test_secrets_never_reach_logs_exports_the_audit_log_or_backups(db, panel, tm
     export_log = tmp_path / "audit.jsonl"
     with db.read() as s:
         event = events.get_event(s, panel)
-        exports.write_xlsx(s, event, export_xlsx)
-        audit_verify.export_event(s, panel, export_log)
+        exports.write_xlsx(s, event, export_xlsx, actor=ACTOR)
+        audit_verify.export_event(s, panel, export_log, actor=ACTOR)
         audit_text = "\n".join(str(e.before) + str(e.after) + e.actor for e in s.scalars(select(AuditEntry)))
-    archive = backups.create_backup(db, tmp_path / "cadangan.zip").path
+    archive = backups.create_backup(db, tmp_path / "cadangan.zip", actor=ACTOR).path
     with zipfile.ZipFile(archive) as zf:
         database_bytes = zf.read("database.sqlite")
     with zipfile.ZipFile(export_xlsx) as zf:

@@ -272,7 +272,7 @@ def test_entries_written_before_the_active_flag_was_logged_are_not_a_failure(db,
 def test_the_digest_is_one_function_of_the_state_and_moves_with_it(db, ranked):
     with db.read() as s:
         event = events.get_event(s, ranked)
-        state = audit_state.store_state(s, event)
+        state = audit_state.store_state(s, event, actor=ACTOR)
         d1 = audit_state.digest(state)
         assert d1 == audit_state.event_digest(s, event)
     assert set(state) >= {"event", "rubric", "dossiers", "judges", "assignments", "sheets", "stages", "plenary"}
@@ -337,10 +337,10 @@ def test_bundles_merged_at_the_secretariat_and_a_judges_laptop_verify(db, tmp_pa
             world.score_on(ani, "Ani", number, values)
         assert world.merge(world.bundle_from(ani, "Ani")).ok
         with world.sec.read() as s:
-            report = audit_verify.verify_event(s, world.event_id)
+            report = audit_verify.verify_event(s, world.event_id, actor=ACTOR)
         assert report.ok and report.state_checked, [p.render("en") for p in report.problems]
         with ani.read() as s:
-            laptop = audit_verify.verify_event(s, world.event_id)
+            laptop = audit_verify.verify_event(s, world.event_id, actor=ACTOR)
         assert laptop.ok, [p.render("en") for p in laptop.problems]
         assert {w.params.get("table") for w in laptop.skipped if w.message_id == "audit.verify.not_covered"} >= {
             "dossiers", "users", "assignments", "events", "rubric_versions"}
@@ -349,7 +349,7 @@ def test_bundles_merged_at_the_secretariat_and_a_judges_laptop_verify(db, tmp_pa
             conn.execute(text("UPDATE dossiers SET kelompok = 'khusus'"))
         with world.sec.read() as s:
             assert {(p.params.get("table"), p.params.get("field")) for p in
-                    audit_verify.verify_event(s, world.event_id).problems} == {("dossiers", "kelompok")}
+                    audit_verify.verify_event(s, world.event_id, actor=ACTOR).problems} == {("dossiers", "kelompok")}
     finally:
         world.close()
 
@@ -357,7 +357,7 @@ def test_bundles_merged_at_the_secretariat_and_a_judges_laptop_verify(db, tmp_pa
 def test_an_export_carries_the_state_and_verifies_it_without_a_database(db, ranked, tmp_path):
     out = tmp_path / "log.jsonl"
     with db.read() as s:
-        audit_verify.export_event(s, ranked, out)
+        audit_verify.export_event(s, ranked, out, actor=ACTOR)
     digest = verify(db, ranked).digest
     report = audit_verify.verify_export_file(out, expected_digest=digest)
     assert report.ok and report.state_checked and report.digest == digest

@@ -44,7 +44,7 @@ def scored(db):
         assignments.unassign(s, event, p3, citra, actor=ACTOR)
         # unlock and resubmit
         ani = accounts.find_judge(s, event, "Ani")
-        sheet = sheets.get_sheet(s, p1, ani, rubric_stage.id)
+        sheet = sheets.get_sheet(s, p1, ani, rubric_stage.id, actor=ACTOR)
         sheets.unlock_sheet(s, sheet, ACTOR, "salah ketik")
         judging.record_score(s, event, ani, p1, "kebaruan", 9)
         judging.submit_sheet(s, event, ani, p1)
@@ -183,7 +183,7 @@ def test_an_unknown_score_sheet_action_is_skipped_and_reported_not_passed():
 def test_export_verifies_without_a_database_and_catches_edits(db, scored, tmp_path):
     out = tmp_path / "audit.jsonl"
     with db.read() as s:
-        audit_verify.export_event(s, scored, out)
+        audit_verify.export_event(s, scored, out, actor=ACTOR)
         head = audit_verify.chain_head(s, scored)
     report = audit_verify.verify_export_file(out, expected_head=head)
     assert report.ok and report.entries == head.seq and report.sheets_checked == 3
@@ -202,7 +202,7 @@ def test_export_verifies_without_a_database_and_catches_edits(db, scored, tmp_pa
 def test_export_cut_short_is_caught_by_its_header(db, scored, tmp_path):
     out = tmp_path / "audit.jsonl"
     with db.read() as s:
-        audit_verify.export_event(s, scored, out)
+        audit_verify.export_event(s, scored, out, actor=ACTOR)
     lines = out.read_bytes().rstrip(b"\n").split(b"\n")
     out.write_bytes(b"\n".join(lines[:-2] + lines[-1:]) + b"\n")  # drop the last entry, keep the snapshot
     ids = [p.message_id for p in audit_verify.verify_export_file(out).problems]

@@ -42,7 +42,7 @@ def attachment_files(db_path: Path) -> set[str]:
 
 
 def test_backup_holds_the_database_and_every_attachment_with_a_manifest(db, filled, tmp_path):
-    result = backups.create_backup(db, tmp_path / "cadangan.zip")
+    result = backups.create_backup(db, tmp_path / "cadangan.zip", actor=ACTOR)
     assert result.kind == "sqlite" and result.attachments == len(attachment_files(db.sqlite_path)) > 0
     with zipfile.ZipFile(result.path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
@@ -57,27 +57,27 @@ def test_backup_holds_the_database_and_every_attachment_with_a_manifest(db, fill
 
 
 def test_restore_into_a_new_place_gives_the_same_event(db, filled, tmp_path):
-    archive = backups.create_backup(db, tmp_path / "b.zip").path
+    archive = backups.create_backup(db, tmp_path / "b.zip", actor=ACTOR).path
     target = tmp_path / "elsewhere" / "restored.sqlite"
-    result = backups.restore_backup(archive, str(target))
+    result = backups.restore_backup(archive, str(target), actor=ACTOR)
     assert result.previous_backup is None and result.attachments_added == len(attachment_files(db.sqlite_path))
     assert attachment_files(target) == attachment_files(db.sqlite_path)
     with Database.open(str(target)) as copy, copy.read() as s, db.read() as s0:
-        report = audit_verify.verify_event(s, filled)
+        report = audit_verify.verify_event(s, filled, actor=ACTOR)
         assert report.ok and report.head == audit_verify.chain_head(s0, filled)
 
 
 def test_restore_over_a_database_keeps_the_previous_one(db, db_url, filled, tmp_path):
-    archive = backups.create_backup(db, tmp_path / "b.zip").path
+    archive = backups.create_backup(db, tmp_path / "b.zip", actor=ACTOR).path
     score(db, filled, "Budi", "P-900", uniform(KIPP_CRITERIA, 5))  # a change after the backup
     with db.read() as s:
         later = audit_verify.chain_head(s, filled)
     db.close()
-    result = backups.restore_backup(archive, db_url)
+    result = backups.restore_backup(archive, db_url, actor=ACTOR)
     assert result.previous_backup is not None and "pre-restore" in result.previous_backup.name
     with Database.open(db_url) as again, again.read() as s:
         assert audit_verify.chain_head(s, filled).seq < later.seq
-        assert audit_verify.verify_event(s, filled).ok
+        assert audit_verify.verify_event(s, filled, actor=ACTOR).ok
     with Database.open(str(result.previous_backup), backup_first=False) as old, old.read() as s:
         assert audit_verify.chain_head(s, filled) == later
 
@@ -106,12 +106,12 @@ DAMAGES = {
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
 def test_a_damaged_archive_is_refused_and_nothing_changes(db, db_url, filled, tmp_path, damage):
-    archive = backups.create_backup(db, tmp_path / "b.zip").path
+    archive = backups.create_backup(db, tmp_path / "b.zip", actor=ACTOR).path
     bad = _rewrite(archive, tmp_path / "bad.zip", DAMAGES[damage])
     db.close()
     before = sha(Path(db.sqlite_path))
     with pytest.raises(ValidationError) as info:
-        backups.restore_backup(bad, db_url)
+        backups.restore_backup(bad, db_url, actor=ACTOR)
     assert info.value.message_id == f"trust.restore.{damage}"
     assert "bad.zip" in info.value.render("en")
     assert sha(Path(db.sqlite_path)) == before
@@ -120,20 +120,20 @@ def test_a_damaged_archive_is_refused_and_nothing_changes(db, db_url, filled, tm
 
 
 def test_a_truncated_or_foreign_file_is_refused(db, filled, tmp_path, db_url):
-    archive = backups.create_backup(db, tmp_path / "b.zip").path
+    archive = backups.create_backup(db, tmp_path / "b.zip", actor=ACTOR).path
     cut = tmp_path / "cut.zip"
     cut.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
     with pytest.raises(ValidationError) as info:
-        backups.restore_backup(cut, db_url)
+        backups.restore_backup(cut, db_url, actor=ACTOR)
     assert info.value.message_id == "trust.restore.not_an_archive"
     text = tmp_path / "notes.zip"
     text.write_text("hello")
     with pytest.raises(ValidationError):
-        backups.restore_backup(text, db_url)
+        backups.restore_backup(text, db_url, actor=ACTOR)
 
 
 def test_an_archive_whose_database_is_not_sound_is_refused(db, filled, tmp_path, db_url):
-    archive = backups.create_backup(db, tmp_path / "b.zip").path
+    archive = backups.create_backup(db, tmp_path / "b.zip", actor=ACTOR).path
     junk = tmp_path / "junk.sqlite"
     conn = sqlite3.connect(junk)
     conn.execute("CREATE TABLE t (x)")
@@ -150,7 +150,7 @@ def test_an_archive_whose_database_is_not_sound_is_refused(db, filled, tmp_path,
 
     bad = _rewrite(archive, tmp_path / "foreign.zip", swap)
     with pytest.raises(ValidationError) as info:
-        backups.restore_backup(bad, db_url)
+        backups.restore_backup(bad, db_url, actor=ACTOR)
     assert info.value.message_id == "trust.restore.not_oaoi"
 
 
@@ -161,7 +161,7 @@ def test_postgresql_without_pg_dump_is_a_clear_message(tmp_path, monkeypatch):
     url = "postgresql://nobody@127.0.0.1:1/none"
     db = Database(url, create_engine(url))
     with pytest.raises(OaoiError) as info:
-        backups.create_backup(db, tmp_path / "pg.zip")
+        backups.create_backup(db, tmp_path / "pg.zip", actor=ACTOR)
     assert info.value.message_id == "trust.backup.pg_tool_missing"
     assert "pg_dump" in info.value.render("en")
     assert not (tmp_path / "pg.zip").exists()
@@ -229,17 +229,17 @@ def test_postgresql_backup_and_restore_with_pg_dump(pg_server, tmp_path):
             add_judges(db, event_id, ["Ani"])
             add_dossier(db, event_id, "P-001")
             score(db, event_id, "Ani", "P-001", uniform(KIPP_CRITERIA, 9))
-            result = backups.create_backup(db, tmp_path / "pg.zip")
+            result = backups.create_backup(db, tmp_path / "pg.zip", actor=ACTOR)
             with db.read() as s:
                 head = audit_verify.chain_head(s, event_id)
         assert result.kind == "postgresql"
         assert backups.check_archive(result.path)["database"] == "database.pgdump"
         with pytest.raises(ValidationError):  # a PostgreSQL archive never goes into a SQLite file
-            backups.restore_backup(result.path, "sqlite:///" + str(tmp_path / "x.sqlite"))
-        restored = backups.restore_backup(result.path, target)
+            backups.restore_backup(result.path, "sqlite:///" + str(tmp_path / "x.sqlite"), actor=ACTOR)
+        restored = backups.restore_backup(result.path, target, actor=ACTOR)
         assert restored.kind == "postgresql"
         with Database.open(target) as db2, db2.read() as s:
-            report = audit_verify.verify_event(s, event_id, expected_head=head)
+            report = audit_verify.verify_event(s, event_id, expected_head=head, actor=ACTOR)
             assert report.ok and report.head == head and report.scores_checked == 7
     finally:
         for n in names:
@@ -258,5 +258,5 @@ def test_an_archive_claiming_an_unknown_zip_version_is_refused(tmp_path, db_url)
     struct.pack_into("<H", data, central + 6, 148)  # "version needed to extract": 14.8
     path.write_bytes(bytes(data))
     with pytest.raises(ValidationError) as info:
-        backups.restore_backup(path, db_url)
+        backups.restore_backup(path, db_url, actor=ACTOR)
     assert info.value.message_id == "trust.restore.not_an_archive"

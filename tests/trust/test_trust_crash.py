@@ -212,7 +212,7 @@ def _check_after_kill(flow: str, workdir: Path, url: str, commits: list[dict]) -
     db = Database.open(url, backup_first=False)
     try:
         with db.read() as s:
-            reports = audit_verify.verify_all(s)
+            reports = audit_verify.verify_all(s, actor=ACTOR)
             assert all(r.ok for r in reports), [p.render("en") for r in reports for p in r.problems]
             event = events.get_event(s, (workdir / "event_id").read_text().strip())
             if flow == "import":

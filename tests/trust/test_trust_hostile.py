@@ -541,7 +541,7 @@ def test_trust_hostile_backup_archive(base: bytes, seed: int, tmp_path_factory: 
     target = folder / "target.sqlite"
     for raw in variants(base, seed):
         path.write_bytes(raw)
-        result = attempt("backup archive", lambda: backups.restore_backup(path, str(target)))
+        result = attempt("backup archive", lambda: backups.restore_backup(path, str(target), actor=ACTOR))
         assert isinstance(result, OaoiError)
         assert not target.exists()
 
@@ -652,7 +652,7 @@ def test_trust_hostile_backup_schema(statements: list[tuple[str, str]], seed: in
         _archive_around(db_file.read_bytes(), archive)
         target = folder / f"target{i}.sqlite"
         result = attempt("backup with a foreign schema", lambda: backups.restore_backup(archive, str(target),
-                                                                                         keep_previous=False))
+                                                                                         keep_previous=False, actor=ACTOR))
         if changed:
             assert isinstance(result, OaoiError) and result.message_id.startswith("identity.restore.schema_")
             assert not target.exists()

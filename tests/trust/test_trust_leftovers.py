@@ -193,7 +193,7 @@ def test_backup_sweeps_what_a_killed_backup_left_but_not_a_live_one(store: tuple
     _old(not_ours)
     with Database.open("sqlite:///" + db_path) as db, files.locked_file(live):
         _old(live)
-        backups.create_backup(db, out_dir / "cadangan.zip")
+        backups.create_backup(db, out_dir / "cadangan.zip", actor=ACTOR)
         assert live.exists()  # a live writer holds its lock
     assert not stale.exists() and not stale_copy.exists() and not work.exists()
     assert young.exists() and not_ours.exists()
@@ -262,4 +262,4 @@ def test_package_bundle_and_audit_exports_to_an_unplugged_stick_are_refused(
 
 def test_restore_refusals_are_oaoi_errors(tmp_path: Path) -> None:
     with pytest.raises(OaoiError):
-        backups.restore_backup(tmp_path / "none.zip", "sqlite:///" + str(tmp_path / "x.sqlite"))
+        backups.restore_backup(tmp_path / "none.zip", "sqlite:///" + str(tmp_path / "x.sqlite"), actor=ACTOR)

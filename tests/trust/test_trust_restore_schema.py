@@ -20,7 +20,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import backups
 from oaoi_desktop.store import schema_check
 from oaoi_desktop.store.database import Database
-from tests.support.builders import add_dossier, add_judges, make_event
+from tests.support.builders import ACTOR, add_dossier, add_judges, make_event
 
 TRIGGER = """CREATE TRIGGER recusal_off AFTER INSERT ON dossiers BEGIN
     UPDATE dossiers SET instansi = 'x' || instansi WHERE id = NEW.id; END"""
@@ -50,7 +50,7 @@ def _tampered_backup(tmp_path: Path, sql: str) -> Path:
     conn.commit()
     conn.close()
     with Database.open("sqlite:///" + str(source), migrate=False) as db:
-        return backups.create_backup(db, tmp_path / "cadangan.zip").path
+        return backups.create_backup(db, tmp_path / "cadangan.zip", actor=ACTOR).path
 
 
 def test_a_clean_backup_has_exactly_the_reference_schema(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_a_backup_with_a_foreign_schema_object_is_refused_before_the_live_databa
         make_event(db, name="Kegiatan yang ada")
     before = _sha(live)
     with pytest.raises(ValidationError) as info:
-        backups.restore_backup(archive, "sqlite:///" + str(live))
+        backups.restore_backup(archive, "sqlite:///" + str(live), actor=ACTOR)
     assert info.value.message_id.startswith("identity.restore.schema_")
     for lang in ("id", "en"):
         assert name in info.value.render(lang) and "cadangan.zip" in info.value.render(lang)
@@ -117,11 +117,11 @@ def test_a_postgresql_dump_with_a_foreign_object_is_refused(pg_server, tmp_path:
             with db.engine.begin() as conn:
                 for sql in PG_TAMPERING[kind]:
                     conn.execute(text(sql))
-            archive = backups.create_backup(db, tmp_path / "pg.zip").path
+            archive = backups.create_backup(db, tmp_path / "pg.zip", actor=ACTOR).path
         with Database.open(target) as db2:
             make_event(db2, name="Kegiatan yang ada")
         with pytest.raises(ValidationError) as info:
-            backups.restore_backup(archive, target)
+            backups.restore_backup(archive, target, actor=ACTOR)
         assert info.value.message_id == "identity.restore.schema_unexpected"
         assert "pg.zip" in info.value.render("en")
         with Database.open(target) as db2, db2.read() as s:

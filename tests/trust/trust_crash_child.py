@@ -79,7 +79,7 @@ def flow_export(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
     for i in range(200):
         target = out / f"hasil-{i:03d}.xlsx"
         with db.read() as s:
-            exports.write_xlsx(s, events.get_event(s, event_id), target)
+            exports.write_xlsx(s, events.get_event(s, event_id), target, actor=ACTOR)
         say("C", {"file": target.name})
 
 
@@ -110,7 +110,7 @@ def flow_backup(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
     out.mkdir(exist_ok=True)
     for i in range(200):
         target = out / f"cadangan-{i:03d}.zip"
-        backups.create_backup(db, target)
+        backups.create_backup(db, target, actor=ACTOR)
         say("C", {"file": target.name})
 
 

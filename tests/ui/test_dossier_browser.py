@@ -9,7 +9,7 @@ from PySide6.QtPdf import QPdfDocument
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.dossier_browser import DOSSIER_ID_ROLE, DossierBrowserPage, DossierColumn, DossiersTableModel, load_rows
 from oaoi_desktop.ui.main_window import MainWindow
-from support.builders import make_event
+from support.builders import ACTOR, make_event
 from support.ui_dossiers import import_samples
 from support.ui_session import sign_in_secretariat
 
@@ -32,7 +32,7 @@ def event_id(db: Database) -> str:
 
 
 def test_the_model(qtmodeltester, db: Database, event_id: str) -> None:  # type: ignore[no-untyped-def]
-    name, rows = load_rows(db, event_id)
+    name, rows = load_rows(db, event_id, actor=ACTOR)
     assert name == "KIPP Kota Medan 2026"
     model = DossiersTableModel()
     model.set_rows(rows)

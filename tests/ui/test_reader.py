@@ -40,7 +40,7 @@ def document_with(number: str, *attachments: dict[str, str]) -> dict[str, object
 
 @pytest.fixture
 def reader(qtbot, db: Database) -> DossierReader:  # type: ignore[no-untyped-def]
-    widget = DossierReader(db)
+    widget = DossierReader(db, actor=lambda: ACTOR)  # the secretariat reads any dossier
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()

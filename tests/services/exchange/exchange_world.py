@@ -112,7 +112,7 @@ def make_world(root: Path, judges: tuple[str, ...] = ("Ani", "Budi"), *, sec_url
                                    actor=ACTOR, secret=PIN)
             world.judges[name] = str(j.id)
             pki.issue_judge_certificate(s, ev.id, j.id, CA_PASS, passphrase(name), ACTOR)
-            for d in dossiers.list_dossiers(s, ev):
+            for d in dossiers.list_dossiers(s, ev, actor=ACTOR):
                 assignments.assign(s, ev, d, j, actor=ACTOR)
     return world
 
@@ -126,7 +126,7 @@ SCORES: dict[str, dict[str, dict[str, int]]] = {
 def ranking_of(db: Database, event_id: str) -> list[tuple[Any, ...]]:
     with db.read() as s:
         ev = events.get_event(s, event_id)
-        rows = ranking.ranking_rows(s, ev, ranking.rank_event(s, ev))
+        rows = ranking.ranking_rows(s, ev, ranking.rank_event(s, ev, actor=ACTOR), actor=ACTOR)
     return [(r["group"], r["rank"], r["number"], r["score"], r["judges"], r["judge_totals"]) for r in rows]
 
 

@@ -80,7 +80,7 @@ def test_a_submitted_sheet_reopened_on_the_laptop_arrives_as_a_conflict_not_an_u
     assert store_fingerprint(world.sec, world.event_id)[2:] == before[2:]  # every score and status as it was
     with world.sec.read() as s:
         ev = events.get_event(s, world.event_id)
-        views = bundles.list_conflicts(s, ev)
+        views = bundles.list_conflicts(s, ev, actor=ACTOR)
         assert _sheet(world.sec, "KIPP-001").status is SheetStatus.LOCKED
     assert len(views) == 1 and views[0].number == "KIPP-001"
     assert {v for v, _c in views[0].stored.scores.values()} == {5}
@@ -89,7 +89,7 @@ def test_a_submitted_sheet_reopened_on_the_laptop_arrives_as_a_conflict_not_an_u
     again = world.merge(world.bundle_from(ani, "Ani", world.root / "b3"))
     assert again.files[0].sheets[0].message_id == "exchange.sheet_final_here" and not again.ok
     with world.sec.read() as s:
-        assert bundles.open_conflict_count(s, uuid.UUID(world.event_id)) == 1
+        assert bundles.open_conflict_count(s, uuid.UUID(world.event_id), actor=ACTOR) == 1
     with world.sec.write() as s:
         bundles.resolve_conflict(s, views[0].id, "stored", "Lembar sudah dikirim; perubahan di laptop tidak sah",
                                  actor=ACTOR)

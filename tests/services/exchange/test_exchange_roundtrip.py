@@ -62,7 +62,7 @@ def test_round_trip_between_three_databases_ranks_as_one_machine(world: World, t
         actions = s.scalars(select(models.AuditEntry.action).where(models.AuditEntry.chain == world.event_id)).all()
         from oaoi_desktop.services.audit import verify_chain
 
-        assert verify_chain(s, world.event_id).ok
+        assert verify_chain(s, world.event_id, actor=ACTOR).ok
     assert actions.count("sheet.merged") == 8 and actions.count("bundle.merged") == 2
 
 
@@ -262,7 +262,7 @@ def test_a_sheet_edited_on_two_laptops_is_a_conflict_kept_side_by_side_and_resol
     assert report.files[0].counts["conflict"] == 1 and report.files[0].counts["added"] == 1
     with world.sec.read() as s:
         ev = events.get_event(s, world.event_id)
-        views = bundles.list_conflicts(s, ev)
+        views = bundles.list_conflicts(s, ev, actor=ACTOR)
         stored = s.scalar(select(models.ScoreSheet).join(models.Dossier).where(models.Dossier.number == "KIPP-001"))
         assert {v.value_milli for v in stored.scores} == {8000}
     assert len(views) == 1
@@ -285,7 +285,7 @@ def test_a_sheet_edited_on_two_laptops_is_a_conflict_kept_side_by_side_and_resol
         assert {v.value_milli for v in stored.scores} == {6000}
         entry = s.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "sheet.conflict_resolved")).one()
         assert entry.after["reason"] == "Juri mengonfirmasi laptop kedua" and entry.after["kept"] == "incoming"
-        assert bundles.open_conflict_count(s, stored.event_id) == 0
+        assert bundles.open_conflict_count(s, stored.event_id, actor=ACTOR) == 0
     # the laptop whose version was set aside sends its copy again: superseded, not a new conflict
     again = world.bundle_from(one, "Ani", world.root / "one-again")
     report = world.merge(again)
@@ -325,7 +325,7 @@ def test_declared_conflicts_travel_in_the_bundle(world: World) -> None:
     assert report.files[0].declarations_added == 2  # the conflict and the integrity declaration
     with world.sec.read() as s:
         ev = events.get_event(s, world.event_id)
-        declared = judging.list_conflicts(s, ev)
+        declared = judging.list_conflicts(s, ev, actor=ACTOR)
     assert [(c.number, c.reason) for c in declared] == [("KIPP-003", "Kakak saya penggagasnya")]
 
 

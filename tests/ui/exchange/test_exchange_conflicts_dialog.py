@@ -106,10 +106,10 @@ def test_the_conflicts_action_finds_the_event_with_open_conflicts(qtbot, conflic
     from oaoi_desktop.services.exchange.bundles import event_with_most_open_conflicts
 
     with conflicted.sec.read() as s:
-        assert str(event_with_most_open_conflicts(s)) == str(conflicted.event_id)
+        assert str(event_with_most_open_conflicts(s, actor=ACTOR)) == str(conflicted.event_id)
     dialog = _dialog(qtbot, conflicted)
     qtbot.mouseClick(dialog.keep_a, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.reason, "Nilai di laptop pertama yang disepakati")
     assert dialog.resolve() is True
     with conflicted.sec.read() as s:
-        assert event_with_most_open_conflicts(s) is None
+        assert event_with_most_open_conflicts(s, actor=ACTOR) is None

@@ -36,6 +36,7 @@ from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
 from support import judging_builders as jb
 
 from judge_panel import KIPP, PINS, Panel  # type: ignore[import-not-found]
+from support.builders import ACTOR
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -456,7 +457,7 @@ def test_declaring_a_conflict_takes_the_dossier_out_of_the_queue(  # type: ignor
     assert [ws.model.item_at(r).number for r in range(ws.model.rowCount())] == ["P-1", "P-3"]
     assert ws.current is None and ws.content.currentWidget() is ws.placeholder
     with declared.db.read() as s:
-        [conflict] = judging.list_conflicts(s, events.get_event(s, declared.event_id))
+        [conflict] = judging.list_conflicts(s, events.get_event(s, declared.event_id), actor=ACTOR)
     assert conflict.number == "P-2" and conflict.reason == "Adik saya anggota tim inovasi ini."
 
 

@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt
 
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results.agreement_view import AgreementView
+from support.builders import ACTOR
 
 
 def _view(qtbot, db, event_id) -> AgreementView:  # type: ignore[no-untyped-def]
-    view = AgreementView(db, event_id)
+    view = AgreementView(db, event_id, actor=ACTOR)
     qtbot.addWidget(view)
     view.resize(1200, 800)
     view.show()

@@ -12,10 +12,11 @@ from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results import audit_view
 from oaoi_desktop.ui.results.audit_view import AuditLogView
 from results_helpers import record_move  # type: ignore[import-not-found]
+from support.builders import ACTOR
 
 
 def _view(qtbot, db, event_id) -> AuditLogView:  # type: ignore[no-untyped-def]
-    view = AuditLogView(db, event_id)
+    view = AuditLogView(db, event_id, actor=ACTOR)
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()

@@ -17,6 +17,7 @@ from oaoi_desktop.ui.results.audit_view import AuditLogView
 from oaoi_desktop.ui.results.ranking_view import Col, RankingView
 from results_helpers import issue_minutes  # type: ignore[import-not-found]
 from support.ui_session import sign_in_secretariat
+from support.builders import ACTOR
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def main_window(main_window, qtbot):  # type: ignore[no-untyped-def]
 
 
 def test_console_tabs_are_the_three_views_with_titles(qtbot, db, small_event) -> None:
-    tabs = console_tabs(db, small_event)
+    tabs = console_tabs(db, small_event, actor=ACTOR)
     for w in tabs:
         qtbot.addWidget(w)
     assert [type(w) for w in tabs] == [RankingView, AgreementView, AuditLogView]
@@ -92,7 +93,7 @@ def test_the_views_cope_with_an_event_without_scores(qtbot, db) -> None:
     eid = make_event(db, name="Kegiatan kosong")
     add_judges(db, eid, ["Ani"])
     add_dossier(db, eid, "P-1")
-    tabs = console_tabs(db, eid)
+    tabs = console_tabs(db, eid, actor=ACTOR)
     for w in tabs:
         qtbot.addWidget(w)
         w.resize(1000, 600)

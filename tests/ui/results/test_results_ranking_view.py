@@ -11,10 +11,11 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results.ranking_view import Col, RankingView
 from results_helpers import record_move  # type: ignore[import-not-found]
+from support.builders import ACTOR
 
 
 def _view(qtbot, db: Database, event_id: str) -> RankingView:  # type: ignore[no-untyped-def]
-    view = RankingView(db, event_id)
+    view = RankingView(db, event_id, actor=ACTOR)
     qtbot.addWidget(view)
     view.resize(1300, 600)
     view.show()
@@ -146,7 +147,7 @@ def test_large_events_are_ranked_in_a_worker_thread(qtbot, db, small_event, monk
     from oaoi_desktop.ui.results import ranking_view
 
     monkeypatch.setattr(ranking_view, "INLINE_BELOW", 0)  # rank even this small event off the GUI thread
-    view = RankingView(db, small_event)
+    view = RankingView(db, small_event, actor=ACTOR)
     qtbot.addWidget(view)
     assert view.busy and view.row_texts(Col.NUMBER) == []
     qtbot.waitUntil(lambda: not view.busy)

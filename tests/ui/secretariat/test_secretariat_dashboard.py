@@ -45,7 +45,7 @@ def test_counts_follow_saved_and_submitted_sheets_and_the_timer_updates(qtbot, d
     score(db, event_id, "Ani Lestari", "P-1", uniform(KIPP_CRITERIA, 8), submit=True)
     score(db, event_id, "Ani Lestari", "P-2", uniform(KIPP_CRITERIA[:2], 7), submit=False)
     score(db, event_id, "Budi Santoso", "P-1", uniform(KIPP_CRITERIA, 6), submit=True)
-    dashboard = ProgressDashboard(db, poll_ms=60_000)
+    dashboard = ProgressDashboard(db, poll_ms=60_000, actor=ACTOR)
     qtbot.addWidget(dashboard)
     dashboard.show()
     dashboard.set_event(event_id, None)
@@ -79,7 +79,7 @@ def test_counts_follow_saved_and_submitted_sheets_and_the_timer_updates(qtbot, d
 def test_the_progress_models_pass_the_model_tester(qtbot, qtmodeltester, db: Database, event_id: str) -> None:  # type: ignore[no-untyped-def]
     score(db, event_id, "Ani Lestari", "P-1", uniform(KIPP_CRITERIA, 8), submit=True)
     with db.read() as s:
-        progress = status.event_progress(s, events.get_event(s, event_id).id, "proposal")
+        progress = status.event_progress(s, events.get_event(s, event_id).id, "proposal", actor=ACTOR)
     model = JudgeProgressModel()
     model.set_rows(progress.judges)
     qtmodeltester.check(model, force_py=True)
@@ -89,7 +89,7 @@ def test_the_progress_models_pass_the_model_tester(qtbot, qtmodeltester, db: Dat
 def test_the_dossier_model_passes_the_model_tester(qtbot, qtmodeltester, db: Database, event_id: str) -> None:  # type: ignore[no-untyped-def]
     score(db, event_id, "Ani Lestari", "P-1", uniform(KIPP_CRITERIA, 8), submit=True)
     with db.read() as s:
-        progress = status.event_progress(s, events.get_event(s, event_id).id, "proposal")
+        progress = status.event_progress(s, events.get_event(s, event_id).id, "proposal", actor=ACTOR)
     model = DossierProgressModel()
     model.set_rows(progress.dossiers)
     qtmodeltester.check(model, force_py=True)
