@@ -10,6 +10,7 @@ from oaoi_desktop.services import audit
 from oaoi_desktop.services.audit import Actor, verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, AuditHead
+from support.builders import ensure_secretariat
 
 ACTOR = Actor("test")
 
@@ -21,6 +22,7 @@ def _append_three(db: Database, event_id: uuid.UUID) -> None:
 
 
 def test_entries_link_to_their_predecessor(db: Database) -> None:
+    reader = ensure_secretariat(db)  # reading the chain back is the secretariat's (audit.read)
     eid = uuid.uuid4()
     _append_three(db, eid)
     with db.read() as s:
@@ -30,7 +32,7 @@ def test_entries_link_to_their_predecessor(db: Database) -> None:
         assert entries[1].prev_hash == entries[0].hash
         assert entries[2].prev_hash == entries[1].hash
         assert all(audit.entry_hash(e) == e.hash for e in entries)
-        report = verify_chain(s, str(eid), actor=ACTOR)
+        report = verify_chain(s, str(eid), actor=reader)
         assert report.ok and report.entries == 3 and report.head_hash == entries[2].hash
         head = s.get(AuditHead, str(eid))
         assert head.seq == 3 and head.hash == entries[2].hash
@@ -45,34 +47,37 @@ def test_chains_of_different_events_are_independent(db: Database) -> None:
 
 
 def test_an_edited_entry_is_caught(db: Database) -> None:
+    reader = ensure_secretariat(db)  # reading the chain back is the secretariat's (audit.read)
     eid = uuid.uuid4()
     _append_three(db, eid)
     with db.write() as s:
         s.execute(update(AuditEntry).where(AuditEntry.chain == str(eid), AuditEntry.seq == 2)
                   .values(after={"i": 99, "x": "1.5"}))
     with db.read() as s:
-        report = verify_chain(s, str(eid), actor=ACTOR)
+        report = verify_chain(s, str(eid), actor=reader)
     assert not report.ok
     assert report.problem == "audit.edited_entry" and report.first_broken_seq == 2
 
 
 def test_a_deleted_entry_is_caught(db: Database) -> None:
+    reader = ensure_secretariat(db)  # reading the chain back is the secretariat's (audit.read)
     eid = uuid.uuid4()
     _append_three(db, eid)
     with db.write() as s:
         s.execute(AuditEntry.__table__.delete().where(AuditEntry.chain == str(eid), AuditEntry.seq == 2))
     with db.read() as s:
-        report = verify_chain(s, str(eid), actor=ACTOR)
+        report = verify_chain(s, str(eid), actor=reader)
     assert report.problem == "audit.missing_entry" and report.first_broken_seq == 2
 
 
 def test_cutting_off_the_last_entry_is_caught_by_the_head(db: Database) -> None:
+    reader = ensure_secretariat(db)  # reading the chain back is the secretariat's (audit.read)
     eid = uuid.uuid4()
     _append_three(db, eid)
     with db.write() as s:
         s.execute(AuditEntry.__table__.delete().where(AuditEntry.chain == str(eid), AuditEntry.seq == 3))
     with db.read() as s:
-        report = verify_chain(s, str(eid), actor=ACTOR)
+        report = verify_chain(s, str(eid), actor=reader)
     assert report.problem == "audit.truncated"
 
 
@@ -114,8 +119,9 @@ def test_concurrent_writers_never_fork_the_chain(db_url: str) -> None:
         t.join()
     assert not errors
     db = Database.open(db_url)
+    reader = ensure_secretariat(db)  # reading the chain back is the secretariat's (audit.read)
     with db.read() as s:
-        report = verify_chain(s, str(eid), actor=ACTOR)
+        report = verify_chain(s, str(eid), actor=reader)
         seqs = s.scalars(select(AuditEntry.seq).where(AuditEntry.chain == str(eid)).order_by(AuditEntry.seq)).all()
     db.close()
     assert report.ok
