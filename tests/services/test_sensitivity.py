@@ -1,0 +1,103 @@
+"""Leave-one-judge-out sensitivity: which passes and advancements depend on one judge."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from oaoi_desktop.errors import PermissionDeniedError, ValidationError
+from oaoi_desktop.services import accounts, events, sensitivity, stages
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.store.database import Database
+from support import judging_builders as jb
+from support.builders import ACTOR, KIPP_CRITERIA, score, uniform
+
+# uniform v gives a total of 10 v; the pass mark is 85; three judges: plain mean
+SCORES = {
+    "P-1": {"Ani": 9, "Budi": 9, "Citra": 9},    # 90: passes whoever is left out
+    "P-2": {"Ani": 10, "Budi": 8, "Citra": 8},   # 86.67: without Ani 80, fails
+    "P-3": {"Ani": 8, "Budi": 8, "Citra": 9},    # 83.33: without Ani or Budi 85, passes
+    "P-4": {"Ani": 6, "Budi": 6, "Citra": 6},    # 60
+}
+
+
+def build(db: Database, rubric: str = "kipp-proposal") -> str:
+    eid = jb.event(db, rubric=rubric)
+    for name in ("Ani", "Budi", "Citra"):
+        jb.judge(db, eid, name)
+    for number, per in SCORES.items():
+        jb.dossier(db, eid, number, kategori="Kesehatan")
+        for judge, v in per.items():
+            score(db, eid, judge, number, uniform(KIPP_CRITERIA, v))
+    return eid
+
+
+def report(db: Database, eid: str, actor: Actor = ACTOR, **kw) -> sensitivity.SensitivityReport:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return sensitivity.leave_one_judge_out(s, events.get_event(s, eid), actor=actor, **kw)
+
+
+def test_pass_mark_and_top_n_dependencies_name_the_judge(db: Database) -> None:
+    eid = build(db)
+    r = report(db, eid, top_n=2)
+    assert r.top_n == 2 and r.pass_mark == 85
+    assert [name for _, name in r.judges] == ["Ani", "Budi", "Citra"]
+    by = {row.number: row for row in r.rows}
+    assert [row.number for row in r.rows] == ["P-1", "P-2", "P-3", "P-4"]
+    assert by["P-2"].value == Fraction(260, 3) and by["P-2"].passed and by["P-2"].advanced
+    assert by["P-1"].depends_on_one_judge is False and by["P-1"].pass_depends_on == ()
+    assert by["P-2"].pass_depends_on == ("Ani",)
+    assert by["P-2"].advance_depends_on == ("Ani",)
+    assert set(by["P-3"].pass_depends_on) == {"Ani", "Budi"}
+    assert by["P-3"].advance_depends_on == ("Ani",)  # without Budi P-2 keeps its place (90 vs 85)
+    effect = next(e for e in by["P-2"].effects if e.judge_name == "Ani")
+    assert (effect.rank, effect.value, effect.passed, effect.advanced) == (3, Fraction(80), False, False)
+    assert by["P-2"].max_move == 1
+    assert not by["P-4"].depends_on_one_judge
+    assert r.any_dependent and {x.number for x in r.dependent} == {"P-2", "P-3"}
+
+
+def test_a_robust_ranking_depends_on_nobody(db: Database) -> None:
+    eid = jb.event(db)
+    for name in ("Ani", "Budi", "Citra"):
+        jb.judge(db, eid, name)
+    for number, v in (("P-1", 10), ("P-2", 7)):
+        jb.dossier(db, eid, number)
+        for judge in ("Ani", "Budi", "Citra"):
+            score(db, eid, judge, number, uniform(KIPP_CRITERIA, v))
+    r = report(db, eid, top_n=1)
+    assert not r.any_dependent and r.dependent == []
+    assert all(row.effects == () for row in r.rows)
+
+
+def test_without_a_top_n_rule_only_the_pass_mark_counts(db: Database) -> None:
+    eid = build(db)
+    r = report(db, eid)
+    assert r.top_n is None
+    assert all(row.advanced is None and row.advance_depends_on == () for row in r.rows)
+    assert {x.number for x in r.dependent} == {"P-2", "P-3"}
+
+
+def test_a_closed_stage_gives_its_top_n_rule(db: Database) -> None:
+    eid = build(db, rubric="kipp-two-stage")
+    with db.write() as s:
+        stages.close_stage(s, events.get_event(s, eid), "proposal", actor=ACTOR, top_n=1)
+    r = report(db, eid, stage_id="proposal")
+    assert r.top_n == 1 and r.stage_id == "proposal"
+    by = {row.number: row for row in r.rows}
+    assert by["P-1"].advanced and not by["P-2"].advanced
+    # without Budi, P-2 (10, 8) ties P-1 at 90 and the chair decides: both at rank 1, both advance
+    assert "Budi" in by["P-2"].advance_depends_on
+
+
+def test_a_judge_may_not_read_it_and_bad_top_n_is_refused(db: Database) -> None:
+    eid = build(db)
+    with db.read() as s:
+        ani = accounts.find_judge(s, events.get_event(s, eid), "Ani")
+        judge = Actor(ani.name, ani.id)
+    with pytest.raises(PermissionDeniedError):
+        report(db, eid, actor=judge)
+    with pytest.raises(ValidationError) as exc:
+        report(db, eid, top_n=0)
+    assert exc.value.message_id == "stage.bad_top"
