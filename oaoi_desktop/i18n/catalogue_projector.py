@@ -1,6 +1,10 @@
 """Messages of the pleno's projector view and the leave-one-judge-out sensitivity (issue 17)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "projector.unknown_dossier": {
+        "id": "Proposal yang dipilih tidak ada dalam kegiatan ini.",
+        "en": "The chosen dossier is not in this event.",
+    },
     # -- oaoi rank --sensitivity ------------------------------------------------------------
     "projector.sens.help": {
         "id": "uji kepekaan: peringkat dihitung ulang tanpa tiap penilai bergiliran; tandai kelulusan dan "

@@ -36,7 +36,7 @@ from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
     accounts, assignments, auth, documents, dossiers, events, finalisation, imports, judging, paper, plenary, policy,
-    sensitivity, sheets, signatures, stages,
+    projector, sensitivity, sheets, signatures, stages,
 )
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
@@ -356,6 +356,10 @@ CASES: dict[str, Case] = {
         w.db, [], judge=str(w.judge_of.get(r, w.judge_of["member"])), passphrase="x", actor=a, event=w.event)),
     "stages.close_stage": Case("stage.close", lambda w, a, r: _s(w, lambda s, e: stages.close_stage(
         s, e, "proposal", actor=a, top_n=1))),
+    "projector.projector_table": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: projector.projector_table(s, e, actor=a))),
+    "projector.dossier_comments": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: projector.dossier_comments(s, e, _d(s, e, "P-1").id.hex, actor=a))),
     "sensitivity.leave_one_judge_out": Case("results.read", lambda w, a, r: _s(
         w, lambda s, e: sensitivity.leave_one_judge_out(s, e, actor=a))),
     "stages.reopen_stage": Case("stage.reopen", lambda w, a, r: _s(w, lambda s, e: stages.reopen_stage(
