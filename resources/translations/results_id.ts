@@ -362,6 +362,105 @@
     </message>
 </context>
 <context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>judges disagree</source>
+        <translation>penilai berbeda pendapat</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>belum dinilai</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>seri</translation>
+    </message>
+    <message>
+        <source>Choose a proposal in the console to see its judges&apos; totals.</source>
+        <translation>Pilih proposal di konsol untuk melihat nilai tiap penilai.</translation>
+    </message>
+    <message>
+        <source>Judges&apos; totals: %1</source>
+        <translation>Nilai para penilai: %1</translation>
+    </message>
+    <message>
+        <source>Criteria the judges disagree on: %1</source>
+        <translation>Kriteria dengan perbedaan pendapat: %1</translation>
+    </message>
+    <message>
+        <source>No comments on this proposal.</source>
+        <translation>Tidak ada komentar pada proposal ini.</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(tanpa kelompok)</translation>
+    </message>
+    <message>
+        <source>Group %1 of %2 · pass mark %3 · disagreement: total range ≥ %4 or a criterion range ≥ %5</source>
+        <translation>Kelompok %1 dari %2 · batas lulus %3 · beda pendapat: rentang nilai total ≥ %4 atau rentang satu kriteria ≥ %5</translation>
+    </message>
+    <message>
+        <source>Projector — plenary</source>
+        <translation>Proyektor — sidang pleno</translation>
+    </message>
+    <message>
+        <source>Show judge names</source>
+        <translation>Tampilkan nama penilai</translation>
+    </message>
+    <message>
+        <source>Reveal comments</source>
+        <translation>Tampilkan komentar</translation>
+    </message>
+    <message>
+        <source>Shows the judges&apos; comments on the selected proposal to the room; hidden again for the next one</source>
+        <translation>Menampilkan komentar penilai atas proposal terpilih ke ruangan; tersembunyi lagi untuk proposal berikutnya</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Rentang</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>Beda pendapat</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>← → previous / next group · Esc or F11 closes · follows the proposal chosen in the console</source>
+        <translation>← → kelompok sebelumnya / berikutnya · Esc atau F11 menutup · mengikuti proposal yang dipilih di konsol</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
         <source>Rank under %1</source>
