@@ -763,4 +763,139 @@
         <translation>Buka kembali kegiatan yang sudah final, dengan alasan untuk log audit</translation>
     </message>
 </context>
+<context>
+    <name>SensitivityView</name>
+    <message>
+        <source>Combined result</source>
+        <translation>Hasil gabungan</translation>
+    </message>
+    <message>
+        <source>The sensitivity could not be computed</source>
+        <translation>Uji kepekaan tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Not computed yet.</source>
+        <translation>Belum dihitung.</translation>
+    </message>
+    <message>
+        <source>%1 proposals; %2 depend on a single judge (pass mark %3).</source>
+        <translation>%1 proposal; %2 bergantung pada satu penilai (batas lulus %3).</translation>
+    </message>
+    <message>
+        <source>Top %1 of each group advance.</source>
+        <translation>%1 besar tiap kelompok lolos.</translation>
+    </message>
+    <message>
+        <source>pass mark</source>
+        <translation>batas lulus</translation>
+    </message>
+    <message>
+        <source>top %1</source>
+        <translation>%1 besar</translation>
+    </message>
+    <message>
+        <source>Select a proposal to see what leaving out each judge does to it.</source>
+        <translation>Pilih proposal untuk melihat akibatnya bila tiap penilai dikeluarkan.</translation>
+    </message>
+    <message>
+        <source>Rank %1, score %2</source>
+        <translation>Peringkat %1, nilai %2</translation>
+    </message>
+    <message>
+        <source>Leaving out any one judge changes nothing for this proposal.</source>
+        <translation>Mengeluarkan satu penilai mana pun tidak mengubah apa pun bagi proposal ini.</translation>
+    </message>
+    <message>
+        <source>Without %1: rank %2, score %3, %4</source>
+        <translation>Tanpa %1: peringkat %2, nilai %3, %4</translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Kepekaan</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>&amp;Top N advancing:</source>
+        <translation>&amp;N besar yang lolos:</translation>
+    </message>
+    <message>
+        <source>stage rule</source>
+        <translation>aturan tahap</translation>
+    </message>
+    <message>
+        <source>0: the rule the stage was closed with; without one, only the pass mark</source>
+        <translation>0: aturan saat tahap ditutup; tanpa itu, hanya batas lulus</translation>
+    </message>
+    <message>
+        <source>only those that depend on one judge</source>
+        <translation>hanya yang bergantung pada satu penilai</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Advances</source>
+        <translation>Lolos</translation>
+    </message>
+    <message>
+        <source>Max. move</source>
+        <translation>Geser maks.</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Bergantung pada</translation>
+    </message>
+</context>
 </TS>

@@ -476,7 +476,8 @@ class ProjectorWindow(QWidget):
 
 # -- the console hook -----------------------------------------------------------------------------
 class ConsoleProjector(QObject):
-    """F11 on the secretariat console opens (or closes) the projector, following its ranking tab.
+    """F11 on the secretariat console opens (or closes) the projector, following its ranking tab;
+    and the console's "Sensitivity" tab (:class:`~oaoi_desktop.ui.results.sensitivity_view.SensitivityView`).
 
     Signals:
         opened(): the projector window was opened.
@@ -492,10 +493,33 @@ class ConsoleProjector(QObject):
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.toggle)
         console.event_changed.connect(self._event_changed)
+        from oaoi_desktop.ui.results.sensitivity_view import SensitivityView
 
-    def _event_changed(self, _event_id: str) -> None:
+        self.sensitivity = SensitivityView(console._db, console.event_id(), actor=console.actor,  # noqa: SLF001
+                                           parent=console.tabs)
+        console.tabs.addTab(self.sensitivity, self.sensitivity.windowTitle())
+        self.sensitivity.installEventFilter(self)
+        console.tabs.currentChanged.connect(self._tab_shown)
+
+    def _event_changed(self, event_id: str) -> None:
         if self.window is not None:
             self.window.close()
+        self.sensitivity.set_event(event_id)
+        tabs = self.console.tabs
+        if tabs.indexOf(self.sensitivity) != tabs.count() - 1:  # the result tabs were made again: stay last
+            tabs.removeTab(tabs.indexOf(self.sensitivity))
+            tabs.addTab(self.sensitivity, self.sensitivity.windowTitle())
+        self._tab_shown(tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        if self.console.tabs.widget(index) is self.sensitivity:
+            self.sensitivity.ensure_computed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.sensitivity and event.type() == QEvent.Type.WindowTitleChange:
+            tabs = self.console.tabs
+            tabs.setTabText(tabs.indexOf(self.sensitivity), self.sensitivity.windowTitle())
+        return False
 
     def ranking_view(self) -> "RankingView | None":
         from oaoi_desktop.ui.results.ranking_view import RankingView
