@@ -34,4 +34,27 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(pass mark {pass_mark}{top}) depends on a single judge.",
     },
     "projector.sens.summary_top": {"id": ", {n} besar per kelompok", "en": ", top {n} per group"},
+    # -- the ranking PDF's appendix ----------------------------------------------------------
+    "projector.pdf.heading": {
+        "id": "Lampiran: kelulusan yang bergantung pada satu penilai",
+        "en": "Appendix: results that depend on a single judge",
+    },
+    "projector.pdf.intro": {
+        "id": "Peringkat mentah (sebelum keputusan sidang pleno) dihitung ulang tanpa tiap penilai bergiliran "
+              "({judges} penilai). Untuk proposal berikut, tanpa satu penilai saja kelulusannya (batas lulus "
+              "{pass_mark}{top}) berubah.",
+        "en": "The raw ranking (before plenary decisions) was computed again without each judge in turn "
+              "({judges} judges). For the dossiers below, leaving out one judge alone changes the outcome "
+              "(pass mark {pass_mark}{top}).",
+    },
+    "projector.pdf.top": {"id": "; {n} besar tiap kelompok lolos", "en": "; the top {n} of each group advance"},
+    "projector.pdf.col.without": {"id": "Tanpa penilai", "en": "Without the judge"},
+    "projector.pdf.without": {
+        "id": "tanpa {judge}: peringkat {rank}, nilai {score}, {outcome}",
+        "en": "without {judge}: rank {rank}, score {score}, {outcome}",
+    },
+    "projector.pdf.passes": {"id": "lulus", "en": "passes"},
+    "projector.pdf.fails": {"id": "tidak lulus", "en": "fails"},
+    "projector.pdf.advances": {"id": "masuk {n} besar", "en": "in the top {n}"},
+    "projector.pdf.not_advances": {"id": "di luar {n} besar", "en": "outside the top {n}"},
 }

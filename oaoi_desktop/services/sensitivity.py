@@ -152,6 +152,15 @@ def leave_one_judge_out(
 ) -> SensitivityReport:
     """The raw ranking of ``event`` and, per dossier, what leaving out each judge in turn does to it."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
+    return _compute(session, event, method=method, stage_id=stage_id, group_by=group_by, top_n=top_n)
+
+
+def _compute(session: Session, event: Event, *, method: AggregationMethod | str | None = None,
+             stage_id: str | None = None, group_by: Sequence[str] = ("kategori", "kelompok"),
+             top_n: int | None = None) -> SensitivityReport:
+    """:func:`leave_one_judge_out` without the authority check: for callers that made their own
+    (the ranking PDF's appendix, inside ``documents.prepare``)."""
+    method = AggregationMethod(method) if method is not None else None
     if top_n is not None and top_n < 1:
         raise ValidationError("stage.bad_top", value=top_n)
     if top_n is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -101,3 +102,34 @@ def test_a_judge_may_not_read_it_and_bad_top_n_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError) as exc:
         report(db, eid, top_n=0)
     assert exc.value.message_id == "stage.bad_top"
+
+
+# -- the ranking PDF's appendix ------------------------------------------------------------------
+def _ranking_pdfs(db: Database, eid: str, tmp_path, **opts) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from oaoi_desktop.services import documents
+    from oaoi_desktop.services.documents import ExportOptions
+
+    docs = documents.prepare(db, eid, ["ranking"], ExportOptions(**opts), actor=ACTOR)
+    paths = documents.write_documents(docs, tmp_path, workers=1)
+    return {d.subtitle: "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+            for d, path in zip(docs, paths, strict=True)}
+
+
+def test_the_ranking_pdf_gets_an_appendix_only_when_a_result_hangs_on_one_judge(db: Database, tmp_path) -> None:
+    eid = build(db)
+    jb.dossier(db, eid, "Q-1", kategori="Pendidikan")
+    for judge in ("Ani", "Budi", "Citra"):
+        score(db, eid, judge, "Q-1", uniform(KIPP_CRITERIA, 9))
+    texts = _ranking_pdfs(db, eid, tmp_path)
+    kesehatan = next(t for k, t in texts.items() if k.startswith("Kesehatan"))
+    pendidikan = next(t for k, t in texts.items() if k.startswith("Pendidikan"))
+    flat = " ".join(kesehatan.split())
+    assert "Lampiran: kelulusan yang bergantung pada satu penilai" in flat
+    assert re.search(r"tanpa Ani: peringkat 3, nilai 80[.,]00, tidak lulus", flat), flat
+    assert "tanpa Budi" in flat  # P-3 passes without Budi
+    assert "Lampiran" not in pendidikan  # Q-1 passes whoever is left out
+    english = _ranking_pdfs(db, eid, tmp_path / "en", lang="en")
+    assert "Appendix: results that depend on a single judge" in " ".join(
+        next(t for k, t in english.items() if k.startswith("Kesehatan")).split())
