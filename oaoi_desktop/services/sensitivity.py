@@ -169,8 +169,11 @@ def _compute(session: Session, event: Event, *, method: AggregationMethod | str 
     scores = EventScores(session, event, rubric)
     groups = dossier_groups(session, event, group_by)
 
-    def run(sc: EventScores) -> Ranking:
-        return domain_rank(rubric, sc.totals(), groups, criterion_scores=sc.criterion_scores,
+    totals = scores.totals()  # exact Fractions made once; each re-ranking filters them
+
+    def run(sc: EventScores, judge_id: str | None = None) -> Ranking:
+        kept = totals if judge_id is None else [t for t in totals if t.judge_id != judge_id]
+        return domain_rank(rubric, kept, groups, criterion_scores=sc.criterion_scores,
                            criterion_aggregates=sc.criterion_aggregates, method=method, stage=stage_id)
 
     base = run(scores)
@@ -181,7 +184,7 @@ def _compute(session: Session, event: Event, *, method: AggregationMethod | str 
     base_adv = _advancing(base, top_n)
     effects: dict[str, list[JudgeEffect]] = {}
     for j, name in judges:
-        other = run(_without(scores, j))
+        other = run(_without(scores, j), j)
         adv = _advancing(other, top_n)
         for r in other:
             b = base.dossier(r.dossier_id)

@@ -6,6 +6,7 @@ import re
 from fractions import Fraction
 
 import pytest
+from sqlalchemy import select
 
 from oaoi_desktop.errors import PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, events, sensitivity, stages
@@ -133,3 +134,32 @@ def test_the_ranking_pdf_gets_an_appendix_only_when_a_result_hangs_on_one_judge(
     english = _ranking_pdfs(db, eid, tmp_path / "en", lang="en")
     assert "Appendix: results that depend on a single judge" in " ".join(
         next(t for k, t in english.items() if k.startswith("Kesehatan")).split())
+
+
+@pytest.mark.parametrize("method", ["median", "trimmed_mean", "zscore_mean"])
+def test_each_judge_left_out_equals_ranking_without_that_judges_sheets(db: Database, method: str) -> None:
+    """The in-memory re-ranking agrees with the store ranked after unlocking that judge's sheets."""
+    from oaoi_desktop.domain.rubric import AggregationMethod
+    from oaoi_desktop.services import ranking, sheets
+    from oaoi_desktop.store.models import ScoreSheet
+
+    eid = jb.event(db)
+    names = ("Ani", "Budi", "Citra", "Dedi", "Eka")
+    for name in names:
+        jb.judge(db, eid, name)
+    for i in range(1, 6):
+        jb.dossier(db, eid, f"P-{i}", kategori="Kesehatan")
+        for k, judge in enumerate(names):
+            score(db, eid, judge, f"P-{i}", uniform(KIPP_CRITERIA, 6 + (i * 3 + k * 2) % 5))
+    r = report(db, eid, method=AggregationMethod(method), top_n=2)
+    with db.write() as s:
+        e = events.get_event(s, eid)
+        budi = accounts.find_judge(s, e, "Budi")
+        for sheet in s.scalars(select(ScoreSheet).where(ScoreSheet.judge_id == budi.id)):
+            sheets.unlock_sheet(s, sheet, ACTOR, "uji kepekaan")
+        without = ranking.rank_event(s, e, method=AggregationMethod(method))
+    for row in r.rows:
+        expected = without.dossier(row.dossier_id)
+        effect = next((x for x in row.effects if x.judge_name == "Budi"), None)
+        rank, passed = (effect.rank, effect.passed) if effect else (row.rank, row.passed)
+        assert (rank, passed) == (expected.rank, expected.passed), row.number
