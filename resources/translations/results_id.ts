@@ -364,8 +364,8 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <source>judges disagree</source>
-        <translation>penilai berbeda pendapat</translation>
+        <source>disagree</source>
+        <translation>beda pendapat</translation>
     </message>
     <message>
         <source>no score</source>

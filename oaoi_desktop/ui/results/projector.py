@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -100,6 +101,9 @@ class ProjectorWindow(QWidget):
         self.heading.setWordWrap(False)
         self.subheading = QLabel(self)
         self.subheading.setObjectName("projector_subheading")
+        for label in (self.heading, self.subheading):  # long event names give way, never widen the window
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(0)
         self.names_toggle = QCheckBox(self)
         self.names_toggle.setObjectName("projector_names")
         self.names_toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -132,16 +136,14 @@ class ProjectorWindow(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("projector_hint")
 
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.heading)
-        titles.addWidget(self.subheading)
-        top.addLayout(titles, 1)
-        top.addWidget(self.names_toggle)
-        top.addWidget(self.comments_toggle)
-        top.addWidget(self.close_button)
+        second = QHBoxLayout()
+        second.addWidget(self.subheading, 1)
+        second.addWidget(self.names_toggle)
+        second.addWidget(self.comments_toggle)
+        second.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addLayout(second)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.hint)
@@ -164,8 +166,13 @@ class ProjectorWindow(QWidget):
             f.setBold(bold)
             label.setFont(f)
         header_font = self.font()
+        header_font.setPixelSize(max(12, round(px * 0.7)))  # headers do not set the columns' widths
         header_font.setBold(True)
         self.view.horizontalHeader().setFont(header_font)
+        for control in (self.names_toggle, self.comments_toggle, self.close_button):
+            f = self.font()
+            f.setPixelSize(max(12, round(px * 0.6)))
+            control.setFont(f)
         self.view.verticalHeader().setDefaultSectionSize(round(px * 1.6))
         self.details.setMinimumHeight(round(px * 0.85 * 1.5 * 3))
 
@@ -285,7 +292,7 @@ class ProjectorWindow(QWidget):
         for i, r in enumerate(rows):
             flag = ""
             if r.flagged:
-                flag = "\u26a0 " + (self.tr("judges disagree"))
+                flag = "\u26a0"
             cells = {
                 "rank": str(r.rank) if r.rank is not None else "-",
                 "number": r.number,
@@ -298,7 +305,10 @@ class ProjectorWindow(QWidget):
             for c, key in enumerate(COLUMNS):
                 item = QTableWidgetItem(cells[key])
                 item.setData(Qt.ItemDataRole.UserRole, r.dossier_id)
-                if key in ("rank", "score", "spread"):
+                if key == "flag":
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    item.setToolTip(self.tr("disagree") if r.flagged else "")
+                elif key in ("rank", "score", "spread"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if key == "result" and r.rank is not None:
                     item.setForeground(QBrush(PASS_COLOUR if r.passed else FAIL_COLOUR))
@@ -399,13 +409,13 @@ class ProjectorWindow(QWidget):
 
     def _update_heading(self) -> None:
         group = " / ".join(self.group or ()) or self.tr("(no group)")
-        self.heading.setText(f"{self._event_name} \u2014 {group}")
+        self.heading.setText(group)
         if self.table is None:
-            self.subheading.clear()
+            self.subheading.setText(self._event_name)
             return
         groups = self.groups()
         position = groups.index(self.group) + 1 if self.group in groups else 0
-        self.subheading.setText(self.tr("Group %1 of %2 \u00b7 pass mark %3 \u00b7 disagreement: total range "
+        self.subheading.setText(self._event_name + " \u00b7 " + self.tr("Group %1 of %2 \u00b7 pass mark %3 \u00b7 disagreement: total range "
                                         "\u2265 %4 or a criterion range \u2265 %5")
                                 .replace("%1", str(position)).replace("%2", str(len(groups)))
                                 .replace("%3", num(self.table.pass_mark)).replace("%4", num(self.table.total_limit, 0))
