@@ -676,6 +676,7 @@ EXTENSION_MODULES = (
     "cli_exchange",  # package, bundle (USB exchange between laptops)
     "cli_trust",  # audit verify|export, backup, restore
     "cli_lan",  # lan setup|remove (per-seat PostgreSQL roles)
+    "cli_projector",  # rank --sensitivity (leave-one-judge-out)
 )
 
 

@@ -320,6 +320,9 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     passed = sum(1 for r in rows if r.passed and r.rank is not None)
     body = (KeyValues(kv), Para(_t("documents.ranking.summary", lang, count=len(rows), passed=passed), "small"),
             ranking_table(ctx, raw, rows, lang, with_group=False))
+    from oaoi_desktop.reports.sensitivity_appendix import appendix  # issue 17: results that hang on one judge
+
+    body += appendix(ctx, stage_id, group_by, method, group, lang)
     signers = tuple(signer(u, lang) for u in (ctx.chairs() or ctx.panel()))
     return subtitle, body, signers
 

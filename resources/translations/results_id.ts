@@ -362,6 +362,105 @@
     </message>
 </context>
 <context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>disagree</source>
+        <translation>beda pendapat</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>belum dinilai</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>seri</translation>
+    </message>
+    <message>
+        <source>Choose a proposal in the console to see its judges&apos; totals.</source>
+        <translation>Pilih proposal di konsol untuk melihat nilai tiap penilai.</translation>
+    </message>
+    <message>
+        <source>Judges&apos; totals: %1</source>
+        <translation>Nilai para penilai: %1</translation>
+    </message>
+    <message>
+        <source>Criteria the judges disagree on: %1</source>
+        <translation>Kriteria dengan perbedaan pendapat: %1</translation>
+    </message>
+    <message>
+        <source>No comments on this proposal.</source>
+        <translation>Tidak ada komentar pada proposal ini.</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(tanpa kelompok)</translation>
+    </message>
+    <message>
+        <source>Group %1 of %2 · pass mark %3 · disagreement: total range ≥ %4 or a criterion range ≥ %5</source>
+        <translation>Kelompok %1 dari %2 · batas lulus %3 · beda pendapat: rentang nilai total ≥ %4 atau rentang satu kriteria ≥ %5</translation>
+    </message>
+    <message>
+        <source>Projector — plenary</source>
+        <translation>Proyektor — sidang pleno</translation>
+    </message>
+    <message>
+        <source>Show judge names</source>
+        <translation>Tampilkan nama penilai</translation>
+    </message>
+    <message>
+        <source>Reveal comments</source>
+        <translation>Tampilkan komentar</translation>
+    </message>
+    <message>
+        <source>Shows the judges&apos; comments on the selected proposal to the room; hidden again for the next one</source>
+        <translation>Menampilkan komentar penilai atas proposal terpilih ke ruangan; tersembunyi lagi untuk proposal berikutnya</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Rentang</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>Beda pendapat</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>← → previous / next group · Esc or F11 closes · follows the proposal chosen in the console</source>
+        <translation>← → kelompok sebelumnya / berikutnya · Esc atau F11 menutup · mengikuti proposal yang dipilih di konsol</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
         <source>Rank under %1</source>
@@ -662,6 +761,141 @@
     <message>
         <source>Reopen a finalised event, with a reason for the audit log</source>
         <translation>Buka kembali kegiatan yang sudah final, dengan alasan untuk log audit</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityView</name>
+    <message>
+        <source>Combined result</source>
+        <translation>Hasil gabungan</translation>
+    </message>
+    <message>
+        <source>The sensitivity could not be computed</source>
+        <translation>Uji kepekaan tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Not computed yet.</source>
+        <translation>Belum dihitung.</translation>
+    </message>
+    <message>
+        <source>%1 proposals; %2 depend on a single judge (pass mark %3).</source>
+        <translation>%1 proposal; %2 bergantung pada satu penilai (batas lulus %3).</translation>
+    </message>
+    <message>
+        <source>Top %1 of each group advance.</source>
+        <translation>%1 besar tiap kelompok lolos.</translation>
+    </message>
+    <message>
+        <source>pass mark</source>
+        <translation>batas lulus</translation>
+    </message>
+    <message>
+        <source>top %1</source>
+        <translation>%1 besar</translation>
+    </message>
+    <message>
+        <source>Select a proposal to see what leaving out each judge does to it.</source>
+        <translation>Pilih proposal untuk melihat akibatnya bila tiap penilai dikeluarkan.</translation>
+    </message>
+    <message>
+        <source>Rank %1, score %2</source>
+        <translation>Peringkat %1, nilai %2</translation>
+    </message>
+    <message>
+        <source>Leaving out any one judge changes nothing for this proposal.</source>
+        <translation>Mengeluarkan satu penilai mana pun tidak mengubah apa pun bagi proposal ini.</translation>
+    </message>
+    <message>
+        <source>Without %1: rank %2, score %3, %4</source>
+        <translation>Tanpa %1: peringkat %2, nilai %3, %4</translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Kepekaan</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>&amp;Top N advancing:</source>
+        <translation>&amp;N besar yang lolos:</translation>
+    </message>
+    <message>
+        <source>stage rule</source>
+        <translation>aturan tahap</translation>
+    </message>
+    <message>
+        <source>0: the rule the stage was closed with; without one, only the pass mark</source>
+        <translation>0: aturan saat tahap ditutup; tanpa itu, hanya batas lulus</translation>
+    </message>
+    <message>
+        <source>only those that depend on one judge</source>
+        <translation>hanya yang bergantung pada satu penilai</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Advances</source>
+        <translation>Lolos</translation>
+    </message>
+    <message>
+        <source>Max. move</source>
+        <translation>Geser maks.</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Bergantung pada</translation>
     </message>
 </context>
 </TS>

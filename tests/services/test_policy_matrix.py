@@ -37,7 +37,8 @@ from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
     accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, documents, dossiers,
-    events, exports, finalisation, imports, judging, paper, plenary, policy, ranking, sheets, signatures, stages, status,
+    events, exports, finalisation, imports, judging, paper, plenary, policy, projector, ranking, sensitivity, sheets,
+    signatures, stages, status,
 )
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
@@ -90,6 +91,7 @@ PURE = {
     "audit_state.compare_state", "audit_verify.check_state", "audit_verify.parse_digest",
     "exports.csv_safe_text", "exports.printable",
     "exchange.unlocks.verify_grants", "exchange.unlocks.may_reopen",
+    "sensitivity.default_top_n",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -351,6 +353,12 @@ CASES: dict[str, Case] = {
         w.db, [], judge=str(w.judge_of.get(r, w.judge_of["member"])), passphrase="x", actor=a, event=w.event)),
     "stages.close_stage": Case("stage.close", lambda w, a, r: _s(w, lambda s, e: stages.close_stage(
         s, e, "proposal", actor=a, top_n=1))),
+    "projector.projector_table": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: projector.projector_table(s, e, actor=a))),
+    "projector.dossier_comments": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: projector.dossier_comments(s, e, _d(s, e, "P-1").id.hex, actor=a))),
+    "sensitivity.leave_one_judge_out": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: sensitivity.leave_one_judge_out(s, e, actor=a))),
     "stages.reopen_stage": Case("stage.reopen", lambda w, a, r: _s(w, lambda s, e: stages.reopen_stage(
         s, e, "proposal", reason="koreksi", actor=a))),
     "exchange.bundles.export_bundle": Case("bundle.export_own", lambda w, a, r: bundles.export_bundle(

@@ -92,6 +92,9 @@ class SecretariatConsole(QWidget):
         self.reload_events(event_id)
         self.event_combo.currentIndexChanged.connect(self._event_chosen)
         self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
+        from oaoi_desktop.ui.results.projector import attach_to_console  # F11: the pleno's projector view
+
+        attach_to_console(self)
 
     # -- events and stages ------------------------------------------------------
     def event_id(self) -> str | None:
