@@ -83,7 +83,8 @@ def projector_table(
 ) -> ProjectorTable:
     """The ranking as the projector shows it (no comment text; judge names for the toggle)."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    table = ranking_table(session, event, method=method, stage_id=stage_id, group_by=group_by, prepared=prepared)
+    table = ranking_table(session, event, method=method, stage_id=stage_id, group_by=group_by, prepared=prepared,
+                          actor=actor)
     rubric = event_rubric(session, event)
     total_limit = Fraction(rubric.disagreement.total_range)
     criterion_limit = Fraction(rubric.disagreement.criterion_range)

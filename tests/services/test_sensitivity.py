@@ -157,7 +157,7 @@ def test_each_judge_left_out_equals_ranking_without_that_judges_sheets(db: Datab
         budi = accounts.find_judge(s, e, "Budi")
         for sheet in s.scalars(select(ScoreSheet).where(ScoreSheet.judge_id == budi.id)):
             sheets.unlock_sheet(s, sheet, ACTOR, "uji kepekaan")
-        without = ranking.rank_event(s, e, method=AggregationMethod(method))
+        without = ranking.rank_event(s, e, method=AggregationMethod(method), actor=ACTOR)
     for row in r.rows:
         expected = without.dossier(row.dossier_id)
         effect = next((x for x in row.effects if x.judge_name == "Budi"), None)
