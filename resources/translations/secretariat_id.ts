@@ -267,6 +267,14 @@
 <context>
     <name>EventWizard</name>
     <message>
+        <source>PIN slips not saved</source>
+        <translation>Slip PIN belum disimpan</translation>
+    </message>
+    <message>
+        <source>The PINs and recovery codes are shown only on this page and are neither saved nor printed. Close anyway? The judges cannot sign in until each gets a new slip from the console (Reprint PIN slip).</source>
+        <translation>PIN dan kode pemulihan hanya ditampilkan di halaman ini dan belum disimpan atau dicetak. Tetap tutup? Para penilai tidak dapat masuk sampai masing-masing mendapat slip baru dari konsol (Cetak ulang slip PIN).</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>Kegiatan baru</translation>
     </message>
@@ -723,8 +731,8 @@
         <translation>Kegiatan telah dibuat. Cetak slip dan serahkan kepada masing-masing juri.</translation>
     </message>
     <message>
-        <source>These PINs and one-time recovery codes are shown only now: the database keeps only their hashes. Save the slips as a PDF before you finish (a new slip can be issued later with oaoi pin-slip, which replaces the PIN).</source>
-        <translation>PIN dan kode pemulihan sekali pakai ini hanya ditampilkan sekarang: basis data hanya menyimpan hash-nya. Simpan slip sebagai PDF sebelum selesai (slip baru dapat diterbitkan kemudian dengan oaoi pin-slip, yang mengganti PIN).</translation>
+        <source>These PINs and one-time recovery codes are shown only now: the database keeps only their hashes. Save the slips as a PDF or print them before you finish (a new slip can be printed later in the secretariat console, which replaces the PIN).</source>
+        <translation>PIN dan kode pemulihan sekali pakai ini hanya ditampilkan sekarang: basis data hanya menyimpan hash-nya. Simpan slip sebagai PDF atau cetak sebelum selesai (slip baru dapat dicetak nanti di konsol sekretariat, yang mengganti PIN).</translation>
     </message>
     <message>
         <source>Judge</source>
@@ -741,6 +749,18 @@
     <message>
         <source>&amp;Save PIN slips (PDF)…</source>
         <translation>&amp;Simpan slip PIN (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print PIN slips…</source>
+        <translation>&amp;Cetak slip PIN…</translation>
+    </message>
+    <message>
+        <source>Print the PIN slips</source>
+        <translation>Cetak slip PIN</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Dikirim ke pencetak.</translation>
     </message>
     <message>
         <source>Save the PIN slips</source>
