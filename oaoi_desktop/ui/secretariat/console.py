@@ -30,6 +30,7 @@ from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results import console_tabs
 from oaoi_desktop.ui.secretariat.dashboard import POLL_MS, ProgressDashboard
 from oaoi_desktop.ui.secretariat.matrix import AssignmentMatrixView
+from oaoi_desktop.ui.secretariat.routine import RoutineMenu
 from oaoi_desktop.ui.widgets import make_title
 
 
@@ -75,6 +76,9 @@ class SecretariatConsole(QWidget):
         bar.addWidget(self.event_combo, 1)
         bar.addWidget(self.stage_label)
         bar.addWidget(self.stage_combo)
+        self.routine = RoutineMenu(self)  # Tindakan: reprint a PIN slip, paper scores, certificates, reopen
+        self.routine.changed.connect(self._routine_done)
+        bar.addWidget(self.routine.button)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("console_tabs")
         self.tabs.setDocumentMode(True)
@@ -203,6 +207,10 @@ class SecretariatConsole(QWidget):
             refresh = getattr(widget, "refresh", None)
             if callable(refresh):
                 refresh()
+
+    def _routine_done(self) -> None:
+        if self._event_id is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read everything again (F5, or the window's refresh)."""
