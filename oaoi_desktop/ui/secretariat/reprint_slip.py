@@ -119,6 +119,7 @@ class ReprintSlipDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(em(self, 34))
+        self.resize(em(self, 42), em(self, 21))  # the wrapped intro and the large PIN fit without a squeeze
         self._show_slip()
         self.retranslate_ui()
 
@@ -150,6 +151,8 @@ class ReprintSlipDialog(QDialog):
         self.code.setText(self.slip.recovery_code if self.slip else "\u2013")
         self.save_button.setEnabled(has)
         self.print_button.setEnabled(has)
+        for value in (self.pin, self.code):
+            value.setMinimumHeight(value.sizeHint().height())
 
     # -- issuing ------------------------------------------------------------------------
     def ask_to_issue(self) -> object:
