@@ -263,15 +263,27 @@ def test_the_sign_dialog_offers_the_certificate_to_the_secretariat_and_plain_wor
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     certificates = dialog.certificates_dialog
     assert isinstance(certificates, CertificatesDialog) and certificates.isVisible()
-    assert certificates.judge_id() == dialog.person_combo.currentData()
+    person = dialog.person_combo.currentData()
+    assert certificates.judge_id() == person
+    QTest.keyClicks(certificates.ca_new_secret, CA_SECRET)
+    QTest.keyClicks(certificates.ca_repeat, CA_SECRET)
+    qtbot.mouseClick(certificates.create_ca_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(certificates.ca_secret, CA_SECRET)
+    QTest.keyClicks(certificates.judge_secret, JUDGE_SECRET)
+    QTest.keyClicks(certificates.judge_repeat, JUDGE_SECRET)
+    qtbot.mouseClick(certificates.issue_button, Qt.MouseButton.LeftButton)
     certificates.close()
+    # back in the sign dialog: the same person now has a certificate and can sign
+    assert dialog.person_combo.currentData() == person
+    assert dialog.credential_label.text().startswith("Sertifikat: "), dialog.credential_label.text()
+    assert not dialog.issue_button.isVisible()
     dialog.close()
 
     with db.read() as s:
-        ani = accounts.find_judge(s, events.get_event(s, event_id), "Ani Lestari")
-        ani_id = ani.id
-        actor = auth.SignedIn(user_id=ani.id, name=ani.name, role=ani.role, event_id=ani.event_id).actor
-    judge_dialog = SignDialog(db, actor, main_window, event_id=event_id, person_id=str(ani_id), lock_person=True)
+        budi = accounts.find_judge(s, events.get_event(s, event_id), "Budi Santoso")  # no certificate yet
+        budi_id = budi.id
+        actor = auth.SignedIn(user_id=budi.id, name=budi.name, role=budi.role, event_id=budi.event_id).actor
+    judge_dialog = SignDialog(db, actor, main_window, event_id=event_id, person_id=str(budi_id), lock_person=True)
     qtbot.addWidget(judge_dialog)
     judge_dialog.show()
     text = judge_dialog.credential_label.text()
