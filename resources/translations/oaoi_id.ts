@@ -664,8 +664,8 @@ Tetap buka lampiran ini?</translation>
         <translation>&amp;Kegiatan penilaian:</translation>
     </message>
     <message>
-        <source>There is no evaluation event yet. Create one first, e.g. oaoi event create --name &quot;...&quot; --rubric kipp-proposal</source>
-        <translation>Belum ada kegiatan penilaian. Buat dulu, misalnya: oaoi event create --name &quot;...&quot; --rubric kipp-proposal</translation>
+        <source>There is no evaluation event yet. Create one first: Event ▸ New event… (Ctrl+N).</source>
+        <translation>Belum ada kegiatan penilaian. Buat dulu: Kegiatan ▸ Kegiatan baru… (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Drives (removable first):</source>
