@@ -44,6 +44,8 @@ from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
 
 DEFAULT_SIZE = QSize(1100, 720)
+SIGNING_OUT_PROPERTY = "oaoi_signing_out"
+"""Set on a window closed because its person signs out: it closes without asking (e.g. unsaved PIN slips)."""
 
 
 def _database_argument(db: Database) -> str | None:
@@ -426,6 +428,7 @@ class MainWindow(QMainWindow):
         self._hidden_for_lock = []
         for widget in windows:
             if shiboken_valid(widget):
+                widget.setProperty(SIGNING_OUT_PROPERTY, True)  # nobody is left to answer "close anyway?"
                 widget.close()
 
     def lock(self) -> bool:

@@ -219,7 +219,7 @@ class ReprintSlipDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Close, Esc and the window's close button end here: an unsaved new slip asks first."""
-        if not self.kept() and not self._leaving_confirmed:
+        if not self.kept() and not self._leaving_confirmed and not self.property("oaoi_signing_out"):
             if self.leave_question is None:
                 def answered(leave: bool) -> None:
                     self.leave_question = None

@@ -778,7 +778,7 @@ class EventWizard(QWizard):
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt naming
         """Finish, Esc and the window's close button all end here: unsaved slips ask first."""
-        if self.slips_at_risk() and not self._leaving_confirmed:
+        if self.slips_at_risk() and not self._leaving_confirmed and not self.property("oaoi_signing_out"):
             self._ask_to_leave(result)
             return
         super().done(result)

@@ -321,3 +321,14 @@ def test_reopen_from_the_console_needs_a_real_reason(
     with db.read() as s:
         assert events.get_event(s, event_id).status != EventStatus.FINALISED
         assert finalisation.state(s, event_id).last_reopen_reason == "salah nilai kebaruan P-1 diketik 9, seharusnya 8"
+
+
+def test_signing_out_closes_an_unsaved_new_slip_without_asking(
+        qtbot, console: SecretariatConsole, main_window: MainWindow, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
+    dialog = console.routine.open_reprint_slip()
+    dialog.issue()
+    assert not dialog.kept()
+    main_window.access.sign_out()
+    assert recording_dialogs.messages == []
+    assert main_window.gate_stack.currentWidget() is main_window.sign_in_page
+    assert not [w for w in main_window.findChildren(ReprintSlipDialog) if w.isVisible()]

@@ -107,3 +107,13 @@ def test_printing_the_slips_prints_every_pin_and_then_finish_asks_nothing(
     qtbot.mouseClick(wizard.button(B.FinishButton), Qt.MouseButton.LeftButton)
     assert [m["kind"] for m in recording_dialogs.messages] == ["printer"]  # no question
     qtbot.waitUntil(lambda: not wizard.isVisible())
+
+
+def test_signing_out_closes_the_unsaved_slips_without_asking(
+        qtbot, window: MainWindow, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
+    """Nobody is left to answer: the PINs must not stay on screen for the next person."""
+    assert wizard_on_slips(qtbot, window).slips_at_risk()
+    window.access.sign_out()
+    qtbot.waitUntil(lambda: window.extensions["secretariat"].wizard is None)
+    assert recording_dialogs.messages == []
+    assert window.gate_stack.currentWidget() is window.sign_in_page
