@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -76,12 +76,14 @@ class SecretariatConsole(QWidget):
         bar.addWidget(self.event_combo, 1)
         bar.addWidget(self.stage_label)
         bar.addWidget(self.stage_combo)
-        self.routine = RoutineMenu(self)  # Tindakan: reprint a PIN slip, paper scores, certificates, reopen
-        self.routine.changed.connect(self._routine_done)
-        bar.addWidget(self.routine.button)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("console_tabs")
         self.tabs.setDocumentMode(True)
+        # Tindakan (reprint a PIN slip, paper scores, certificates, reopen): in the tab row's free
+        # corner, so the bar above does not get wider on a 1280 px projector laptop
+        self.routine = RoutineMenu(self)
+        self.routine.changed.connect(self._routine_done)
+        self.tabs.setCornerWidget(self.routine.button, Qt.Corner.TopRightCorner)
         self.matrix = AssignmentMatrixView(db, self.tabs, actor=actor)
         self.dashboard = ProgressDashboard(db, self.tabs, poll_ms=poll_ms)
         self.tabs.addTab(self.matrix, "")
