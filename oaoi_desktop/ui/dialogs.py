@@ -252,7 +252,7 @@ class Dialogs:
         dialog.setWindowTitle(title)
         dialog._oaoi_printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
         dialog.accepted.connect(lambda: on_chosen(printer))
-        dialog.open()
+        QDialog.open(dialog)  # (QPrintDialog.open wants a receiver: the plain window-modal open)
         return dialog
 
 
