@@ -20,8 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The event '{event}' already has a certificate authority (CA); a second one is not made.",
     },
     "signing.no_authority": {
-        "id": "Kegiatan '{event}' belum memiliki otoritas sertifikat. Jalankan dulu 'oaoi ca create'.",
-        "en": "The event '{event}' has no certificate authority yet. Run 'oaoi ca create' first.",
+        "id": "Kegiatan '{event}' belum memiliki otoritas sertifikat. Sekretariat membuatnya dulu di Konsol "
+              "sekretariat ▸ Tindakan ▸ Sertifikat tanda tangan (atau 'oaoi ca create').",
+        "en": "The event '{event}' has no certificate authority yet. The secretariat creates it first in the "
+              "Secretariat console ▸ Actions ▸ Signing certificates (or 'oaoi ca create').",
     },
     "signing.wrong_ca_passphrase": {
         "id": "Frasa sandi CA kegiatan '{event}' salah: tidak ada yang diubah.",
@@ -56,10 +58,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The certificate in the PKCS#12 file for '{name}' expired on {not_after}.",
     },
     "signing.no_credential": {
-        "id": "'{name}' belum memiliki sertifikat tanda tangan untuk kegiatan '{event}'. "
-        "Jalankan 'oaoi cert issue' atau 'oaoi cert import'.",
-        "en": "'{name}' has no signing certificate for the event '{event}'. "
-        "Run 'oaoi cert issue' or 'oaoi cert import'.",
+        "id": "'{name}' belum memiliki sertifikat tanda tangan untuk kegiatan '{event}'. Sekretariat "
+        "menerbitkan atau mengimpornya di Konsol sekretariat ▸ Tindakan ▸ Sertifikat tanda tangan "
+        "(atau 'oaoi cert issue' / 'oaoi cert import').",
+        "en": "'{name}' has no signing certificate for the event '{event}'. The secretariat issues or imports "
+        "one in the Secretariat console ▸ Actions ▸ Signing certificates (or 'oaoi cert issue' / 'oaoi cert import').",
     },
     "signing.bad_signature": {
         "id": "Tanda tangan tidak sah: {reason}.",

@@ -14,7 +14,7 @@ every action that changes results on that event's chain
 append): scoring, assigning, plenary decisions, imports, stage closings...
 Issuing and signing documents, exports and account security still pass.
 
-:func:`reopen_event` (a reason is required) records ``event.reopened`` with
+:func:`reopen_event` (a reason of 10 to 1,000 characters is required) records ``event.reopened`` with
 the reason and restores the status the event had before it was finalised.
 """
 
@@ -37,6 +37,10 @@ from oaoi_desktop.services.policy import Action, authorize
 MINUTES = "minutes"
 FINALISED_ACTION = "event.finalised"
 REOPENED_ACTION = "event.reopened"
+REOPEN_REASON_MIN = 10
+"""The shortest reason (characters, spaces collapsed) a reopening accepts."""
+REOPEN_REASON_MAX = 1000
+"""The longest reason a reopening accepts (it is printed and kept in the audit log)."""
 
 
 def _event(session: Session, event_id: uuid.UUID | str | Event) -> Event:
@@ -181,6 +185,12 @@ def reopen_event(session: Session, event_id: uuid.UUID | str | Event, actor: Act
         raise ValidationError("finalise.reason_required", event=event.name)
     if event.status != EventStatus.FINALISED:
         raise ConflictError("finalise.not_finalised", event=event.name)
+    if len(reason) < REOPEN_REASON_MIN:  # a word is not a reason anybody can audit later
+        raise ValidationError("routine.reopen_reason_short", event=event.name, minimum=REOPEN_REASON_MIN,
+                              length=len(reason))
+    if len(reason) > REOPEN_REASON_MAX:
+        raise ValidationError("routine.reopen_reason_long", event=event.name, maximum=REOPEN_REASON_MAX,
+                              length=len(reason))
     restored = _status_before_finalising(session, event)
     before = {"status": event.status.value, "finalised_at": event.finalised_at, "finalised_by": event.finalised_by}
     append(session, actor=actor, action=REOPENED_ACTION, event_id=event.id, entity_type="event",

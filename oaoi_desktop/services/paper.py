@@ -512,6 +512,13 @@ def _compare(first: list[_Entry], second: list[_Entry], first_name: str, second_
         parsed = _parse_score(e.row.get("score"))
         return number_text(parsed) if parsed is not None else e.row.get("score").strip()
 
+    def where(e: _Entry) -> dict[str, str]:
+        """The mismatch's place as separate fields (the GUI shows them side by side)."""
+        return {"judge": e.judge.name if e.judge else e.row.get("judge"),
+                "dossier": e.dossier.number if e.dossier else e.row.get("dossier"),
+                "stage": e.stage.id if e.stage else e.row.get("stage"),
+                "criterion": e.criterion_id or e.row.get("criterion")}
+
     a, b = table(first), table(second)
     names = {"first": first_name, "second": second_name}
     out: list[Mismatch] = []
@@ -519,11 +526,15 @@ def _compare(first: list[_Entry], second: list[_Entry], first_name: str, second_
         ea, eb = a.get(key), b.get(key)
         if eb is None:
             assert ea is not None
-            out.append(Mismatch("paper.mismatch.only_first", {**names, "key": label(ea), "first_row": ea.row.row}))
+            out.append(Mismatch("paper.mismatch.only_first", {**names, **where(ea), "key": label(ea),
+                                                              "first_row": ea.row.row,
+                                                              "first_value": ea.row.get("score")}))
         elif ea is None:
-            out.append(Mismatch("paper.mismatch.only_second", {**names, "key": label(eb), "second_row": eb.row.row}))
+            out.append(Mismatch("paper.mismatch.only_second", {**names, **where(eb), "key": label(eb),
+                                                               "second_row": eb.row.row,
+                                                               "second_value": eb.row.get("score")}))
         else:
-            rows = {"first_row": ea.row.row, "second_row": eb.row.row}
+            rows = {"first_row": ea.row.row, "second_row": eb.row.row, **where(ea)}
             if score_text(ea) != score_text(eb):
                 out.append(Mismatch("paper.mismatch.score", {**names, **rows, "key": label(ea),
                                                              "first_value": ea.row.get("score"),

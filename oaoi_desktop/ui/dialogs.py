@@ -27,9 +27,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 SB = QMessageBox.StandardButton
 
@@ -228,6 +232,29 @@ class Dialogs:
         dialog.open()
         return dialog
 
+    # -- printing -------------------------------------------------------------
+    def choose_printer(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        on_chosen: Callable[[QPrinter], None],
+    ) -> QDialog:
+        """Ask for a printer (the platform's print dialog); ``on_chosen`` gets it, set up, to print on.
+
+        The printer lives as long as the dialog; print inside ``on_chosen``.
+        """
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F811 - printing loads on first use
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(title)
+        dialog._oaoi_printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
+        dialog.accepted.connect(lambda: on_chosen(printer))
+        QDialog.open(dialog)  # (QPrintDialog.open wants a receiver: the plain window-modal open)
+        return dialog
+
 
 _seam: Dialogs = Dialogs()
 
@@ -289,11 +316,16 @@ def choose_folder(parent: QWidget | None, title: str, **kwargs: object) -> QFile
     return _seam.choose_folder(parent, title, **kwargs)  # type: ignore[arg-type]
 
 
+def choose_printer(parent: QWidget | None, title: str, **kwargs: object) -> QDialog:
+    return _seam.choose_printer(parent, title, **kwargs)  # type: ignore[arg-type]
+
+
 __all__ = [
     "Dialogs",
     "MessageKind",
     "choose_file",
     "choose_folder",
+    "choose_printer",
     "current",
     "error",
     "information",

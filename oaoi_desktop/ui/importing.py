@@ -956,8 +956,7 @@ class ImportDialog(QDialog):
         ))
         self.event_label.setText(self.tr("&Evaluation event:"))
         self.no_event_label.setText(self.tr(
-            "There is no evaluation event yet. Create one first, e.g. "
-            "oaoi event create --name \"...\" --rubric kipp-proposal"
+            "There is no evaluation event yet. Create one first: Event \u25b8 New event\u2026 (Ctrl+N)."
         ))
         self.drives_label.setText(self.tr("&Drives (removable first):"))
         self.folder_button.setText(self.tr("Choose &folder\u2026"))

@@ -44,6 +44,8 @@ from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
 
 DEFAULT_SIZE = QSize(1100, 720)
+SIGNING_OUT_PROPERTY = "oaoi_signing_out"
+"""Set on a window closed because its person signs out: it closes without asking (e.g. unsaved PIN slips)."""
 
 
 def _database_argument(db: Database) -> str | None:
@@ -122,7 +124,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.gate_stack)
         self.lock_screen.sign_out_requested.connect(self.access.sign_out)
         self.sign_in_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
-        self.start_page.command_copied.connect(self._on_command_copied)
+        self.start_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
+        self.start_page.import_requested.connect(lambda: self.start_import())
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.new_event_requested.connect(self._start_new_event)
         self.events_page.table.activated.connect(self._on_event_activated)
 
         bar = self.menuBar()
@@ -424,6 +429,7 @@ class MainWindow(QMainWindow):
         self._hidden_for_lock = []
         for widget in windows:
             if shiboken_valid(widget):
+                widget.setProperty(SIGNING_OUT_PROPERTY, True)  # nobody is left to answer "close anyway?"
                 widget.close()
 
     def lock(self) -> bool:
@@ -526,8 +532,12 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.start_import(paths)
 
-    def _on_command_copied(self, _text: str) -> None:
-        self.statusBar().showMessage(self.tr("Command copied to the clipboard."), 4000)
+    def _start_new_event(self) -> None:
+        """The start page's "Kegiatan baru": the secretariat package's event wizard."""
+        hook = self.extensions.get("secretariat")
+        start = getattr(hook, "start_wizard", None)
+        if callable(start):
+            start()
 
     # -- language -------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming

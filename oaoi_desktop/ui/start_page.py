@@ -3,17 +3,17 @@
 Shown while the database has no evaluation event.  It reads a
 :class:`~oaoi_desktop.services.status.StatusSummary` and names the one next
 step (create the secretariat account, then create an evaluation event),
-with the three set-up steps as a check list above it.  Until the GUI wizards
-exist, each step shows the exact ``oaoi`` command that does it, in a
-selectable label with a copy button.
+with the three set-up steps as a check list above it.  The next step is a
+row of buttons, never a terminal command: "Buat akun sekretariat" before the
+first account exists, then "Kegiatan baru" (the event wizard), "Impor" (the
+import dialog) and "Buka demo".  The main window connects the page's signals
+to its own actions.
 """
 
 from __future__ import annotations
 
-import sys
-
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,45 +28,27 @@ from PySide6.QtWidgets import (
 from oaoi_desktop.services.status import StatusSummary
 from oaoi_desktop.ui.widgets import StepBadge, em, make_body, make_heading, make_title
 
-# The CLI commands each step shows; keep them in step with oaoi_desktop/cli.py.
-CLI_CREATE_SECRETARIAT = 'oaoi user add --role secretariat --name "..."'
-CLI_CREATE_EVENT = 'oaoi event create --name "..." --rubric kipp-proposal'
-
-_SHELL_SPECIAL = set(" \t&()[]{}^=;!'+,`~$<>|*?#\"")
-
-
-def quote_argument(value: str) -> str:
-    """``value`` quoted for a command line, the same way in cmd.exe and POSIX shells."""
-    if value and not (set(value) & _SHELL_SPECIAL):
-        return value
-    if sys.platform == "win32":
-        return '"' + value.replace('"', '\\"') + '"'
-    if not (set(value) & set('"$`\\!')):
-        return '"' + value + '"'
-    return "'" + value.replace("'", "'\\''") + "'"
-
-
-def cli_command(command: str, database: str | None = None) -> str:
-    """``command``, with ``--db DATABASE`` appended when the app uses another than the default database."""
-    if not database:
-        return command
-    return f"{command} --db {quote_argument(database)}"
-
 
 class StartPage(QWidget):
-    """The empty-state page: the set-up check list and the next step.
+    """The empty-state page: the set-up check list and the next step, as buttons.
 
     Signals:
-        command_copied(str): the user copied the shown command to the clipboard.
+        setup_requested(): "Buat akun sekretariat" was pressed (the first-run dialog).
+        new_event_requested(): "Kegiatan baru" was pressed (the event wizard).
+        import_requested(): "Impor" was pressed (the import dialog).
+        demo_requested(): "Buka demo" was pressed (the demo event in its own window).
     """
 
-    command_copied = Signal(str)
+    setup_requested = Signal()
+    new_event_requested = Signal()
+    import_requested = Signal()
+    demo_requested = Signal()
 
     SECRETARIAT = "secretariat"
     EVENT = "event"
 
     def __init__(self, database: str | None = None, parent: QWidget | None = None) -> None:
-        """``database``: what the CLI's ``--db`` must name to reach the app's database (None: the default)."""
+        """``database``: the app's database as named to the user (None: the default); kept for callers."""
         super().__init__(parent)
         self._database = database
         self._step = self.SECRETARIAT
@@ -146,36 +128,29 @@ class StartPage(QWidget):
         self.heading.setObjectName("next_step_heading")
         self.explanation = make_body(QLabel(card))
         self.explanation.setObjectName("next_step_explanation")
-        self.command_intro = make_body(QLabel(card), muted=True)
-        self.command_intro.setObjectName("next_step_command_intro")
         inner.addWidget(self.heading)
         inner.addWidget(self.explanation)
         inner.addSpacing(em(self, 0.3))
-        inner.addWidget(self.command_intro)
 
-        command_box = QFrame(card)
-        command_box.setObjectName("next_step_command_box")
-        command_box.setFrameShape(QFrame.Shape.StyledPanel)
-        command_box.setAutoFillBackground(True)
-        command_box.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        command_row = QHBoxLayout(command_box)
-        command_row.setContentsMargins(em(self, 0.7), em(self, 0.5), em(self, 0.5), em(self, 0.5))
-        self.command = QLabel(command_box)
-        self.command.setObjectName("next_step_command")
-        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.command.setTextFormat(Qt.TextFormat.PlainText)
-        self.command.setWordWrap(True)
-        self.command.setMinimumWidth(1)
-        self.command.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.command.setCursor(Qt.CursorShape.IBeamCursor)
-        self.copy_button = QPushButton(command_box)
-        self.copy_button.setObjectName("copy_command_button")
-        self.copy_button.clicked.connect(self.copy_command)
-        command_row.addWidget(self.command, 1)
-        command_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
-        inner.addWidget(command_box)
+        # the next step as buttons: every routine step is done here in the app, never in a terminal
+        actions = QHBoxLayout()
+        actions.setSpacing(em(self, 0.5))
+        self.setup_button = QPushButton(card)
+        self.setup_button.setObjectName("start_setup_button")
+        self.setup_button.clicked.connect(lambda _checked=False: self.setup_requested.emit())
+        self.new_event_button = QPushButton(card)
+        self.new_event_button.setObjectName("start_new_event_button")
+        self.new_event_button.clicked.connect(lambda _checked=False: self.new_event_requested.emit())
+        self.import_button = QPushButton(card)
+        self.import_button.setObjectName("start_import_button")
+        self.import_button.clicked.connect(lambda _checked=False: self.import_requested.emit())
+        self.demo_button = QPushButton(card)
+        self.demo_button.setObjectName("start_demo_button")
+        self.demo_button.clicked.connect(lambda _checked=False: self.demo_requested.emit())
+        for button in (self.setup_button, self.new_event_button, self.import_button, self.demo_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        inner.addLayout(actions)
 
         self.hint = make_body(QLabel(card), muted=True)
         self.hint.setObjectName("next_step_hint")
@@ -193,16 +168,6 @@ class StartPage(QWidget):
     def next_step(self) -> str:
         """``StartPage.SECRETARIAT`` or ``StartPage.EVENT``."""
         return self._step
-
-    def command_text(self) -> str:
-        """The whole command the page shows for the next step."""
-        command = CLI_CREATE_EVENT if self._step == self.EVENT else CLI_CREATE_SECRETARIAT
-        return cli_command(command, self._database)
-
-    def copy_command(self) -> None:
-        text = self.command_text()
-        QGuiApplication.clipboard().setText(text)
-        self.command_copied.emit(text)
 
     # -- language ------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
@@ -242,7 +207,7 @@ class StartPage(QWidget):
                 self.tr(
                     "The secretariat creates the evaluation events, registers the judges, "
                     "imports the proposals and prints the results. Create its account once "
-                    "for this database; the command asks for the account's PIN."
+                    "for this database; you choose its PIN or passphrase."
                 )
             )
         else:
@@ -254,16 +219,21 @@ class StartPage(QWidget):
                     "fixes the rubric (Instrumen penilaian) the judges score against."
                 )
             )
-        self.command_intro.setText(
-            self.tr(
-                "Until this step can be done here in the app, run this command in a "
-                "terminal and replace ... with the name:"
-            )
-        )
-        self.command.setText(self.command_text())
-        self.copy_button.setText(self.tr("Copy command"))
-        self.copy_button.setToolTip(self.tr("Copy the command to the clipboard"))
-        self.hint.setText(self.tr("Then choose View \u25b8 Reload (F5) to continue."))
+        secretariat_step = self._step == self.SECRETARIAT
+        self.setup_button.setText(self.tr("Create the &secretariat account\u2026"))
+        self.setup_button.setToolTip(self.tr("Create the account that sets up events, judges and results"))
+        self.new_event_button.setText(self.tr("&New event\u2026"))
+        self.new_event_button.setToolTip(self.tr("Set up an evaluation event: rubric, conflict rules, judges and PINs"))
+        self.import_button.setText(self.tr("&Import\u2026"))
+        self.import_button.setToolTip(self.tr("Import proposals from a USB stick, a folder or a ZIP file"))
+        self.demo_button.setText(self.tr("Open the &demo"))
+        self.demo_button.setToolTip(self.tr("Open a demo event with sample proposals, in a separate database"))
+        self.setup_button.setVisible(secretariat_step)
+        self.new_event_button.setVisible(not secretariat_step)
+        self.import_button.setVisible(not secretariat_step)
+        (self.setup_button if secretariat_step else self.new_event_button).setDefault(True)
+        self.hint.setText(self.tr("The demo opens in a window of its own, with its own database: "
+                                  "nothing in it touches this one."))
 
 
-__all__ = ["CLI_CREATE_EVENT", "CLI_CREATE_SECRETARIAT", "StartPage", "cli_command", "quote_argument"]
+__all__ = ["StartPage"]

@@ -664,8 +664,8 @@ Tetap buka lampiran ini?</translation>
         <translation>&amp;Kegiatan penilaian:</translation>
     </message>
     <message>
-        <source>There is no evaluation event yet. Create one first, e.g. oaoi event create --name &quot;...&quot; --rubric kipp-proposal</source>
-        <translation>Belum ada kegiatan penilaian. Buat dulu, misalnya: oaoi event create --name &quot;...&quot; --rubric kipp-proposal</translation>
+        <source>There is no evaluation event yet. Create one first: Event ▸ New event… (Ctrl+N).</source>
+        <translation>Belum ada kegiatan penilaian. Buat dulu: Kegiatan ▸ Kegiatan baru… (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Drives (removable first):</source>
@@ -1185,10 +1185,6 @@ F1 menampilkan pintasan papan ketik.</translation>
     <message>
         <source>Only folders, ZIP files and proposal lists (.xlsx, .csv) can be imported.</source>
         <translation>Hanya folder, berkas ZIP, dan daftar proposal (.xlsx, .csv) yang dapat diimpor.</translation>
-    </message>
-    <message>
-        <source>Command copied to the clipboard.</source>
-        <translation>Perintah disalin ke papan klip.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1919,8 +1915,44 @@ F1 menampilkan pintasan papan ketik.</translation>
         <translation>Langkah berikutnya: buat akun sekretariat</translation>
     </message>
     <message>
-        <source>The secretariat creates the evaluation events, registers the judges, imports the proposals and prints the results. Create its account once for this database; the command asks for the account&apos;s PIN.</source>
-        <translation>Sekretariat membuat kegiatan penilaian, mendaftarkan penilai, mengimpor proposal, dan mencetak hasil. Buat akun sekretariat sekali untuk basis data ini; perintah ini akan meminta PIN akun tersebut.</translation>
+        <source>The secretariat creates the evaluation events, registers the judges, imports the proposals and prints the results. Create its account once for this database; you choose its PIN or passphrase.</source>
+        <translation>Sekretariat membuat kegiatan penilaian, mendaftarkan penilai, mengimpor proposal, dan mencetak hasil. Buat akunnya sekali untuk basis data ini; Anda memilih PIN atau frasa sandinya.</translation>
+    </message>
+    <message>
+        <source>Create the &amp;secretariat account…</source>
+        <translation>Buat akun &amp;sekretariat…</translation>
+    </message>
+    <message>
+        <source>Create the account that sets up events, judges and results</source>
+        <translation>Buat akun yang menyiapkan kegiatan, penilai, dan hasil</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;Kegiatan baru…</translation>
+    </message>
+    <message>
+        <source>Set up an evaluation event: rubric, conflict rules, judges and PINs</source>
+        <translation>Siapkan kegiatan penilaian: instrumen, aturan benturan kepentingan, penilai, dan PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>Import proposals from a USB stick, a folder or a ZIP file</source>
+        <translation>Impor proposal dari USB, folder, atau berkas ZIP</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Buka &amp;demo</translation>
+    </message>
+    <message>
+        <source>Open a demo event with sample proposals, in a separate database</source>
+        <translation>Buka kegiatan demo dengan contoh proposal, di basis data terpisah</translation>
+    </message>
+    <message>
+        <source>The demo opens in a window of its own, with its own database: nothing in it touches this one.</source>
+        <translation>Demo terbuka di jendela sendiri dengan basis data sendiri: tidak ada yang mengubah basis data ini.</translation>
     </message>
     <message>
         <source>Next step: create an evaluation event</source>
@@ -1929,22 +1961,6 @@ F1 menampilkan pintasan papan ketik.</translation>
     <message>
         <source>An evaluation event (Kegiatan penilaian) is one round of judging, for example “KIPP Kota Medan 2026 — Penilaian Proposal”. It fixes the rubric (Instrumen penilaian) the judges score against.</source>
         <translation>Kegiatan penilaian adalah satu putaran penilaian, misalnya “KIPP Kota Medan 2026 — Penilaian Proposal”. Kegiatan menetapkan instrumen penilaian yang dipakai para penilai.</translation>
-    </message>
-    <message>
-        <source>Until this step can be done here in the app, run this command in a terminal and replace ... with the name:</source>
-        <translation>Sampai langkah ini dapat dilakukan di aplikasi, jalankan perintah berikut di terminal dan ganti ... dengan namanya:</translation>
-    </message>
-    <message>
-        <source>Copy command</source>
-        <translation>Salin perintah</translation>
-    </message>
-    <message>
-        <source>Copy the command to the clipboard</source>
-        <translation>Salin perintah ke papan klip</translation>
-    </message>
-    <message>
-        <source>Then choose View ▸ Reload (F5) to continue.</source>
-        <translation>Lalu pilih Tampilan ▸ Muat ulang (F5) untuk melanjutkan.</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,161 @@
     </message>
 </context>
 <context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Signing certificates</source>
+        <translation>Sertifikat tanda tangan</translation>
+    </message>
+    <message>
+        <source>The event&apos;s certificate authority</source>
+        <translation>Otoritas sertifikat kegiatan</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase of the authority:</source>
+        <translation>&amp;Frasa sandi baru otoritas:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Ulangi:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the authority</source>
+        <translation>&amp;Buat otoritas</translation>
+    </message>
+    <message>
+        <source>Save its certificate (&amp;PEM)…</source>
+        <translation>Simpan sertifikatnya (&amp;PEM)…</translation>
+    </message>
+    <message>
+        <source>Judges&apos; certificates</source>
+        <translation>Sertifikat penilai</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;Authority passphrase (secretariat):</source>
+        <translation>Frasa sandi &amp;otoritas (sekretariat):</translation>
+    </message>
+    <message>
+        <source>The &amp;judge&apos;s new passphrase (the judge types it):</source>
+        <translation>Frasa sandi baru &amp;penilai (diketik penilai):</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat the judge&apos;s passphrase:</source>
+        <translation>U&amp;langi frasa sandi penilai:</translation>
+    </message>
+    <message>
+        <source>Copy the .p12 &amp;to (optional):</source>
+        <translation>Salin .p12 &amp;ke (opsional):</translation>
+    </message>
+    <message>
+        <source>a folder or a USB stick</source>
+        <translation>folder atau flashdisk USB</translation>
+    </message>
+    <message>
+        <source>&amp;Choose folder…</source>
+        <translation>Pilih &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificate</source>
+        <translation>&amp;Terbitkan sertifikat</translation>
+    </message>
+    <message>
+        <source>I&amp;mport certificate (.p12)…</source>
+        <translation>I&amp;mpor sertifikat (.p12)…</translation>
+    </message>
+    <message>
+        <source>This event has no certificate authority yet. Create it once: it issues the judges&apos; signing certificates.</source>
+        <translation>Kegiatan ini belum memiliki otoritas sertifikat. Buat sekali: otoritas inilah yang menerbitkan sertifikat tanda tangan penilai.</translation>
+    </message>
+    <message>
+        <source>Authority: %1 — fingerprint %2</source>
+        <translation>Otoritas: %1 — sidik jari %2</translation>
+    </message>
+    <message>
+        <source>serial %1, valid until %2</source>
+        <translation>nomor seri %1, berlaku sampai %2</translation>
+    </message>
+    <message>
+        <source>no certificate yet</source>
+        <translation>belum ada sertifikat</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Kedua frasa sandi tidak sama.</translation>
+    </message>
+    <message>
+        <source>The certificate authority was created. Keep its passphrase safe: every judge certificate needs it.</source>
+        <translation>Otoritas sertifikat sudah dibuat. Simpan frasa sandinya baik-baik: setiap sertifikat penilai memerlukannya.</translation>
+    </message>
+    <message>
+        <source>Save the authority&apos;s certificate</source>
+        <translation>Simpan sertifikat otoritas</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem)</source>
+        <translation>Sertifikat (*.pem)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 tidak dapat ditulis: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Tersimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Where to copy the certificate (.p12)</source>
+        <translation>Tempat menyalin sertifikat (.p12)</translation>
+    </message>
+    <message>
+        <source>The judge&apos;s two passphrases are not the same.</source>
+        <translation>Kedua frasa sandi penilai tidak sama.</translation>
+    </message>
+    <message>
+        <source>Certificate issued to %1 (serial %2, valid until %3).</source>
+        <translation>Sertifikat diterbitkan untuk %1 (nomor seri %2, berlaku sampai %3).</translation>
+    </message>
+    <message>
+        <source>Copy written to %1.</source>
+        <translation>Salinan ditulis ke %1.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to %1: %2</source>
+        <translation>Salinan tidak dapat ditulis ke %1: %2</translation>
+    </message>
+    <message>
+        <source>The judge&apos;s certificate (.p12)</source>
+        <translation>Sertifikat penilai (.p12)</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation>Berkas PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Type the file&apos;s passphrase in the judge&apos;s passphrase field first.</source>
+        <translation>Ketik dulu frasa sandi berkas itu di kolom frasa sandi penilai.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 tidak dapat dibaca: %2</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 imported (serial %2).</source>
+        <translation>Sertifikat %1 diimpor (nomor seri %2).</translation>
+    </message>
+</context>
+<context>
     <name>DossierProgressModel</name>
     <message>
         <source>%1 of %2</source>
@@ -267,6 +422,14 @@
 <context>
     <name>EventWizard</name>
     <message>
+        <source>PIN slips not saved</source>
+        <translation>Slip PIN belum disimpan</translation>
+    </message>
+    <message>
+        <source>The PINs and recovery codes are shown only on this page and are neither saved nor printed. Close anyway? The judges cannot sign in until each gets a new slip from the console (Reprint PIN slip).</source>
+        <translation>PIN dan kode pemulihan hanya ditampilkan di halaman ini dan belum disimpan atau dicetak. Tetap tutup? Para penilai tidak dapat masuk sampai masing-masing mendapat slip baru dari konsol (Cetak ulang slip PIN).</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>Kegiatan baru</translation>
     </message>
@@ -327,6 +490,109 @@
     </message>
 </context>
 <context>
+    <name>PaperImportDialog</name>
+    <message>
+        <source>Import paper scores</source>
+        <translation>Impor nilai kertas</translation>
+    </message>
+    <message>
+        <source>Two people type the same paper forms into two files (CSV or XLSX). The scores are imported only when both entries agree; until then nothing is stored.</source>
+        <translation>Dua orang mengetik formulir kertas yang sama ke dua berkas (CSV atau XLSX). Nilai baru diimpor bila kedua entri sama; sebelum itu tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>&amp;First entry:</source>
+        <translation>Entri &amp;pertama:</translation>
+    </message>
+    <message>
+        <source>&amp;Second entry:</source>
+        <translation>Entri &amp;kedua:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose the first entry</source>
+        <translation>Pilih entri pertama</translation>
+    </message>
+    <message>
+        <source>Choose the second entry</source>
+        <translation>Pilih entri kedua</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriteria</translation>
+    </message>
+    <message>
+        <source>Entry 1</source>
+        <translation>Entri 1</translation>
+    </message>
+    <message>
+        <source>Entry 2</source>
+        <translation>Entri 2</translation>
+    </message>
+    <message>
+        <source>Differences between the two entries</source>
+        <translation>Perbedaan antara kedua entri</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Bandingkan</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>The first entry</source>
+        <translation>Entri pertama</translation>
+    </message>
+    <message>
+        <source>The second entry</source>
+        <translation>Entri kedua</translation>
+    </message>
+    <message>
+        <source>Score files (*.csv *.xlsx)</source>
+        <translation>Berkas nilai (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>%1 difference(s) between the two entries: correct the files and compare again. Nothing was stored.</source>
+        <translation>%1 perbedaan antara kedua entri: perbaiki berkasnya lalu bandingkan lagi. Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The two entries agree: %1 sheet(s) ready to import.</source>
+        <translation>Kedua entri sama: %1 lembar siap diimpor.</translation>
+    </message>
+    <message>
+        <source>The rows listed below are refused and will be left out.</source>
+        <translation>Baris yang tercantum di bawah ditolak dan tidak ikut diimpor.</translation>
+    </message>
+    <message>
+        <source>Imported %1 sheet(s); %2 unchanged, %3 refused.</source>
+        <translation>%1 lembar diimpor; %2 tidak berubah, %3 ditolak.</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>%1 (comment)</source>
+        <translation>%1 (komentar)</translation>
+    </message>
+</context>
+<context>
     <name>PinSlips</name>
     <message>
         <source>Sign in with your name and this PIN (File ▸ Sign in as judge). Keep the slip private. If you forget the PIN or the account is locked, the recovery code unlocks it once and lets you choose a new PIN.</source>
@@ -382,6 +648,93 @@
     <message>
         <source>Progress per dossier</source>
         <translation>Kemajuan per proposal</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintSlipDialog</name>
+    <message>
+        <source>Reprint PIN slip</source>
+        <translation>Cetak ulang slip PIN</translation>
+    </message>
+    <message>
+        <source>A new PIN and a new one-time recovery code replace the judge&apos;s old ones: the old slip stops working. The new values are shown only here; save or print the slip before you close.</source>
+        <translation>PIN baru dan kode pemulihan sekali pakai yang baru menggantikan yang lama: slip lama tidak berlaku lagi. Nilai baru hanya ditampilkan di sini; simpan atau cetak slip sebelum menutup.</translation>
+    </message>
+    <message>
+        <source>&amp;Judge:</source>
+        <translation>&amp;Penilai:</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN and slip</source>
+        <translation>PIN dan slip &amp;baru</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Recovery code:</source>
+        <translation>Kode pemulihan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save slip (PDF)…</source>
+        <translation>&amp;Simpan slip (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print slip…</source>
+        <translation>&amp;Cetak slip…</translation>
+    </message>
+    <message>
+        <source>This event has no judges yet.</source>
+        <translation>Kegiatan ini belum memiliki penilai.</translation>
+    </message>
+    <message>
+        <source>Give %1 a new PIN and recovery code? The PIN on %1&apos;s current slip stops working.</source>
+        <translation>Beri %1 PIN dan kode pemulihan baru? PIN pada slip %1 yang sekarang tidak berlaku lagi.</translation>
+    </message>
+    <message>
+        <source>Save or print the slip shown first.</source>
+        <translation>Simpan atau cetak dulu slip yang ditampilkan.</translation>
+    </message>
+    <message>
+        <source>New PIN issued for %1. Save or print the slip now.</source>
+        <translation>PIN baru diterbitkan untuk %1. Simpan atau cetak slipnya sekarang.</translation>
+    </message>
+    <message>
+        <source>Save the PIN slip</source>
+        <translation>Simpan slip PIN</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PIN slip could not be saved to %1: %2</source>
+        <translation>Slip PIN tidak dapat disimpan ke %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Tersimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Print the PIN slip</source>
+        <translation>Cetak slip PIN</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Dikirim ke pencetak.</translation>
+    </message>
+    <message>
+        <source>PIN slip not saved</source>
+        <translation>Slip PIN belum disimpan</translation>
+    </message>
+    <message>
+        <source>The new PIN and recovery code are shown only here and are neither saved nor printed. Close anyway? The judge then needs another new slip.</source>
+        <translation>PIN dan kode pemulihan baru hanya ditampilkan di sini dan belum disimpan atau dicetak. Tetap tutup? Penilai kemudian memerlukan slip baru lagi.</translation>
     </message>
 </context>
 <context>
@@ -565,6 +918,57 @@
     </message>
 </context>
 <context>
+    <name>RoutineMenu</name>
+    <message>
+        <source>Ac&amp;tions</source>
+        <translation>&amp;Tindakan</translation>
+    </message>
+    <message>
+        <source>Routine steps for this event</source>
+        <translation>Langkah rutin untuk kegiatan ini</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint PIN slip…</source>
+        <translation>&amp;Cetak ulang slip PIN…</translation>
+    </message>
+    <message>
+        <source>A judge&apos;s new PIN and recovery code, and their slip</source>
+        <translation>PIN dan kode pemulihan baru seorang penilai, beserta slipnya</translation>
+    </message>
+    <message>
+        <source>Import &amp;paper scores…</source>
+        <translation>Impor nilai &amp;kertas…</translation>
+    </message>
+    <message>
+        <source>Scores typed from the paper forms, entered twice and compared</source>
+        <translation>Nilai yang diketik dari formulir kertas, dientri dua kali dan dibandingkan</translation>
+    </message>
+    <message>
+        <source>Signing &amp;certificates…</source>
+        <translation>&amp;Sertifikat tanda tangan…</translation>
+    </message>
+    <message>
+        <source>The event&apos;s certificate authority and the judges&apos; certificates</source>
+        <translation>Otoritas sertifikat kegiatan dan sertifikat para penilai</translation>
+    </message>
+    <message>
+        <source>Re&amp;open the event…</source>
+        <translation>&amp;Buka kembali kegiatan…</translation>
+    </message>
+    <message>
+        <source>Reopen a finalised event, with a reason for the audit log</source>
+        <translation>Buka kembali kegiatan yang sudah difinalisasi, dengan alasan untuk log audit</translation>
+    </message>
+    <message>
+        <source>No event</source>
+        <translation>Belum ada kegiatan</translation>
+    </message>
+    <message>
+        <source>Create or choose an event first.</source>
+        <translation>Buat atau pilih kegiatan lebih dulu.</translation>
+    </message>
+</context>
+<context>
     <name>RubricPage</name>
     <message>
         <source>The rubric</source>
@@ -723,8 +1127,8 @@
         <translation>Kegiatan telah dibuat. Cetak slip dan serahkan kepada masing-masing juri.</translation>
     </message>
     <message>
-        <source>These PINs and one-time recovery codes are shown only now: the database keeps only their hashes. Save the slips as a PDF before you finish (a new slip can be issued later with oaoi pin-slip, which replaces the PIN).</source>
-        <translation>PIN dan kode pemulihan sekali pakai ini hanya ditampilkan sekarang: basis data hanya menyimpan hash-nya. Simpan slip sebagai PDF sebelum selesai (slip baru dapat diterbitkan kemudian dengan oaoi pin-slip, yang mengganti PIN).</translation>
+        <source>These PINs and one-time recovery codes are shown only now: the database keeps only their hashes. Save the slips as a PDF or print them before you finish (a new slip can be printed later in the secretariat console, which replaces the PIN).</source>
+        <translation>PIN dan kode pemulihan sekali pakai ini hanya ditampilkan sekarang: basis data hanya menyimpan hash-nya. Simpan slip sebagai PDF atau cetak sebelum selesai (slip baru dapat dicetak nanti di konsol sekretariat, yang mengganti PIN).</translation>
     </message>
     <message>
         <source>Judge</source>
@@ -741,6 +1145,18 @@
     <message>
         <source>&amp;Save PIN slips (PDF)…</source>
         <translation>&amp;Simpan slip PIN (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print PIN slips…</source>
+        <translation>&amp;Cetak slip PIN…</translation>
+    </message>
+    <message>
+        <source>Print the PIN slips</source>
+        <translation>Cetak slip PIN</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Dikirim ke pencetak.</translation>
     </message>
     <message>
         <source>Save the PIN slips</source>

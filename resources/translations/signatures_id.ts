@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -48,12 +48,20 @@
         <translation>&amp;Tandatangani</translation>
     </message>
     <message>
+        <source>&amp;Issue a certificate…</source>
+        <translation>&amp;Terbitkan sertifikat…</translation>
+    </message>
+    <message>
         <source>No person to sign: add judges to the event first.</source>
         <translation>Belum ada penanda tangan: tambahkan penilai ke kegiatan terlebih dahulu.</translation>
     </message>
     <message>
-        <source>This person has no signing certificate yet (issue one with “oaoi cert issue”).</source>
-        <translation>Orang ini belum memiliki sertifikat tanda tangan (terbitkan dengan “oaoi cert issue”).</translation>
+        <source>You have no signing certificate yet. Ask the secretariat to issue one for you; then sign here.</source>
+        <translation>Anda belum memiliki sertifikat tanda tangan. Mintalah sekretariat menerbitkannya untuk Anda, lalu tanda tangani di sini.</translation>
+    </message>
+    <message>
+        <source>This person has no signing certificate yet: issue one here.</source>
+        <translation>Orang ini belum memiliki sertifikat tanda tangan: terbitkan di sini.</translation>
     </message>
     <message>
         <source>Certificate: %1</source>
@@ -73,7 +81,9 @@
     </message>
     <message numerus="yes">
         <source>Signing %n file(s)…</source>
-        <translation><numerusform>Menandatangani %n berkas…</numerusform></translation>
+        <translation>
+            <numerusform>Menandatangani %n berkas…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling after the current file…</source>
@@ -156,7 +166,9 @@
     </message>
     <message numerus="yes">
         <source>%n signature field(s) still empty</source>
-        <translation><numerusform>%n kolom tanda tangan masih kosong</numerusform></translation>
+        <translation>
+            <numerusform>%n kolom tanda tangan masih kosong</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -174,7 +186,7 @@
         <translation>&amp;Tandatangani PDF…</translation>
     </message>
     <message>
-        <source>Sign PDF documents with a judge's or the chair's certificate</source>
+        <source>Sign PDF documents with a judge&apos;s or the chair&apos;s certificate</source>
         <translation>Menandatangani dokumen PDF dengan sertifikat penilai atau ketua</translation>
     </message>
 </context>
@@ -194,7 +206,9 @@
     </message>
     <message numerus="yes">
         <source>VALID: %n signature(s), every check passed.</source>
-        <translation><numerusform>SAH: %n tanda tangan, semua pemeriksaan lolos.</numerusform></translation>
+        <translation>
+            <numerusform>SAH: %n tanda tangan, semua pemeriksaan lolos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>NOT VALID: at least one check failed. Do not rely on this document.</source>

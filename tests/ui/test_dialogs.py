@@ -99,3 +99,18 @@ def test_choose_file_to_save(qtbot, tmp_path: Path) -> None:  # type: ignore[no-
     dialog.selectFile(str(tmp_path / "rekap"))
     dialog.accept()
     assert chosen == [tmp_path / "rekap.xlsx"]
+
+
+def test_choose_printer_hands_the_set_up_printer_over(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chosen: list[QPrinter] = []
+    dialog = Dialogs(native_file_dialogs=False).choose_printer(parent, "Cetak slip PIN", on_chosen=chosen.append)
+    assert dialog.isVisible() and dialog.windowTitle() == "Cetak slip PIN"
+    assert not chosen  # nothing printed before the user accepts
+    dialog.accept()
+    [printer] = chosen
+    assert printer is dialog._oaoi_printer  # type: ignore[attr-defined]  # the printer the dialog set up
+    assert isinstance(printer, QPrinter)

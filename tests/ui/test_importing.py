@@ -241,7 +241,8 @@ def test_nothing_to_import_and_no_event(qtbot, db: Database, recording_dialogs, 
     dialog = ImportDialog(db, paths=[SAMPLES], actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.no_event_label.isVisible() and "oaoi event create" in dialog.no_event_label.text()
+    assert dialog.no_event_label.isVisible() and "oaoi" not in dialog.no_event_label.text()
+    assert "Kegiatan \u25b8 Kegiatan baru\u2026 (Ctrl+N)" in dialog.no_event_label.text()
     assert not dialog.start_button.isEnabled() and dialog.start_import() is None
 
     make_event(db)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from oaoi_desktop import config, i18n
 from oaoi_desktop.services import status
@@ -37,8 +37,11 @@ def test_opens_in_indonesian_with_the_secretariat_step(main_window: MainWindow) 
     assert page.next_step() == StartPage.SECRETARIAT
     assert page.title.text() == "Selamat datang di oaoi-desktop"
     assert page.heading.text() == "Langkah berikutnya: buat akun sekretariat"
-    assert page.command.text().startswith('oaoi user add --role secretariat --name "..."')
-    assert page.copy_button.text() == "Salin perintah"
+    # the next step is a button, never a terminal command
+    assert page.setup_button.text().replace("&", "") == "Buat akun sekretariat\u2026"
+    assert not page.new_event_button.isVisibleTo(page) and not page.import_button.isVisibleTo(page)
+    assert page.demo_button.isVisibleTo(page)
+    assert not [w for w in page.findChildren(QLabel) if "oaoi " in w.text()]
     assert main_window.language_actions["id"].isChecked()
     assert main_window.quit_action.text().replace("&", "") == "Keluar"
     assert main_window.quit_action.shortcut().toString() == "Ctrl+Q"
@@ -55,18 +58,12 @@ def test_with_a_secretariat_the_next_step_is_an_event(
     assert page.next_step() == StartPage.EVENT
     assert page.heading.text() == "Langkah berikutnya: buat kegiatan penilaian"
     assert page._badges[0].state == "done" and page._badges[1].state == "current"
-    command = page.command.text()
-    # the test database is not the default one: the command names it
-    assert command == f'oaoi event create --name "..." --rubric kipp-proposal --db {db_path}'
-    assert page.command.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
-
-
-def test_the_default_database_needs_no_db_option(qtbot, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    with Database.open() as db:
-        window = MainWindow(db, settings)
-        qtbot.addWidget(window)
-        assert window.start_page.command.text() == 'oaoi user add --role secretariat --name "..."'
-        assert Path(db.display_name) == config.default_db_path()
+    texts = [b.text().replace("&", "") for b in (page.new_event_button, page.import_button, page.demo_button)]
+    assert texts == ["Kegiatan baru\u2026", "Impor\u2026", "Buka demo"]
+    assert all(b.isVisibleTo(page) for b in (page.new_event_button, page.import_button, page.demo_button))
+    assert not page.setup_button.isVisibleTo(page)
+    # no terminal command anywhere on the page
+    assert not [w for w in page.findChildren(QLabel) if "oaoi " in w.text() or "--" in w.text()]
 
 
 def test_switching_language_through_the_view_menu(main_window: MainWindow, settings: Settings) -> None:
@@ -80,7 +77,7 @@ def test_switching_language_through_the_view_menu(main_window: MainWindow, setti
     assert view_menu.title().replace("&", "") == "View"
     assert main_window.language_menu.title().replace("&", "") == "Language"
     assert main_window.start_page.heading.text() == "Next step: create the secretariat account"
-    assert main_window.start_page.copy_button.text() == "Copy command"
+    assert main_window.start_page.demo_button.text().replace("&", "") == "Open the demo"
     assert main_window.database_label.full_text().startswith("Database: ")
     assert english.isChecked() and not indonesian.isChecked()
     assert language.current_language() == "en" and i18n.current_language() == "en"
@@ -164,13 +161,6 @@ def test_reload_shows_an_event_added_meanwhile(
     assert main_window.events_page.model.rowCount() == 1
 
 
-def test_copy_command_puts_it_on_the_clipboard(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    page = main_window.start_page
-    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == page.command_text()
-    assert main_window.statusBar().currentMessage() == "Perintah disalin ke papan klip."
-
-
 def test_about_goes_through_the_dialog_seam(main_window: MainWindow, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
     main_window.about_action.trigger()
     [message] = recording_dialogs.messages
@@ -181,25 +171,23 @@ def test_about_goes_through_the_dialog_seam(main_window: MainWindow, recording_d
     assert message["buttons"] == ["OK"]
 
 
-def test_the_commands_shown_are_accepted_by_the_cli(
-    qtbot, db: Database, db_path: Path, settings: Settings, add_secretariat: Callable[..., object]  # type: ignore[no-untyped-def]
-) -> None:
-    import shlex
 
-    from oaoi_desktop import cli
-
-    window = MainWindow(db, settings)
-    qtbot.addWidget(window)
-    commands = [window.start_page.command_text()]
-    add_secretariat()
-    window.refresh()
-    commands.append(window.start_page.command_text())
-    parsed = []
-    for command in commands:
-        words = shlex.split(command)
-        assert words[0] == "oaoi"
-        parsed.append(cli.build_parser().parse_args(words[1:]))
-    assert [(a.command, a.subcommand) for a in parsed] == [("user", "add"), ("event", "create")]
-    assert parsed[0].role == "secretariat"
-    assert parsed[1].rubric == "kipp-proposal"
-    assert all(a.db == str(db_path) for a in parsed)
+def test_the_start_page_buttons_open_the_wizard_and_the_import(
+        qtbot, secretariat_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """After the account exists the start page offers buttons that do the step here in the app."""
+    window = secretariat_window
+    page = window.start_page
+    assert window.stack.currentWidget() is page and page.isVisible()
+    assert page.next_step() == StartPage.EVENT
+    qtbot.mouseClick(page.new_event_button, Qt.MouseButton.LeftButton)
+    wizard = window.extensions["secretariat"].wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.close()
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert window.import_dialog is not None and window.import_dialog.isVisible()
+    window.import_dialog.close()
+    with qtbot.waitSignal(page.demo_requested):
+        qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(window.demo_windows), timeout=120_000)  # the demo in its own window
+    for demo in list(window.demo_windows):
+        demo.close()

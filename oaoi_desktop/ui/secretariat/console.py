@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results import console_tabs
 from oaoi_desktop.ui.secretariat.dashboard import POLL_MS, ProgressDashboard
 from oaoi_desktop.ui.secretariat.matrix import AssignmentMatrixView
+from oaoi_desktop.ui.secretariat.routine import RoutineMenu
 from oaoi_desktop.ui.widgets import make_title
 
 
@@ -78,6 +79,11 @@ class SecretariatConsole(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("console_tabs")
         self.tabs.setDocumentMode(True)
+        # Tindakan (reprint a PIN slip, paper scores, certificates, reopen): in the tab row's free
+        # corner, so the bar above does not get wider on a 1280 px projector laptop
+        self.routine = RoutineMenu(self)
+        self.routine.changed.connect(self._routine_done)
+        self.tabs.setCornerWidget(self.routine.button, Qt.Corner.TopRightCorner)
         self.matrix = AssignmentMatrixView(db, self.tabs, actor=actor)
         self.dashboard = ProgressDashboard(db, self.tabs, poll_ms=poll_ms, actor=actor)
         self.tabs.addTab(self.matrix, "")
@@ -206,6 +212,10 @@ class SecretariatConsole(QWidget):
             refresh = getattr(widget, "refresh", None)
             if callable(refresh):
                 refresh()
+
+    def _routine_done(self) -> None:
+        if self._event_id is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read everything again (F5, or the window's refresh)."""

@@ -141,6 +141,7 @@ class SecretariatHook(QObject):
     def _person_leaving(self, _signed: object) -> None:
         """Whoever used the console signs out: the console and the wizard close with them."""
         if self.wizard is not None:
+            self.wizard.setProperty("oaoi_signing_out", True)  # closes without asking about unsaved slips
             self.wizard.close()
         self._drop_console()
 

@@ -5,7 +5,8 @@ The values come from :func:`oaoi_desktop.services.auth.issue_pin_slip` (or
 PIN); the store keeps only their hashes, so a slip is the only place they are
 written.  :func:`write_pin_slips` draws every slip of an event into one PDF
 (Qt's PDF writer; A4, four slips a page), written to a temporary name and
-renamed when complete.
+renamed when complete; :func:`print_pin_slips` draws the same slips straight
+on a printer (nothing written to disk).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 
 SLIPS_PER_PAGE = 4
@@ -91,4 +92,12 @@ def write_pin_slips(path: Path, event_name: str, venue: str, dates: str, entries
     return path
 
 
-__all__ = ["SlipEntry", "slips_html", "write_pin_slips"]
+def print_pin_slips(printer: "QPagedPaintDevice", event_name: str, venue: str, dates: str,
+                    entries: list[SlipEntry]) -> None:
+    """Draw the slips of ``entries`` on ``printer`` (a QPrinter chosen by the user, or a PDF printer)."""
+    doc = QTextDocument()
+    doc.setHtml(slips_html(event_name, venue, dates, entries))
+    doc.print_(printer)
+
+
+__all__ = ["SlipEntry", "print_pin_slips", "slips_html", "write_pin_slips"]

@@ -59,7 +59,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import RecusalLevel, Role, User
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message
-from oaoi_desktop.ui.secretariat.pin_slips import SlipEntry, write_pin_slips
+from oaoi_desktop.ui.secretariat.pin_slips import SlipEntry, print_pin_slips, write_pin_slips
 from oaoi_desktop.ui.widgets import em, make_body
 
 T = TypeVar("T")
@@ -649,6 +649,10 @@ class SlipsPage(QWizardPage):
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("save_slips")
         self.save_button.clicked.connect(lambda _checked=False: self.choose_pdf())
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("print_slips")
+        self.print_button.clicked.connect(lambda _checked=False: self.choose_printer())
+        self.printed = False
         self.note = make_body(QLabel(self))
         self.message = message_label(self)
         self.message.setObjectName("slips_message")
@@ -657,6 +661,7 @@ class SlipsPage(QWizardPage):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
+        row.addWidget(self.print_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -665,10 +670,11 @@ class SlipsPage(QWizardPage):
         self.setTitle(self.tr("PIN slips"))
         self.setSubTitle(self.tr("The event is created. Print the slips and hand each judge their own."))
         self.note.setText(self.tr("These PINs and one-time recovery codes are shown only now: the database keeps "
-                                  "only their hashes. Save the slips as a PDF before you finish (a new slip can be "
-                                  "issued later with oaoi pin-slip, which replaces the PIN)."))
+                                  "only their hashes. Save the slips as a PDF or print them before you finish (a new "
+                                  "slip can be printed later in the secretariat console, which replaces the PIN)."))
         self.table.setHorizontalHeaderLabels([self.tr("Judge"), self.tr("PIN"), self.tr("Recovery code")])
         self.save_button.setText(self.tr("&Save PIN slips (PDF)\u2026"))
+        self.print_button.setText(self.tr("&Print PIN slips\u2026"))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         slips = self._wizard.slips
@@ -681,6 +687,24 @@ class SlipsPage(QWizardPage):
                     item.setFont(fixed)
                 self.table.setItem(row, col, item)
         self.save_button.setEnabled(bool(slips))
+        self.print_button.setEnabled(bool(slips))
+
+    def kept(self) -> bool:
+        """True once the slips were saved as a PDF or printed (or there are none to keep)."""
+        return not self._wizard.slips or self.saved_to is not None or self.printed
+
+    def choose_printer(self) -> object:
+        """Print the slips directly (the print dialog through the dialog seam)."""
+        return dialogs.choose_printer(self, self.tr("Print the PIN slips"), on_chosen=self.print_slips)
+
+    def print_slips(self, printer: Any) -> bool:
+        w = self._wizard
+        starts, ends = w.event_page.dates()
+        dates = f"{starts:%d-%m-%Y} \u2013 {ends:%d-%m-%Y}"
+        print_pin_slips(printer, w.event_name, w.event_page.venue.text().strip(), dates, w.slips)
+        self.printed = True
+        set_message(self.message, self.tr("Sent to the printer."), SUCCESS)
+        return True
 
     def choose_pdf(self) -> object:
         name = "".join(ch if ch.isalnum() else "-" for ch in self._wizard.event_name).strip("-").lower()
@@ -742,6 +766,41 @@ class EventWizard(QWizard):
     @property
     def actor(self) -> Actor:
         return self._actor
+
+    # -- nothing is lost with one key: leaving the PIN slips unsaved asks first ----------------
+    _leaving_confirmed = False
+    leave_question: object = None
+    """The confirmation shown when the slips would be lost (a QMessageBox), while it is open."""
+
+    def slips_at_risk(self) -> bool:
+        """True while the PIN slips are shown and neither saved nor printed."""
+        return self.currentId() == PAGE_SLIPS and not self.slips_page.kept()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt naming
+        """Finish, Esc and the window's close button all end here: unsaved slips ask first."""
+        if self.slips_at_risk() and not self._leaving_confirmed and not self.property("oaoi_signing_out"):
+            self._ask_to_leave(result)
+            return
+        super().done(result)
+
+    def _ask_to_leave(self, result: int) -> None:
+        if self.leave_question is not None:
+            return
+
+        def answered(leave: bool) -> None:
+            self.leave_question = None
+            if leave:
+                self._leaving_confirmed = True
+                self.done(result)
+            else:
+                self.slips_page.save_button.setFocus()
+
+        self.leave_question = dialogs.question(
+            self, self.tr("PIN slips not saved"),
+            self.tr("The PINs and recovery codes are shown only on this page and are neither saved nor printed. "
+                    "Close anyway? The judges cannot sign in until each gets a new slip from the console "
+                    "(Reprint PIN slip)."),
+            on_answered=answered)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:

@@ -184,6 +184,13 @@ class SignDialog(QDialog):
         self.person_combo.setObjectName("person_combo")
         self.credential_label = QLabel(self)
         self.credential_label.setWordWrap(True)
+        self.issue_button = QPushButton(self)
+        self.issue_button.setObjectName("issue_certificate_button")
+        self.issue_button.setVisible(False)
+        self.issue_button.clicked.connect(lambda _checked=False: self.open_certificates())
+        credential_row = QHBoxLayout()
+        credential_row.addWidget(self.credential_label, 1)
+        credential_row.addWidget(self.issue_button)
         self.files = QListWidget(self)
         self.files.setObjectName("file_list")
         self.add_file_button = QPushButton(self)
@@ -217,7 +224,7 @@ class SignDialog(QDialog):
         self.passphrase_label = QLabel(self)
         self.form.addRow(self.event_label, self.event_combo)
         self.form.addRow(self.person_label, self.person_combo)
-        self.form.addRow("", self.credential_label)
+        self.form.addRow("", credential_row)
         files_box = QVBoxLayout()
         files_box.addWidget(self.files)
         files_box.addLayout(file_buttons)
@@ -268,6 +275,7 @@ class SignDialog(QDialog):
         self.add_folder_button.setText(self.tr("Add f&older\u2026"))
         self.remove_button.setText(self.tr("&Remove"))
         self.sign_button.setText(self.tr("Si&gn"))
+        self.issue_button.setText(self.tr("&Issue a certificate\u2026"))
         dialogs.translate_buttons(self.buttons)
         self._show_credential()
         self._update_buttons()
@@ -310,12 +318,35 @@ class SignDialog(QDialog):
         person = self.person_combo.currentData()
         if not person:
             self.credential_label.setText(self.tr("No person to sign: add judges to the event first."))
+        elif not self._credentials.get(person) and self._lock_person:
+            self.credential_label.setText(self.tr("You have no signing certificate yet. Ask the secretariat to "
+                                                  "issue one for you; then sign here."))
         elif not self._credentials.get(person):
-            self.credential_label.setText(self.tr("This person has no signing certificate yet "
-                                                  "(issue one with \u201coaoi cert issue\u201d)."))
+            self.credential_label.setText(self.tr("This person has no signing certificate yet: issue one here."))
         else:
             self.credential_label.setText(self.tr("Certificate: %1").replace("%1", self._credentials[person]))
+        self.issue_button.setVisible(bool(person) and not self._credentials.get(person) and not self._lock_person)
         self._update_buttons()
+
+    def open_certificates(self) -> QDialog | None:
+        """The secretariat issues (or imports) the chosen person's certificate without leaving this dialog."""
+        from oaoi_desktop.ui.secretariat.certificates import CertificatesDialog
+
+        event_id, person = self.event_combo.currentData(), self.person_combo.currentData()
+        if not event_id or self._lock_person:
+            return None
+        dialog = CertificatesDialog(self._db, event_id, self._actor, self, judge_id=person)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._reload_keeping(person))
+        self.certificates_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reload_keeping(self, person: str | None) -> None:
+        self._load_people()
+        index = self.person_combo.findData(person) if person else -1
+        if index >= 0:
+            self.person_combo.setCurrentIndex(index)
 
     def add_paths(self, paths: Sequence[Path | str]) -> None:
         present = {self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())}
