@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel
 
 from oaoi_desktop import config, i18n
-from oaoi_desktop.services import status
+from oaoi_desktop.services import events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui import settings as registry
@@ -18,7 +18,6 @@ from oaoi_desktop.ui.dialogs import MessageKind
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.start_page import StartPage
-from support.builders import ACTOR
 
 
 def menu_titles(window: MainWindow) -> list[str]:
@@ -136,7 +135,8 @@ def test_close_saves_geometry_and_keeps_the_database(
     assert not settings.value(registry.MAIN_WINDOW_GEOMETRY).isEmpty()
     assert settings.contains(registry.MAIN_WINDOW_STATE)
     # the window used the database but did not close it
-    assert status.summary(db, actor=ACTOR).events == ()
+    with db.read() as s:
+        assert events.list_events(s) == []
 
     again = MainWindow(db, Settings.open(settings.file_name))
     qtbot.addWidget(again)

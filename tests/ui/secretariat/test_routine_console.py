@@ -320,7 +320,7 @@ def test_reopen_from_the_console_needs_a_real_reason(
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     with db.read() as s:
         assert events.get_event(s, event_id).status != EventStatus.FINALISED
-        assert finalisation.state(s, event_id).last_reopen_reason == "salah nilai kebaruan P-1 diketik 9, seharusnya 8"
+        assert finalisation.state(s, event_id, actor=ACTOR).last_reopen_reason == "salah nilai kebaruan P-1 diketik 9, seharusnya 8"
 
 
 def test_signing_out_closes_an_unsaved_new_slip_without_asking(
