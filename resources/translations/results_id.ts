@@ -364,6 +364,14 @@
 <context>
     <name>RankingModel</name>
     <message>
+        <source>complete %1/%2</source>
+        <translation>lengkap %1/%2</translation>
+    </message>
+    <message>
+        <source>incomplete %1/%2</source>
+        <translation>belum lengkap %1/%2</translation>
+    </message>
+    <message>
         <source>Rank under %1</source>
         <translation>Peringkat menurut %1</translation>
     </message>
@@ -436,6 +444,10 @@
         <translation>Tanda</translation>
     </message>
     <message>
+        <source>Sheets</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
         <source>no score</source>
         <translation>belum dinilai</translation>
     </message>
@@ -464,6 +476,10 @@
     <message>
         <source>Still equal after the whole tie-break chain: the chair decides.</source>
         <translation>Tetap sama setelah seluruh urutan penentu seri: ketua yang memutuskan.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 expected score sheets submitted: this result is not complete yet.</source>
+        <translation>%1 dari %2 lembar penilaian yang diharapkan telah diserahkan: hasil ini belum lengkap.</translation>
     </message>
     <message>
         <source>chair</source>
@@ -525,6 +541,10 @@
         <translation>Nilai %1 (%2); batas lulus %3</translation>
     </message>
     <message>
+        <source>%1 of %2 expected score sheets submitted</source>
+        <translation>%1 dari %2 lembar penilaian yang diharapkan telah diserahkan</translation>
+    </message>
+    <message>
         <source>Judges</source>
         <translation>Penilai</translation>
     </message>
@@ -555,6 +575,10 @@
     <message>
         <source>%1: rank %2, score %3</source>
         <translation>%1: peringkat %2, nilai %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complete</source>
+        <translation>%1 dari %2 lengkap</translation>
     </message>
     <message>
         <source>%1 proposals shown of %2; %3 pass; %4 tie(s) left for the chair.</source>
@@ -623,6 +647,18 @@
     <message>
         <source>only marked</source>
         <translation>hanya yang ditandai</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Semua hasil</translation>
+    </message>
+    <message>
+        <source>Complete only</source>
+        <translation>Hanya yang lengkap</translation>
+    </message>
+    <message>
+        <source>Show every proposal, or only those whose expected score sheets are all submitted</source>
+        <translation>Tampilkan semua proposal, atau hanya yang seluruh lembar penilaiannya sudah diserahkan</translation>
     </message>
     <message>
         <source>Search number, title, agency…</source>

@@ -13,7 +13,7 @@ Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -26,13 +26,14 @@ if TYPE_CHECKING:
     from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
 
 
-def console_tabs(db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None) -> list[QWidget]:
-    """[RankingView, AgreementView, AuditLogView] of one event."""
+def console_tabs(db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None, *,
+                 actor: Any = None) -> list[QWidget]:
+    """[RankingView, AgreementView, AuditLogView] of one event (``actor``: the signed-in secretariat member)."""
     from oaoi_desktop.ui.results.agreement_view import AgreementView
     from oaoi_desktop.ui.results.audit_view import AuditLogView
     from oaoi_desktop.ui.results.ranking_view import RankingView
 
-    return [RankingView(db, event_id, parent), AgreementView(db, event_id, parent), AuditLogView(db, event_id, parent)]
+    return [RankingView(db, event_id, parent, actor=actor), AgreementView(db, event_id, parent), AuditLogView(db, event_id, parent)]
 
 
 class ResultsHook(QObject):

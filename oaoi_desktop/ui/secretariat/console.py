@@ -172,7 +172,7 @@ class SecretariatConsole(QWidget):
         if self._event_id is None:
             return
         try:
-            widgets = list(console_tabs(self._db, self._event_id, self.tabs))
+            widgets = list(console_tabs(self._db, self._event_id, self.tabs, actor=self.actor))
         except OaoiError:
             return
         for widget in widgets:
