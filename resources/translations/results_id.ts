@@ -292,6 +292,20 @@
 </context>
 <context>
     <name>FinaliseDialog</name>
+    <message numerus="yes">
+        <source>Cannot be finalised yet: %n score sheet(s) not submitted. Withdraw those assignments, or record an exception with its reason (it is printed in the Berita Acara).</source>
+        <translation>
+            <numerusform>Belum dapat difinalisasi: %n lembar penilaian belum diserahkan. Tarik penugasan tersebut, atau catat pengecualian dengan alasannya (dicantumkan di Berita Acara).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draf</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>belum dibuka</translation>
+    </message>
     <message>
         <source>There is no event.</source>
         <translation>Belum ada kegiatan.</translation>
@@ -300,6 +314,12 @@
         <source>Finalised on %1 by %2.</source>
         <translation>Difinalisasi pada %1 oleh %2.</translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot be finalised yet: %n score sheet(s) not submitted.</source>
+        <translation>
+            <numerusform>Belum dapat difinalisasi: %n lembar penilaian belum diserahkan.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Berita Acara %1 is issued; the event can be finalised.</source>
         <translation>Berita Acara %1 sudah diterbitkan; kegiatan dapat difinalisasi.</translation>
@@ -307,6 +327,12 @@
     <message>
         <source>No Berita Acara has been issued yet: the event cannot be finalised.</source>
         <translation>Berita Acara belum diterbitkan: kegiatan belum dapat difinalisasi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing score sheet(s) excepted with a recorded reason.</source>
+        <translation>
+            <numerusform>%n lembar penilaian yang belum diserahkan dikecualikan dengan alasan yang dicatat.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No PDF chosen yet.</source>
@@ -351,6 +377,18 @@
     <message>
         <source>Signed in &amp;ink on the printed copy by every panel member and the chair</source>
         <translation>Ditandatangani &amp;basah pada salinan cetak oleh seluruh anggota tim dan ketua</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the selected assignments</source>
+        <translation>&amp;Tarik penugasan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Reason for an e&amp;xception (printed in the Berita Acara):</source>
+        <translation>Alasan pe&amp;ngecualian (dicantumkan di Berita Acara):</translation>
+    </message>
+    <message>
+        <source>Record the e&amp;xception for every sheet listed</source>
+        <translation>Catat pe&amp;ngecualian untuk semua lembar di daftar</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>

@@ -79,3 +79,68 @@ def test_without_a_signed_in_actor_nothing_is_claimed(qtbot, db) -> None:  # typ
     view = _view(qtbot, db, _event(db), actor=None)
     assert view.view.isColumnHidden(Col.COMPLETE)
     assert not view.complete_box.isVisible() and not view.complete_label.isVisible()
+
+
+# -- the finalise dialog (Event ▸ Finalisasi kegiatan…) ---------------------------------------------------------
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from oaoi_desktop.services import events as events_service  # noqa: E402
+from oaoi_desktop.store.models import AuditEntry, EventStatus  # noqa: E402
+from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog  # noqa: E402
+from results_helpers import issue_minutes  # type: ignore[import-not-found]  # noqa: E402
+
+
+def _dialog(qtbot, db: Database, eid: str) -> FinaliseDialog:  # type: ignore[no-untyped-def]
+    dialog = FinaliseDialog(db, ACTOR, event_id=eid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_finalise_dialog_lists_missing_sheets_and_withdraws_them(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    eid = _event(db)
+    dialog = _dialog(qtbot, db, eid)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert "belum dapat difinalisasi: 3 lembar penilaian belum diserahkan" in dialog.state_label.text().lower()
+    assert dialog.missing_box.isVisible() and not ok.isEnabled()
+    items = [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())]
+    assert items == ["P-2 \u2014 Citra (draf)", "P-3 \u2014 Budi (draf)", "P-3 \u2014 Citra (draf)"]
+    assert not dialog.withdraw_button.isEnabled() and not dialog.exception_button.isEnabled()
+    # withdraw P-3's two assignments: select them, click
+    dialog.missing_list.item(1).setSelected(True)
+    dialog.missing_list.item(2).setSelected(True)
+    assert dialog.withdraw_button.isEnabled()
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    assert [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())] == [
+        "P-2 \u2014 Citra (draf)"]
+    assert "1 lembar penilaian belum diserahkan" in dialog.state_label.text()
+    with db.read() as s:
+        removed = s.scalars(select(AuditEntry).where(AuditEntry.action == "assignment.removed")).all()
+        assert sorted(e.before["name"] for e in removed) == ["Budi", "Citra"]
+        assert all(e.actor_id == ACTOR.user_id for e in removed)
+
+
+def test_finalise_dialog_records_an_exception_then_finalises(qtbot, db, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
+    eid = _event(db)
+    dialog = _dialog(qtbot, db, eid)
+    qtbot.keyClicks(dialog.exception_reason, "Dua penilai berhalangan hadir; disepakati dalam pleno")
+    assert dialog.exception_button.isEnabled()
+    qtbot.mouseClick(dialog.exception_button, Qt.MouseButton.LeftButton)
+    assert not dialog.missing_box.isVisible()
+    assert "3 lembar penilaian yang belum diserahkan dikecualikan" in dialog.state_label.text()
+    with db.read() as s:
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "completeness.exception"))
+        assert entry.after["reason"] == "Dua penilai berhalangan hadir; disepakati dalam pleno"
+        assert len(entry.after["sheets"]) == 3
+    dialog.close()
+    issue_minutes(db, eid)  # the Berita Acara issued after the exception, so it states it
+    dialog = _dialog(qtbot, db, eid)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(dialog.paper_choice, Qt.MouseButton.LeftButton)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not recording_dialogs.messages
+    with db.read() as s:
+        assert events_service.get_event(s, eid).status is EventStatus.FINALISED
