@@ -245,11 +245,14 @@ def when_text(value: Any) -> str:
     """A stored UTC time as people read it: local date and time with the zone (``-`` when unset)."""
     import datetime as dt
 
-    if value is None:
+    if value is None or value == dt.datetime.min:
         return "-"
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone().strftime("%d-%m-%Y %H:%M %Z").strip()
+    try:
+        return value.astimezone().strftime("%d-%m-%Y %H:%M %Z").strip()
+    except (OverflowError, ValueError):
+        return value.strftime("%d-%m-%Y %H:%M UTC")
 
 
 def missing_text(sheets: Iterable[MissingSheet], limit: int = 10) -> str:
