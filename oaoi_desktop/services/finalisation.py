@@ -14,6 +14,13 @@ every action that changes results on that event's chain
 append): scoring, assigning, plenary decisions, imports, stage closings...
 Issuing and signing documents, exports and account security still pass.
 
+Nothing is finalised incomplete (issue 14): while an assigned sheet is not
+submitted, :func:`finalise_event` refuses (``finalise.incomplete``, listing
+them) unless the secretariat withdrew those assignments or recorded a reasoned
+exception (:func:`oaoi_desktop.services.completeness.record_exception`); an
+exception recorded after the latest Berita Acara was issued asks for a new one,
+so the signed Berita Acara always states the exceptions it rests on.
+
 :func:`reopen_event` (a reason is required) records ``event.reopened`` with
 the reason and restores the status the event had before it was finalised.
 """

@@ -1,14 +1,20 @@
-"""Issue 14 in the ranking view: a completeness badge per row, a filter "complete only / all" and a
-count in the header, for the signed-in secretariat."""
+"""Issue 14 in the secretariat's GUI: the ranking view's completeness badge per row, filter
+"complete only / all" and header count; the finalise dialog's list of missing sheets with the
+two ways on (withdraw the assignments, record a reasoned exception)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
 
+from oaoi_desktop.services import events as events_service
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.store.models import AuditEntry, EventStatus
+from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
 from oaoi_desktop.ui.results.ranking_view import Col, RankingView
-from support.builders import ACTOR, add_dossier, add_judges, make_event, score
-from support.builders import KIPP_CRITERIA
+from results_helpers import issue_minutes  # type: ignore[import-not-found]
+from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score
 
 
 def uniform(value: int) -> dict[str, int]:
@@ -82,13 +88,6 @@ def test_without_a_signed_in_actor_nothing_is_claimed(qtbot, db) -> None:  # typ
 
 
 # -- the finalise dialog (Event ▸ Finalisasi kegiatan…) ---------------------------------------------------------
-from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
-from sqlalchemy import select  # noqa: E402
-
-from oaoi_desktop.services import events as events_service  # noqa: E402
-from oaoi_desktop.store.models import AuditEntry, EventStatus  # noqa: E402
-from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog  # noqa: E402
-from results_helpers import issue_minutes  # type: ignore[import-not-found]  # noqa: E402
 
 
 def _dialog(qtbot, db: Database, eid: str) -> FinaliseDialog:  # type: ignore[no-untyped-def]
