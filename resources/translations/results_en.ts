@@ -4,13 +4,6 @@
 <context>
     <name>FinaliseDialog</name>
     <message numerus="yes">
-        <source>Cannot be finalised yet: %n score sheet(s) not submitted. Withdraw those assignments, or record an exception with its reason (it is printed in the Berita Acara).</source>
-        <translation>
-            <numerusform>Cannot be finalised yet: %n score sheet not submitted. Withdraw that assignment, or record an exception with its reason (it is printed in the Berita Acara).</numerusform>
-            <numerusform>Cannot be finalised yet: %n score sheets not submitted. Withdraw those assignments, or record an exception with its reason (it is printed in the Berita Acara).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Cannot be finalised yet: %n score sheet(s) not submitted.</source>
         <translation>
             <numerusform>Cannot be finalised yet: %n score sheet not submitted.</numerusform>

@@ -292,11 +292,9 @@
 </context>
 <context>
     <name>FinaliseDialog</name>
-    <message numerus="yes">
-        <source>Cannot be finalised yet: %n score sheet(s) not submitted. Withdraw those assignments, or record an exception with its reason (it is printed in the Berita Acara).</source>
-        <translation>
-            <numerusform>Belum dapat difinalisasi: %n lembar penilaian belum diserahkan. Tarik penugasan tersebut, atau catat pengecualian dengan alasannya (dicantumkan di Berita Acara).</numerusform>
-        </translation>
+    <message>
+        <source>Withdraw the assignments of these sheets, or record an exception with its reason (it is printed in the Berita Acara):</source>
+        <translation>Tarik penugasan lembar-lembar ini, atau catat pengecualian dengan alasannya (dicantumkan di Berita Acara):</translation>
     </message>
     <message>
         <source>draft</source>

@@ -160,9 +160,8 @@ class FinaliseDialog(QDialog):
         self.missing_list.clear()
         if not visible:
             return
-        self.missing_label.setText(self.tr("Cannot be finalised yet: %n score sheet(s) not submitted. Withdraw "
-                                           "those assignments, or record an exception with its reason (it is "
-                                           "printed in the Berita Acara).", "", len(missing)))
+        self.missing_label.setText(self.tr("Withdraw the assignments of these sheets, or record an exception with "
+                                           "its reason (it is printed in the Berita Acara):"))
         for m in missing:
             status = self.tr("draft") if m.status == "draft" else self.tr("not started")
             item = QListWidgetItem(f"{m.number} — {m.judge} ({status})", self.missing_list)

@@ -729,6 +729,8 @@ class RankingView(QWidget):
         self.model.completeness = state
         self.model.set_table(table)
         self.view.setColumnHidden(Col.COMPLETE, state is None)
+        if state is not None:  # the badge is never elided ("belum dini…", issue 14)
+            self.view.resizeColumnToContents(Col.COMPLETE)
         self.complete_box.setVisible(state is not None)
         self.complete_label.setVisible(state is not None)
         self._fill_groups()
