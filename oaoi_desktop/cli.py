@@ -244,7 +244,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _headers() -> dict[str, str]:
     keys = ["id", "name", "status", "dossiers", "judges", "sheets_submitted", "rubric", "role",
             "instansi", "unit_kerja", "criterion", "weight", "scale", "levels", "stage",
-            "rank", "number", "title", "group", "score", "passed", "judge_totals", "notes"]
+            "rank", "number", "title", "group", "score", "passed", "judge_totals", "notes", "complete"]
     return {k: t(f"cli.col.{k}") for k in keys}
 
 
@@ -445,11 +445,28 @@ def cmd_rank(args: argparse.Namespace) -> int:
             stage_id=args.stage, actor=_operator(args),
         )
         rows = ranking.ranking_rows(s, event, result, actor=_operator(args))
-    columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes"]
+        _add_completeness(s, event, args, rows)
+    columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes", "complete"]
     if args.format == "table":
-        rows = [{**r, "score": r["score_display"]} for r in rows]
+        rows = [{**r, "score": r["score_display"], "complete": r["complete_badge"]} for r in rows]
+    else:  # machine-readable: the boolean and the counts, no localised badge
+        rows = [{k: v for k, v in r.items() if k != "complete_badge"} for r in rows]
     emit_rows(rows, columns, args.format, _headers())
     return EXIT_OK
+
+
+def _add_completeness(s: Any, event: Any, args: argparse.Namespace, rows: list[dict[str, Any]]) -> None:
+    """Issue 14: each ranked dossier says whether every expected sheet is in (``complete`` column;
+    ``sheets_expected``/``sheets_submitted`` in JSON)."""
+    from oaoi_desktop.services import completeness
+
+    state = completeness.dossier_completeness(s, event, actor=_operator(args), stage_id=args.stage)
+    for r in rows:
+        c = state.of(r["dossier_id"])
+        r["complete"] = bool(c and c.complete)
+        r["sheets_expected"] = c.expected if c else 0
+        r["sheets_submitted"] = c.submitted if c else 0
+        r["complete_badge"] = c.badge() if c else "-"
 
 
 def _import_progress(stream: Any, quiet: bool) -> Callable[[Any], None] | None:

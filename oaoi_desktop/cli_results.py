@@ -32,6 +32,8 @@ def cmd_event_finalise(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, finalisation
 
     cli = _cli()
+    if getattr(args, "except_missing", False):
+        _record_exception(args)
     with cli._open_db(args) as db, db.write() as s:
         event = finalisation.finalise_event(s, events.get_event(s, args.event), cli._operator(args),
                                             signed_minutes=args.signed_pdf, paper_signed=args.paper_signed)
@@ -40,6 +42,22 @@ def cmd_event_finalise(args: argparse.Namespace) -> int:
                     by=event.finalised_by, minutes=minutes.number if minutes else "-")
     print(message)
     return cli.EXIT_OK
+
+
+def _record_exception(args: argparse.Namespace) -> None:
+    """``--except-missing --reason TEXT``: record (and commit) the exception before finalising, so a
+    Berita Acara issued afterwards states it even when finalising is refused now."""
+    from oaoi_desktop.services import completeness, events
+
+    cli = _cli()
+    reason = " ".join((args.except_reason or "").split())
+    if not reason:
+        raise cli.CliError("finalise.cli.reason_needed")
+    with cli._open_db(args) as db, db.write() as s:
+        excepted = completeness.record_exception(s, events.get_event(s, args.event), actor=cli._operator(args),
+                                                 reason=reason)
+    if excepted:
+        print(t("finalise.cli.excepted", count=len(excepted), sheets=completeness.missing_text(excepted)))
 
 
 def cmd_event_reopen(args: argparse.Namespace) -> int:
@@ -65,6 +83,8 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     signed = p.add_mutually_exclusive_group()
     signed.add_argument("--signed-pdf", metavar="FILE.pdf", help=t("finalise.cli.help.signed_pdf"))
     signed.add_argument("--paper-signed", action="store_true", help=t("finalise.cli.help.paper_signed"))
+    p.add_argument("--except-missing", action="store_true", help=t("finalise.cli.help.except_missing"))
+    p.add_argument("--reason", dest="except_reason", metavar="TEXT", help=t("finalise.cli.help.except_reason"))
     p = add(event_sub, "reopen", "finalise.cli.help.reopen", cmd_event_reopen)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     p.add_argument("--reason", required=True, metavar="TEXT", help=t("finalise.cli.help.reason"))

@@ -30,34 +30,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "secretariat's laptop only ('{name}').",
     },
     "policy.other_event": {
-        "id": "'{name}' bukan penilai kegiatan ini; tindakan '{action}' ditolak.",
-        "en": "'{name}' is not a judge of this event; the action '{action}' was refused.",
+        "id": "'{name}' bukan penilai kegiatan ini; permintaan ditolak.",
+        "en": "'{name}' is not a judge of this event; the request was refused.",
     },
     "policy.not_own": {
-        "id": "'{name}' hanya dapat melakukan '{action}' untuk dirinya sendiri, bukan untuk {judge}.",
-        "en": "'{name}' can do '{action}' only for themself, not for {judge}.",
+        "id": "'{name}' hanya dapat bertindak untuk dirinya sendiri, bukan untuk {judge}.",
+        "en": "'{name}' can act only for themself, not for {judge}.",
     },
-    "policy.event_finalised": {
-        "id": "Kegiatan '{event}' sudah difinalkan; '{action}' oleh '{name}' ditolak.",
-        "en": "The event '{event}' is finalised; '{action}' by '{name}' was refused.",
+    "policy.event_finalised": {  # a judge sees this: no action id, no command (issue 14)
+        "id": "Kegiatan '{event}' sudah difinalisasi pada {at}; nilai tidak dapat diubah. Hubungi sekretariat.",
+        "en": "The event '{event}' was finalised on {at}; scores can no longer be changed. "
+              "Contact the secretariat.",
     },
     "policy.not_assigned": {
-        "id": "Proposal {dossier} tidak ditugaskan kepada '{name}'; '{action}' ditolak.",
-        "en": "Dossier {dossier} is not assigned to '{name}'; '{action}' was refused.",
+        "id": "Proposal {dossier} tidak ditugaskan kepada '{name}'; permintaan ditolak.",
+        "en": "Dossier {dossier} is not assigned to '{name}'; the request was refused.",
     },
     "policy.recused": {
         "id": "'{name}' tidak boleh menilai proposal {dossier} (instansi/unit kerja yang sama); "
-        "'{action}' ditolak.",
-        "en": "'{name}' is recused from dossier {dossier} (same instansi/unit kerja); '{action}' was refused.",
+        "permintaan ditolak.",
+        "en": "'{name}' is recused from dossier {dossier} (same instansi/unit kerja); the request was refused.",
     },
     "policy.conflict_declared": {
-        "id": "'{name}' telah menyatakan konflik kepentingan atas proposal {dossier}; '{action}' ditolak.",
-        "en": "'{name}' declared a conflict of interest on dossier {dossier}; '{action}' was refused.",
+        "id": "'{name}' telah menyatakan konflik kepentingan atas proposal {dossier}; permintaan ditolak.",
+        "en": "'{name}' declared a conflict of interest on dossier {dossier}; the request was refused.",
     },
     "policy.sheet_final": {
-        "id": "Lembar penilaian sudah berstatus {status}; '{action}' oleh '{name}' ditolak. Sekretariat "
+        "id": "Lembar penilaian sudah diserahkan dan dikunci; nilai tidak dapat diubah. Sekretariat "
         "dapat membukanya kembali dengan alasan.",
-        "en": "The score sheet is already {status}; '{action}' by '{name}' was refused. The secretariat "
+        "en": "The score sheet is already submitted and locked; its scores cannot be changed. The secretariat "
         "can unlock it with a reason.",
     },
     "policy.sheet_not_draft": {

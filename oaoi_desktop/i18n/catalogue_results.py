@@ -1,13 +1,11 @@
 """Messages of the results area: finalising and reopening an event (services and ``oaoi event``)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "finalise.refused": {
-        "id": "Kegiatan '{event}' sudah difinalisasi ({at}, oleh {by}): tindakan '{action}' ditolak dan tidak ada "
-              "yang diubah. Buka kembali kegiatan dengan alasan yang dicatat lebih dulu "
-              "(menu Kegiatan ▸ Buka kembali, atau: oaoi event reopen --event ID --reason TEKS).",
-        "en": "Event '{event}' is finalised ({at}, by {by}): action '{action}' was refused and nothing was changed. "
-              "Reopen the event with a recorded reason first "
-              "(Event ▸ Reopen, or: oaoi event reopen --event ID --reason TEXT).",
+    "finalise.refused": {  # seen in the GUI by judges too: no action id, no terminal command (issue 14)
+        "id": "Kegiatan '{event}' sudah difinalisasi ({at}, oleh {by}); perubahan ditolak dan tidak ada yang "
+              "diubah. Sekretariat dapat membuka kembali kegiatan dengan alasan yang dicatat.",
+        "en": "Event '{event}' is finalised ({at}, by {by}); the change was refused and nothing was changed. "
+              "The secretariat can reopen the event with a recorded reason.",
     },
     "finalise.no_minutes": {
         "id": "Kegiatan '{event}' belum dapat difinalisasi: Berita Acara belum diterbitkan "

@@ -186,6 +186,9 @@ def result_body(ctx: "Context", dossier_id: Any, stage_id: str | None, group_by:
     kv = _base_keyvalues(ctx, d, lang)
     kv.append((_t("documents.label.stage", lang), stage_label(ctx, stage_id, lang)))
     kv.append((_t("documents.label.method", lang), method_text(method or ctx.rubric.aggregation.value, lang)))
+    state = ctx.completeness(stage_id).of(d.id)
+    if state is not None:
+        kv.append((_t("complete.doc.label", lang), state.badge(lang)))
     body: list[Any] = [KeyValues(tuple(kv))]
     sheets = [s for s in ctx.sheets_of(d.id) if stage_id is None or s.stage_id == stage_id]
     stages = [st for st in ctx.rubric.stages if any(s.stage_id == st.id for s in sheets)]
@@ -256,7 +259,8 @@ def _side_by_side(ctx: "Context", stage: Stage, sheets: list["SheetData"], lang:
 # =====================================================================================
 # Rekapitulasi dan Peringkat
 # =====================================================================================
-def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_group: bool) -> TableBlock:
+def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_group: bool,
+                  stage_id: str | None = None) -> TableBlock:
     labels = {d.id.hex: d.number for d in ctx.dossiers.values()}
     by_hex = {d.id.hex: d for d in ctx.dossiers.values()}
     notes_of: dict[str, list[str]] = {}
@@ -273,6 +277,7 @@ def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_
             notes.append(_t("documents.note.plenary", lang))
         if r.raw_rank != r.rank and r.raw_rank is not None:
             notes.append(_t("documents.note.raw_rank", lang, rank=r.raw_rank))
+        notes += _incomplete_mark(ctx, stage_id, d.id, lang)
         cells = [str(r.rank) if r.rank is not None else "-", d.number, d.title,
                  agency(d, ctx, lang) if not ctx.event.blind_mode else "-"]
         if with_group:
@@ -302,6 +307,22 @@ def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_
     return TableBlock(header=tuple(header), rows=tuple(out), widths=widths, align=align, wrap=wrap, font_size=7)
 
 
+def _incomplete_mark(ctx: "Context", stage_id: str | None, dossier_id: Any, lang: str) -> list[str]:
+    """``belum lengkap 2/3`` for a dossier with sheets still missing (issue 14), else nothing."""
+    c = ctx.completeness(stage_id).of(dossier_id)
+    if c is None or c.complete:
+        return []
+    return [_t("complete.doc.mark", lang, submitted=c.submitted, expected=c.expected)]
+
+
+def completeness_text(ctx: "Context", stage_id: str | None, lang: str) -> str:
+    """``Lembar penilaian diserahkan 33 dari 36; 3 proposal belum lengkap.``"""
+    state = ctx.completeness(stage_id)
+    key = "complete.doc.summary_complete" if not state.incomplete_count else "complete.doc.summary"
+    return _t(key, lang, submitted=state.sheets_submitted, expected=state.sheets_expected,
+              incomplete=state.incomplete_count)
+
+
 def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  group: Sequence[str] | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
     from oaoi_desktop.services.documents import ranking_rows
@@ -319,7 +340,8 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     )
     passed = sum(1 for r in rows if r.passed and r.rank is not None)
     body = (KeyValues(kv), Para(_t("documents.ranking.summary", lang, count=len(rows), passed=passed), "small"),
-            ranking_table(ctx, raw, rows, lang, with_group=False))
+            Para(completeness_text(ctx, stage_id, lang), "small"),
+            ranking_table(ctx, raw, rows, lang, with_group=False, stage_id=stage_id))
     from oaoi_desktop.reports.sensitivity_appendix import appendix  # issue 17: results that hang on one judge
 
     body += appendix(ctx, stage_id, group_by, method, group, lang)
@@ -357,6 +379,13 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     body.append(Heading(_t("documents.minutes.assessed", lang)))
     body.append(Para(_t("documents.minutes.assessed_text", lang, dossiers=len(ctx.dossiers), assessed=assessed,
                         sheets=len(sheets), pass_mark=number_text(ctx.rubric.pass_mark), passed=passed)))
+    body.append(Para(completeness_text(ctx, stage_id, lang)))
+    excepted = ctx.completeness(stage_id).excepted
+    if excepted:
+        body.append(Para(_t("complete.doc.exceptions", lang) + ":"))
+        for x in excepted:
+            body.append(Para(_t("complete.doc.exception_row", lang, number=x.number, judge=x.judge,
+                                reason=x.exception), "small"))
     body.append(Para(_t("documents.minutes.method", lang, method=method_text(m, lang),
                         rules=tie_rules_text(ctx.rubric, lang))))
     body.append(Heading(_t("documents.minutes.recusals", lang)))
@@ -395,7 +424,7 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     for group, members in groups.items():
         if group:
             annex.append(Heading(group_text(group, lang)))
-        annex.append(ranking_table(ctx, raw, members, lang, with_group=False))
+        annex.append(ranking_table(ctx, raw, members, lang, with_group=False, stage_id=stage_id))
     intro = _t("documents.signature_place", lang, place=place or "", date=short_date(day, lang)).strip(", ")
     signers = tuple(signer(u, lang) for u in panel)
     return ctx.event.name, tuple(body), signers, intro, tuple(annex)  # type: ignore[return-value]

@@ -278,6 +278,15 @@ class Context:
                 index.setdefault(s.dossier_id, []).append(s)
         return index.get(dossier_id, [])
 
+    def completeness(self, stage_id: str | None) -> Any:
+        """Sheets expected vs submitted per dossier (issue 14), cached; the caller is authorised."""
+        cache = self.__dict__.setdefault("_completeness", {})
+        if stage_id not in cache:
+            from oaoi_desktop.services.completeness import _compute
+
+            cache[stage_id] = _compute(self.session, self.event, stage_id)
+        return cache[stage_id]
+
     # -- rankings ---------------------------------------------------------------------
     def ranking(self, stage_id: str | None, group_by: Sequence[str], method: str | None) -> Any:
         """(raw Ranking, adjusted rows) for these options, cached."""

@@ -14,6 +14,13 @@ every action that changes results on that event's chain
 append): scoring, assigning, plenary decisions, imports, stage closings...
 Issuing and signing documents, exports and account security still pass.
 
+Nothing is finalised incomplete (issue 14): while an assigned sheet is not
+submitted, :func:`finalise_event` refuses (``finalise.incomplete``, listing
+them) unless the secretariat withdrew those assignments or recorded a reasoned
+exception (:func:`oaoi_desktop.services.completeness.record_exception`); an
+exception recorded after the latest Berita Acara was issued asks for a new one,
+so the signed Berita Acara always states the exceptions it rests on.
+
 :func:`reopen_event` (a reason of 10 to 1,000 characters is required) records ``event.reopened`` with
 the reason and restores the status the event had before it was finalised.
 """
@@ -76,10 +83,14 @@ class FinalisationState:
     finalised_by: str
     minutes_number: str | None
     last_reopen_reason: str | None
+    missing_sheets: tuple[Any, ...] = ()
+    """Assigned sheets not submitted, without an exception (:class:`completeness.MissingSheet`)."""
+    excepted_sheets: tuple[Any, ...] = ()
+    """Missing sheets the secretariat excepted, with the reason."""
 
     @property
     def can_finalise(self) -> bool:
-        return not self.finalised and self.minutes_number is not None
+        return not self.finalised and self.minutes_number is not None and not self.missing_sheets
 
 
 def state(session: Session, event_id: uuid.UUID | str | Event, *, actor: Actor) -> FinalisationState:
@@ -91,9 +102,14 @@ def state(session: Session, event_id: uuid.UUID | str | Event, *, actor: Actor) 
         .order_by(AuditEntry.seq.desc())
         .limit(1)
     )
+    from oaoi_desktop.services.completeness import _compute
+
+    finalised = event.status == EventStatus.FINALISED
+    complete = _compute(session, event) if not finalised else None
     return FinalisationState(
-        event.id, event.status == EventStatus.FINALISED, event.finalised_at, event.finalised_by or "",
+        event.id, finalised, event.finalised_at, event.finalised_by or "",
         minutes.number if minutes is not None else None, (last or {}).get("reason") if last else None,
+        complete.blocking if complete else (), complete.excepted if complete else (),
     )
 
 
@@ -127,6 +143,30 @@ def _signed_minutes_evidence(session: Session, event: Event, path: Path) -> dict
             "fields": {sig.field_name: sig.registered_judge for sig in report.signatures}}
 
 
+def _refuse_incomplete(session: Session, event: Event) -> None:
+    """No finalising while an assigned sheet is missing, unless withdrawn or excepted (with a reason)."""
+    from oaoi_desktop.services.completeness import _compute, missing_text
+
+    blocking = _compute(session, event).blocking
+    if blocking:
+        raise ConflictError("finalise.incomplete", event=event.name, count=len(blocking),
+                            sheets=missing_text(blocking))
+
+
+def _refuse_minutes_before_exception(session: Session, event: Event, minutes: IssuedDocument) -> None:
+    """An exception recorded after the Berita Acara was issued is not printed in it: issue it again."""
+    from oaoi_desktop.services.completeness import EXCEPTION_ACTION
+
+    last = session.scalar(
+        select(AuditEntry.at)
+        .where(AuditEntry.chain == str(event.id), AuditEntry.action == EXCEPTION_ACTION)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    if last is not None and minutes.created_at is not None and last > minutes.created_at:
+        raise ConflictError("finalise.minutes_before_exception", event=event.name, number=minutes.number)
+
+
 def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: Actor, *,
                    signed_minutes: Path | str | None = None, paper_signed: bool = False) -> Event:
     """Finalise the event once its Berita Acara is issued and signed; audited as ``event.finalised``.
@@ -138,9 +178,11 @@ def finalise_event(session: Session, event_id: uuid.UUID | str | Event, actor: A
     event = _event(session, event_id)
     if event.status == EventStatus.FINALISED:
         raise ConflictError("finalise.already", event=event.name, at=_when(event), by=event.finalised_by or "-")
+    _refuse_incomplete(session, event)
     minutes = latest_minutes(session, event, actor=actor)
     if minutes is None:
         raise ConflictError("finalise.no_minutes", event=event.name)
+    _refuse_minutes_before_exception(session, event, minutes)
     if signed_minutes is not None:
         signed = _signed_minutes_evidence(session, event, Path(signed_minutes))
     elif paper_signed:

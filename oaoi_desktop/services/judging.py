@@ -77,6 +77,7 @@ from oaoi_desktop.store.models import (
     Dossier,
     DossierRevision,
     Event,
+    EventStatus,
     IntegrityDeclaration,
     Score,
     ScoreSheet,
@@ -396,6 +397,8 @@ class SheetState:
     current_dossier_revision: int
     updated_at: dt.datetime | None
     submitted_at: dt.datetime | None
+    event_finalised_at: dt.datetime | None = None
+    """When the event was finalised (UTC): the sheet is then read-only whatever its status."""
 
     @property
     def values(self) -> dict[str, Decimal]:
@@ -407,7 +410,11 @@ class SheetState:
 
     @property
     def editable(self) -> bool:
-        return not self.status.is_final
+        return not self.status.is_final and self.event_finalised_at is None
+
+    @property
+    def event_finalised(self) -> bool:
+        return self.event_finalised_at is not None
 
     @property
     def can_submit(self) -> bool:
@@ -489,6 +496,8 @@ def _build_state(event: Event, rubric: Rubric, stage: Stage, judge: User, dossie
         current_dossier_revision=dossier.current_revision,
         updated_at=sheet.updated_at if sheet is not None else None,
         submitted_at=sheet.submitted_at if sheet is not None else None,
+        event_finalised_at=(event.finalised_at or dt.datetime.min) if event.status == EventStatus.FINALISED
+        else None,
     )
 
 

@@ -273,10 +273,14 @@ def authorize(
     if rule.own and judge is not None and judge.id != user.id:
         raise _refuse("policy.not_own", name=user.name, action=action, judge=judge.name)
     if sheet is not None and sheet.judge_id != user.id:
-        raise _refuse("policy.not_own", name=user.name, action=action, judge=str(sheet.judge_id))
+        owner = session.get(User, sheet.judge_id)  # a name, never an id, in front of a person
+        raise _refuse("policy.not_own", name=user.name, action=action, judge=owner.name if owner else "-")
     ev = event if isinstance(event, Event) else (session.get(Event, ev_id) if ev_id is not None else None)
     if rule.open_event and ev is not None and ev.status == EventStatus.FINALISED:
-        raise _refuse("policy.event_finalised", name=user.name, action=action, event=ev.name)
+        from oaoi_desktop.services.completeness import when_text
+
+        raise _refuse("policy.event_finalised", name=user.name, action=action, event=ev.name,
+                      at=when_text(ev.finalised_at))
     if rule.dossier and dossier is not None:
         _check_dossier(session, ev, user, dossier, action, stage_id)
     if rule.draft and sheet is not None and sheet.status != SheetStatus.DRAFT:

@@ -293,12 +293,30 @@
 <context>
     <name>FinaliseDialog</name>
     <message>
+        <source>Withdraw the assignments of these sheets, or record an exception with its reason (it is printed in the Berita Acara):</source>
+        <translation>Tarik penugasan lembar-lembar ini, atau catat pengecualian dengan alasannya (dicantumkan di Berita Acara):</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draf</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>belum dibuka</translation>
+    </message>
+    <message>
         <source>There is no event.</source>
         <translation>Belum ada kegiatan.</translation>
     </message>
     <message>
         <source>Finalised on %1 by %2.</source>
         <translation>Difinalisasi pada %1 oleh %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot be finalised yet: %n score sheet(s) not submitted.</source>
+        <translation>
+            <numerusform>Belum dapat difinalisasi: %n lembar penilaian belum diserahkan.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Berita Acara %1 is issued; the event can be finalised.</source>
@@ -307,6 +325,12 @@
     <message>
         <source>No Berita Acara has been issued yet: the event cannot be finalised.</source>
         <translation>Berita Acara belum diterbitkan: kegiatan belum dapat difinalisasi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing score sheet(s) excepted with a recorded reason.</source>
+        <translation>
+            <numerusform>%n lembar penilaian yang belum diserahkan dikecualikan dengan alasan yang dicatat.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No PDF chosen yet.</source>
@@ -351,6 +375,18 @@
     <message>
         <source>Signed in &amp;ink on the printed copy by every panel member and the chair</source>
         <translation>Ditandatangani &amp;basah pada salinan cetak oleh seluruh anggota tim dan ketua</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the selected assignments</source>
+        <translation>&amp;Tarik penugasan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Reason for an e&amp;xception (printed in the Berita Acara):</source>
+        <translation>Alasan pe&amp;ngecualian (dicantumkan di Berita Acara):</translation>
+    </message>
+    <message>
+        <source>Record the e&amp;xception for every sheet listed</source>
+        <translation>Catat pe&amp;ngecualian untuk semua lembar di daftar</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -463,6 +499,14 @@
 <context>
     <name>RankingModel</name>
     <message>
+        <source>complete %1/%2</source>
+        <translation>lengkap %1/%2</translation>
+    </message>
+    <message>
+        <source>incomplete %1/%2</source>
+        <translation>belum lengkap %1/%2</translation>
+    </message>
+    <message>
         <source>Rank under %1</source>
         <translation>Peringkat menurut %1</translation>
     </message>
@@ -535,6 +579,10 @@
         <translation>Tanda</translation>
     </message>
     <message>
+        <source>Sheets</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
         <source>no score</source>
         <translation>belum dinilai</translation>
     </message>
@@ -563,6 +611,10 @@
     <message>
         <source>Still equal after the whole tie-break chain: the chair decides.</source>
         <translation>Tetap sama setelah seluruh urutan penentu seri: ketua yang memutuskan.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 expected score sheets submitted: this result is not complete yet.</source>
+        <translation>%1 dari %2 lembar penilaian yang diharapkan telah diserahkan: hasil ini belum lengkap.</translation>
     </message>
     <message>
         <source>chair</source>
@@ -624,6 +676,10 @@
         <translation>Nilai %1 (%2); batas lulus %3</translation>
     </message>
     <message>
+        <source>%1 of %2 expected score sheets submitted</source>
+        <translation>%1 dari %2 lembar penilaian yang diharapkan telah diserahkan</translation>
+    </message>
+    <message>
         <source>Judges</source>
         <translation>Penilai</translation>
     </message>
@@ -654,6 +710,10 @@
     <message>
         <source>%1: rank %2, score %3</source>
         <translation>%1: peringkat %2, nilai %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complete</source>
+        <translation>%1 dari %2 lengkap</translation>
     </message>
     <message>
         <source>%1 proposals shown of %2; %3 pass; %4 tie(s) left for the chair.</source>
@@ -722,6 +782,18 @@
     <message>
         <source>only marked</source>
         <translation>hanya yang ditandai</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Semua hasil</translation>
+    </message>
+    <message>
+        <source>Complete only</source>
+        <translation>Hanya yang lengkap</translation>
+    </message>
+    <message>
+        <source>Show every proposal, or only those whose expected score sheets are all submitted</source>
+        <translation>Tampilkan semua proposal, atau hanya yang seluruh lembar penilaiannya sudah diserahkan</translation>
     </message>
     <message>
         <source>Search number, title, agency…</source>

@@ -201,7 +201,7 @@ def test_rank_command_ranks_scored_dossiers(run, signed_in, db_url: str) -> None
     code, out, err = run("rank", "--event", event_id, "--format", "csv")
     assert code == 0, err
     lines = out.strip().splitlines()
-    assert lines[0] == "group,rank,number,title,score,passed,judges,judge_totals,notes"
+    assert lines[0] == "group,rank,number,title,score,passed,judges,judge_totals,notes,complete"
     assert lines[1].startswith("Kesehatan / umum,1,P-1,Inovasi P-1,90,true,2,")
     assert lines[2].startswith("Kesehatan / umum,2,P-2,Inovasi P-2,70,false,1,")
     # an exact score with no finite decimal is written as canonical decimal text, never "190/3"

@@ -36,9 +36,9 @@ import oaoi_desktop.services
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
-    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, documents, dossiers,
-    events, exports, finalisation, imports, judging, paper, plenary, policy, projector, ranking, sensitivity, sheets,
-    signatures, stages, status,
+    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, completeness,
+    documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy, projector, ranking,
+    sensitivity, sheets, signatures, stages, status,
 )
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
@@ -62,6 +62,7 @@ PURE = {
     "auth.new_pin", "auth.new_recovery_code", "auth.normalise_recovery_code",
     "backups.read_manifest", "backups.check_archive", "backups.list_backups",
     "demo.demo_db_path", "demo.demo_db_url", "demo.samples_dir",
+    "completeness.missing_text", "completeness.when_text",
     "documents.field_name", "documents.signature_slots", "documents.document_code", "documents.document_year",
     "documents.i18n_title", "documents.check_folder", "documents.write_documents",
     "dossiers.dossier_snapshot", "dossiers.months_between",
@@ -308,6 +309,10 @@ CASES: dict[str, Case] = {
         s, name="Baru", rubric=load_rubric(RUBRICS / "kipp-proposal.toml"), actor=a))),
     "events.change_rubric": Case("event.update", lambda w, a, r: _s(w, lambda s, e: events.change_rubric(
         s, e, load_rubric(RUBRICS / "kipp-proposal.toml"), actor=a))),
+    "completeness.dossier_completeness": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: completeness.dossier_completeness(s, e, actor=a))),
+    "completeness.record_exception": Case("event.finalise", lambda w, a, r: _s(
+        w, lambda s, e: completeness.record_exception(s, e, actor=a, reason="berhalangan"))),
     "finalisation.finalise_event": Case("event.finalise", lambda w, a, r: _s(
         w, lambda s, e: finalisation.finalise_event(s, e, a, paper_signed=True))),
     "finalisation.reopen_event": Case("event.reopen", lambda w, a, r: _s(

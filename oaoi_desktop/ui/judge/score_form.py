@@ -893,7 +893,13 @@ class ScoreForm(QWidget):
                         DANGER)
         else:
             self.knockouts.setVisible(False)
-        if not state.editable:
+        if state.event_finalised:  # issue 14: a plain sentence, the same as a refused write says
+            from oaoi_desktop.i18n import render
+            from oaoi_desktop.services.completeness import when_text
+
+            set_message(self.banner, render("judging.event_finalised", language,
+                                            at=when_text(state.event_finalised_at)), WARNING)
+        elif not state.editable:
             set_message(self.banner, self.tr(
                 "This score sheet is submitted and locked. Only the secretariat can reopen it."), WARNING)
         elif state.changed_since_scored:

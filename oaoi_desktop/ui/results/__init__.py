@@ -13,7 +13,7 @@ Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction

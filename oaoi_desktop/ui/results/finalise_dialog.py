@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events, finalisation
+from oaoi_desktop.services import accounts, assignments, completeness, dossiers, events, finalisation
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
@@ -87,6 +89,7 @@ class FinaliseDialog(QDialog):
         signed_layout.addWidget(self.paper_choice)
         self.signed_box.setVisible(not reopen)
         self.signed_group.buttonToggled.connect(lambda *_a: self._show_state())
+        self._build_missing()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         form = QFormLayout()
@@ -97,6 +100,7 @@ class FinaliseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.signed_box)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.missing_box)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
@@ -109,6 +113,99 @@ class FinaliseDialog(QDialog):
             self.event_box.setCurrentIndex(max(0, self.event_box.findData(str(event_id))))
         self.retranslate_ui()
 
+    # -- missing sheets (issue 14): withdraw the assignments or record a reasoned exception -----
+    def _build_missing(self) -> None:
+        self.missing_box = QWidget(self)
+        self.missing_box.setObjectName("finalise_missing")
+        self.missing_label = QLabel(self.missing_box)
+        self.missing_label.setObjectName("finalise_missing_label")
+        self.missing_label.setWordWrap(True)
+        self.missing_list = QListWidget(self.missing_box)
+        self.missing_list.setObjectName("finalise_missing_list")
+        self.missing_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.withdraw_button = QPushButton(self.missing_box)
+        self.withdraw_button.setObjectName("finalise_withdraw")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.exception_label = QLabel(self.missing_box)
+        self.exception_reason = QPlainTextEdit(self.missing_box)
+        self.exception_reason.setObjectName("finalise_exception_reason")
+        self.exception_reason.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.exception_label.setBuddy(self.exception_reason)
+        self.exception_button = QPushButton(self.missing_box)
+        self.exception_button.setObjectName("finalise_record_exception")
+        self.exception_button.clicked.connect(self.record_exception)
+        self.exception_reason.textChanged.connect(self._enable_missing_buttons)
+        self.missing_list.itemSelectionChanged.connect(self._enable_missing_buttons)
+        box = QVBoxLayout(self.missing_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.missing_label)
+        box.addWidget(self.missing_list)
+        row = QHBoxLayout()
+        row.addWidget(self.withdraw_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.exception_label)
+        box.addWidget(self.exception_reason)
+        row = QHBoxLayout()
+        row.addWidget(self.exception_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.missing_box.setVisible(False)
+        self._missing: tuple = ()
+
+    def _show_missing(self, missing: tuple) -> None:
+        self._missing = missing
+        visible = bool(missing) and not self.reopen
+        self.missing_box.setVisible(visible)
+        self.missing_list.clear()
+        if not visible:
+            return
+        self.missing_label.setText(self.tr("Withdraw the assignments of these sheets, or record an exception with "
+                                           "its reason (it is printed in the Berita Acara):"))
+        for m in missing:
+            status = self.tr("draft") if m.status == "draft" else self.tr("not started")
+            item = QListWidgetItem(f"{m.number} — {m.judge} ({status})", self.missing_list)
+            item.setData(Qt.ItemDataRole.UserRole, m.key)
+            item.setToolTip(m.title)
+        self._enable_missing_buttons()
+
+    def _enable_missing_buttons(self) -> None:
+        self.withdraw_button.setEnabled(bool(self.missing_list.selectedItems()))
+        self.exception_button.setEnabled(bool(self._missing) and bool(self.exception_reason.toPlainText().strip()))
+
+    def withdraw_selected(self) -> bool:
+        """Withdraw the selected missing sheets' assignments (audited as ``assignment.removed``)."""
+        keys = {tuple(i.data(Qt.ItemDataRole.UserRole)) for i in self.missing_list.selectedItems()}
+        chosen = [m for m in self._missing if m.key in keys]
+        if not chosen:
+            return False
+        try:
+            with self.db.write() as s:
+                event = events.get_event(s, self.event_box.currentData())
+                for m in chosen:
+                    assignments.unassign(s, event, dossiers.get_dossier(s, event, m.number),
+                                         accounts.find_judge(s, event, m.judge), actor=self.actor,
+                                         stage_id=m.stage_id)
+        except OaoiError as exc:
+            dialogs.error(self, self.windowTitle(), exc.render())
+            return False
+        finally:
+            self._show_state()
+        return True
+
+    def record_exception(self) -> bool:
+        """Except every missing sheet with the reason typed (audited; printed in the Berita Acara)."""
+        try:
+            with self.db.write() as s:
+                completeness.record_exception(s, events.get_event(s, self.event_box.currentData()),
+                                              actor=self.actor, reason=self.exception_reason.toPlainText())
+        except OaoiError as exc:
+            dialogs.error(self, self.windowTitle(), exc.render())
+            return False
+        self.exception_reason.clear()
+        self._show_state()
+        return True
+
     def _show_state(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         event_id = self.event_box.currentData()
@@ -118,14 +215,20 @@ class FinaliseDialog(QDialog):
             return
         with self.db.read() as s:
             st = finalisation.state(s, uuid.UUID(event_id), actor=self.actor)
+        self._show_missing(st.missing_sheets if not st.finalised else ())
         if st.finalised:
             text = self.tr("Finalised on %1 by %2.").replace(
                 "%1", st.finalised_at.strftime("%Y-%m-%d %H:%M") if st.finalised_at else "-").replace(
                 "%2", st.finalised_by)
+        elif st.missing_sheets:
+            text = self.tr("Cannot be finalised yet: %n score sheet(s) not submitted.", "", len(st.missing_sheets))
         elif st.minutes_number:
             text = self.tr("Berita Acara %1 is issued; the event can be finalised.").replace("%1", st.minutes_number)
         else:
             text = self.tr("No Berita Acara has been issued yet: the event cannot be finalised.")
+        if st.excepted_sheets and not st.finalised and not self.reopen:
+            text += " " + self.tr("%n missing score sheet(s) excepted with a recorded reason.", "",
+                                  len(st.excepted_sheets))
         if self.reopen:
             ok.setEnabled(st.finalised and bool(self.reason.toPlainText().strip()))
         else:
@@ -178,6 +281,9 @@ class FinaliseDialog(QDialog):
         self.digital_choice.setText(self.tr("Signed &digitally by the panel:"))
         self.choose_pdf_button.setText(self.tr("Choose the signed &PDF\u2026"))
         self.paper_choice.setText(self.tr("Signed in &ink on the printed copy by every panel member and the chair"))
+        self.withdraw_button.setText(self.tr("&Withdraw the selected assignments"))
+        self.exception_label.setText(self.tr("Reason for an e&xception (printed in the Berita Acara):"))
+        self.exception_button.setText(self.tr("Record the e&xception for every sheet listed"))
         dialogs.translate_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("&Reopen") if self.reopen else self.tr("&Finalise"))

@@ -103,6 +103,8 @@ class Col(enum.IntEnum):
     ADJ_SCORE = 13
     DECISIONS = 14
     JUDGES = 15
+    COMPLETE = 16
+    """Sheets submitted of expected (issue 14); shown beside the number."""
 
 
 COMPARISON_COLUMNS = (Col.RANK_B, Col.SCORE_B, Col.MOVE, Col.MARK)
@@ -128,6 +130,8 @@ class RankingModel(QAbstractTableModel):
         self.groups: list[str] = []
         self.max_moves = 0
         self._marks: list[tuple[bool, bool]] = []
+        self.completeness: Any = None
+        """The event's :class:`~oaoi_desktop.services.completeness.Completeness` (None: not known)."""
 
     # -- content ------------------------------------------------------------
     def set_table(self, table: RankingTable | None) -> None:
@@ -154,6 +158,22 @@ class RankingModel(QAbstractTableModel):
             move = r.move()
             out.append((move is not None and abs(move) > self.max_moves, r.passed != r.passed_b))
         self._marks = out
+
+    def set_completeness(self, state: Any) -> None:
+        self.completeness = state
+        if self.rows:
+            self.dataChanged.emit(self.index(0, Col.COMPLETE), self.index(len(self.rows) - 1, Col.COMPLETE))
+
+    def complete_of(self, row: int) -> Any:
+        """The row's :class:`DossierCompleteness`, or None when not known."""
+        return self.completeness.of(self.rows[row].dossier_id) if self.completeness is not None else None
+
+    def complete_text(self, row: int) -> str:
+        c = self.complete_of(row)
+        if c is None:
+            return ""
+        text = (self.tr("complete %1/%2") if c.complete else self.tr("incomplete %1/%2"))
+        return text.replace("%1", str(c.submitted)).replace("%2", str(c.expected))
 
     def marks(self, row: int) -> tuple[bool, bool]:
         """(moved, crossed) of a source row."""
@@ -189,7 +209,7 @@ class RankingModel(QAbstractTableModel):
             Col.ADJ_RANK: self.tr("Adjusted rank"), Col.ADJ_SCORE: self.tr("Adjusted score"),
             Col.DECISIONS: self.tr("Plenary decisions"),
             Col.RANK_B: self.tr("Rank B"), Col.SCORE_B: self.tr("Score B"),
-            Col.MOVE: self.tr("Move"), Col.MARK: self.tr("Mark"),
+            Col.MOVE: self.tr("Move"), Col.MARK: self.tr("Mark"), Col.COMPLETE: self.tr("Sheets"),
         }[Col(section)]
 
     def result_text(self, r: TableRow) -> str:
@@ -236,11 +256,19 @@ class RankingModel(QAbstractTableModel):
             return QBrush(MARK_BRUSH) if any(self._marks[index.row()]) else None
         if role == Qt.ItemDataRole.ForegroundRole and col == Col.RESULT and r.rank is not None:
             return QBrush(PASS_COLOUR if r.passed else FAIL_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and col == Col.COMPLETE:
+            c = self.complete_of(index.row())
+            return QBrush(FAIL_COLOUR) if c is not None and not c.complete else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.TIE and r.tied_for_chair:
                 return self.tr("Still equal after the whole tie-break chain: the chair decides.")
             if col in (Col.TITLE, Col.JUDGES, Col.DECISIONS, Col.MARK):
                 return self._display(index.row(), r, col) or None
+            if col == Col.COMPLETE:
+                c = self.complete_of(index.row())
+                if c is not None and not c.complete:
+                    return self.tr("%1 of %2 expected score sheets submitted: this result is not complete yet.") \
+                        .replace("%1", str(c.submitted)).replace("%2", str(c.expected))
         return None
 
     def _display(self, row: int, r: TableRow, col: Col) -> str:
@@ -275,6 +303,8 @@ class RankingModel(QAbstractTableModel):
         if col == Col.MOVE:
             m = r.move()
             return "" if not m else f"{m:+d}"
+        if col == Col.COMPLETE:
+            return self.complete_text(row)
         return self.mark_text(row)
 
     def _sort(self, row: int, r: TableRow, col: Col) -> Any:
@@ -294,6 +324,11 @@ class RankingModel(QAbstractTableModel):
             return abs(r.move() or 0)
         if col == Col.MARK:
             return int(any(self._marks[row]))
+        if col == Col.COMPLETE:
+            c = self.complete_of(row)
+            if c is None:
+                return 100.0
+            return (10.0 if c.complete else 0.0) + (c.submitted / c.expected if c.expected else 0.0)
         return self._display(row, r, col).casefold()
 
     def retranslate(self) -> None:
@@ -310,6 +345,7 @@ class RankingFilterProxy(QSortFilterProxyModel):
         self._group: str | None = None
         self._text = ""
         self._marked_only = False
+        self._complete_only = False
         self.setSortRole(SORT_ROLE)
 
     def set_group(self, group: str | None) -> None:
@@ -327,6 +363,12 @@ class RankingFilterProxy(QSortFilterProxyModel):
         self._marked_only = on
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_complete_only(self, on: bool) -> None:
+        """Keep only the dossiers whose expected sheets are all submitted (issue 14)."""
+        self.beginFilterChange()
+        self._complete_only = on
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def marks_changed(self) -> None:
         """The source's marks changed (a new N): filter again."""
         self.beginFilterChange()
@@ -340,6 +382,10 @@ class RankingFilterProxy(QSortFilterProxyModel):
             return False
         if self._marked_only and not any(model.marks(source_row)):
             return False
+        if self._complete_only:
+            c = model.complete_of(source_row)
+            if c is None or not c.complete:
+                return False
         if self._text:
             r = model.rows[source_row]
             hay = f"{r.number} {r.title} {r.instansi} {model.groups[source_row]}".casefold()
@@ -377,7 +423,7 @@ class _RankJob(QRunnable):
 
     def run(self) -> None:
         try:
-            table = _compute(self.db, self.event_id, self.params)
+            table = _compute_with_state(self.db, self.event_id, self.params)
         except OaoiError as exc:
             self.signals.failed.emit(self.ticket, exc.render())
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash of the GUI
@@ -389,11 +435,24 @@ class _RankJob(QRunnable):
 
 
 def _compute(db: Database, event_id: uuid.UUID, params: dict[str, Any]) -> RankingTable | None:
+    return _compute_with_state(db, event_id, params)[0]
+
+
+def _compute_with_state(db: Database, event_id: uuid.UUID, params: dict[str, Any]) -> tuple[Any, Any]:
+    """The ranking table and, when an ``actor`` is given, the completeness state (issue 14), one session."""
+    params = dict(params)
+    actor = params.pop("actor", None)
     with db.read() as s:
         event = s.get(Event, event_id)
         if event is None:
-            return None
-        return ranking_table(s, event, **params)
+            return None, None
+        table = ranking_table(s, event, **params)
+        state = None
+        if actor is not None:
+            from oaoi_desktop.services import completeness
+
+            state = completeness.dossier_completeness(s, event, actor=actor, stage_id=params.get("stage_id"))
+        return table, state
 
 
 class RankingView(QWidget):
@@ -414,6 +473,7 @@ class RankingView(QWidget):
         self.db = db
         self.actor = actor
         self.event_id = as_uuid(event_id)
+        self.completeness: Any = None
         self.setObjectName("results_ranking_view")
         self.table: RankingTable | None = None
         self._size = 0
@@ -456,6 +516,12 @@ class RankingView(QWidget):
         self.moves_label.setBuddy(self.moves_spin)
         self.marked_only = QCheckBox(self)
         self.marked_only.setObjectName("ranking_marked_only")
+        self.complete_box = QComboBox(self)  # issue 14: only complete results, or all
+        self.complete_box.setObjectName("ranking_complete_filter")
+        self.complete_box.addItem("", False)
+        self.complete_box.addItem("", True)
+        self.complete_label = QLabel(self)
+        self.complete_label.setObjectName("ranking_complete_count")
         self.search = QLineEdit(self)
         self.search.setObjectName("ranking_search")
         self.search.setClearButtonEnabled(True)
@@ -484,7 +550,8 @@ class RankingView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._widths = {Col.GROUP: 10, Col.RANK: 3, Col.NUMBER: 8, Col.TITLE: 16, Col.INSTANSI: 11, Col.SCORE: 4,
                         Col.RESULT: 6, Col.TIE: 3, Col.RANK_B: 4, Col.SCORE_B: 4, Col.MOVE: 3, Col.MARK: 14,
-                        Col.ADJ_RANK: 4, Col.ADJ_SCORE: 4, Col.DECISIONS: 18, Col.JUDGES: 30}
+                        Col.ADJ_RANK: 4, Col.ADJ_SCORE: 4, Col.DECISIONS: 18, Col.JUDGES: 30, Col.COMPLETE: 8}
+        header.moveSection(header.visualIndex(Col.COMPLETE), header.visualIndex(Col.NUMBER) + 1)
         self._size_columns()
         self.details = QTextBrowser(self)
         self.details.setObjectName("ranking_details")
@@ -497,6 +564,8 @@ class RankingView(QWidget):
         for w in (self.stage_label, self.stage_box, self.group_label, self.group_box, self.method_label,
                   self.method_box):
             top.addWidget(w)
+        top.addWidget(self.complete_box)
+        top.addWidget(self.complete_label)
         top.addStretch(1)
         for w in (self.xlsx_button, self.csv_button, self.scores_button):
             top.addWidget(w)
@@ -524,6 +593,7 @@ class RankingView(QWidget):
         self.group_box.currentIndexChanged.connect(self._group_changed)
         self.moves_spin.valueChanged.connect(self._moves_changed)
         self.marked_only.toggled.connect(self._marked_only_changed)
+        self.complete_box.currentIndexChanged.connect(self._complete_filter_changed)
         self.search.textChanged.connect(self._search_changed)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
@@ -603,14 +673,14 @@ class RankingView(QWidget):
         if self._size < INLINE_BELOW:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                table = _compute(self.db, self.event_id, params)
+                table, state = _compute_with_state(self.db, self.event_id, params)
             except OaoiError as exc:
                 dialogs.error(self, self.tr("The ranking could not be computed"), exc.render())
                 return None
             finally:
                 QGuiApplication.restoreOverrideCursor()
             if table is not None:
-                self._apply(table)
+                self._apply(table, state)
             return table
         if self._job is not None:  # the newest choices are ranked when the running job ends
             self._pending = True
@@ -642,20 +712,28 @@ class RankingView(QWidget):
             return False
         return job is not None and job.ticket == self._ticket
 
-    def _job_done(self, _ticket: int, table: object) -> None:
+    def _job_done(self, _ticket: int, result: object) -> None:
+        table, state = result if isinstance(result, tuple) else (result, None)
         if self._job_finished() and isinstance(table, RankingTable):
-            self._apply(table)
+            self._apply(table, state)
 
     def _job_failed(self, _ticket: int, message: str) -> None:
         if self._job_finished():
             self._update_summary()
             dialogs.error(self, self.tr("The ranking could not be computed"), message)
 
-    def _apply(self, table: RankingTable) -> None:
+    def _apply(self, table: RankingTable, state: Any = None) -> None:
         selected = self.selected_dossier()
         self.table = table
+        self.completeness = state
         self.model.max_moves = self.moves_spin.value()
+        self.model.completeness = state
         self.model.set_table(table)
+        self.view.setColumnHidden(Col.COMPLETE, state is None)
+        if state is not None:  # the badge is never elided ("belum dini…", issue 14)
+            self.view.resizeColumnToContents(Col.COMPLETE)
+        self.complete_box.setVisible(state is not None)
+        self.complete_label.setVisible(state is not None)
         self._fill_groups()
         self._show_comparison_columns()
         self._update_summary()
@@ -712,6 +790,10 @@ class RankingView(QWidget):
         self.proxy.set_marked_only(on)
         self._update_summary()
 
+    def _complete_filter_changed(self, _index: int) -> None:
+        self.proxy.set_complete_only(bool(self.complete_box.currentData()))
+        self._update_summary()
+
     def _search_changed(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_summary()
@@ -755,6 +837,10 @@ class RankingView(QWidget):
               .replace("%2", method_label(self, table.method)).replace("%3", num(table.pass_mark))),
             e(self.model.result_text(row)),
         ]) + "</p>")
+        done = self.completeness.of(row.dossier_id) if self.completeness is not None else None
+        if done is not None:
+            parts.append("<p>" + e(self.tr("%1 of %2 expected score sheets submitted")
+                                   .replace("%1", str(done.submitted)).replace("%2", str(done.expected))) + "</p>")
         if row.judge_totals:
             parts.append("<h4>" + e(self.tr("Judges")) + "</h4><ul>"
                          + "".join(f"<li>{e(n)}: {num(v)}</li>" for n, v in row.judge_totals) + "</ul>")
@@ -788,6 +874,17 @@ class RankingView(QWidget):
 
     def _update_summary(self) -> None:
         table = self.table
+        state = self.completeness
+        if state is not None:  # the header count: "33 dari 36 proposal lengkap"
+            ranked = {r.dossier_id for r in table.rows} if table is not None else set()
+            # the dossiers this ranking is about: ranked, or expected to be scored in the stage
+            shown = [c for c in state.dossiers.values() if c.dossier_id.hex in ranked or c.expected]
+            done = sum(1 for c in shown if c.complete)
+            self.complete_label.setText(self.tr("%1 of %2 complete").replace("%1", str(done))
+                                        .replace("%2", str(len(shown))))
+            self.complete_label.setToolTip(self.tr("%1 of %2 expected score sheets submitted")
+                                           .replace("%1", str(state.sheets_submitted))
+                                           .replace("%2", str(state.sheets_expected)))
         if table is None:
             self.summary.clear()
             return
@@ -856,6 +953,10 @@ class RankingView(QWidget):
         self.moves_label.setText(self.tr("mark moves of more than"))
         self.moves_spin.setSuffix(self.tr(" places"))
         self.marked_only.setText(self.tr("only marked"))
+        self.complete_box.setItemText(0, self.tr("All results"))
+        self.complete_box.setItemText(1, self.tr("Complete only"))
+        self.complete_box.setToolTip(self.tr("Show every proposal, or only those whose expected score sheets are "
+                                             "all submitted"))
         self.search.setPlaceholderText(self.tr("Search number, title, agency\u2026"))
         self.xlsx_button.setText(self.tr("Export &Excel\u2026"))
         self.csv_button.setText(self.tr("Export ranking &CSV\u2026"))
