@@ -140,7 +140,7 @@ def test_a_reasoned_exception_is_audited_and_lets_it_finalise(db: Database, ev: 
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == completeness.EXCEPTION_ACTION))
         assert entry.actor_id == ACTOR.user_id and entry.after["reason"] == "Sari sakit, tidak hadir pada hari kedua"
         assert [x["number"] for x in entry.after["sheets"]] == ["P-2"]
-        assert verify_chain(s, ev).ok
+        assert verify_chain(s, ev, actor=ACTOR).ok
     st = state(db, ev)
     assert not st.blocking and [m.judge for m in st.excepted] == ["Sari"]
     assert not st.of(_id(db, ev, "P-2")).complete  # still marked incomplete wherever results are shown

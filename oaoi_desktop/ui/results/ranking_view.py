@@ -446,7 +446,7 @@ def _compute_with_state(db: Database, event_id: uuid.UUID, params: dict[str, Any
         event = s.get(Event, event_id)
         if event is None:
             return None, None
-        table = ranking_table(s, event, **params)
+        table = ranking_table(s, event, actor=actor, **params)
         state = None
         if actor is not None:
             from oaoi_desktop.services import completeness
