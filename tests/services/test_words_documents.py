@@ -190,3 +190,35 @@ def test_ranking_pdf_writes_decimal_commas_in_indonesian_and_points_in_english(d
     text = flat(tmp_path / "en" / docs[-1].file_name)
     for v in values:
         assert v in text
+
+
+def test_xlsx_scores_stay_numeric_with_an_indonesian_display_format(db, event, tmp_path):
+    import openpyxl
+
+    from oaoi_desktop.services import exports
+
+    for lang, fmt in (("id", "[$-421]#,##0.00"), ("en", "#,##0.00")):
+        out = tmp_path / f"hasil-{lang}.xlsx"
+        with db.read() as s:
+            exports.write_xlsx(s, events.get_event(s, event), out, lang=lang)
+        wb = openpyxl.load_workbook(out)
+        ws = wb[wb.sheetnames[0]]
+        header = [c.value for c in ws[1]]
+        col = header.index("score") + 1
+        cells = [ws.cell(row=r, column=col) for r in range(2, ws.max_row + 1)]
+        decimals = [c for c in cells if isinstance(c.value, float)]
+        assert decimals, [c.value for c in cells]
+        for c in decimals:
+            assert c.number_format == fmt
+            # what a spreadsheet shows with that format, through the same helper the app uses
+            shown = formats.decimal(c.value, lang)
+            assert ("," in shown) == (lang == "id")
+    # CSV stays machine-readable exactly as before: a point, no grouping
+    csv_out = tmp_path / "ranking.csv"
+    with db.read() as s:
+        exports.export_csv(s, events.get_event(s, event), csv_out, what="ranking")
+    import csv
+
+    rows = list(csv.DictReader(csv_out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows and all(re.fullmatch(r"\d+(\.\d+)?", r["score"]) for r in rows), rows
+    assert any("." in r["score"] for r in rows)
