@@ -244,6 +244,10 @@
         <translation>&amp;Selesai:</translation>
     </message>
     <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
         <source>e.g. KIPP Kota Medan 2026 — Penilaian Proposal</source>
         <translation>mis. KIPP Kota Medan 2026 — Penilaian Proposal</translation>
     </message>
@@ -254,6 +258,22 @@
     <message>
         <source>e.g. Hotel Santika Medan</source>
         <translation>mis. Hotel Santika Medan</translation>
+    </message>
+    <message>
+        <source>WIB — Western Indonesia (Jakarta, Medan, Pontianak)</source>
+        <translation>WIB — Waktu Indonesia Barat (Jakarta, Medan, Pontianak)</translation>
+    </message>
+    <message>
+        <source>WITA — Central Indonesia (Makassar, Denpasar, Balikpapan)</source>
+        <translation>WITA — Waktu Indonesia Tengah (Makassar, Denpasar, Balikpapan)</translation>
+    </message>
+    <message>
+        <source>WIT — Eastern Indonesia (Jayapura, Ambon)</source>
+        <translation>WIT — Waktu Indonesia Timur (Jayapura, Ambon)</translation>
+    </message>
+    <message>
+        <source>Every time printed on the event&apos;s documents is local time in this zone.</source>
+        <translation>Semua waktu yang dicetak pada dokumen kegiatan memakai waktu setempat di zona ini.</translation>
     </message>
     <message>
         <source>The event cannot end before it starts.</source>
@@ -421,6 +441,10 @@
     <message>
         <source>Dates: %1 to %2</source>
         <translation>Tanggal: %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Zona waktu: %1</translation>
     </message>
     <message>
         <source>Rubric: %1</source>
