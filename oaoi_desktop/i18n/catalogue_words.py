@@ -19,6 +19,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kegiatan '{event}': zona waktu {zone}.",
         "en": "Event '{event}': time zone {zone}.",
     },
+    # the integrity statement: "selaku {capacity} Tim Penilai"; a member's text is unchanged
+    "words.integrity.capacity.chair": {"id": "Ketua", "en": "the Chair"},
+    "words.integrity.capacity.member": {"id": "anggota", "en": "a member"},
     "words.cli.nothing_to_update": {
         "id": "Tidak ada yang diubah: sebutkan --timezone.",
         "en": "Nothing to change: give --timezone.",

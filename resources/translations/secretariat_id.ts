@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>assigned, sheet submitted</source>
-        <translation>ditugaskan, lembar sudah diserahkan</translation>
+        <translation>ditugaskan, lembar sudah dikirim</translation>
     </message>
     <message>
         <source>recused</source>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Sheets submitted</source>
-        <translation>Lembar diserahkan</translation>
+        <translation>Lembar terkirim</translation>
     </message>
 </context>
 <context>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>Submitted</source>
-        <translation>Diserahkan</translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Last activity</source>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>%1 of %2 sheets submitted (%3%)</source>
-        <translation>%1 dari %2 lembar diserahkan (%3%)</translation>
+        <translation>%1 dari %2 lembar terkirim (%3%)</translation>
     </message>
     <message>
         <source>Judges</source>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>Blind mode: %1</source>
-        <translation>Mode buta: %1</translation>
+        <translation>Penilaian tersamar: %1</translation>
     </message>
     <message>
         <source>on</source>
@@ -647,7 +647,7 @@
     </message>
     <message>
         <source>&amp;Blind mode: judges do not see the names of the agencies</source>
-        <translation>Mode &amp;buta: juri tidak melihat nama instansi</translation>
+        <translation>Penilaian &amp;tersamar: juri tidak melihat nama instansi</translation>
     </message>
     <message>
         <source>Names of the instansi, unit kerja and innovators are masked in what the judges read.</source>

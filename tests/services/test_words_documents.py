@@ -73,7 +73,7 @@ def test_footer_and_minutes_print_local_time_with_the_events_zone(db, event, tmp
     text = flat(paths[0])
     assert "2026-11-28 12:05 WIT" in text and "UTC" not in text
     # the sheet's submission time too: local, with the zone
-    assert re.search(r"Diserahkan \d{4}-\d\d-\d\d \d\d:\d\d WIT", text), text
+    assert re.search(r"Dikirim \d{4}-\d\d-\d\d \d\d:\d\d WIT", text), text
 
 
 def test_timezone_setting_is_checked_and_audited(db, event):
@@ -222,3 +222,18 @@ def test_xlsx_scores_stay_numeric_with_an_indonesian_display_format(db, event, t
     rows = list(csv.DictReader(csv_out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows and all(re.fullmatch(r"\d+(\.\d+)?", r["score"]) for r in rows), rows
     assert any("." in r["score"] for r in rows)
+
+
+# -- one vocabulary: the chair's integrity statement ----------------------------------------------------
+def test_integrity_statement_calls_the_chair_ketua_and_a_member_anggota(db, event):
+    from oaoi_desktop.services import accounts, judging
+
+    with db.read() as s:
+        e = events.get_event(s, event)
+        chair = accounts.find_judge(s, e, JUDGES[0])  # the first judge added chairs the panel
+        member = accounts.find_judge(s, e, JUDGES[1])
+        chair_text = judging.integrity_statement(e, chair, "id").text
+        member_text = judging.integrity_statement(e, member, "id").text
+        assert f"{JUDGES[0]}, selaku Ketua Tim Penilai" in chair_text and "anggota" not in chair_text
+        assert f"{JUDGES[1]}, selaku anggota Tim Penilai" in member_text
+        assert "the Chair of the Panel" in judging.integrity_statement(e, chair, "en").text
