@@ -269,7 +269,10 @@ def _registered_check(session: Session | None, event: Event | None, cert: x509.C
     if signing_time is None:
         return _check("registered", FAIL, "keys.no_signing_time", judge=name), name
     signed = _utc(signing_time)
-    stamp = signed.isoformat(sep=" ", timespec="minutes").replace("+00:00", "")
+    from oaoi_desktop.i18n.formats import local_time, zone_of
+
+    zone = zone_of(event)  # printed as local time with its zone (WIB, WITA, WIT), never UTC
+    stamp = local_time(signed, zone)
     if not cert.not_valid_before_utc <= signed <= cert.not_valid_after_utc:
         return _check("registered", FAIL, "keys.outside_validity", judge=name, signed=stamp,
                       start=cert.not_valid_before_utc.date().isoformat(),
@@ -282,7 +285,7 @@ def _registered_check(session: Session | None, event: Event | None, cert: x509.C
         # counts as after it (a judge re-signs; a thief with the old key gains nothing).
         if replaced is not None and _utc(replaced).replace(microsecond=0) <= signed:
             return _check("registered", FAIL, "keys.replaced_before_signing", judge=name, serial=registered.serial,
-                          replaced=_utc(replaced).isoformat(sep=" ", timespec="minutes").replace("+00:00", ""),
+                          replaced=local_time(_utc(replaced), zone),
                           signed=stamp), name
     return _check("registered", OK, "keys.registered_ok", judge=name, serial=registered.serial), name
 
