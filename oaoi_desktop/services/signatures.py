@@ -138,6 +138,8 @@ class VerifyReport:
     signatures: tuple[SignatureReport, ...] = ()
     empty_fields: tuple[str, ...] = ()
     problems: tuple[Check, ...] = field(default_factory=tuple)
+    timezone: str = "WIB"
+    """The event's time zone: signing times are shown as its local time (not in :meth:`to_json`)."""
 
     @property
     def checks(self) -> tuple[Check, ...]:
@@ -393,7 +395,14 @@ def verify_bytes(session: Session | None, data: bytes, path: Path | str = "",
         signatures=signatures,
         empty_fields=inspection.empty_fields,
         problems=tuple(problems),
+        timezone=_zone_of(event),
     )
+
+
+def _zone_of(event: Event | None) -> str:
+    from oaoi_desktop.i18n.formats import zone_of
+
+    return zone_of(event)
 
 
 def verify_file(session: Session | None, path: Path | str,
