@@ -548,6 +548,8 @@ def column_widths(block: TableBlock, width: float) -> list[float]:
     left in proportion to ``block.widths``.  When even the minimums do not fit,
     everything shrinks in proportion (the table never runs off the page).
     """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     size = block.font_size
     n = len(block.header)
     wrap = set(block.wrap)
@@ -555,6 +557,8 @@ def column_widths(block: TableBlock, width: float) -> list[float]:
     fractions = list(block.widths) + [0.0] * (n - len(block.widths))
     need = [_longest_word(h, BOLD, size) + CELL_PAD + 1 for h in block.header]
     natural = list(need)
+    # measure each distinct text (or word) once: thousands of rows share most of them
+    texts: list[dict[str, str]] = [{} for _ in range(n)]
     for i, row in enumerate(block.rows):
         font = BOLD if i in bold else REGULAR
         for c, v in enumerate(row[:n]):
@@ -562,10 +566,19 @@ def column_widths(block: TableBlock, width: float) -> list[float]:
             if not text:
                 continue
             if c in wrap:
-                # a wrapped cell needs room for its longest word (capped: a URL may still break)
-                need[c] = max(need[c], min(_longest_word(text, font, size) + CELL_PAD + 1, width * 0.3))
-            else:
-                natural[c] = max(natural[c], _text_width(text, font, size) + CELL_PAD + 1)
+                for word in text.split():
+                    if texts[c].get(word) != BOLD:
+                        texts[c][word] = font
+            elif texts[c].get(text) != BOLD:
+                texts[c][text] = font
+    for c in range(n):
+        if c in wrap:
+            # a wrapped cell needs room for its longest word (capped: a URL may still break)
+            longest = max((stringWidth(w, f, size) for w, f in texts[c].items()), default=0.0)
+            need[c] = max(need[c], min(longest + CELL_PAD + 1, width * 0.3))
+        else:
+            widest = max((_text_width(t, f, size) for t, f in texts[c].items()), default=0.0)
+            natural[c] = max(natural[c], widest + CELL_PAD + 1)
     fixed = [natural[c] if c not in wrap else 0.0 for c in range(n)]
     flexible = [c for c in range(n) if c in wrap] or list(range(n))
     if not wrap:
