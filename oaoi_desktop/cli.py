@@ -462,7 +462,10 @@ def cmd_rank(args: argparse.Namespace) -> int:
         rows = ranking.ranking_rows(s, event, result)
     columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes"]
     if args.format == "table":
-        rows = [{**r, "score": r["score_display"]} for r in rows]
+        from oaoi_desktop.i18n.formats import localise_numbers  # "87,83" in Indonesian; csv/json stay "87.83"
+
+        rows = [{**r, "score": localise_numbers(r["score_display"]),
+                 "judge_totals": localise_numbers(r.get("judge_totals") or "")} for r in rows]
     emit_rows(rows, columns, args.format, _headers())
     return EXIT_OK
 

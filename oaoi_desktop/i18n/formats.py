@@ -57,6 +57,13 @@ def localise(text: str, lang: str | None = None, *, group: bool = True) -> str:
     return f"{sign}{whole}{point + frac if dot else ''}"
 
 
+def localise_numbers(text: str, lang: str | None = None) -> str:
+    """Every decimal number inside ``text`` ("Ani=90.00; Budi=86.50") in ``lang``'s marks."""
+    import re
+
+    return re.sub(r"(?<![\w.])\d+\.\d+(?![\w.])", lambda m: localise(m.group(0), lang), text)
+
+
 def decimal(value: Any, lang: str | None = None, places: int = 2, none: str = "-") -> str:
     """``value`` with ``places`` decimals (ROUND_HALF_UP) in ``lang``: "87,83" / "87.83"; ``none`` for None."""
     from oaoi_desktop.domain.scoring import display
@@ -133,5 +140,6 @@ def local_time(when: _dt.datetime | None, zone: str, *, seconds: bool = False, d
     return f"{local.strftime(fmt)} {zone}"
 
 
-__all__ = ["DEFAULT_ZONE", "XLSX_LOCALE", "ZONES", "decimal", "exact", "local_time", "localise", "marks",
+__all__ = ["DEFAULT_ZONE", "XLSX_LOCALE", "ZONES", "decimal", "exact", "local_time", "localise", "localise_numbers",
+           "marks",
            "to_local", "tzinfo", "xlsx_format", "zone_of"]

@@ -44,3 +44,20 @@ def test_event_update_refuses_unknown_zone_and_nothing_to_do(run, secretariat, d
     code, out, err = run("event", "update", "--event", event_id)
     assert code != 0 and "--timezone" in err and "Traceback" not in err
     assert _zone(db_url, event_id) == ""  # unset: printed as WIB
+
+
+def test_rank_table_writes_decimal_commas_csv_stays_machine_readable(run, db, builders_secretariat) -> None:
+    from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score
+
+    eid = make_event(db)
+    add_judges(db, eid, ["Ani", "Budi", "Citra"])
+    add_dossier(db, eid, "P-1")
+    for judge, value in (("Ani", 9), ("Budi", 9), ("Citra", 8)):
+        score(db, eid, judge, "P-1", {c: value for c in KIPP_CRITERIA})  # mean 86.666…
+    code, out, err = run("rank", "--event", eid)
+    assert code == 0, err
+    assert "86,67" in out and "86.67" not in out
+    assert "Citra=80,00" in out
+    code, out, err = run("rank", "--event", eid, "--format", "csv")
+    assert code == 0, err
+    assert ",86.666" in out and "86,67" not in out

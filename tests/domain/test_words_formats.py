@@ -49,3 +49,9 @@ def test_local_time_with_zone() -> None:
     assert formats.zone_of(SimpleNamespace(settings={})) == "WIB"
     assert formats.zone_of(SimpleNamespace(settings={"timezone": "wita"})) == "WITA"
     assert formats.zone_of(SimpleNamespace(settings={"timezone": "UTC"})) == "WIB"
+
+
+def test_numbers_inside_a_text() -> None:
+    assert formats.localise_numbers("Ani=90.00; Budi=86.50", "id") == "Ani=90,00; Budi=86,50"
+    assert formats.localise_numbers("Ani=90.00", "en") == "Ani=90.00"
+    assert formats.localise_numbers("versi 1.2.3, P-001", "id") == "versi 1.2.3, P-001"
