@@ -313,9 +313,24 @@ def cmd_event_create(args: argparse.Namespace) -> int:
             blind_mode=args.blind,
             recusal_level=RecusalLevel(args.recusal_level),
             aliases=aliases,
+            timezone=getattr(args, "timezone", None),
         )
         event_id = event.id
     print(event_id)
+    return EXIT_OK
+
+
+def cmd_event_update(args: argparse.Namespace) -> int:
+    """``oaoi event update --event ID --timezone WIB|WITA|WIT`` (issue 14)."""
+    from oaoi_desktop.services import events
+
+    if args.timezone is None:
+        raise CliError("words.cli.nothing_to_update")
+    with _open_db(args) as db, db.write() as s:
+        event = events.get_event(s, args.event)
+        events.set_timezone(s, event, args.timezone, actor=_operator(args))
+        name, zone = event.name, (event.settings or {}).get("timezone", "WIB")
+    print(t("words.cli.event_updated", event=name, zone=zone))
     return EXIT_OK
 
 
@@ -448,7 +463,11 @@ def cmd_rank(args: argparse.Namespace) -> int:
         _add_completeness(s, event, args, rows)
     columns = ["group", "rank", "number", "title", "score", "passed", "judges", "judge_totals", "notes", "complete"]
     if args.format == "table":
-        rows = [{**r, "score": r["score_display"], "complete": r["complete_badge"]} for r in rows]
+        from oaoi_desktop.i18n.formats import localise_numbers  # "87,83" in Indonesian; csv/json stay "87.83"
+
+        rows = [{**r, "score": localise_numbers(r["score_display"]),
+                 "judge_totals": localise_numbers(r.get("judge_totals") or ""),
+                 "complete": r["complete_badge"]} for r in rows]
     else:  # machine-readable: the boolean and the counts, no localised badge
         rows = [{k: v for k, v in r.items() if k != "complete_badge"} for r in rows]
     emit_rows(rows, columns, args.format, _headers())
@@ -625,6 +644,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recusal-level", choices=["instansi", "unit_kerja"], default="instansi",
                    help=t("cli.help.recusal_level"))
     p.add_argument("--alias", action="append", metavar="NAME=ALIAS[;ALIAS]", help=t("cli.help.alias"))
+    p.add_argument("--timezone", type=str.upper, choices=["WIB", "WITA", "WIT"], help=t("words.cli.help.timezone"))
+    p = add(event_sub, "update", "words.cli.help.event_update", cmd_event_update)
+    p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
+    p.add_argument("--timezone", type=str.upper, choices=["WIB", "WITA", "WIT"], help=t("words.cli.help.timezone"))
     p = add(event_sub, "list", "cli.help.event_list", cmd_event_list)
     fmt(p)
 

@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.venue": {"id": "tempat", "en": "venue"},
     "cli.help.starts_on": {"id": "tanggal mulai", "en": "start date"},
     "cli.help.ends_on": {"id": "tanggal selesai", "en": "end date"},
-    "cli.help.blind": {"id": "mode buta: juri tidak melihat identitas pengusul", "en": "blind mode: judges do not see who submitted"},
+    "cli.help.blind": {"id": "penilaian tersamar: juri tidak melihat identitas pengusul", "en": "blind mode: judges do not see who submitted"},
     "cli.help.recusal_level": {"id": "tingkat benturan kepentingan", "en": "conflict-of-interest level"},
     "cli.help.alias": {"id": "nama lain suatu instansi/unit, dapat diulang", "en": "another name of an agency/unit, repeatable"},
     "cli.help.judge": {"id": "juri kegiatan", "en": "judges of an event"},

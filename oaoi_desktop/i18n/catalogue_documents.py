@@ -27,7 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "documents.label.group": {"id": "Kelompok / kategori", "en": "Group / category"},
     "documents.label.judge": {"id": "Penilai", "en": "Judge"},
     "documents.label.stage": {"id": "Tahap", "en": "Stage"},
-    "documents.label.submitted": {"id": "Diserahkan", "en": "Submitted"},
+    "documents.label.submitted": {"id": "Dikirim", "en": "Submitted"},
     "documents.label.rubric": {"id": "Instrumen penilaian", "en": "Rubric"},
     "documents.label.method": {"id": "Metode agregasi", "en": "Aggregation method"},
     "documents.label.pass_mark": {"id": "Nilai batas lulus", "en": "Pass mark"},
@@ -136,7 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "documents.minutes.assessed": {"id": "B. Proposal yang dinilai", "en": "B. Dossiers assessed"},
     "documents.minutes.assessed_text": {
         "id": "Jumlah proposal terdaftar {dossiers}; proposal yang dinilai {assessed}; lembar penilaian yang "
-              "diserahkan {sheets}; proposal yang mencapai nilai batas lulus {pass_mark}: {passed}.",
+              "dikirim {sheets}; proposal yang mencapai nilai batas lulus {pass_mark}: {passed}.",
         "en": "Dossiers registered: {dossiers}; dossiers assessed: {assessed}; score sheets submitted: "
               "{sheets}; dossiers reaching the pass mark of {pass_mark}: {passed}.",
     },
@@ -175,7 +175,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown document kind '{kind}' (choose from: {allowed}).",
     },
     "documents.no_scores": {
-        "id": "Kegiatan '{event}' belum memiliki lembar penilaian yang diserahkan; tidak ada dokumen yang dapat dibuat.",
+        "id": "Kegiatan '{event}' belum memiliki lembar penilaian yang dikirim; tidak ada dokumen yang dapat dibuat.",
         "en": "Event '{event}' has no submitted score sheets yet; there is no document to make.",
     },
     "documents.bad_folder": {

@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "INTEGRITY PACT AND DECLARATION OF NO CONFLICT OF INTEREST",
     },
     "judging.integrity.text": {
-        "id": "Saya yang bertanda tangan di bawah ini, {name}, selaku anggota Tim Penilai pada kegiatan "
+        "id": "Saya yang bertanda tangan di bawah ini, {name}, selaku {capacity} Tim Penilai pada kegiatan "
         "\"{event}\", dengan ini menyatakan bahwa saya:\n"
         "1. akan melaksanakan penilaian secara jujur, objektif, independen, profesional, dan bertanggung "
         "jawab, semata-mata berdasarkan isi proposal dan instrumen penilaian yang telah ditetapkan;\n"
@@ -68,7 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "peraturan perundang-undangan, dan nilai yang telah saya berikan dapat dibatalkan.\n"
         "Pernyataan ini saya buat dengan sebenar-benarnya, dalam keadaan sadar, dan tanpa paksaan dari "
         "pihak mana pun.",
-        "en": "I, the undersigned, {name}, a member of the Panel of Judges of the event \"{event}\", "
+        "en": "I, the undersigned, {name}, {capacity} of the Panel of Judges of the event \"{event}\", "
         "hereby declare that I:\n"
         "1. will judge honestly, objectively, independently, professionally and responsibly, solely on "
         "the content of the proposals and the adopted rubric;\n"

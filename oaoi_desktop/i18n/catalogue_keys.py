@@ -30,15 +30,15 @@ MESSAGES: dict[str, dict[str, str]] = {
               "issued or imported for any judge. This signature is not valid.",
     },
     "keys.replaced_before_signing": {
-        "id": "Sertifikat {judge} (seri {serial}) sudah diganti pada {replaced} UTC, sebelum tanda tangan ini "
-              "dibuat ({signed} UTC).",
-        "en": "The certificate of {judge} (serial {serial}) was replaced on {replaced} UTC, before this "
-              "signature was made ({signed} UTC).",
+        "id": "Sertifikat {judge} (seri {serial}) sudah diganti pada {replaced}, sebelum tanda tangan ini "
+              "dibuat ({signed}).",
+        "en": "The certificate of {judge} (serial {serial}) was replaced on {replaced}, before this "
+              "signature was made ({signed}).",
     },
     "keys.outside_validity": {
-        "id": "Sertifikat {judge} tidak berlaku pada waktu penandatanganan ({signed} UTC; berlaku {start} s.d. "
+        "id": "Sertifikat {judge} tidak berlaku pada waktu penandatanganan ({signed}; berlaku {start} s.d. "
               "{end}).",
-        "en": "The certificate of {judge} was not valid at the signing time ({signed} UTC; valid {start} to "
+        "en": "The certificate of {judge} was not valid at the signing time ({signed}; valid {start} to "
               "{end}).",
     },
     "keys.no_signing_time": {

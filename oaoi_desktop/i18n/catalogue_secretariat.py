@@ -191,7 +191,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Inter-rater agreement: Krippendorff's alpha, ICC, harsh/lenient judges, dossiers with wide spreads",
     },
     "agreement.cli.header": {
-        "id": "Tahap {stage}: {dossiers} proposal, {judges} penilai, {sheets} lembar yang diserahkan.",
+        "id": "Tahap {stage}: {dossiers} proposal, {judges} penilai, {sheets} lembar terkirim.",
         "en": "Stage {stage}: {dossiers} dossiers, {judges} judges, {sheets} submitted sheets.",
     },
     "agreement.cli.items": {"id": "Kesepakatan per kriteria dan nilai total", "en": "Agreement per criterion and for totals"},
@@ -205,7 +205,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "agreement.cli.no_flagged": {"id": "Tidak ada proposal yang ditandai.", "en": "No dossier is flagged."},
     "agreement.cli.no_scores": {
-        "id": "Belum ada lembar penilaian yang diserahkan pada tahap ini.",
+        "id": "Belum ada lembar penilaian yang dikirim pada tahap ini.",
         "en": "No score sheet has been submitted in this stage yet.",
     },
     "agreement.total": {"id": "Nilai total", "en": "Total"},
@@ -342,7 +342,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "stage.nothing_scored": {"id": "Belum ada penugasan di tahap {stage}.", "en": "Stage {stage} has no assignments."},
     "stage.pending_sheets": {
-        "id": "Tahap {stage} belum dapat ditutup: {pending} dari {total} lembar penilaian belum diserahkan.",
+        "id": "Tahap {stage} belum dapat ditutup: {pending} dari {total} lembar penilaian belum dikirim.",
         "en": "Stage {stage} cannot be closed: {pending} of {total} score sheets are not submitted.",
     },
     "stage.next_started": {

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from oaoi_desktop import i18n
 from oaoi_desktop.domain.rubric import CHAIR, Rubric, Stage
-from oaoi_desktop.domain.scoring import display, number_text
+from oaoi_desktop.i18n import formats
 from oaoi_desktop.reports.documents import Heading, KeyValues, NewPage, Para, Signer, TableBlock
 from oaoi_desktop.reports.terbilang import long_date_en, short_date, written_date_id
 from oaoi_desktop.store.models import Role
@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 
 def _t(message_id: str, lang: str, **params: Any) -> str:
     return i18n.render(message_id, lang, **params)
+
+
+def _dec(value: Any, lang: str) -> str:
+    """A score with two decimals in the document's language ("87,83" in Indonesian)."""
+    return formats.decimal(value, lang)
+
+
+def _exact(value: Any, lang: str) -> str:
+    """An exact number in the document's language ("7,5")."""
+    return formats.exact(value, lang)
 
 
 def method_text(method: str, lang: str) -> str:
@@ -96,8 +106,8 @@ def decision_text(a: "PlenaryAdjustment", ctx: "Context", lang: str) -> str:
     except KeyError:
         crit = a.criterion_id or ""
     return _t("documents.decision.score_corrected", lang, criterion=crit, judge=judge.name if judge else "-",
-              dossier=number, original=number_text(Fraction(a.original_milli or 0, 1000)),
-              value=number_text(Fraction(a.value_milli or 0, 1000)))
+              dossier=number, original=_exact(Fraction(a.original_milli or 0, 1000), lang),
+              value=_exact(Fraction(a.value_milli or 0, 1000), lang))
 
 
 def _base_keyvalues(ctx: "Context", d: "Dossier", lang: str) -> list[tuple[str, str]]:
@@ -127,19 +137,20 @@ def sheet_body(ctx: "Context", sd: "SheetData", lang: str) -> tuple[str, tuple[A
         (_t("documents.label.rubric", lang), f"{ctx.rubric.title(lang)} ({ctx.rubric.version})"),
     ]
     if sd.submitted_at is not None:
-        kv.append((_t("documents.label.submitted", lang), sd.submitted_at.strftime("%Y-%m-%d %H:%M UTC")))
+        kv.append((_t("documents.label.submitted", lang),
+                   formats.local_time(sd.submitted_at, formats.zone_of(ctx.event))))
     rows = []
     for i, c in enumerate(stage.criteria, start=1):
         milli, comment = sd.scores.get(c.id, (None, ""))
         if milli is None:
-            rows.append((str(i), c.name(lang), number_text(c.weight), "-", "-", "-", comment))
+            rows.append((str(i), c.name(lang), _exact(c.weight, lang), "-", "-", "-", comment))
             continue
         value = Fraction(milli, 1000)
         level = c.level_for(Decimal(milli) / 1000)
         weighted = Fraction(c.weight) * value / Fraction(c.scale_max)
-        rows.append((str(i), c.name(lang), number_text(c.weight), number_text(value),
-                     level.label(lang) if level else "-", display(weighted), comment or ""))
-    rows.append(("", _t("documents.col.total", lang), "100", "", "", display(sd.total), ""))
+        rows.append((str(i), c.name(lang), _exact(c.weight, lang), _exact(value, lang),
+                     level.label(lang) if level else "-", _dec(weighted, lang), comment or ""))
+    rows.append(("", _t("documents.col.total", lang), "100", "", "", _dec(sd.total, lang), ""))
     table = TableBlock(
         header=(_t("documents.col.no", lang), _t("documents.col.criterion", lang), _t("documents.col.weight", lang),
                 _t("documents.col.score", lang), _t("documents.col.level", lang),
@@ -151,7 +162,7 @@ def sheet_body(ctx: "Context", sd: "SheetData", lang: str) -> tuple[str, tuple[A
     body = (
         KeyValues(tuple(kv)),
         table,
-        Para(_t("documents.sheet.total", lang, total=display(sd.total), pass_mark=number_text(ctx.rubric.pass_mark),
+        Para(_t("documents.sheet.total", lang, total=_dec(sd.total, lang), pass_mark=_exact(ctx.rubric.pass_mark, lang),
                 outcome=_t("documents.passed" if passed else "documents.failed", lang)), "body"),
         Para(_t("documents.sheet.pledge", lang), "note"),
     )
@@ -203,17 +214,17 @@ def result_body(ctx: "Context", dossier_id: Any, stage_id: str | None, group_by:
         body.append(_side_by_side(ctx, stage, mine, lang))
     if row is not None:
         summary = [
-            (_t("documents.label.aggregate", lang), display(row.value)),
+            (_t("documents.label.aggregate", lang), _dec(row.value, lang)),
             (_t("documents.label.rank", lang),
              _t("documents.rank_of", lang, rank=row.rank if row.rank is not None else "-", count=group_size,
                 group=group_text(row.group, lang))),
-            (_t("documents.label.pass_mark", lang), number_text(ctx.rubric.pass_mark)),
+            (_t("documents.label.pass_mark", lang), _exact(ctx.rubric.pass_mark, lang)),
             (_t("documents.label.status", lang), outcome_text(row.rank, row.passed, lang)),
         ]
         if row.raw_rank != row.rank or row.raw_value != row.value:
             summary.append((_t("documents.label.before_plenary", lang),
                             _t("documents.before_plenary", lang, rank=row.raw_rank if row.raw_rank else "-",
-                               value=display(row.raw_value))))
+                               value=_dec(row.raw_value, lang))))
         body.append(Heading(_t("documents.result.summary", lang)))
         body.append(KeyValues(tuple(summary)))
     notes = _notes_for(raw, d.id.hex, ctx, lang)
@@ -245,9 +256,9 @@ def _side_by_side(ctx: "Context", stage: Stage, sheets: list["SheetData"], lang:
         cells = []
         for s in sheets:
             milli = s.scores.get(c.id, (None, ""))[0]
-            cells.append(number_text(Fraction(milli, 1000)) if milli is not None else "-")
-        rows.append((c.name(lang), number_text(c.weight), *cells))
-    rows.append((_t("documents.col.total", lang), "100", *(display(s.total) for s in sheets)))
+            cells.append(_exact(Fraction(milli, 1000), lang) if milli is not None else "-")
+        rows.append((c.name(lang), _exact(c.weight, lang), *cells))
+    rows.append((_t("documents.col.total", lang), "100", *(_dec(s.total, lang) for s in sheets)))
     n = max(1, len(sheets))
     judge_w = min(0.14, 0.6 / n)
     widths = (1 - 0.08 - judge_w * n, 0.08) + (judge_w,) * len(sheets)
@@ -287,7 +298,7 @@ def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_
             raw_row = raw.dossier(r.dossier_id)
         except KeyError:
             pass
-        cells += [display(r.value), str(raw_row.n_sheets if raw_row else 0), outcome_text(r.rank, r.passed, lang),
+        cells += [_dec(r.value, lang), str(raw_row.n_sheets if raw_row else 0), outcome_text(r.rank, r.passed, lang),
                   "; ".join(dict.fromkeys(notes))]
         out.append(tuple(cells))
     del labels
@@ -335,7 +346,7 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
         (_t("documents.label.stage", lang), stage_label(ctx, stage_id, lang)),
         (_t("documents.label.group", lang), subtitle),
         (_t("documents.label.method", lang), method_text(m, lang)),
-        (_t("documents.label.pass_mark", lang), number_text(ctx.rubric.pass_mark)),
+        (_t("documents.label.pass_mark", lang), _exact(ctx.rubric.pass_mark, lang)),
         (_t("documents.label.tie_breaks", lang), tie_rules_text(ctx.rubric, lang)),
     )
     passed = sum(1 for r in rows if r.passed and r.rank is not None)
@@ -378,7 +389,7 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     passed = sum(1 for r in rows if r.passed and r.rank is not None)
     body.append(Heading(_t("documents.minutes.assessed", lang)))
     body.append(Para(_t("documents.minutes.assessed_text", lang, dossiers=len(ctx.dossiers), assessed=assessed,
-                        sheets=len(sheets), pass_mark=number_text(ctx.rubric.pass_mark), passed=passed)))
+                        sheets=len(sheets), pass_mark=_exact(ctx.rubric.pass_mark, lang), passed=passed)))
     body.append(Para(completeness_text(ctx, stage_id, lang)))
     excepted = ctx.completeness(stage_id).excepted
     if excepted:

@@ -48,6 +48,7 @@ from reportlab.platypus import (
 
 from oaoi_desktop import __version__, i18n
 from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.i18n import formats
 from oaoi_desktop.reports.fonts import BOLD, REGULAR, register_fonts
 
 F4 = (215 * mm, 330 * mm)
@@ -149,6 +150,8 @@ class Document:
     """The result state digest (``services/audit_state``) printed beside the audit chain head."""
     annex: tuple[Any, ...] = ()
     """Blocks drawn after the signatures (the Berita Acara's final ranking)."""
+    timezone: str = "WIB"
+    """The event's time zone (WIB, WITA, WIT): ``generated_at`` (naive UTC) prints as local time with it."""
 
 
 def qr_payload(doc: Document) -> str:
@@ -313,7 +316,7 @@ def _footer(c: rl_canvas.Canvas, doc: Document, page: int, total: int) -> None:
     c.setFont(REGULAR, 6.8)
     left = _t("documents.footer.number", doc.lang, number=doc.number)
     left += " · " + _t("documents.footer.generated", doc.lang,
-                       when=doc.generated_at.strftime("%Y-%m-%d %H:%M UTC"))
+                       when=formats.local_time(doc.generated_at, doc.timezone))
     c.drawString(margin, 10.5 * mm, left)
     c.setFont(BOLD, 7.5)
     c.drawRightString(width - margin, 10.5 * mm, _t("documents.page_of", doc.lang, page=page, total=total))
@@ -478,8 +481,8 @@ def _table(block: TableBlock, st: dict[str, ParagraphStyle], width: float) -> Pa
     leading = size * 1.22
     pad = 2
     head = ParagraphStyle("h", parent=st["head"], fontSize=size, leading=leading)
-    widths = [width * w for w in block.widths]
     wrap = set(block.wrap)
+    widths = column_widths(block, width)
     bold = set(block.bold_rows)
     header = [Paragraph(escape(h), head) for h in block.header]
     data: list[list[Any]] = []
@@ -517,6 +520,90 @@ def _table(block: TableBlock, st: dict[str, ParagraphStyle], width: float) -> Pa
         if a in ("C", "R"):
             commands.append(("ALIGN", (c, 1), (c, -1), "CENTER" if a == "C" else "RIGHT"))
     return PagedTable(header, data, heights, widths, commands, bold)
+
+
+CELL_PAD = 6.0
+"""Left + right padding of a table cell (points)."""
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max((stringWidth(line, font, size) for line in text.split("\n")), default=0.0)
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+
+
+def column_widths(block: TableBlock, width: float) -> list[float]:
+    """Column widths (points) from the content, filling ``width``.
+
+    A single-line column (numbers, dossier numbers, outcomes) is as wide as its
+    longest cell, so "KIPP-2026-0001" never prints over the next column; every
+    column is at least as wide as the longest word of its header (no
+    "Perin/gkat"); the wrapping columns (titles, names, notes) share what is
+    left in proportion to ``block.widths``.  When even the minimums do not fit,
+    everything shrinks in proportion (the table never runs off the page).
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = block.font_size
+    n = len(block.header)
+    wrap = set(block.wrap)
+    bold = set(block.bold_rows)
+    fractions = list(block.widths) + [0.0] * (n - len(block.widths))
+    need = [_longest_word(h, BOLD, size) + CELL_PAD + 1 for h in block.header]
+    natural = list(need)
+    # measure each distinct text (or word) once: thousands of rows share most of them
+    texts: list[dict[str, str]] = [{} for _ in range(n)]
+    for i, row in enumerate(block.rows):
+        font = BOLD if i in bold else REGULAR
+        for c, v in enumerate(row[:n]):
+            text = "" if v is None else str(v)
+            if not text:
+                continue
+            if c in wrap:
+                for word in text.split():
+                    if texts[c].get(word) != BOLD:
+                        texts[c][word] = font
+            elif texts[c].get(text) != BOLD:
+                texts[c][text] = font
+    for c in range(n):
+        if c in wrap:
+            # a wrapped cell needs room for its longest word (capped: a URL may still break)
+            longest = max((stringWidth(w, f, size) for w, f in texts[c].items()), default=0.0)
+            need[c] = max(need[c], min(longest + CELL_PAD + 1, width * 0.3))
+        else:
+            widest = max((_text_width(t, f, size) for t, f in texts[c].items()), default=0.0)
+            natural[c] = max(natural[c], widest + CELL_PAD + 1)
+    fixed = [natural[c] if c not in wrap else 0.0 for c in range(n)]
+    flexible = [c for c in range(n) if c in wrap] or list(range(n))
+    if not wrap:
+        fixed = [0.0] * n
+        need = natural
+    left = width - sum(fixed)
+    out = list(fixed)
+    # share what is left among the flexible columns by their fractions, respecting their minimums
+    pending = list(flexible)
+    while pending:
+        total = sum(fractions[c] for c in pending) or len(pending)
+        share = {c: left * ((fractions[c] or (total / len(pending))) / total) for c in pending}
+        short = [c for c in pending if share[c] < need[c]]
+        if not short:
+            for c in pending:
+                out[c] = share[c]
+            break
+        for c in short:
+            out[c] = need[c]
+            left -= need[c]
+            pending.remove(c)
+    total = sum(out)
+    if total > width + 0.01 or left < 0:
+        out = [w * width / total for w in out]
+    return out
 
 
 class SignatureBlock(Flowable):
@@ -681,4 +768,4 @@ def write_pdf(doc: Document, path: Path) -> Path:
 
 
 __all__ = ["Document", "F4", "Heading", "KeyValues", "Letterhead", "NewPage", "PAPERS", "Para", "Signer",
-           "QrFlowable", "SignatureBlock", "TableBlock", "qr_drawing", "qr_matrix", "qr_payload", "render_pdf", "write_pdf"]
+           "QrFlowable", "SignatureBlock", "TableBlock", "column_widths", "qr_drawing", "qr_matrix", "qr_payload", "render_pdf", "write_pdf"]

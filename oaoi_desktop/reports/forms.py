@@ -32,7 +32,7 @@ from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, SimpleDocTempl
 
 from oaoi_desktop import __version__, i18n
 from oaoi_desktop.domain.rubric import Criterion, Stage
-from oaoi_desktop.domain.scoring import number_text
+from oaoi_desktop.i18n.formats import exact as _exact
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.reports.fonts import BOLD, REGULAR, register_fonts
 
@@ -116,15 +116,15 @@ def _qr(payload: str, size: float) -> Drawing:
 
 def _criterion_cell(c: Criterion, st: dict[str, ParagraphStyle], lang: str) -> list[Paragraph]:
     notes = [
-        _t("forms.weight", lang, weight=number_text(c.weight)),
-        _t("forms.scale", lang, min=number_text(c.scale_min), max=number_text(c.scale_max)),
+        _t("forms.weight", lang, weight=_exact(c.weight, lang)),
+        _t("forms.scale", lang, min=_exact(c.scale_min, lang), max=_exact(c.scale_max, lang)),
     ]
     if c.step != 1:
-        notes.append(_t("forms.step", lang, step=number_text(c.step)))
+        notes.append(_t("forms.step", lang, step=_exact(c.step, lang)))
     if c.comment_required_below is not None:
-        notes.append(_t("forms.comment_below", lang, value=number_text(c.comment_required_below)))
+        notes.append(_t("forms.comment_below", lang, value=_exact(c.comment_required_below, lang)))
     if c.knockout_below is not None:
-        notes.append(_t("forms.knockout_below", lang, value=number_text(c.knockout_below)))
+        notes.append(_t("forms.knockout_below", lang, value=_exact(c.knockout_below, lang)))
     cell = [
         Paragraph(escape(c.name(lang)), st["crit"]),
         Paragraph(f"<font color='#555555'>{escape(c.id)}</font>", st["tiny"]),
@@ -138,7 +138,7 @@ def _criterion_cell(c: Criterion, st: dict[str, ParagraphStyle], lang: str) -> l
 def _levels_cell(c: Criterion, st: dict[str, ParagraphStyle], lang: str) -> list[Paragraph]:
     out = []
     for lv in sorted(c.levels, key=lambda lv: lv.min, reverse=True):
-        span = number_text(lv.min) if lv.min == lv.max else f"{number_text(lv.min)}–{number_text(lv.max)}"
+        span = _exact(lv.min, lang) if lv.min == lv.max else f"{_exact(lv.min, lang)}–{_exact(lv.max, lang)}"
         text = f"<b>{escape(span)} {escape(lv.label(lang))}</b>"
         if lv.descriptor(lang):
             text += f" — {escape(lv.descriptor(lang))}"
@@ -146,11 +146,11 @@ def _levels_cell(c: Criterion, st: dict[str, ParagraphStyle], lang: str) -> list
     return out
 
 
-def _score_cell(c: Criterion, st: dict[str, ParagraphStyle]) -> list[object]:
+def _score_cell(c: Criterion, st: dict[str, ParagraphStyle], lang: str = "id") -> list[object]:
     box = Table([[""]], colWidths=[14 * mm], rowHeights=[11 * mm])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.3, colors.black), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
     return [box, Spacer(1, 2),
-            Paragraph(f"{number_text(c.scale_min)}–{number_text(c.scale_max)}", st["center"])]
+            Paragraph(f"{_exact(c.scale_min, lang)}–{_exact(c.scale_max, lang)}", st["center"])]
 
 
 def _comment_cell(width: float) -> Table:
@@ -194,7 +194,7 @@ def _page(forms: JudgeForms, page: FormPage, index: int, st: dict[str, Paragraph
         Paragraph(_t("forms.col.comment", lang), st["head"]),
     ]]
     for c in stage.criteria:
-        rows.append([_criterion_cell(c, st, lang), _levels_cell(c, st, lang), _score_cell(c, st),
+        rows.append([_criterion_cell(c, st, lang), _levels_cell(c, st, lang), _score_cell(c, st, lang),
                      _comment_cell(widths[3] - 8)])
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
@@ -224,7 +224,7 @@ def _page(forms: JudgeForms, page: FormPage, index: int, st: dict[str, Paragraph
     return [
         header,
         Spacer(1, 2 * mm),
-        Paragraph(_t("forms.instructions", lang, pass_mark=number_text(forms.pass_mark)), st["small"]),
+        Paragraph(_t("forms.instructions", lang, pass_mark=_exact(forms.pass_mark, lang)), st["small"]),
         Spacer(1, 2 * mm),
         table,
         Spacer(1, 3 * mm),

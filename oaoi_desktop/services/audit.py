@@ -77,7 +77,8 @@ def _lock_head(session: Session, chain: str) -> AuditHead:
     return head
 
 
-FINALISED_ALLOWED = ("event.reopened", "event.letterhead_set", "package.exported", "key.rewrapped")
+FINALISED_ALLOWED = ("event.reopened", "event.letterhead_set", "event.timezone_set", "package.exported",
+                     "key.rewrapped")
 """Actions a finalised event's chain still takes: the reopening itself, the documents' letterhead,
 exporting a USB panel package (importing one is refused)."""
 FINALISED_ALLOWED_PREFIXES = ("document.", "documents.", "signature.", "signing.", "certificate.", "authority.",

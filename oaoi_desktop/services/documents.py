@@ -21,7 +21,9 @@ document shows plus the rubric version hash::
 stage, grouping, method...), so :func:`recompute_fingerprint` can rebuild the
 same data from the database at any later time: when a score, a plenary
 decision or (for the minutes) the audit chain changes, the fingerprint does too.
-Generating the same document again with the same data reuses its number.
+Generating the same document again with the same data reuses its number;
+with changed data (or a Berita Acara exported again) it keeps its number with a
+revision suffix: ``003/BA/KKM/2026`` then ``003/BA/KKM/2026-R1`` (:func:`register`).
 
 This module gathers data and numbers (SQL); :mod:`oaoi_desktop.reports.documents`
 only draws; :func:`signature_slots` reads the empty signature fields of a PDF
@@ -46,6 +48,7 @@ from oaoi_desktop.domain import canonical
 from oaoi_desktop.domain.rubric import AggregationMethod, Rubric
 from oaoi_desktop.domain.scoring import from_milli, sheet_total
 from oaoi_desktop.errors import NotFoundError, ValidationError
+from oaoi_desktop.i18n.formats import to_local, zone_of
 from oaoi_desktop.services import plenary
 from oaoi_desktop.services.audit import Actor, append, chain_for
 from oaoi_desktop.services.events import event_rubric, rubric_fingerprint
@@ -443,11 +446,42 @@ def document_year(event: Event, today: _dt.date | None = None) -> int:
     return (today or _dt.date.today()).year
 
 
+VOLATILE_DETAILS = ("date", "place", "audit_seq")
+"""Details that change from one export of the same document to the next (not part of its identity)."""
+_REVISION = re.compile(r"-R(\d+)$")
+
+
+def _scope_key(kind: str, details: dict[str, Any], dossier_id: uuid.UUID | None = None,
+              judge_id: uuid.UUID | None = None) -> str:
+    """What makes two exports "the same document": kind, dossier, judge and the details
+    (stage, grouping, method, group) without the volatile ones (day, place, audit entry)."""
+    stable = {k: v for k, v in canonical.normalise(details).items() if k not in VOLATILE_DETAILS}
+    return canonical.sha256_hex({"kind": kind, "details": stable, "dossier_id": dossier_id, "judge_id": judge_id})
+
+
+def _revision_of(number: str) -> int:
+    """0 for an original number, n for ``...-Rn``."""
+    m = _REVISION.search(number)
+    return int(m.group(1)) if m else 0
+
+
+def _base_number(number: str) -> str:
+    """The number without its revision suffix."""
+    return _REVISION.sub("", number)
+
+
 def register(ctx: Context, kind: str, details: dict[str, Any], *, fp: str, file_name: str, lang: str,
              actor: Actor, dossier_id: uuid.UUID | None = None, judge_id: uuid.UUID | None = None,
              stage_id: str | None = None) -> IssuedDocument:
-    """The register row of this document: the existing one when the same document
-    (same kind, scope and fingerprint) was issued before, else a new number."""
+    """The register row of this document.
+
+    One number per document (kind and scope: dossier, judge, stage, grouping,
+    method, group) and event.  The same document with the same data and
+    details again: the existing row (same number).  Changed data, or the
+    Berita Acara exported again (a new day, a later audit entry): a revision
+    of the same number, ``003/BA/KKM/2026-R1``, ``-R2``...  A document never
+    issued before: the next sequence of its kind.
+    """
     authorize(ctx.session, actor, Action.DOCUMENTS_ISSUE, event=ctx.event)
     session = ctx.session
     details = canonical.normalise(details)
@@ -456,19 +490,41 @@ def register(ctx: Context, kind: str, details: dict[str, Any], *, fp: str, file_
             IssuedDocument.kind == kind)):
         if doc.details == details and doc.dossier_id == dossier_id and doc.judge_id == judge_id:
             return doc
-    seq_cache = getattr(ctx, "_seq", None)
-    if seq_cache is None:
-        seq_cache = ctx._seq = {}  # type: ignore[attr-defined]
-    if kind not in seq_cache:
-        seq_cache[kind] = session.scalar(select(func.max(IssuedDocument.sequence)).where(
-            IssuedDocument.event_id == ctx.event.id, IssuedDocument.kind == kind)) or 0
-    seq_cache[kind] += 1
-    seq = seq_cache[kind]
-    number = f"{seq:03d}/{CODES[kind]}/{document_code(ctx.event)}/{document_year(ctx.event)}"
+    scopes_cache = getattr(ctx, "_scopes", None)
+    if scopes_cache is None:
+        scopes_cache = ctx._scopes = {}  # type: ignore[attr-defined]
+    if kind not in scopes_cache:
+        index: dict[str, list[IssuedDocument]] = {}
+        for doc in session.scalars(select(IssuedDocument).where(
+                IssuedDocument.event_id == ctx.event.id, IssuedDocument.kind == kind)):
+            index.setdefault(_scope_key(kind, doc.details or {}, doc.dossier_id, doc.judge_id), []).append(doc)
+        scopes_cache[kind] = index
+    scope = _scope_key(kind, details, dossier_id, judge_id)
+    earlier = scopes_cache[kind].get(scope, [])
+    if earlier:
+        seq = max(d.sequence for d in earlier)
+        same = [d for d in earlier if d.sequence == seq]
+        base = _base_number(same[0].number)
+        revision = max(_revision_of(d.number) for d in same) + 1
+        taken = {d.number for docs in scopes_cache[kind].values() for d in docs}
+        while f"{base}-R{revision}" in taken:
+            revision += 1
+        number = f"{base}-R{revision}"
+    else:
+        seq_cache = getattr(ctx, "_seq", None)
+        if seq_cache is None:
+            seq_cache = ctx._seq = {}  # type: ignore[attr-defined]
+        if kind not in seq_cache:
+            seq_cache[kind] = session.scalar(select(func.max(IssuedDocument.sequence)).where(
+                IssuedDocument.event_id == ctx.event.id, IssuedDocument.kind == kind)) or 0
+        seq_cache[kind] += 1
+        seq = seq_cache[kind]
+        number = f"{seq:03d}/{CODES[kind]}/{document_code(ctx.event)}/{document_year(ctx.event)}"
     doc = IssuedDocument(id=uuid.uuid4(), event_id=ctx.event.id, kind=kind, number=number, sequence=seq,
                          dossier_id=dossier_id, judge_id=judge_id, stage_id=stage_id, fingerprint=fp,
                          details=details, file_name=file_name, language=lang, created_by=actor.name)
     session.add(doc)
+    scopes_cache[kind].setdefault(scope, []).append(doc)
     return doc
 
 
@@ -650,7 +706,7 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
                 event_name=event.name, title=i18n_title(kind, lang), subtitle=title_extra, fingerprint=fp,
                 rubric_sha256=ctx.rubric_sha256, generated_at=now, file_name=file_name, letterhead=head,
                 body=body, signers=signers, signature_intro=intro, audit=audit, annex=annex,
-                state_digest=state_digest))
+                state_digest=state_digest, timezone=zone_of(event)))
 
         if SHEET in kinds:
             stage_order = {st.id: i for i, st in enumerate(ctx.rubric.stages)}
@@ -687,7 +743,7 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
                 stem = "-".join(group) if group else ("semua" if lang == "id" else "overall")
                 make(RANKING, details, stem, subtitle, body, signers, sheet_stage=stage_id)
         if MINUTES in kinds:
-            day = options.day or now.date()
+            day = options.day or to_local(now, zone_of(event)).date()
             place = options.place if options.place is not None else event.venue
             details = {"stage_id": stage_id, "group_by": group_by, "method": options.method, "date": day,
                        "place": place, "audit_seq": seq}

@@ -105,8 +105,10 @@ def create_event(
     blind_mode: bool = False,
     recusal_level: RecusalLevel = RecusalLevel.INSTANSI,
     aliases: dict[str, list[str]] | None = None,
+    timezone: str | None = None,
 ) -> Event:
     authorize(session, actor, Action.EVENT_CREATE)
+    zone = check_timezone(timezone) if timezone is not None else None
     name = identity.clean(name, "name")
     if not name:
         raise ValidationError("event.name_required")
@@ -128,7 +130,7 @@ def create_event(
         rubric_version_id=version.id,
         blind_mode=blind_mode,
         recusal_level=recusal_level,
-        settings={"aliases": aliases or {}},
+        settings={"aliases": aliases or {}, **({"timezone": zone} if zone else {})},
         created_on_device=config.device_id(),
     )
     session.add(event)
@@ -200,6 +202,34 @@ def change_rubric(
     return event
 
 
+TIMEZONES = ("WIB", "WITA", "WIT")
+"""The event's time zone (``settings["timezone"]``, default WIB): every printed time is local with its name."""
+
+
+def check_timezone(zone: str) -> str:
+    """``zone`` (any case) as WIB, WITA or WIT; ``ValidationError`` otherwise."""
+    text = str(zone or "").strip().upper()
+    if text not in TIMEZONES:
+        raise ValidationError("words.bad_timezone", zone=zone, allowed=", ".join(TIMEZONES))
+    return text
+
+
+def set_timezone(session: Session, event: Event, zone: str, *, actor: Actor) -> Event:
+    """Set the event's time zone (WIB, WITA, WIT); audited.  Only where times print changes."""
+    authorize(session, actor, Action.EVENT_UPDATE, event=event)
+    zone = check_timezone(zone)
+    from oaoi_desktop.i18n.formats import zone_of
+
+    before = zone_of(event)
+    if (event.settings or {}).get("timezone") == zone:
+        return event
+    event.settings = {**(event.settings or {}), "timezone": zone}
+    session.flush()
+    append(session, actor=actor, action="event.timezone_set", event_id=event.id, entity_type="event",
+           entity_id=event.id, before={"timezone": before}, after={"timezone": zone})
+    return event
+
+
 def rubric_fingerprint(session: Session, event: Event) -> str:
     version = session.get(RubricVersion, event.rubric_version_id)
     assert version is not None
@@ -207,6 +237,7 @@ def rubric_fingerprint(session: Session, event: Event) -> str:
 
 
 __all__ = [
+    "TIMEZONES", "check_timezone", "set_timezone",
     "register_rubric",
     "event_rubric",
     "create_event",

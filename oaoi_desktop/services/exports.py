@@ -209,7 +209,7 @@ def _sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
-def _fill(ws: Any, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+def _fill(ws: Any, columns: Sequence[str], rows: Iterable[dict[str, Any]], number_format: str = "0.00") -> None:
     from openpyxl.styles import Font
 
     ws.append(list(columns))
@@ -227,7 +227,7 @@ def _fill(ws: Any, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> No
             elif isinstance(v, (int, float)):
                 cell.value = v
                 if isinstance(v, float):
-                    cell.number_format = "0.00"
+                    cell.number_format = number_format
             else:
                 text = str(v)
                 cell.value = text
@@ -246,11 +246,21 @@ def write_xlsx(
     method: AggregationMethod | None = None,
     stage_id: str | None = None,
     actor: Any,
+    lang: str | None = None,
 ) -> Path:
-    """The event's ranking (one sheet per group) and raw scores, as one workbook."""
+    """The event's ranking (one sheet per group) and raw scores, as one workbook.
+
+    Scores stay numeric cells; their display format follows ``lang`` (default:
+    the current language): Indonesian shows "87,83" and "1.234,50"
+    (:func:`oaoi_desktop.i18n.formats.xlsx_format`), English "87.83".
+    """
     from openpyxl import Workbook
 
+    from oaoi_desktop.i18n import current_language, formats
+
     authorize(session, actor, Action.RESULTS_EXPORT, event=event)
+    number_format = formats.xlsx_format(lang or current_language())
+
     ranking = ranking_rows(session, event, group_by=group_by, method=method, stage_id=stage_id, actor=actor)
     scores = score_rows(session, event, actor=actor)
     wb = Workbook()
@@ -263,9 +273,9 @@ def write_xlsx(
         groups["ranking"] = []
     for group, rows in groups.items():
         ws = wb.create_sheet(_sheet_title(group or "ranking", used))
-        _fill(ws, RANKING_COLUMNS, rows)
+        _fill(ws, RANKING_COLUMNS, rows, number_format)
     ws = wb.create_sheet("raw scores")
-    _fill(ws, SCORE_COLUMNS, scores)
+    _fill(ws, SCORE_COLUMNS, scores, number_format)
     wb.properties.title = event.name
     wb.properties.creator = "oaoi-desktop"
 

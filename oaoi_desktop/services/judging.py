@@ -79,6 +79,7 @@ from oaoi_desktop.store.models import (
     Event,
     EventStatus,
     IntegrityDeclaration,
+    Role,
     Score,
     ScoreSheet,
     User,
@@ -130,7 +131,10 @@ def integrity_statement(event: Event, judge: User, lang: str | None = None) -> I
     """
     lang = lang or i18n.current_language()
     title = i18n.render("judging.integrity.title", lang)
-    text = i18n.render("judging.integrity.text", lang, name=judge.name, event=event.name)
+    # the chair signs as the panel's chair ("ketua"), never as a member (issue 14)
+    capacity = i18n.render("words.integrity.capacity.chair" if judge.role is Role.CHAIR
+                           else "words.integrity.capacity.member", lang)
+    text = i18n.render("judging.integrity.text", lang, name=judge.name, event=event.name, capacity=capacity)
     digest = hashlib.sha256(f"{title}\n\n{text}".encode("utf-8")).hexdigest()
     return IntegrityStatement(title=title, text=text, confirm_label=i18n.render("judging.integrity.confirm", lang),
                               lang=lang, sha256=digest)

@@ -138,6 +138,8 @@ class VerifyReport:
     signatures: tuple[SignatureReport, ...] = ()
     empty_fields: tuple[str, ...] = ()
     problems: tuple[Check, ...] = field(default_factory=tuple)
+    timezone: str = "WIB"
+    """The event's time zone: signing times are shown as its local time (not in :meth:`to_json`)."""
 
     @property
     def checks(self) -> tuple[Check, ...]:
@@ -269,7 +271,10 @@ def _registered_check(session: Session | None, event: Event | None, cert: x509.C
     if signing_time is None:
         return _check("registered", FAIL, "keys.no_signing_time", judge=name), name
     signed = _utc(signing_time)
-    stamp = signed.isoformat(sep=" ", timespec="minutes").replace("+00:00", "")
+    from oaoi_desktop.i18n.formats import local_time, zone_of
+
+    zone = zone_of(event)  # printed as local time with its zone (WIB, WITA, WIT), never UTC
+    stamp = local_time(signed, zone)
     if not cert.not_valid_before_utc <= signed <= cert.not_valid_after_utc:
         return _check("registered", FAIL, "keys.outside_validity", judge=name, signed=stamp,
                       start=cert.not_valid_before_utc.date().isoformat(),
@@ -282,7 +287,7 @@ def _registered_check(session: Session | None, event: Event | None, cert: x509.C
         # counts as after it (a judge re-signs; a thief with the old key gains nothing).
         if replaced is not None and _utc(replaced).replace(microsecond=0) <= signed:
             return _check("registered", FAIL, "keys.replaced_before_signing", judge=name, serial=registered.serial,
-                          replaced=_utc(replaced).isoformat(sep=" ", timespec="minutes").replace("+00:00", ""),
+                          replaced=local_time(_utc(replaced), zone),
                           signed=stamp), name
     return _check("registered", OK, "keys.registered_ok", judge=name, serial=registered.serial), name
 
@@ -390,7 +395,14 @@ def verify_bytes(session: Session | None, data: bytes, path: Path | str = "",
         signatures=signatures,
         empty_fields=inspection.empty_fields,
         problems=tuple(problems),
+        timezone=_zone_of(event),
     )
+
+
+def _zone_of(event: Event | None) -> str:
+    from oaoi_desktop.i18n.formats import zone_of
+
+    return zone_of(event)
 
 
 def verify_file(session: Session | None, path: Path | str,

@@ -71,7 +71,7 @@ class EventsTableModel(QAbstractTableModel):
             )
 
     def status_text(self, status: str) -> str:
-        texts = {"draft": self.tr("Draft"), "active": self.tr("Active"), "closed": self.tr("Closed"),
+        texts = {"draft": self.tr("In progress"), "active": self.tr("Active"), "closed": self.tr("Closed"),
                  "finalised": self.tr("Finalised")}
         return texts.get(status, status)
 

@@ -176,7 +176,7 @@ class AttachmentViewer(QWidget):
         super().__init__(parent)
         self.setObjectName("attachment_viewer")
         self._attachment: AttachmentView | None = None
-        self._has_attachments = False
+        self._has_attachments: bool | None = None
         self._external_ok = True
         self._error = ""
         self._zoom_mode = FIT_WIDTH
@@ -311,7 +311,9 @@ class AttachmentViewer(QWidget):
         """PLACEHOLDER, PDF, IMAGE, EXTERNAL or ERROR."""
         return self.stack.currentIndex()
 
-    def show_placeholder(self, *, has_attachments: bool) -> None:
+    def show_placeholder(self, *, has_attachments: bool | None) -> None:
+        """The placeholder: "choose an attachment", "this proposal has none", or
+        (``has_attachments=None``: no proposal is selected) "choose a proposal"."""
         self._attachment = None
         self._has_attachments = has_attachments
         self._release()
@@ -545,11 +547,14 @@ class AttachmentViewer(QWidget):
         self.zoom_combo.addItem(self._percent(self._zoom), self._zoom)  # the custom factor
         self.zoom_combo.blockSignals(False)
         self.external_button.setText(self.tr("Open again"))
-        self.placeholder.setText(
-            self.tr("Choose an attachment on the left to see it here.")
-            if self._has_attachments
-            else self.tr("This proposal has no attachments.")
-        )
+        if self._has_attachments is None:
+            self.placeholder.setText(self.tr("Choose a proposal to see its attachments here."))
+        else:
+            self.placeholder.setText(
+                self.tr("Choose an attachment on the left to see it here.")
+                if self._has_attachments
+                else self.tr("This proposal has no attachments.")
+            )
         if self._attachment is not None:
             name = self._attachment.title
             if self._external_ok:
@@ -902,7 +907,7 @@ class DossierReader(QWidget):
         self._dismiss_question()
         self._export_token += 1
         self._build_content()
-        self.viewer.show_placeholder(has_attachments=False)
+        self.viewer.show_placeholder(has_attachments=None)  # no proposal: never "this proposal has none"
 
     def attachment(self, attachment_id: uuid.UUID | str) -> AttachmentView | None:
         for a in self._all_attachments():

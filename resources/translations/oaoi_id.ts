@@ -131,6 +131,10 @@
         <translation>Buka lagi</translation>
     </message>
     <message>
+        <source>Choose a proposal to see its attachments here.</source>
+        <translation>Pilih proposal untuk melihat lampirannya di sini.</translation>
+    </message>
+    <message>
         <source>Choose an attachment on the left to see it here.</source>
         <translation>Pilih lampiran di sebelah kiri untuk melihatnya di sini.</translation>
     </message>
@@ -469,16 +473,16 @@ Tetap buka lampiran ini?</translation>
 <context>
     <name>EventsTableModel</name>
     <message>
-        <source>Draft</source>
-        <translation>Draf</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Berlangsung</translation>
     </message>
     <message>
         <source>Finalised</source>

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>assigned, sheet submitted</source>
-        <translation>ditugaskan, lembar sudah diserahkan</translation>
+        <translation>ditugaskan, lembar sudah dikirim</translation>
     </message>
     <message>
         <source>recused</source>
@@ -365,7 +365,7 @@
     </message>
     <message>
         <source>Sheets submitted</source>
-        <translation>Lembar diserahkan</translation>
+        <translation>Lembar terkirim</translation>
     </message>
 </context>
 <context>
@@ -399,6 +399,10 @@
         <translation>&amp;Selesai:</translation>
     </message>
     <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
         <source>e.g. KIPP Kota Medan 2026 — Penilaian Proposal</source>
         <translation>mis. KIPP Kota Medan 2026 — Penilaian Proposal</translation>
     </message>
@@ -409,6 +413,22 @@
     <message>
         <source>e.g. Hotel Santika Medan</source>
         <translation>mis. Hotel Santika Medan</translation>
+    </message>
+    <message>
+        <source>WIB — Western Indonesia (Jakarta, Medan, Pontianak)</source>
+        <translation>WIB — Waktu Indonesia Barat (Jakarta, Medan, Pontianak)</translation>
+    </message>
+    <message>
+        <source>WITA — Central Indonesia (Makassar, Denpasar, Balikpapan)</source>
+        <translation>WITA — Waktu Indonesia Tengah (Makassar, Denpasar, Balikpapan)</translation>
+    </message>
+    <message>
+        <source>WIT — Eastern Indonesia (Jayapura, Ambon)</source>
+        <translation>WIT — Waktu Indonesia Timur (Jayapura, Ambon)</translation>
+    </message>
+    <message>
+        <source>Every time printed on the event&apos;s documents is local time in this zone.</source>
+        <translation>Semua waktu yang dicetak pada dokumen kegiatan memakai waktu setempat di zona ini.</translation>
     </message>
     <message>
         <source>The event cannot end before it starts.</source>
@@ -482,7 +502,7 @@
     </message>
     <message>
         <source>Submitted</source>
-        <translation>Diserahkan</translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Last activity</source>
@@ -631,7 +651,7 @@
     </message>
     <message>
         <source>%1 of %2 sheets submitted (%3%)</source>
-        <translation>%1 dari %2 lembar diserahkan (%3%)</translation>
+        <translation>%1 dari %2 lembar terkirim (%3%)</translation>
     </message>
     <message>
         <source>Judges</source>
@@ -776,12 +796,16 @@
         <translation>Tanggal: %1 sampai %2</translation>
     </message>
     <message>
+        <source>Time zone: %1</source>
+        <translation>Zona waktu: %1</translation>
+    </message>
+    <message>
         <source>Rubric: %1</source>
         <translation>Instrumen: %1</translation>
     </message>
     <message>
         <source>Blind mode: %1</source>
-        <translation>Mode buta: %1</translation>
+        <translation>Penilaian tersamar: %1</translation>
     </message>
     <message>
         <source>on</source>
@@ -1027,7 +1051,7 @@
     </message>
     <message>
         <source>&amp;Blind mode: judges do not see the names of the agencies</source>
-        <translation>Mode &amp;buta: juri tidak melihat nama instansi</translation>
+        <translation>Penilaian &amp;tersamar: juri tidak melihat nama instansi</translation>
     </message>
     <message>
         <source>Names of the instansi, unit kerja and innovators are masked in what the judges read.</source>

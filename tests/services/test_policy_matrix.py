@@ -66,7 +66,7 @@ PURE = {
     "documents.field_name", "documents.signature_slots", "documents.document_code", "documents.document_year",
     "documents.i18n_title", "documents.check_folder", "documents.write_documents",
     "dossiers.dossier_snapshot", "dossiers.months_between",
-    "events.event_snapshot",
+    "events.event_snapshot", "events.check_timezone",
     "exports.is_dangerous", "exports.csv_safe", "exports.write_csv",
     "import_reader.normalised", "import_reader.content_digest", "import_reader.prepare",
     "import_reader.discard_files", "import_reader.worker_main",
@@ -307,6 +307,8 @@ CASES: dict[str, Case] = {
         s, e, number="P-9", title="Baru", actor=a))),
     "events.create_event": Case("event.create", lambda w, a, r: _s(w, lambda s, e: events.create_event(
         s, name="Baru", rubric=load_rubric(RUBRICS / "kipp-proposal.toml"), actor=a))),
+    "events.set_timezone": Case("event.update", lambda w, a, r: _s(w, lambda s, e: events.set_timezone(
+        s, e, "WITA", actor=a))),
     "events.change_rubric": Case("event.update", lambda w, a, r: _s(w, lambda s, e: events.change_rubric(
         s, e, load_rubric(RUBRICS / "kipp-proposal.toml"), actor=a))),
     "completeness.dossier_completeness": Case("results.read", lambda w, a, r: _s(

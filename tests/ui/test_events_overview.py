@@ -43,7 +43,7 @@ def test_an_event_is_listed_with_its_counts(
     model = page.table.model()
     assert model.rowCount() == 1
     assert cell(model, 0, Column.NAME) == "KIPP Kota Medan 2026 \u2014 Penilaian Proposal"
-    assert cell(model, 0, Column.STATUS) == "Draf"
+    assert cell(model, 0, Column.STATUS) == "Berlangsung"
     assert cell(model, 0, Column.RUBRIC) == "KIPP \u2014 Penilaian Proposal"
     assert cell(model, 0, Column.DOSSIERS) == "3"
     assert cell(model, 0, Column.JUDGES) == "2"
@@ -77,7 +77,7 @@ def test_overview_switches_language(
     assert header(model, Column.DOSSIERS) == "Proposals"
     assert header(model, Column.JUDGES) == "Judges"
     assert cell(model, 0, Column.STATUS) == "Active"
-    assert cell(model, 1, Column.STATUS) == "Draft"
+    assert cell(model, 1, Column.STATUS) == "In progress"
 
 
 def test_english_singular(qtbot, db: Database, settings: Settings, add_event: Callable[..., object]) -> None:  # type: ignore[no-untyped-def]

@@ -365,13 +365,13 @@ class AgreementView(QWidget):
             dev = j.bias.mean_deviation
             flags = ", ".join(t(f"agreement.flag.{f}") for f in j.flags)
             cells.append([(j.name, j.name.casefold()), (str(j.n_sheets), j.n_sheets), (num(j.mean), sort_num(j.mean)),
-                          (num(j.std), j.std), ("-" if dev is None else f"{float(dev):+.2f}", sort_num(dev)),
+                          (num(j.std), j.std), ("-" if dev is None else ("+" if dev >= 0 else "") + num(dev), sort_num(dev)),
                           (str(j.bias.n_shared), j.bias.n_shared),
                           (num(j.bias.correlation), sort_num(j.bias.correlation)), (flags, flags)])
             ids.append(j.judge_id)
             marked.append(bool(j.flags))
             tips.append(self.tr("Flagged past a mean deviation of %1 points or a correlation below %2.")
-                        .replace("%1", num(r.deviation_limit, 1)).replace("%2", f"{r.min_correlation:.1f}")
+                        .replace("%1", num(r.deviation_limit, 1)).replace("%2", num(r.min_correlation, 1))
                         if j.flags else "")
         self.judges_model.set_rows(self._judge_headers(), cells, ids, marked, tips, right={1, 2, 3, 4, 5, 6})
         # dossiers

@@ -8,7 +8,7 @@ from fractions import Fraction
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from oaoi_desktop.domain.scoring import display
+from oaoi_desktop.i18n import formats
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 """A number or plain string to sort on."""
@@ -28,11 +28,10 @@ PASS_COLOUR = QColor(27, 94, 32)
 
 
 def num(value: Fraction | float | None, places: int = 2) -> str:
+    """A number for the results views in the interface language: "87,83" in Indonesian, "87.83" in English."""
     if value is None:
         return "-"
-    if isinstance(value, float):
-        return f"{value:.{places}f}"
-    return display(value, places)
+    return formats.decimal(value, None, places)
 
 
 def sort_num(value: Fraction | float | int | None) -> float:

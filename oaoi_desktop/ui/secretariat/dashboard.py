@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oaoi_desktop.i18n import formats
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import events, status
 from oaoi_desktop.services.audit import Actor
@@ -53,11 +54,11 @@ POLL_MS = 5000
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _local_time(value: dt.datetime | None) -> str:
+def _local_time(value: dt.datetime | None, zone: str = formats.DEFAULT_ZONE) -> str:
+    """A stored (UTC) time as the event's local time with its zone: "28-11-2026 10:05 WIB"."""
     if value is None:
         return "\u2013"
-    local = value.replace(tzinfo=dt.timezone.utc).astimezone()
-    return local.strftime("%d-%m-%Y %H:%M")
+    return f"{formats.to_local(value, zone):%d-%m-%Y %H:%M} {zone}"
 
 
 class JudgeProgressModel(QAbstractTableModel):
@@ -68,6 +69,8 @@ class JudgeProgressModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[JudgeProgress, ...] = ()
+        self.zone = formats.DEFAULT_ZONE
+        """The event's time zone (WIB, WITA, WIT) the last activity is shown in."""
 
     def set_rows(self, rows: tuple[JudgeProgress, ...]) -> None:
         self.beginResetModel()
@@ -94,7 +97,7 @@ class JudgeProgressModel(QAbstractTableModel):
             if key == "role":
                 return self.tr("Chair") if j.role == "chair" else self.tr("Member")
             if key == "last_activity":
-                return _local_time(j.last_activity)
+                return _local_time(j.last_activity, self.zone)
             return str(getattr(j, key))
         if role == SORT_ROLE:
             if key == "last_activity":
@@ -323,9 +326,11 @@ class ProgressDashboard(QWidget):
                 stage = self._stage_id or events.event_rubric(s, event).first_stage.id
                 stamp = status.progress_stamp(s, event.id)
                 progress = status.event_progress(s, event.id, stage, actor=self.actor)
+                zone = formats.zone_of(event)
         except OaoiError as exc:
             self.updated_label.setText(exc.render())
             return
+        self.judge_model.zone = zone
         self._stamp = stamp
         self.progress = progress
         self.judge_model.set_rows(progress.judges)

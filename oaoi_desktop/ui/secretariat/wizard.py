@@ -121,8 +121,13 @@ class EventPage(QWizardPage):
         for edit in (self.starts_on, self.ends_on):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
+        # every printed time is local with its zone (issue 14): WIB, WITA or WIT
+        self.timezone = QComboBox(self)
+        self.timezone.setObjectName("event_timezone")
+        for zone in events.TIMEZONES:
+            self.timezone.addItem(zone, zone)
         self.form = QFormLayout()
-        for widget in (self.name, self.organiser, self.venue, self.starts_on, self.ends_on):
+        for widget in (self.name, self.organiser, self.venue, self.starts_on, self.ends_on, self.timezone):
             self.form.addRow(QLabel(self), widget)
         self.message = message_label(self)
         self.message.setObjectName("event_message")
@@ -137,7 +142,7 @@ class EventPage(QWizardPage):
         self.setTitle(self.tr("The event"))
         self.setSubTitle(self.tr("What the evaluation round is called, who organises it, where and when."))
         texts = (self.tr("&Name:"), self.tr("&Organiser:"), self.tr("&Venue:"), self.tr("&Starts on:"),
-                 self.tr("&Ends on:"))
+                 self.tr("&Ends on:"), self.tr("&Time zone:"))
         for i, text in enumerate(texts):
             label = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget()
             field = self.form.itemAt(i, QFormLayout.ItemRole.FieldRole).widget()
@@ -148,6 +153,16 @@ class EventPage(QWizardPage):
         self.name.setPlaceholderText(self.tr("e.g. KIPP Kota Medan 2026 \u2014 Penilaian Proposal"))
         self.organiser.setPlaceholderText(self.tr("e.g. Pemerintah Kota Medan"))
         self.venue.setPlaceholderText(self.tr("e.g. Hotel Santika Medan"))
+        zone_names = {"WIB": self.tr("WIB \u2014 Western Indonesia (Jakarta, Medan, Pontianak)"),
+                      "WITA": self.tr("WITA \u2014 Central Indonesia (Makassar, Denpasar, Balikpapan)"),
+                      "WIT": self.tr("WIT \u2014 Eastern Indonesia (Jayapura, Ambon)")}
+        for i in range(self.timezone.count()):
+            self.timezone.setItemText(i, zone_names.get(self.timezone.itemData(i), self.timezone.itemData(i)))
+        self.timezone.setToolTip(self.tr("Every time printed on the event's documents is local time in this zone."))
+
+    def timezone_name(self) -> str:
+        """The chosen zone: WIB, WITA or WIT."""
+        return str(self.timezone.currentData() or "WIB")
 
     def dates(self) -> tuple[dt.date, dt.date]:
         return self.starts_on.date().toPython(), self.ends_on.date().toPython()  # type: ignore[return-value]
@@ -608,6 +623,7 @@ class ReviewPage(QWizardPage):
             self.tr("Organiser: %1").replace("%1", w.event_page.organiser.text().strip() or "\u2013"),
             self.tr("Venue: %1").replace("%1", w.event_page.venue.text().strip() or "\u2013"),
             self.tr("Dates: %1 to %2").replace("%1", starts.strftime("%d-%m-%Y")).replace("%2", ends.strftime("%d-%m-%Y")),
+            self.tr("Time zone: %1").replace("%1", w.event_page.timezone_name()),
             self.tr("Rubric: %1").replace("%1", rubric.title(lang) if rubric else "\u2013"),
             self.tr("Blind mode: %1").replace("%1", self.tr("on") if w.rules_page.blind.isChecked() else self.tr("off")),
             self.tr("Recusal level: %1").replace("%1", level),
@@ -835,7 +851,7 @@ class EventWizard(QWizard):
                 rubric_source=source.name if source else "", organiser=self.event_page.organiser.text(),
                 venue=self.event_page.venue.text(), starts_on=starts, ends_on=ends,
                 blind_mode=self.rules_page.blind.isChecked(), recusal_level=self.rules_page.recusal_level(),
-                aliases=self.rules_page.alias_table(),
+                aliases=self.rules_page.alias_table(), timezone=self.event_page.timezone_name(),
             )
             for j in judges:
                 user = accounts.add_judge(s, event, name=j["name"], instansi=j["instansi"],

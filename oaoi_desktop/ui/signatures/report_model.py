@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
+from oaoi_desktop.i18n import formats
 from oaoi_desktop.services.signatures import FAIL, NOT_CHECKABLE, OK, Check, SignatureReport, VerifyReport
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,7 +80,8 @@ class SignatureReportModel(QStandardItemModel):
         return [QStandardItem(check_title(check.name)), self._status_item(check.status), details]
 
     def _signature_row(self, index: int, sig: SignatureReport) -> list[QStandardItem]:
-        when = sig.signing_time.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if sig.signing_time else "-"
+        zone = self.report.timezone if self.report is not None else formats.DEFAULT_ZONE
+        when = formats.local_time(sig.signing_time, zone, seconds=True)  # the event's local time and zone
         head = QStandardItem(QCoreApplication.translate("SignatureReportModel", "Signature %1: %2")
                              .replace("%1", str(index)).replace("%2", sig.signer))
         font = head.font()

@@ -33,7 +33,7 @@ def test_alpha_icc_and_the_harsh_judge(qtbot, db, harsh_event, qtmodeltester) ->
     names = _column(items, 0)
     assert names[-1] == "Nilai total"
     total_alpha = float(report.item("total").alpha.value)
-    assert _column(items, 1)[-1] == f"{total_alpha:.3f}"
+    assert _column(items, 1)[-1] == f"{total_alpha:.3f}".replace(".", ",")  # Indonesian decimal comma
     # every judge scored every proposal: the two-way form, said so
     assert "ICC(2,1)" in _column(items, 4)[-1]
     judges = dict(zip(_column(view.judges_model, 0), _column(view.judges_model, 7), strict=True))

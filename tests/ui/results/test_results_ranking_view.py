@@ -35,14 +35,14 @@ def test_shows_ranks_and_aggregates_and_switching_the_method_changes_them(qtbot,
     assert view.method_box.currentText() == "Rata-rata terpangkas"  # the rubric's method, in Indonesian
     assert view.row_texts(Col.NUMBER) == ["P-2", "P-1", "P-3"]
     assert view.row_texts(Col.RANK) == ["1", "2", "3"]
-    assert view.row_texts(Col.SCORE) == ["80.00", "70.00", "60.00"]
+    assert view.row_texts(Col.SCORE) == ["80,00", "70,00", "60,00"]
     assert view.row_texts(Col.RESULT) == ["Tidak lulus"] * 3
-    assert "Ani 90.00" in view.row_texts(Col.JUDGES)[1] and "Citra 30.00" in view.row_texts(Col.JUDGES)[1]
+    assert "Ani 90,00" in view.row_texts(Col.JUDGES)[1] and "Citra 30,00" in view.row_texts(Col.JUDGES)[1]
 
     with qtbot.waitSignal(view.ranking_shown):
         _choose(view.method_box, "median")
     assert view.row_texts(Col.NUMBER) == ["P-1", "P-2", "P-3"]
-    assert view.row_texts(Col.SCORE) == ["90.00", "80.00", "60.00"]
+    assert view.row_texts(Col.SCORE) == ["90,00", "80,00", "60,00"]
     assert view.row_texts(Col.RESULT)[0] == "Lulus"
 
 
@@ -134,7 +134,7 @@ def test_changes_in_the_store_are_seen_on_refresh(qtbot, db, small_event) -> Non
     view.set_method("mean")  # recomputing alone sees the new sheet: the scores are read again after a change
     shown = dict(zip(view.row_texts(Col.NUMBER), zip(view.row_texts(Col.RANK), view.row_texts(Col.SCORE),
                                                      view.row_texts(Col.TIE)), strict=True))
-    assert shown == {"P-2": ("1", "80.00", ""), "P-1": ("2", "70.00", "ketua"), "P-3": ("2", "70.00", "ketua")}
+    assert shown == {"P-2": ("1", "80,00", ""), "P-1": ("2", "70,00", "ketua"), "P-3": ("2", "70,00", "ketua")}
     assert "1 seri diserahkan kepada ketua" in view.summary.text()
     record_move(db, small_event, "P-1", 1, "Keputusan pleno")
     view.refresh()
@@ -159,7 +159,7 @@ def test_large_events_are_ranked_in_a_worker_thread(qtbot, db, small_event, monk
     qtbot.waitUntil(lambda: not view.busy)
     assert view.method() == "median"
     assert view.row_texts(Col.NUMBER) == ["P-1", "P-2", "P-3"]
-    assert view.row_texts(Col.SCORE)[0] == "90.00"
+    assert view.row_texts(Col.SCORE)[0] == "90,00"
 
 
 def test_stage_selector_ranks_one_stage_or_the_combined_result(qtbot, db) -> None:
@@ -176,8 +176,8 @@ def test_stage_selector_ranks_one_stage_or_the_combined_result(qtbot, db) -> Non
     stages = [view.stage_box.itemText(i) for i in range(view.stage_box.count())]
     assert len(stages) == 3 and stages[0] == "Hasil gabungan"
     # combined: 70 % of the proposal stage (no presentation results yet)
-    assert view.row_texts(Col.SCORE) == ["63.00", "56.00"]
+    assert view.row_texts(Col.SCORE) == ["63,00", "56,00"]
     view.stage_box.setCurrentIndex(1)
     assert view.stage_id() == "proposal"
-    assert view.row_texts(Col.SCORE) == ["90.00", "80.00"]
+    assert view.row_texts(Col.SCORE) == ["90,00", "80,00"]
     assert "proposal:" not in view.row_texts(Col.JUDGES)[0]

@@ -91,15 +91,15 @@ def test_assigning_in_the_matrix_updates_the_dashboard_at_once(
     console.show()
     assert console.dashboard.progress is None  # a hidden tab reads nothing
     console.tabs.setCurrentWidget(console.dashboard)
-    assert console.dashboard.overall.format() == "0 dari 0 lembar diserahkan (0,0%)"
+    assert console.dashboard.overall.format() == "0 dari 0 lembar terkirim (0,0%)"
     console.tabs.setCurrentWidget(console.matrix)
     console.matrix.toggle(console.matrix.cell_index("P-2", "Budi Santoso"))
     console.tabs.setCurrentWidget(console.dashboard)  # showing the dashboard reads what changed
-    assert console.dashboard.overall.format() == "0 dari 1 lembar diserahkan (0,0%)"
+    assert console.dashboard.overall.format() == "0 dari 1 lembar terkirim (0,0%)"
     console.dashboard.timer.stop()
     console.matrix.toggle(console.matrix.cell_index("P-3", "Budi Santoso"))  # (a change while it is shown)
     console.dashboard.refresh_if_shown()
-    assert console.dashboard.overall.format() == "0 dari 2 lembar diserahkan (0,0%)"
+    assert console.dashboard.overall.format() == "0 dari 2 lembar terkirim (0,0%)"
 
 
 def test_the_results_packages_tabs_join_the_console(

@@ -56,7 +56,7 @@ def test_counts_follow_saved_and_submitted_sheets_and_the_timer_updates(qtbot, d
     assert dossier_row(dashboard, "P-1")[3] == "2 dari 2"
     assert dossier_row(dashboard, "P-2")[3] == "0 dari 1"
     assert dossier_row(dashboard, "P-3")[3] == "0 dari 0"
-    assert dashboard.overall.format() == "2 dari 3 lembar diserahkan (66,7%)"
+    assert dashboard.overall.format() == "2 dari 3 lembar terkirim (66,7%)"
     assert dashboard.poll() is False  # nothing changed: nothing is read again
     dashboard.hide()
     score(db, event_id, "Budi Santoso", "P-3", uniform(KIPP_CRITERIA, 6), submit=False)
@@ -72,7 +72,7 @@ def test_counts_follow_saved_and_submitted_sheets_and_the_timer_updates(qtbot, d
     qtbot.waitUntil(lambda: judge_row(dashboard, "Citra Dewi")[2:5] == ["1", "0", "1"], timeout=5000)
     assert judge_row(dashboard, "Ani Lestari")[2:5] == ["2", "0", "2"]
     assert dossier_row(dashboard, "P-2")[3] == "2 dari 2"
-    assert dashboard.overall.format() == "4 dari 5 lembar diserahkan (80,0%)"
+    assert dashboard.overall.format() == "4 dari 5 lembar terkirim (80,0%)"
     assert dashboard.overall.value() == 800
 
 
