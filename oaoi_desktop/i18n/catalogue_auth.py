@@ -56,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' declared a conflict of interest on dossier {dossier}; the request was refused.",
     },
     "policy.sheet_final": {
-        "id": "Lembar penilaian sudah diserahkan dan dikunci; nilai tidak dapat diubah. Sekretariat "
+        "id": "Lembar penilaian sudah dikirim dan dikunci; nilai tidak dapat diubah. Sekretariat "
         "dapat membukanya kembali dengan alasan.",
         "en": "The score sheet is already submitted and locked; its scores cannot be changed. The secretariat "
         "can unlock it with a reason.",

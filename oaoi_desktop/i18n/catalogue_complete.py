@@ -18,16 +18,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- exceptions ----------------------------------------------------------------------------
     "complete.reason_required": {
-        "id": "Kegiatan '{event}': tuliskan alasan pengecualian lembar penilaian yang belum diserahkan.",
+        "id": "Kegiatan '{event}': tuliskan alasan pengecualian lembar penilaian yang belum dikirim.",
         "en": "Event '{event}': give the reason for excepting the score sheets not yet submitted.",
     },
     "complete.not_missing": {
-        "id": "Proposal {dossiers} tidak memiliki lembar penilaian yang belum diserahkan.",
+        "id": "Proposal {dossiers} tidak memiliki lembar penilaian yang belum dikirim.",
         "en": "Proposal(s) {dossiers} have no score sheet that is still missing.",
     },
     # -- finalising ----------------------------------------------------------------------------
     "finalise.incomplete": {
-        "id": "Kegiatan '{event}' belum dapat difinalisasi: {count} lembar penilaian belum diserahkan: {sheets}. "
+        "id": "Kegiatan '{event}' belum dapat difinalisasi: {count} lembar penilaian belum dikirim: {sheets}. "
               "Tarik penugasan tersebut, atau catat pengecualian dengan alasan.",
         "en": "Event '{event}' cannot be finalised yet: {count} score sheet(s) not submitted: {sheets}. "
               "Withdraw those assignments, or record an exception with a reason.",
@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "was issued. Issue the Berita Acara again so that it states the exception, then sign it.",
     },
     "finalise.cli.help.except_missing": {
-        "id": "kecualikan lembar penilaian yang belum diserahkan (wajib dengan --reason); dicatat di log audit "
+        "id": "kecualikan lembar penilaian yang belum dikirim (wajib dengan --reason); dicatat di log audit "
               "dan dicantumkan di Berita Acara",
         "en": "except the score sheets not yet submitted (needs --reason); recorded in the audit log and "
               "stated in the Berita Acara",
@@ -66,15 +66,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Completeness",
     },
     "complete.doc.summary": {
-        "id": "Lembar penilaian diserahkan {submitted} dari {expected}; {incomplete} proposal belum lengkap.",
+        "id": "Lembar penilaian dikirim {submitted} dari {expected}; {incomplete} proposal belum lengkap.",
         "en": "Score sheets submitted: {submitted} of {expected}; {incomplete} proposal(s) incomplete.",
     },
     "complete.doc.summary_complete": {
-        "id": "Lembar penilaian diserahkan {submitted} dari {expected}; semua proposal lengkap.",
+        "id": "Lembar penilaian dikirim {submitted} dari {expected}; semua proposal lengkap.",
         "en": "Score sheets submitted: {submitted} of {expected}; every proposal is complete.",
     },
     "complete.doc.exceptions": {
-        "id": "Pengecualian lembar penilaian yang belum diserahkan",
+        "id": "Pengecualian lembar penilaian yang belum dikirim",
         "en": "Exceptions for score sheets not submitted",
     },
     "complete.doc.exception_row": {

@@ -315,7 +315,7 @@
     <message numerus="yes">
         <source>Cannot be finalised yet: %n score sheet(s) not submitted.</source>
         <translation>
-            <numerusform>Belum dapat difinalisasi: %n lembar penilaian belum diserahkan.</numerusform>
+            <numerusform>Belum dapat difinalisasi: %n lembar penilaian belum dikirim.</numerusform>
         </translation>
     </message>
     <message>
@@ -329,7 +329,7 @@
     <message numerus="yes">
         <source>%n missing score sheet(s) excepted with a recorded reason.</source>
         <translation>
-            <numerusform>%n lembar penilaian yang belum diserahkan dikecualikan dengan alasan yang dicatat.</numerusform>
+            <numerusform>%n lembar penilaian yang belum dikirim dikecualikan dengan alasan yang dicatat.</numerusform>
         </translation>
     </message>
     <message>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <source>%1 of %2 expected score sheets submitted: this result is not complete yet.</source>
-        <translation>%1 dari %2 lembar penilaian yang diharapkan telah diserahkan: hasil ini belum lengkap.</translation>
+        <translation>%1 dari %2 lembar penilaian yang diharapkan telah dikirim: hasil ini belum lengkap.</translation>
     </message>
     <message>
         <source>chair</source>
@@ -677,7 +677,7 @@
     </message>
     <message>
         <source>%1 of %2 expected score sheets submitted</source>
-        <translation>%1 dari %2 lembar penilaian yang diharapkan telah diserahkan</translation>
+        <translation>%1 dari %2 lembar penilaian yang diharapkan telah dikirim</translation>
     </message>
     <message>
         <source>Judges</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>Show every proposal, or only those whose expected score sheets are all submitted</source>
-        <translation>Tampilkan semua proposal, atau hanya yang seluruh lembar penilaiannya sudah diserahkan</translation>
+        <translation>Tampilkan semua proposal, atau hanya yang seluruh lembar penilaiannya sudah dikirim</translation>
     </message>
     <message>
         <source>Search number, title, agency…</source>

@@ -75,7 +75,7 @@ def test_finalise_refuses_while_a_sheet_is_missing(run, db: Database, ev: str) -
     issue_minutes(db, ev, "BA-1/2026")
     code, out, err = run("event", "finalise", "--event", ev, "--paper-signed", "--lang", "id")
     assert code == EXIT_FAILED
-    assert "belum dapat difinalisasi" in err and "1 lembar penilaian belum diserahkan" in err and "P-2 (Budi)" in err
+    assert "belum dapat difinalisasi" in err and "1 lembar penilaian belum dikirim" in err and "P-2 (Budi)" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     with db.read() as s:
         assert events.get_event(s, ev).status is not EventStatus.FINALISED

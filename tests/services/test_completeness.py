@@ -100,7 +100,7 @@ def test_finalise_is_refused_while_a_sheet_is_missing(db: Database, ev: str) -> 
         finalisation.finalise_event(s, ev, ACTOR, paper_signed=True)
     assert err.value.message_id == "finalise.incomplete"
     text = err.value.render("id")
-    assert "belum dapat difinalisasi" in text and "1 lembar penilaian belum diserahkan" in text
+    assert "belum dapat difinalisasi" in text and "1 lembar penilaian belum dikirim" in text
     assert "P-2 (Sari)" in text
     with db.read() as s:
         st = finalisation.state(s, ev, actor=ACTOR)

@@ -42,7 +42,7 @@ def test_ranking_pdf_marks_the_incomplete_dossier_and_counts(db, ev, tmp_path): 
     text = text_of(tmp_path / docs[0].file_name)
     assert "belum lengkap 2/3" in text
     assert text.count("belum lengkap") == 2  # the row's mark and the summary line's "1 proposal belum lengkap"
-    assert "Lembar penilaian diserahkan 8 dari 9; 1 proposal belum lengkap." in text
+    assert "Lembar penilaian dikirim 8 dari 9; 1 proposal belum lengkap." in text
 
 
 def test_result_sheets_state_completeness(db, ev, tmp_path):  # type: ignore[no-untyped-def]
@@ -58,8 +58,8 @@ def test_berita_acara_counts_sheets_and_prints_the_exception(db, ev, tmp_path): 
                                       reason="Citra dirawat di rumah sakit")
     docs = export(db, ev, "minutes", tmp_path, lang="id")
     text = text_of(tmp_path / docs[0].file_name)
-    assert "Lembar penilaian diserahkan 8 dari 9; 1 proposal belum lengkap." in text
-    assert "Pengecualian lembar penilaian yang belum diserahkan" in text
+    assert "Lembar penilaian dikirim 8 dari 9; 1 proposal belum lengkap." in text
+    assert "Pengecualian lembar penilaian yang belum dikirim" in text
     assert "Proposal P-002, penilai Citra: Citra dirawat di rumah sakit" in text
     assert "belum lengkap 2/3" in text  # the annex's ranking marks the row too
     docs = export(db, ev, "minutes", tmp_path / "en", lang="en")
@@ -76,5 +76,5 @@ def test_a_complete_event_says_so(db, tmp_path):  # type: ignore[no-untyped-def]
         score(db, eid, name, "P-001", uniform(KIPP_CRITERIA, 8))
     docs = export(db, eid, "minutes", tmp_path, lang="id")
     text = text_of(tmp_path / docs[0].file_name)
-    assert "Lembar penilaian diserahkan 2 dari 2; semua proposal lengkap." in text
+    assert "Lembar penilaian dikirim 2 dari 2; semua proposal lengkap." in text
     assert "belum lengkap" not in text and "Pengecualian" not in text

@@ -177,7 +177,7 @@ def test_column_widths_give_the_rest_to_wrapping_columns():
 # -- numbers -------------------------------------------------------------------------------------------
 def test_ranking_pdf_writes_decimal_commas_in_indonesian_and_points_in_english(db, event, tmp_path):
     with db.read() as s:
-        ranking = rank_event(s, events.get_event(s, event))
+        ranking = rank_event(s, events.get_event(s, event), actor=ACTOR)
         values = [display(r.value) for r in ranking if r.value is not None]
     assert any(not v.endswith(".00") for v in values)  # a score with decimals to look for
     docs, paths = export(db, event, "ranking", tmp_path / "id")
@@ -200,7 +200,7 @@ def test_xlsx_scores_stay_numeric_with_an_indonesian_display_format(db, event, t
     for lang, fmt in (("id", "[$-421]#,##0.00"), ("en", "#,##0.00")):
         out = tmp_path / f"hasil-{lang}.xlsx"
         with db.read() as s:
-            exports.write_xlsx(s, events.get_event(s, event), out, lang=lang)
+            exports.write_xlsx(s, events.get_event(s, event), out, lang=lang, actor=ACTOR)
         wb = openpyxl.load_workbook(out)
         ws = wb[wb.sheetnames[0]]
         header = [c.value for c in ws[1]]
@@ -216,7 +216,7 @@ def test_xlsx_scores_stay_numeric_with_an_indonesian_display_format(db, event, t
     # CSV stays machine-readable exactly as before: a point, no grouping
     csv_out = tmp_path / "ranking.csv"
     with db.read() as s:
-        exports.export_csv(s, events.get_event(s, event), csv_out, what="ranking")
+        exports.export_csv(s, events.get_event(s, event), csv_out, what="ranking", actor=ACTOR)
     import csv
 
     rows = list(csv.DictReader(csv_out.read_text(encoding="utf-8-sig").splitlines()))

@@ -72,7 +72,7 @@ def test_badge_count_and_filter(qtbot, db, qtmodeltester) -> None:  # type: igno
     assert sorted(view.row_texts(Col.NUMBER)) == ["P-1", "P-2", "P-3"]
     # the details pane says it too
     assert view.select_dossier(next(r.dossier_id for r in view.table.rows if r.number == "P-2"))
-    assert "2 dari 3 lembar penilaian yang diharapkan telah diserahkan" in view.details.toPlainText()
+    assert "2 dari 3 lembar penilaian yang diharapkan telah dikirim" in view.details.toPlainText()
 
 
 def test_sorting_by_the_badge_puts_incomplete_first(qtbot, db) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +104,7 @@ def test_finalise_dialog_lists_missing_sheets_and_withdraws_them(qtbot, db) -> N
     eid = _event(db)
     dialog = _dialog(qtbot, db, eid)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert "belum dapat difinalisasi: 3 lembar penilaian belum diserahkan" in dialog.state_label.text().lower()
+    assert "belum dapat difinalisasi: 3 lembar penilaian belum dikirim" in dialog.state_label.text().lower()
     assert dialog.missing_box.isVisible() and not ok.isEnabled()
     items = [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())]
     assert items == ["P-2 \u2014 Citra (draf)", "P-3 \u2014 Budi (draf)", "P-3 \u2014 Citra (draf)"]
@@ -116,7 +116,7 @@ def test_finalise_dialog_lists_missing_sheets_and_withdraws_them(qtbot, db) -> N
     qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
     assert [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())] == [
         "P-2 \u2014 Citra (draf)"]
-    assert "1 lembar penilaian belum diserahkan" in dialog.state_label.text()
+    assert "1 lembar penilaian belum dikirim" in dialog.state_label.text()
     with db.read() as s:
         removed = s.scalars(select(AuditEntry).where(AuditEntry.action == "assignment.removed")).all()
         assert sorted(e.before["name"] for e in removed) == ["Budi", "Citra"]
@@ -130,7 +130,7 @@ def test_finalise_dialog_records_an_exception_then_finalises(qtbot, db, recordin
     assert dialog.exception_button.isEnabled()
     qtbot.mouseClick(dialog.exception_button, Qt.MouseButton.LeftButton)
     assert not dialog.missing_box.isVisible()
-    assert "3 lembar penilaian yang belum diserahkan dikecualikan" in dialog.state_label.text()
+    assert "3 lembar penilaian yang belum dikirim dikecualikan" in dialog.state_label.text()
     with db.read() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "completeness.exception"))
         assert entry.after["reason"] == "Dua penilai berhalangan hadir; disepakati dalam pleno"

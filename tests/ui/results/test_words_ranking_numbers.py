@@ -6,7 +6,7 @@ from __future__ import annotations
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results.ranking_view import Col, RankingView
-from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score
+from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score
 
 
 def test_ranking_view_decimal_comma_in_indonesian_point_in_english(qtbot, db: Database) -> None:
@@ -17,7 +17,7 @@ def test_ranking_view_decimal_comma_in_indonesian_point_in_english(qtbot, db: Da
     for judge, value in (("Ani", 9), ("Budi", 9), ("Citra", 8)):
         score(db, eid, judge, "P-1", {c: value for c in KIPP_CRITERIA})  # mean 86.666… → 86,67
         score(db, eid, judge, "P-2", {c: 7 for c in KIPP_CRITERIA})
-    view = RankingView(db, eid)
+    view = RankingView(db, eid, actor=ACTOR)
     qtbot.addWidget(view)
     view.resize(1280, 600)
     view.show()

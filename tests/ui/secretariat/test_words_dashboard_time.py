@@ -24,7 +24,7 @@ def test_last_activity_is_local_time_with_the_events_zone(qtbot, db: Database) -
         events.set_timezone(s, events.get_event(s, eid), "WIT", actor=ACTOR)
         sheet = s.scalars(select(ScoreSheet)).one()
         sheet.submitted_at = sheet.updated_at = dt.datetime(2026, 11, 28, 16, 30)  # naive UTC
-    dashboard = ProgressDashboard(db, poll_ms=60_000)
+    dashboard = ProgressDashboard(db, poll_ms=60_000, actor=ACTOR)
     qtbot.addWidget(dashboard)
     dashboard.show()
     dashboard.set_event(eid, None)
@@ -33,5 +33,5 @@ def test_last_activity_is_local_time_with_the_events_zone(qtbot, db: Database) -
     with db.read() as s:
         from oaoi_desktop.services import status
 
-        last = status.event_progress(s, events.get_event(s, eid).id, "proposal").judges[0].last_activity
+        last = status.event_progress(s, events.get_event(s, eid).id, "proposal", actor=ACTOR).judges[0].last_activity
     assert shown == f"{formats.to_local(last, 'WIT'):%d-%m-%Y %H:%M} WIT"
