@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QApplication, QLayout, QStyleOptionViewItem, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QStyleOptionViewItem, QToolButton, QToolTip, QWidget
 
 from oaoi_desktop.services import accounts, auth, demo, events, judging
 from oaoi_desktop.store.database import Database
@@ -197,6 +197,28 @@ def test_the_judge_workspace_fits(qtbot, db: Database, settings: Settings, event
     workspace.start()
     qtbot.wait(50)
     assert_fits(workspace)
+    workspace.open_dossier(workspace.model.item_at(4).dossier_id)
+    qtbot.wait(50)
+    assert_fits(workspace)
+    # the empty attachment pane takes no room; the submit button and the form are on the screen
+    assert not workspace.reader.viewer.isVisible()
+    assert reachable(workspace, workspace.form.submit_button)
+    pdf = next(a for a in workspace.current.reader.attachments if a.is_pdf)
+    workspace.reader.open_attachment(pdf.id)
+    qtbot.waitUntil(workspace.reader.viewer.isVisible)
+    assert_fits(workspace)
+    assert reachable(workspace, workspace.form.submit_button)
+
+
+def test_a_crowded_tool_bar_overflows_into_its_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Actions other areas add to the tool bar never widen the window: the rest go in the » menu."""
+    sign_in_secretariat(qtbot, window)
+    for i in range(24):
+        window.tool_bar.addAction(f"Tindakan panjang nomor {i + 1}")
+    qtbot.wait(20)
+    assert_fits(window)
+    extension = window.tool_bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is not None and extension.isVisible()
 
 
 # -- dialogs ----------------------------------------------------------------------------------------------

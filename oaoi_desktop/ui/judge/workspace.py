@@ -328,7 +328,9 @@ class JudgeWorkspace(QWidget):
                 self.reader_splitter.restoreState(state)
         if not restored:
             unit = em(self, 1)
-            self.splitter.setSizes([unit * 26, unit * 70])
+            # a queue wide enough that a title reads more than "SiPANDU: L…" beside its number,
+            # state and total at 1280 px (issue 14); the judge may drag it, and it is remembered
+            self.splitter.setSizes([unit * 30, unit * 66])
             self.reader_splitter.setSizes([unit * 40, unit * 30])
 
     def _save_splitters(self) -> None:
