@@ -208,6 +208,17 @@ def test_the_judge_workspace_fits(qtbot, db: Database, settings: Settings, event
     qtbot.waitUntil(workspace.reader.viewer.isVisible)
     assert_fits(workspace)
     assert reachable(workspace, workspace.form.submit_button)
+    # three panes share the width, but the score form is never squeezed until its level buttons
+    # (1 … 10) are cut off: it has no sideways scroll bar
+    form = workspace.form
+    assert form.scroll.viewport().width() >= form.body.minimumSizeHint().width()
+    font = workspace.font()  # a larger system font (as on a real X server) asks for more
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    workspace.setFont(font)
+    qtbot.wait(50)
+    workspace.resize(workspace.minimumSizeHint().width(), SCREEN.height())  # as narrow as it may be
+    qtbot.wait(50)
+    assert form.scroll.viewport().width() >= form.body.minimumSizeHint().width()
 
 
 def test_a_crowded_tool_bar_overflows_into_its_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
