@@ -137,6 +137,20 @@ def test_sign_in_and_overview_pages_fit(qtbot, window: MainWindow) -> None:  # t
     assert_fits(window)
 
 
+def test_the_first_run_start_page_fits(qtbot, tmp_path: Path, settings: Settings, lang: str) -> None:  # type: ignore[no-untyped-def]
+    empty = Database.open("sqlite:///" + str(tmp_path / "empty.sqlite"))
+    try:
+        win = MainWindow(empty, settings)
+        qtbot.addWidget(win)
+        win.resize(SCREEN)
+        win.show()
+        qtbot.waitExposed(win)
+        assert_fits(win)
+        win.close()
+    finally:
+        empty.close()
+
+
 def test_the_console_fits_with_every_tab_and_keeps_its_actions_on_screen(
         qtbot, window: MainWindow, event_id: str) -> None:  # type: ignore[no-untyped-def]
     sign_in_secretariat(qtbot, window)
@@ -286,9 +300,29 @@ def _dialogs() -> dict[str, Callable[[Database, str], QWidget]]:
         from oaoi_desktop.ui.judge.first_run import SecretariatSetupDialog
         return SecretariatSetupDialog(db)
 
+    def _judge_session(db: Database, event_id: str):  # type: ignore[no-untyped-def]
+        from oaoi_desktop.ui.judge.session import JudgeSession
+
+        person = demo.JUDGES[1]
+        with db.write() as s:
+            return JudgeSession(db, auth.sign_in(s, event_id, person.name, person.pin))
+
+    def integrity(db: Database, event_id: str) -> QWidget:
+        from oaoi_desktop.ui.judge.integrity import IntegrityDialog
+        return IntegrityDialog(_judge_session(db, event_id))
+
+    def judge_conflict(db: Database, event_id: str) -> QWidget:
+        from oaoi_desktop.ui.judge.integrity import ConflictDialog
+        session = _judge_session(db, event_id)
+        with db.read() as s:
+            from oaoi_desktop.services import dossiers
+            dossier = dossiers.list_dossiers(s, events.get_event(s, event_id))[-1]
+            dossier_id, label = dossier.id, f"{dossier.number} \u2014 {dossier.title}"
+        return ConflictDialog(session, dossier_id, label)
+
     return {f.__name__: f for f in (importing, wizard, auto_assign, conflicts, bundle_import, package_import,
                                      package_export, finalise, verify, sign, documents, judge_sign_in,
-                                     first_run)}
+                                     first_run, integrity, judge_conflict)}
 
 
 DIALOGS = _dialogs()
@@ -305,9 +339,11 @@ def test_every_dialog_fits(qtbot, db: Database, event_id: str, lang: str, name: 
     assert dialog.width() <= room.width() and dialog.height() <= room.height(), (
         f"{name} opens at {dialog.width()}×{dialog.height()}, the screen has {room.width()}×{room.height()}")
     if name == "wizard":  # every page of the wizard
-        while dialog.currentPage() is not None and dialog.nextId() != -1 and dialog.currentPage().isComplete():
-            dialog.next()
-            assert_fits(dialog)
+        for page_id in dialog.pageIds():
+            page = dialog.page(page_id)
+            hint = page.minimumSizeHint()
+            assert hint.width() <= LIMIT.width() and hint.height() <= LIMIT.height(), (
+                f"wizard page {type(page).__name__} asks for {hint.width()}×{hint.height()}:\n{too_wide(page)}")
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform showing a tool tip
