@@ -93,6 +93,21 @@ def secretariat(qapp: QApplication) -> int:
         console.tabs.setCurrentIndex(index)
         wait(600)
         grab(names[index] if index < len(names) else f"screens-console-tab{index}")
+    # the import report: the demo's sample dossiers imported again (numbers whole, titles cut at the end)
+    dialog = window.start_import([demo.samples_dir()])
+    dialog.move(0, 0)
+    wait()
+    dialog.start_import()
+    while dialog.is_running():
+        wait(100)
+    wait(600)
+    grab("screens-import")
+    dialog.close()
+    # the dossier browser and reader (no attachment open: the reader takes the whole width)
+    browser = window.show_dossiers()
+    browser.select_dossier(browser.model.row_at(0).id)
+    wait(600)
+    grab("screens-dossiers")
     window.close()
     return 0
 

@@ -614,7 +614,8 @@ class ImportDialog(QDialog):
             header.resizeSection(column, em(self, width))
         header.setMinimumSectionSize(em(self, 3))
         # numbers whole, titles elided at the end (whole on hover), file paths keep both ends (issue 14)
-        fit_table(self.report_view, whole=(ReportColumn.NUMBER,), middle=(ReportColumn.FILE, ReportColumn.SOURCE))
+        fit_table(self.report_view, whole=(ReportColumn.OUTCOME, ReportColumn.NUMBER, ReportColumn.SEVERITY),
+                  middle=(ReportColumn.FILE, ReportColumn.SOURCE))
         # The file column names the package of a clean dossier; the source stays in the model and the CSV.
         header.hideSection(ReportColumn.SOURCE)
         self.report_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
