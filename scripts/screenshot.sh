@@ -6,6 +6,8 @@
 #
 # Needs: xvfb (xvfb-run), xauth, x11-utils (xwininfo), imagemagick (import),
 # and the project's venv (.venv) with the package installed.
+# The signed-in screens come from scripts/screenshot_screens.py (run below for both
+# screen sizes); the shots after it show the window before anyone signs in.
 # Each shot puts a sample database in the place of the default one
 # (OAOI_HOME/oaoi.sqlite, so the commands shown need no --db), starts
 # `python -m oaoi_desktop`, waits for its window, grabs it with `import`
@@ -15,7 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
 OUT="${OUT:-$ROOT/docs/screenshots}"
-SCREEN="${SCREEN:-1280x800x24}"
+SCREEN="${SCREEN:-1280x720x24}"
 
 if [[ -z "${OAOI_SCREENSHOT_INNER:-}" ]]; then
     export OAOI_SCREENSHOT_INNER=1
@@ -96,6 +98,15 @@ shot() {  # shot NAME DB LANG
     echo "$OUT/$name.png"
 }
 
+# The venue's screens, signed in (issue 14): the overview, every console tab and the judge
+# workspace at 1280x720 and at 1920x1080 with 150 % scaling (the same 1280x720 logical pixels),
+# each on its own X server of that size.
+PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}" xvfb-run -a -s "-screen 0 1280x720x24" \
+    "$PY" "$ROOT/scripts/screenshot_screens.py" 1280x720 "$OUT"
+PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}" QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1920x1080x24" \
+    "$PY" "$ROOT/scripts/screenshot_screens.py" 1920x1080-150 "$OUT"
+
+# Before anybody signs in: the first run (no account yet) and the sign-in page.
 shot main-window-empty-id empty.sqlite id
 shot main-window-empty-en empty.sqlite en
 shot main-window-next-step-event-id secretariat.sqlite id

@@ -49,6 +49,7 @@ from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.reader import DossierReader, kelompok_text
 from oaoi_desktop.ui.settings import Settings
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em, make_title
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -302,6 +303,7 @@ class DossierBrowserPage(QWidget):
                               (DossierColumn.KELOMPOK, 6), (DossierColumn.REVISION, 3.5),
                               (DossierColumn.ATTACHMENTS, 4)):
             header.resizeSection(column, em(self, width))
+        fit_table(self.table, whole=(DossierColumn.NUMBER, DossierColumn.REVISION, DossierColumn.ATTACHMENTS))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         left_layout.addWidget(self.table, 1)
         self.count_label = QLabel(left)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from oaoi_desktop.services.status import EventSummary, StatusSummary
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em, make_body, make_title
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -186,6 +187,7 @@ class EventsOverviewPage(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(em(self, 3))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        fit_table(self.table, whole=[c for c in Column if c != Column.NAME])
         layout.addWidget(self.table, 1)
 
     def set_summary(self, summary: StatusSummary) -> None:

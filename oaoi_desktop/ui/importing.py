@@ -74,6 +74,7 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.imports import ImportProgress, ImportReport, ItemReport, Outcome, import_paths
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, drives, language
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
 
 log = logging.getLogger(__name__)
@@ -599,7 +600,6 @@ class ImportDialog(QDialog):
         self.report_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.report_view.setAlternatingRowColors(True)
         self.report_view.setWordWrap(False)
-        self.report_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # paths: keep both ends
         self.report_view.verticalHeader().hide()
         self.report_view.verticalHeader().setDefaultSectionSize(em(self, 1.7))
         header = self.report_view.horizontalHeader()
@@ -613,6 +613,9 @@ class ImportDialog(QDialog):
                               (ReportColumn.SOURCE, 10)):
             header.resizeSection(column, em(self, width))
         header.setMinimumSectionSize(em(self, 3))
+        # numbers whole, titles elided at the end (whole on hover), file paths keep both ends (issue 14)
+        fit_table(self.report_view, whole=(ReportColumn.OUTCOME, ReportColumn.NUMBER, ReportColumn.SEVERITY),
+                  middle=(ReportColumn.FILE, ReportColumn.SOURCE))
         # The file column names the package of a clean dossier; the source stays in the model and the CSV.
         header.hideSection(ReportColumn.SOURCE)
         self.report_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

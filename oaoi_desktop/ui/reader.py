@@ -92,6 +92,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.settings import Settings
+from oaoi_desktop.ui.elide import elide_end
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading, scaled_font
 
 log = logging.getLogger(__name__)
@@ -485,6 +486,9 @@ class AttachmentViewer(QWidget):
 
     def _update_controls(self) -> None:
         kind = self.kind_shown()
+        if self.parentWidget() is not None:
+            # an empty pane takes no room (issue 14): the text gets the width until a file is open
+            self.setVisible(kind != self.PLACEHOLDER)
         pdf = kind == self.PDF
         count = self.page_count()
         for w in (self.previous_button, self.page_spin, self.page_count_label, self.next_button):
@@ -681,6 +685,7 @@ class AttachmentButton(QPushButton):
         self.attachment = attachment
         self._blind = blind
         self._full = ""
+        self._suffix = ""
         self.setObjectName("attachment_button")
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -694,10 +699,11 @@ class AttachmentButton(QPushButton):
 
     def retranslate(self) -> None:
         a = self.attachment
-        self._full = f"{a.title}  ({_type_name(a)}, {_human_size(a.size)})"
+        self._suffix = f"  ({_type_name(a)}, {_human_size(a.size)})"
+        self._full = f"{a.title}{self._suffix}"
         # A file name in the package may name the agency: not shown in blind mode.
         kind = attachment_kind_text(a.kind)
-        self.setToolTip(kind if self._blind else f"{kind} \u00b7 {a.path}")
+        self.setToolTip(f"{a.title}\n" + (kind if self._blind else f"{kind} \u00b7 {a.path}"))
         self._elide()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
@@ -716,8 +722,8 @@ class AttachmentButton(QPushButton):
         icon = self.iconSize().width() + em(self, 1.5)
         width = self.width() - icon
         text = self._full
-        if width > 0 and self.fontMetrics().horizontalAdvance(text) > width:
-            text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+        if width > 0:  # the title elided at its end, its type and size kept whole (issue 14)
+            text = elide_end(self.fontMetrics(), self.attachment.title, width, suffix=self._suffix)
         if text != self.text():
             self.setText(text)
 

@@ -43,6 +43,7 @@ from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
 from oaoi_desktop.ui.exchange.jobs import ExchangeJob
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, set_message
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -103,7 +104,7 @@ class BundleExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.resize(QSize(em(self, 36), self.sizeHint().height()))
+        resize_within_screen(self, QSize(em(self, 36), self.sizeHint().height()))
 
     def set_folder(self, folder: Path) -> None:
         self._folder = Path(folder)
@@ -318,7 +319,7 @@ class BundleImportDialog(QDialog):
                 self.event_combo.setCurrentIndex(index)
         self.event_combo.currentIndexChanged.connect(lambda _i: self._update_state())
         self.retranslate_ui()
-        self.resize(QSize(em(self, 60), em(self, 30)))
+        resize_within_screen(self, QSize(em(self, 60), em(self, 30)))
 
     # -- files ------------------------------------------------------------------------------
     def add_paths(self, paths: list[Path | str]) -> None:

@@ -52,6 +52,7 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, lang, score_text, set_message, total_text
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import em, make_body, make_heading
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -189,7 +190,7 @@ class ConflictResolutionDialog(QDialog):
         self._build_ui()
         self.retranslate_ui()
         self.reload()
-        self.resize(QSize(em(self, 62), em(self, 34)))
+        resize_within_screen(self, QSize(em(self, 62), em(self, 34)))
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)

@@ -35,6 +35,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.exchange.jobs import ExchangeJob
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, set_message
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
 
 
@@ -69,7 +70,7 @@ class PackageImportDialog(QDialog):
         if path is not None:
             self.set_path(Path(path))
         self._update_state()
-        self.resize(QSize(em(self, 38), self.sizeHint().height()))
+        resize_within_screen(self, QSize(em(self, 38), self.sizeHint().height()))
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from oaoi_desktop.services.judging import IntegrityStatement
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.judge.common import DANGER, lang, message_label, set_message
 from oaoi_desktop.ui.judge.session import JudgeSession
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import em, make_body, make_heading
 
 
@@ -43,7 +44,7 @@ class IntegrityDialog(QDialog):
         self.setModal(True)
         self._build_ui()
         self.retranslate_ui()
-        self.resize(em(self, 44), em(self, 38))
+        resize_within_screen(self, em(self, 44), em(self, 38))
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -159,7 +160,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.resize(em(self, 30), em(self, 16))
+        resize_within_screen(self, em(self, 30), em(self, 16))
         self.reason.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming

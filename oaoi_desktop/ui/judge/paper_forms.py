@@ -14,7 +14,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,7 +69,7 @@ class PaperFormsPanel(QWidget):
         side = em(self, 2)
         outer.setContentsMargins(side, side, side, side)
         self.title = make_title(QLabel(self))
-        self.who = ElidedLabel(parent=self)
+        self.who = ElidedLabel(parent=self, mode=Qt.TextElideMode.ElideRight)  # names: cut at the end
         self.who.setObjectName("paper_forms_who")
         self.text = make_body(QLabel(self), muted=True)
         box = QFrame(self)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -736,6 +736,14 @@ class ScoreForm(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addLayout(footer)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """At least as wide as the criteria need (the level buttons 1–10), so a splitter never
+        squeezes the form until its buttons are cut off (issue 14: the form has no sideways scroll)."""
+        hint = super().minimumSizeHint()
+        body = self.body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        return QSize(max(hint.width(), body + margins.left() + margins.right()), hint.height())
+
     # -- building ----------------------------------------------------------------------------------
     def set_stage(self, stage: Stage) -> None:
         """Build the editors for ``stage`` (nothing to do when it is already shown)."""
@@ -761,6 +769,7 @@ class ScoreForm(QWidget):
             previous = editor.comment
         if previous is not None:
             QWidget.setTabOrder(previous, self.submit_button)
+        self.updateGeometry()  # the criteria set the form's minimum width
 
     def clear(self) -> None:
         """Show no dossier."""

@@ -59,6 +59,7 @@ from oaoi_desktop.ui.judge.score_form import ScoreForm
 from oaoi_desktop.ui.judge.session import JudgeSession
 from oaoi_desktop.ui.reader import DossierReader
 from oaoi_desktop.ui.settings import Settings
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
 
 SheetKey = tuple[uuid.UUID, str]
@@ -242,6 +243,8 @@ class JudgeWorkspace(QWidget):
         for column in (QueueColumn.KATEGORI, QueueColumn.AGENCY, QueueColumn.SCORED):
             self.table.setColumnHidden(column, True)
         self.table.setColumnHidden(QueueColumn.STAGE, len(self.session.rubric.stages) < 2)
+        # numbers, states and totals read whole; titles elided at the end, whole on hover (issue 14)
+        fit_table(self.table, whole=(QueueColumn.NUMBER, QueueColumn.STATUS, QueueColumn.SCORED, QueueColumn.TOTAL))
         self.empty_label = make_body(QLabel(queue_panel), muted=True)
         self.empty_label.setObjectName("queue_empty")
         self.empty_label.setVisible(False)
@@ -326,7 +329,9 @@ class JudgeWorkspace(QWidget):
                 self.reader_splitter.restoreState(state)
         if not restored:
             unit = em(self, 1)
-            self.splitter.setSizes([unit * 26, unit * 70])
+            # a queue wide enough that a title reads more than "SiPANDU: L…" beside its number,
+            # state and total at 1280 px (issue 14); the judge may drag it, and it is remembered
+            self.splitter.setSizes([unit * 30, unit * 66])
             self.reader_splitter.setSizes([unit * 40, unit * 30])
 
     def _save_splitters(self) -> None:

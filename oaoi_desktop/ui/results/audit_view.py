@@ -39,6 +39,7 @@ from oaoi_desktop.services.audit_query import AuditFilter, AuditRow
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.results.common import ID_ROLE, as_uuid
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -213,6 +214,7 @@ class AuditLogView(QWidget):
         header.setStretchLastSection(True)
         for i, w in enumerate((4, 11, 14, 14, 12)):
             header.resizeSection(i, em(self, w))
+        fit_table(self.view, whole=(0,))  # the entry's number whole, texts elided at the end (issue 14)
         self.details = QTextBrowser(self)
         self.details.setObjectName("audit_details")
 

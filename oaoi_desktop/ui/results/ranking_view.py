@@ -80,6 +80,7 @@ from oaoi_desktop.ui.results.common import (
     num,
     sort_num,
 )
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -495,7 +496,9 @@ class RankingView(QWidget):
         self.group_label = QLabel(self)
         self.group_box = QComboBox(self)
         self.group_box.setObjectName("ranking_group")
-        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # long group names ("Kelompok Umum — Kabupaten/Kota …") would widen the page past a 1280 px screen
+        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group_box.setMinimumContentsLength(18)
         self.group_label.setBuddy(self.group_box)
         self.method_label = QLabel(self)
         self.method_box = QComboBox(self)
@@ -553,6 +556,9 @@ class RankingView(QWidget):
                         Col.ADJ_RANK: 4, Col.ADJ_SCORE: 4, Col.DECISIONS: 18, Col.JUDGES: 30, Col.COMPLETE: 8}
         header.moveSection(header.visualIndex(Col.COMPLETE), header.visualIndex(Col.NUMBER) + 1)
         self._size_columns()
+        # numbers, scores and results read whole; titles elided at the end, whole on hover (issue 14)
+        fit_table(self.view, whole=(Col.RANK, Col.RANK_B, Col.MOVE, Col.NUMBER, Col.SCORE, Col.SCORE_B, Col.RESULT,
+                                    Col.TIE, Col.ADJ_RANK, Col.ADJ_SCORE))
         self.details = QTextBrowser(self)
         self.details.setObjectName("ranking_details")
         self.details.setOpenLinks(False)
@@ -567,8 +573,6 @@ class RankingView(QWidget):
         top.addWidget(self.complete_box)
         top.addWidget(self.complete_label)
         top.addStretch(1)
-        for w in (self.xlsx_button, self.csv_button, self.scores_button):
-            top.addWidget(w)
         second = QHBoxLayout()
         for w in (self.compare_check, self.compare_box, self.moves_label, self.moves_spin, self.marked_only):
             second.addWidget(w)
@@ -584,7 +588,12 @@ class RankingView(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.summary)
+        # the exports sit beside the summary (not on the top row), so the page fits 1280 px (issue 14)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        for w in (self.xlsx_button, self.csv_button, self.scores_button):
+            bottom.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
 
         self.stage_box.currentIndexChanged.connect(lambda _i: self.recompute())
         self.method_box.currentIndexChanged.connect(lambda _i: self.recompute())

@@ -44,6 +44,7 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.status import DossierProgress, EventProgress, JudgeProgress
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.judge.common import SUCCESS, WARNING
+from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em, make_heading
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -241,6 +242,9 @@ class ProgressDashboard(QWidget):
         dh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.dossier_table.setColumnWidth(0, em(self, 6.5))
         self.dossier_table.setColumnWidth(2, em(self, 10))
+        # "KIPP-2026-0001" and "3 dari 5" read whole; titles elided at the end, whole on hover (issue 14)
+        fit_table(self.dossier_table, whole=(0, 3))
+        fit_table(self.judge_table, whole=range(1, len(JudgeProgressModel.COLUMNS)))
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)

@@ -62,6 +62,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, fill, message_label, set_message
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import em
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -344,7 +345,7 @@ class AutoAssignDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.buttons)
-        self.resize(em(self, 36), em(self, 22))
+        resize_within_screen(self, em(self, 36), em(self, 22))
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming

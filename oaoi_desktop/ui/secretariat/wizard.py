@@ -59,6 +59,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import RecusalLevel, Role, User
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.secretariat.pin_slips import SlipEntry, print_pin_slips, write_pin_slips
 from oaoi_desktop.ui.widgets import em, make_body
 
@@ -776,7 +777,7 @@ class EventWizard(QWizard):
                               (PAGE_RULES, self.rules_page), (PAGE_ROSTER, self.roster_page),
                               (PAGE_REVIEW, self.review_page), (PAGE_SLIPS, self.slips_page)):
             self.setPage(page_id, page)
-        self.resize(em(self, 66), em(self, 42))
+        resize_within_screen(self, em(self, 66), em(self, 42))
         self.retranslate_ui()
 
     @property

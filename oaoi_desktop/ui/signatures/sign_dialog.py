@@ -36,6 +36,7 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.signing import pki
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -247,7 +248,7 @@ class SignDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 620)
+        resize_within_screen(self, 720, 620)
 
         self.event_combo.currentIndexChanged.connect(self._load_people)
         self.person_combo.currentIndexChanged.connect(self._show_credential)

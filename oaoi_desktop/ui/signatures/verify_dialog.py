@@ -30,6 +30,7 @@ from oaoi_desktop.services import signatures
 from oaoi_desktop.services.signatures import VerifyReport
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.signatures.report_model import SignatureReportModel
 
 
@@ -100,7 +101,7 @@ class VerifyDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.buttons)
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         self.retranslate()
 
     # -- texts --------------------------------------------------------------------------
