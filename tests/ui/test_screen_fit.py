@@ -182,7 +182,7 @@ def test_the_dossier_browser_fits(qtbot, window: MainWindow, event_id: str) -> N
     sign_in_secretariat(qtbot, window)
     page = window.findChild(DossierBrowserPage)
     if page is None:
-        page = DossierBrowserPage(window.database, settings=window.settings)
+        page = DossierBrowserPage(window.database, settings=window.settings, actor=window.secretariat_actor)
         qtbot.addWidget(page)
     page.set_event(event_id)
     page.select_dossier(page.model.row_at(0).id)
@@ -316,7 +316,7 @@ def _dialogs() -> dict[str, Callable[[Database, str], QWidget]]:
         session = _judge_session(db, event_id)
         with db.read() as s:
             from oaoi_desktop.services import dossiers
-            dossier = dossiers.list_dossiers(s, events.get_event(s, event_id))[-1]
+            dossier = dossiers.list_dossiers(s, events.get_event(s, event_id), actor=ACTOR)[-1]
             dossier_id, label = dossier.id, f"{dossier.number} \u2014 {dossier.title}"
         return ConflictDialog(session, dossier_id, label)
 
