@@ -1,0 +1,119 @@
+"""Cold start: the app's window beside a bare Qt window, in one run.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--repeat 7]
+
+Each sample is a fresh ``python`` process (interpreter start included), timed
+from the spawn to its exit, alternating the two kinds so that the load of a
+shared machine hits both alike:
+
+* baseline: ``QApplication`` + ``QMainWindow``, shown, event loop entered once,
+  closed (the least any Qt desktop app pays);
+* app: ``python -m oaoi_desktop --db <file> --quit-after 0`` on an up-to-date
+  database with a secretariat account (built once, untimed): imports, settings,
+  translators, opening the database and checking its schema stamp, the main
+  window on its sign-in page shown, then closed.
+
+Prints the medians, the ratio app / baseline, and which heavy modules a
+started app has imported (none of reportlab, pyhanko, openpyxl, alembic,
+cryptography should be there).  Target (issue 14): ratio <= 3 and app < 0.4 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BASELINE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(["baseline"])
+w = QMainWindow()
+w.resize(1024, 700)
+w.show()
+QTimer.singleShot(0, app.closeAllWindows)
+app.exec()
+"""
+
+HEAVY = ("reportlab", "pyhanko", "openpyxl", "alembic", "cryptography", "pypdf")
+
+PROBE = """
+import sys
+import oaoi_desktop.app as app_module
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+def report():
+    print(",".join(m for m in {heavy!r} if m in sys.modules))
+    QApplication.instance().closeAllWindows()
+app_module.run_event_loop = lambda app: (QTimer.singleShot(0, report), app.exec())[1]
+sys.exit(app_module.main(["--db", {db!r}]))
+"""
+
+
+def prepare(home: Path) -> Path:
+    """An up-to-date database with a secretariat account (so the sign-in page opens)."""
+    os.environ["OAOI_HOME"] = str(home)
+    sys.path.insert(0, str(ROOT))
+    from oaoi_desktop.services import accounts
+    from oaoi_desktop.store.database import Database
+    from oaoi_desktop.store.models import Role, User
+
+    path = home / "startup.sqlite"
+    with Database.open(str(path)) as db, db.write() as s:
+        s.add(User(event_id=None, name="Sekretariat Benchmark", role=Role.SECRETARIAT,
+                   credential_hash=accounts.hash_secret("1234-5678")))
+    return path
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--repeat", type=int, default=7)
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="oaoi-startup-") as tmp:
+        home = Path(tmp)
+        db = prepare(home)
+        env = dict(os.environ, OAOI_HOME=str(home), PYTHONPATH=str(ROOT),
+                   QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   # bytecode cached as an installed app has it (pip compiles on install),
+                   # in a folder of this run, never beside the sources
+                   PYTHONPYCACHEPREFIX=str(home / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        app_cmd = [sys.executable, "-m", "oaoi_desktop", "--db", str(db), "--quit-after", "0"]
+        base_cmd = [sys.executable, "-c", BASELINE]
+        # one untimed run of each: the page cache warm and the bytecode cache written
+        timed(base_cmd, env)
+        timed(app_cmd, env)
+        base: list[float] = []
+        app: list[float] = []
+        for _ in range(args.repeat):
+            base.append(timed(base_cmd, env))
+            app.append(timed(app_cmd, env))
+        probe = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY, db=str(db))], env=env,
+                               check=True, capture_output=True, text=True)
+        imported = probe.stdout.strip().splitlines()[-1] if probe.stdout.strip() else ""
+    b, a = statistics.median(base), statistics.median(app)
+    print(f"machine: {platform.machine()} {platform.python_version()} cores={os.cpu_count()} "
+          f"load={os.getloadavg()[0]:.1f}  repeat={args.repeat}")
+    print(f"baseline  QApplication+QMainWindow  median {b * 1000:7.0f} ms  (min {min(base) * 1000:.0f})")
+    print(f"app       oaoi-desktop sign-in page median {a * 1000:7.0f} ms  (min {min(app) * 1000:.0f})")
+    print(f"ratio app/baseline: {a / b:.2f}  (target <= 3.0; app target < 400 ms)")
+    print(f"heavy modules imported by the started app: {imported or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
