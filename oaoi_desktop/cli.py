@@ -676,6 +676,7 @@ EXTENSION_MODULES = (
     "cli_exchange",  # package, bundle (USB exchange between laptops)
     "cli_trust",  # audit verify|export, backup, restore
     "cli_lan",  # lan setup|remove (per-seat PostgreSQL roles)
+    "cli_blind",  # blind terms|reports (blind review: the event's terms, leak reports)
 )
 
 
