@@ -211,8 +211,8 @@
         <translation>No.</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Waktu (UTC)</translation>
+        <source>When (%1)</source>
+        <translation>Waktu (%1)</translation>
     </message>
     <message>
         <source>Who</source>
@@ -233,6 +233,46 @@
 </context>
 <context>
     <name>AuditLogView</name>
+    <message>
+        <source>&amp;Proposal:</source>
+        <translation>&amp;Proposal:</translation>
+    </message>
+    <message>
+        <source>number, then Enter</source>
+        <translation>nomor, lalu Enter</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;kspor…</translation>
+    </message>
+    <message>
+        <source>Write the entries shown (with the filters) as an Excel or CSV file</source>
+        <translation>Tulis entri yang tampil (dengan saringannya) sebagai berkas Excel atau CSV</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Ekspor log audit</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audit log could not be exported</source>
+        <translation>Log audit tidak dapat diekspor</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Log audit diekspor</translation>
+    </message>
+    <message>
+        <source>%1 entries written to %2.</source>
+        <translation>%1 entri ditulis ke %2.</translation>
+    </message>
     <message>
         <source>The audit log could not be read</source>
         <translation>Log audit tidak dapat dibaca</translation>
