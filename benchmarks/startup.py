@@ -13,6 +13,10 @@ shared machine hits both alike:
   translators, opening the database and checking its schema stamp, the main
   window on its sign-in page shown, then closed.
 
+``--compare-root DIR`` also times the app from another source tree (e.g. an
+earlier commit unpacked with ``git archive``), in the same loop, on the same
+database: a before/after measured under the same load.
+
 Prints the medians, the ratio app / baseline, and which heavy modules a
 started app has imported (none of reportlab, pyhanko, openpyxl, alembic,
 cryptography should be there).  Target (issue 14): ratio <= 3 and app < 0.4 s.
@@ -82,6 +86,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--repeat", type=int, default=7)
+    p.add_argument("--compare-root", metavar="DIR", help="another source tree of the app, timed in the same loop")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="oaoi-startup-") as tmp:
         home = Path(tmp)
@@ -97,11 +102,17 @@ def main(argv: list[str] | None = None) -> int:
         # one untimed run of each: the page cache warm and the bytecode cache written
         timed(base_cmd, env)
         timed(app_cmd, env)
+        other_env = dict(env, PYTHONPATH=str(Path(args.compare_root).resolve())) if args.compare_root else None
+        if other_env is not None:
+            timed(app_cmd, other_env)
         base: list[float] = []
         app: list[float] = []
+        other: list[float] = []
         for _ in range(args.repeat):
             base.append(timed(base_cmd, env))
             app.append(timed(app_cmd, env))
+            if other_env is not None:
+                other.append(timed(app_cmd, other_env))
         probe = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY, db=str(db))], env=env,
                                check=True, capture_output=True, text=True)
         imported = probe.stdout.strip().splitlines()[-1] if probe.stdout.strip() else ""
@@ -111,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline  QApplication+QMainWindow  median {b * 1000:7.0f} ms  (min {min(base) * 1000:.0f})")
     print(f"app       oaoi-desktop sign-in page median {a * 1000:7.0f} ms  (min {min(app) * 1000:.0f})")
     print(f"ratio app/baseline: {a / b:.2f}  (target <= 3.0; app target < 400 ms)")
+    if other:
+        o = statistics.median(other)
+        print(f"compare   {args.compare_root}  median {o * 1000:7.0f} ms  (min {min(other) * 1000:.0f})  "
+              f"ratio to baseline {o / b:.2f}; this tree / that tree {a / o:.2f}")
     print(f"heavy modules imported by the started app: {imported or 'none'}")
     return 0
 
