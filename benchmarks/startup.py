@@ -3,8 +3,10 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--repeat 7]
 
 Each sample is a fresh ``python`` process (interpreter start included), timed
-from the spawn to its exit, alternating the two kinds so that the load of a
-shared machine hits both alike:
+from the spawn to its exit (wall clock) and by the CPU time it used (user +
+system, from ``getrusage``: on a shared, loaded machine the wall clock mostly
+measures the queue for a core, the CPU time what the start-up costs),
+alternating the kinds so that the load hits them alike:
 
 * baseline: ``QApplication`` + ``QMainWindow``, shown, event loop entered once,
   closed (the least any Qt desktop app pays);
@@ -77,10 +79,22 @@ def prepare(home: Path) -> Path:
     return path
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+CPU: dict[int, list[float]] = {}
+"""CPU seconds (user + system) of each timed run, by id of the list its wall time went to."""
+
+
+def timed(cmd: list[str], env: dict[str, str], into: list[float] | None = None) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if into is not None:
+        into.append(wall)
+        CPU.setdefault(id(into), []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,23 +123,27 @@ def main(argv: list[str] | None = None) -> int:
         app: list[float] = []
         other: list[float] = []
         for _ in range(args.repeat):
-            base.append(timed(base_cmd, env))
-            app.append(timed(app_cmd, env))
+            timed(base_cmd, env, base)
+            timed(app_cmd, env, app)
             if other_env is not None:
-                other.append(timed(app_cmd, other_env))
+                timed(app_cmd, other_env, other)
         probe = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY, db=str(db))], env=env,
                                check=True, capture_output=True, text=True)
         imported = probe.stdout.strip().splitlines()[-1] if probe.stdout.strip() else ""
     b, a = statistics.median(base), statistics.median(app)
+    bc, ac = statistics.median(CPU[id(base)]), statistics.median(CPU[id(app)])
     print(f"machine: {platform.machine()} {platform.python_version()} cores={os.cpu_count()} "
           f"load={os.getloadavg()[0]:.1f}  repeat={args.repeat}")
     print(f"baseline  QApplication+QMainWindow  median {b * 1000:7.0f} ms  (min {min(base) * 1000:.0f})")
     print(f"app       oaoi-desktop sign-in page median {a * 1000:7.0f} ms  (min {min(app) * 1000:.0f})")
     print(f"ratio app/baseline: {a / b:.2f}  (target <= 3.0; app target < 400 ms)")
+    print(f"CPU time: baseline median {bc * 1000:.0f} ms, app {ac * 1000:.0f} ms, ratio {ac / bc:.2f}")
     if other:
-        o = statistics.median(other)
+        o, oc = statistics.median(other), statistics.median(CPU[id(other)])
         print(f"compare   {args.compare_root}  median {o * 1000:7.0f} ms  (min {min(other) * 1000:.0f})  "
               f"ratio to baseline {o / b:.2f}; this tree / that tree {a / o:.2f}")
+        print(f"compare   CPU time {oc * 1000:.0f} ms, ratio to baseline {oc / bc:.2f}; "
+              f"this tree / that tree {ac / oc:.2f}")
     print(f"heavy modules imported by the started app: {imported or 'none'}")
     return 0
 

@@ -131,7 +131,7 @@ class JudgeMenuHook(QObject):
     def flush_pending(self) -> None:
         """Enter what the judge is still typing (before the window locks or the person leaves)."""
         page = self.page
-        if isinstance(page, _workspace_class()):
+        if page is not None and isinstance(page, _workspace_class()):
             page.form.flush_pending()
 
     def _person_leaving(self, _signed: object) -> None:
@@ -141,7 +141,7 @@ class JudgeMenuHook(QObject):
         page, self.page = self.page, None
         if page is None:
             return
-        if isinstance(page, _workspace_class()):
+        if page is not None and isinstance(page, _workspace_class()):
             page.form.flush_pending()
         self.window.stack.removeWidget(page)
         page.hide()
@@ -152,7 +152,7 @@ class JudgeMenuHook(QObject):
         """The window read the database again (F5): keep the person's page, with a fresh queue."""
         if self.page is not None:
             self.window.stack.setCurrentWidget(self.page)
-            if isinstance(self.page, _workspace_class()) and self.page.pages.currentWidget() is self.page.splitter:
+            if self.page is not None and isinstance(self.page, _workspace_class()) and self.page.pages.currentWidget() is self.page.splitter:
                 self.page.reload_queue()
 
 
