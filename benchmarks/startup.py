@@ -88,7 +88,9 @@ def timed(cmd: list[str], env: dict[str, str], into: list[float] | None = None) 
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # cwd: ``python -m`` puts the working folder first on sys.path; run inside the tree timed
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   cwd=env.get("PYTHONPATH") or None)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if into is not None:
