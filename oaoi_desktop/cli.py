@@ -717,6 +717,7 @@ EXTENSION_MODULES = (
     "cli_trust",  # audit verify|export, backup, restore
     "cli_lan",  # lan setup|remove (per-seat PostgreSQL roles)
     "cli_projector",  # rank --sensitivity (leave-one-judge-out)
+    "cli_blind",  # blind terms|reports (blind review: the event's terms, leak reports)
 )
 
 

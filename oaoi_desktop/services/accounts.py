@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from oaoi_desktop import logs
 from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
@@ -40,6 +41,7 @@ NIP_PATTERN = re.compile(r"^\d{18}$")
 # -- secrets -----------------------------------------------------------------
 def hash_secret(secret: str, *, n: int = SCRYPT_N) -> str:
     """``scrypt$n$r$p$salt$hash`` (base64) of a PIN or passphrase."""
+    logs.remember_secret(secret)  # never written to the log file (issue 14)
     salt = os.urandom(16)
     digest = hashlib.scrypt(
         unicodedata.normalize("NFC", secret).encode("utf-8"),
@@ -54,6 +56,7 @@ def hash_secret(secret: str, *, n: int = SCRYPT_N) -> str:
 
 
 def verify_secret(secret: str, stored: str) -> bool:
+    logs.remember_secret(secret)  # never written to the log file, right or wrong (issue 14)
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":

@@ -292,7 +292,10 @@ def _texts(value: Any) -> list[str]:
 def redaction_terms(event: Event, dossier: Dossier, content: Mapping[str, Any] | None = None) -> list[str]:
     """What blind mode hides for ``dossier``: its instansi and unit kerja (the
     stored ones and those in its content), every alias the event lists for
-    them, and the innovators' names (as written and without titles)."""
+    them, the innovators' names (as written and without titles), the region and
+    agency forms derived from the agency names (:mod:`oaoi_desktop.domain.blind`:
+    "Medan", "Kota Medan", "Disdukcapil" …) and the event's own list
+    (``settings["blind_terms"]``)."""
     content = content or {}
     agencies = [dossier.instansi, dossier.unit_kerja]
     for key in ("instansi", "unit_kerja"):
@@ -304,11 +307,17 @@ def redaction_terms(event: Event, dossier: Dossier, content: Mapping[str, Any] |
         group = [canonical_name, *(others or [])]
         if wanted & {normalise_name(g) for g in group}:
             terms += group
+    agency_names = list(terms)  # the agencies and their aliases: what regions and kinds derive from
     for person in _texts(content.get("innovators")):
         terms += _name_variants(person)
     contact = content.get("contact")
     if isinstance(contact, Mapping):
         terms += _name_variants(str(contact.get("name") or contact.get("nama") or ""))
+    # issue 14: the region and agency forms derived from the names, and the event's own list
+    from oaoi_desktop.domain import blind
+
+    terms += blind.derived_terms(agency_names)
+    terms += [str(x) for x in ((event.settings or {}).get("blind_terms") or [])]
     return [t for t in dict.fromkeys(" ".join(t.split()) for t in terms) if t]
 
 
@@ -326,10 +335,13 @@ def make_redactor(terms: Iterable[str], mask: str) -> Callable[[str], str]:
         if sum(len(t) for t in tokens) < 3:
             continue  # one or two letters would mask ordinary words
         patterns.append(r"[\W_]{1,3}".join(re.escape(t) for t in tokens))
+    from oaoi_desktop.domain.blind import mask_regulations  # issue 14: "Peraturan Wali Kota Medan Nomor 27"
+
+    runs = re.compile(rf"{re.escape(mask)}(?:[ \t]+{re.escape(mask)})+")  # "[m] [m]" reads as one: "[m]"
     if not patterns:
-        return lambda text: text
+        return lambda text: runs.sub(mask, mask_regulations(text, mask)) if text else text
     regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE | re.UNICODE)
-    return lambda text: regex.sub(mask, text) if text else text
+    return lambda text: runs.sub(mask, regex.sub(mask, mask_regulations(text, mask))) if text else text
 
 
 def _redact_content(value: Any, redact: Callable[[str], str], mask: str, key: str = "") -> Any:

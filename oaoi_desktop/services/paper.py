@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,7 +47,6 @@ from oaoi_desktop import i18n
 from oaoi_desktop.domain.rubric import Rubric, Stage
 from oaoi_desktop.domain.scoring import number_text, sheet_total
 from oaoi_desktop.errors import ValidationError
-from oaoi_desktop.reports.forms import FormPage, JudgeForms, write_judge_forms
 from oaoi_desktop.services import accounts, sheets as sheet_service
 from oaoi_desktop.services.assignments import recused
 from oaoi_desktop.services.audit import Actor, append
@@ -64,11 +63,16 @@ from oaoi_desktop.store.models import (
 )
 from oaoi_desktop.services.policy import Action, authorize
 
+if TYPE_CHECKING:  # reportlab is imported when a form is drawn, not at start-up (issue 14)
+    from oaoi_desktop.reports.forms import JudgeForms
+
 SOURCE_PAPER = "paper"
 
 
 # == blank forms ==============================================================================
 def _forms_for(session: Session, event: Event, rubric: Rubric, judge: User, lang: str | None) -> JudgeForms:
+    from oaoi_desktop.reports.forms import FormPage, JudgeForms
+
     conflicts = set(session.scalars(
         select(ConflictDeclaration.dossier_id).where(ConflictDeclaration.judge_id == judge.id)
     ))
@@ -122,6 +126,8 @@ def write_blank_forms(session: Session, event: Event, out_dir: Path, *, judge: U
 
     ``forms.nothing_to_print`` when no judge has a dossier to score.
     """
+    from oaoi_desktop.reports.forms import write_judge_forms
+
     forms = blank_forms(session, event, judge, lang=lang, actor=actor)  # checks the actor
     if not forms:
         raise ValidationError("forms.nothing_to_print")

@@ -18,28 +18,51 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from oaoi_desktop import __version__, config
 from oaoi_desktop.errors import DatabaseVersionError
 from oaoi_desktop.store import backup
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
+HEAD_REVISION = "0005"
+"""The newest migration's revision id, known without importing Alembic.
+
+A database stamped with it is up to date, and start-up never imports Alembic
+(a third of a second of a cold start).  tests/store/test_startup_imports.py
+checks it against the migration files: a new migration must update it.
+"""
+
+
+def __getattr__(name: str) -> object:
+    """``migrate.command`` (Alembic's commands) on first use, as when it was imported at the top."""
+    if name == "command":
+        from alembic import command
+
+        return command
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None
@@ -47,11 +70,26 @@ def head_revision() -> str:
 
 
 def current_revision(db) -> str | None:  # type: ignore[no-untyped-def]
+    """The schema stamp of ``db`` (None: not stamped yet), read with plain SQL.
+
+    What Alembic's ``MigrationContext.get_current_revision`` reads, without
+    importing Alembic; a table without the stamp table answers None as it does.
+    """
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        try:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+        except DBAPIError:
+            return None
+    if len(rows) > 1:  # branches: we never ship any; let Alembic judge
+        return ",".join(sorted(r[0] for r in rows))
+    return rows[0][0] if rows else None
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -74,7 +112,7 @@ def refuse_newer_sqlite(path: Path, display: str) -> None:
         row = None  # no stamp yet, or not a database: handled later
     finally:
         con.close()
-    if row and row[0] not in known_revisions():
+    if row and row[0] != HEAD_REVISION and row[0] not in known_revisions():
         raise DatabaseVersionError(
             "store.newer_database", path=display, revision=row[0], app_version=__version__
         )
@@ -106,6 +144,10 @@ def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untype
     from oaoi_desktop.store.database import check_readable
 
     check_readable(db)
+    if current_revision(db) == HEAD_REVISION:
+        return False  # up to date: decided without importing Alembic
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     if current_revision(db) == head:
@@ -129,6 +171,8 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
         if has_tables:
             target = backup.rotating_backup(path, config.backup_dir(), "pre-migrate", keep=5)
             log.info("backed up %s to %s before migrating", path, target)
+    from alembic import command
+
     try:
         _run_alembic(db, command.upgrade, "head")
     except Exception as exc:  # [lan] a LAN seat's role may not change the schema: the admin upgrades first
@@ -143,6 +187,8 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
 
 def downgrade(db, revision: str) -> None:  # type: ignore[no-untyped-def]
     """Take ``db`` back to ``revision`` (for tests and for undoing a release)."""
+    from alembic import command
+
     _run_alembic(db, command.downgrade, revision)
 
 

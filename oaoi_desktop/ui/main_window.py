@@ -7,6 +7,7 @@ import platform
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
@@ -34,14 +35,16 @@ from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.ui import dialogs, extensions, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.access import AccessGate
-from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
 from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, EventsOverviewPage
-from oaoi_desktop.ui.importing import ImportDialog, importable_paths, open_import_dialog
 from oaoi_desktop.ui.judge import entry as judge_entry
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.sign_in_page import LockScreen, SignInPage
 from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
+
+if TYPE_CHECKING:  # loaded on first use, not at start-up (issue 14: start fast)
+    from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
+    from oaoi_desktop.ui.importing import ImportDialog
 
 DEFAULT_SIZE = QSize(1100, 720)
 SIGNING_OUT_PROPERTY = "oaoi_signing_out"
@@ -468,6 +471,8 @@ class MainWindow(QMainWindow):
             return self.import_dialog
         if event_id is None and self.dossier_browser is not None and self.stack.currentWidget() is self.dossier_browser:
             event_id = self.dossier_browser.event_id()
+        from oaoi_desktop.ui.importing import open_import_dialog
+
         dialog = open_import_dialog(self._db, self, paths=paths, event_id=event_id, actor=actor)
         dialog.import_finished.connect(lambda _report: self.refresh())
         self.import_dialog = dialog
@@ -477,6 +482,8 @@ class MainWindow(QMainWindow):
         """Show the dossier browser on ``event_id`` (None: the most recent event); secretariat only."""
         self.secretariat_actor()
         if self.dossier_browser is None:
+            from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
+
             self.dossier_browser = DossierBrowserPage(self._db, self.stack, settings=self._settings,
                                                       actor=self.secretariat_actor)
             self.dossier_browser.dismissed.connect(self._leave_dossiers)
@@ -507,6 +514,8 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         if mime is None or not mime.hasUrls():
             return []
+        from oaoi_desktop.ui.importing import importable_paths
+
         return importable_paths([url.toLocalFile() for url in mime.urls() if url.isLocalFile()])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming

@@ -211,8 +211,8 @@
         <translation>No.</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Waktu (UTC)</translation>
+        <source>When (%1)</source>
+        <translation>Waktu (%1)</translation>
     </message>
     <message>
         <source>Who</source>
@@ -232,7 +232,106 @@
     </message>
 </context>
 <context>
+    <name>BlindReviewDialog</name>
+    <message>
+        <source>%1 (not blind)</source>
+        <translation>%1 (tidak tersamar)</translation>
+    </message>
+    <message>
+        <source>Blind review</source>
+        <translation>Penilaian tersamar</translation>
+    </message>
+    <message>
+        <source>Reports of a visible identity (%1):</source>
+        <translation>Laporan identitas terlihat (%1):</translation>
+    </message>
+    <message>
+        <source>Not saved yet: press “Save the list”.</source>
+        <translation>Belum disimpan: tekan “Simpan daftar”.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 terms are hidden in every proposal of this event.</source>
+        <translation>Tersimpan: %1 istilah disamarkan di setiap proposal kegiatan ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Kegiatan:</translation>
+    </message>
+    <message>
+        <source>When (%1)</source>
+        <translation>Waktu (%1)</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>Words reported</source>
+        <translation>Kata yang dilaporkan</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the list</source>
+        <translation>&amp;Tambahkan ke daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Terms hidden in every proposal of this event, one per line (besides the agencies, their regions and the innovators, which are always hidden):</source>
+        <translation>&amp;Istilah yang disamarkan di setiap proposal kegiatan ini, satu per baris (selain instansi, daerahnya, dan para inovator, yang selalu disamarkan):</translation>
+    </message>
+    <message>
+        <source>&amp;Save the list</source>
+        <translation>&amp;Simpan daftar</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogView</name>
+    <message>
+        <source>&amp;Proposal:</source>
+        <translation>&amp;Proposal:</translation>
+    </message>
+    <message>
+        <source>number, then Enter</source>
+        <translation>nomor, lalu Enter</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;kspor…</translation>
+    </message>
+    <message>
+        <source>Write the entries shown (with the filters) as an Excel or CSV file</source>
+        <translation>Tulis entri yang tampil (dengan saringannya) sebagai berkas Excel atau CSV</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Ekspor log audit</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audit log could not be exported</source>
+        <translation>Log audit tidak dapat diekspor</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Log audit diekspor</translation>
+    </message>
+    <message>
+        <source>%1 entries written to %2.</source>
+        <translation>%1 entri ditulis ke %2.</translation>
+    </message>
     <message>
         <source>The audit log could not be read</source>
         <translation>Log audit tidak dapat dibaca</translation>
@@ -818,6 +917,14 @@
 </context>
 <context>
     <name>ResultsHook</name>
+    <message>
+        <source>&amp;Blind review…</source>
+        <translation>Penilaian &amp;tersamar…</translation>
+    </message>
+    <message>
+        <source>Terms hidden from the judges, and their reports of a visible identity</source>
+        <translation>Istilah yang disamarkan bagi penilai, dan laporan mereka tentang identitas yang terlihat</translation>
+    </message>
     <message>
         <source>&amp;Finalise the event…</source>
         <translation>&amp;Finalisasi kegiatan…</translation>

@@ -363,7 +363,8 @@ def test_blind_mode_hides_names_in_queue_reader_and_texts(db: Database) -> None:
     view = open_(db, eid, "Fajar", "B-7")
     assert view.blind_mode and view.instansi is None and view.unit_kerja is None and view.innovators is None
     ringkasan, latar = view.sections
-    assert ringkasan.text == ("Inovasi [disamarkan] Kota Medan ([disamarkan]) dipimpin oleh [disamarkan] bersama "
+    # issue 14: "Kota Medan", derived from the instansi, is masked too (it was left readable)
+    assert ringkasan.text == ("Inovasi [disamarkan] ([disamarkan]) dipimpin oleh [disamarkan] bersama "
                               "[disamarkan]. Warga Medana dan Kesehatan umum tidak disamarkan.")
     assert latar.title == "Latar belakang di [disamarkan]"
     assert latar.text == "[disamarkan], melalui [disamarkan], membuka layanan."

@@ -36,7 +36,7 @@ import oaoi_desktop.services
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
-    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, completeness,
+    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, blind, completeness,
     documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy, projector, ranking,
     sensitivity, sheets, signatures, stages, status,
 )
@@ -93,6 +93,10 @@ PURE = {
     "exports.csv_safe_text", "exports.printable",
     "exchange.unlocks.verify_grants", "exchange.unlocks.may_reopen",
     "sensitivity.default_top_n",
+    # blindstart (issue 14): formatting of values already read, the event the caller holds
+    "blind.event_blind_terms",
+    "audit_query.local_time", "audit_query.local_time_text", "audit_query.local_zone", "audit_query.action_label",
+    "audit_query.entity_text", "audit_query.readable_value", "audit_query.readable_changes",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -379,6 +383,18 @@ CASES: dict[str, Case] = {
                                                  actor=a))),
     "exchange.packages.export_package": Case("package.export", lambda w, a, r: packages.export_package(
         w.db, w.event, "Budi", w.tmp / "out", "passphrase-123456", actor=a)),
+    # blindstart (issue 14)
+    "blind.set_blind_terms": Case("event.update", lambda w, a, r: _s(w, lambda s, e: blind.set_blind_terms(
+        s, e, ["Medan"], actor=a))),
+    "blind.report_leak": Case("dossier.read_assigned", lambda w, a, r: _s(w, lambda s, e: blind.report_leak(
+        s, e, _judge(s, e, w, r), "P-1", "Kota Medan", actor=a))),
+    "blind.leak_reports": Case("audit.read", lambda w, a, r: _s(w, lambda s, e: blind.leak_reports(s, e, actor=a))),
+    "audit_query.entity_names": Case("audit.read", lambda w, a, r: _s(w, lambda s, e: audit_query.entity_names(
+        s, e.id, audit_query.page(s, e.id, actor=ACTOR), actor=a))),
+    "audit_query.export_rows": Case("audit.export", lambda w, a, r: _s(w, lambda s, e: audit_query.export_rows(
+        s, e.id, actor=a))),
+    "audit_query.export_audit": Case("audit.export", lambda w, a, r: _s(w, lambda s, e: audit_query.export_audit(
+        s, e.id, w.tmp / "audit.csv", actor=a))),
 }
 
 

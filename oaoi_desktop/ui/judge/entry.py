@@ -19,10 +19,17 @@ from PySide6.QtWidgets import QWidget
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.ui import dialogs
-from oaoi_desktop.ui.judge.paper_forms import PaperFormsPanel
-from oaoi_desktop.ui.judge.session import JudgeSession
-from oaoi_desktop.ui.judge.sign_in import SignInDialog
-from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
+
+if TYPE_CHECKING:  # the workspace's modules load when someone signs in, not at start-up (issue 14)
+    from oaoi_desktop.ui.judge.paper_forms import PaperFormsPanel
+    from oaoi_desktop.ui.judge.sign_in import SignInDialog
+    from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
+
+
+def _workspace_class() -> type:
+    from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
+
+    return JudgeWorkspace
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.main_window import MainWindow
@@ -69,6 +76,8 @@ class JudgeMenuHook(QObject):
 
         On a judge's laptop it offers only the judges (the secretariat never signs in there).
         """
+        from oaoi_desktop.ui.judge.sign_in import SignInDialog
+
         dialog = SignInDialog(self.window.database, self.window.settings, self.window,
                               judges_only=self.window.access.is_judge_seat())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -85,6 +94,10 @@ class JudgeMenuHook(QObject):
             except OaoiError as exc:
                 dialogs.error(self.window, self.tr("The workspace could not be opened"), exc.render())
                 return None
+        from oaoi_desktop.ui.judge.paper_forms import PaperFormsPanel
+        from oaoi_desktop.ui.judge.session import JudgeSession
+        from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
+
         self._drop_page()
         try:
             session = JudgeSession(self.window.database, signed)
@@ -118,7 +131,7 @@ class JudgeMenuHook(QObject):
     def flush_pending(self) -> None:
         """Enter what the judge is still typing (before the window locks or the person leaves)."""
         page = self.page
-        if isinstance(page, JudgeWorkspace):
+        if page is not None and isinstance(page, _workspace_class()):
             page.form.flush_pending()
 
     def _person_leaving(self, _signed: object) -> None:
@@ -128,7 +141,7 @@ class JudgeMenuHook(QObject):
         page, self.page = self.page, None
         if page is None:
             return
-        if isinstance(page, JudgeWorkspace):
+        if page is not None and isinstance(page, _workspace_class()):
             page.form.flush_pending()
         self.window.stack.removeWidget(page)
         page.hide()
@@ -139,7 +152,7 @@ class JudgeMenuHook(QObject):
         """The window read the database again (F5): keep the person's page, with a fresh queue."""
         if self.page is not None:
             self.window.stack.setCurrentWidget(self.page)
-            if isinstance(self.page, JudgeWorkspace) and self.page.pages.currentWidget() is self.page.splitter:
+            if self.page is not None and isinstance(self.page, _workspace_class()) and self.page.pages.currentWidget() is self.page.splitter:
                 self.page.reload_queue()
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from oaoi_desktop.domain.rubric import Rubric, Stage
 from oaoi_desktop.errors import NotFoundError
 from oaoi_desktop.services import auth, judging, paper
+from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.services.events import event_rubric, get_event
 from oaoi_desktop.store.database import Database
@@ -126,6 +127,14 @@ class JudgeSession:
     def declare_conflict(self, dossier_id: uuid.UUID, reason: str) -> None:
         with self._unit(write=True) as (s, event, user):
             judging.declare_conflict(s, event, user, dossier_id, reason)
+
+    def report_leak(self, dossier_id: uuid.UUID, text: str, where: str = "") -> None:
+        """Blind mode: tell the secretariat that ``text`` still shows who wrote the dossier."""
+        from oaoi_desktop.services import blind
+
+        with self._unit(write=True) as (s, event, user):
+            blind.report_leak(s, event, user, dossier_id, text, where=where,
+                              actor=Actor(self.signed_in.name, self.signed_in.user_id))
 
     # -- the secretariat -------------------------------------------------------------------
     def judges(self) -> list[tuple[uuid.UUID, str]]:

@@ -156,6 +156,10 @@ class JudgeWorkspace(QWidget):
         self.progress.setObjectName("queue_progress")
         self.conflict_button = QPushButton(bar)
         self.conflict_button.setObjectName("conflict_button")
+        self.leak_button = QPushButton(bar)  # blind mode: "Laporkan identitas terlihat" (issue 14)
+        self.leak_button.setObjectName("leak_button")
+        self.leak_button.setVisible(self.session.blind_mode)
+        self.leak_button.setEnabled(False)
         self.help_button = QPushButton(bar)
         self.help_button.setObjectName("shortcuts_button")
         self.sign_out_button = QPushButton(bar)
@@ -165,6 +169,7 @@ class JudgeWorkspace(QWidget):
         top.addSpacing(side)
         top.addWidget(self.progress)
         top.addSpacing(side)
+        top.addWidget(self.leak_button)
         top.addWidget(self.conflict_button)
         top.addWidget(self.help_button)
         top.addWidget(self.sign_out_button)
@@ -284,6 +289,7 @@ class JudgeWorkspace(QWidget):
         self.form.comment_edited.connect(self._comment_edited)
         self.form.submit_requested.connect(self.submit)
         self.conflict_button.clicked.connect(self.declare_conflict)
+        self.leak_button.clicked.connect(lambda _checked=False: self.report_leak())
         self.help_button.clicked.connect(self.show_shortcuts)
         self.sign_out_button.clicked.connect(self.sign_out)
         self.splitter.splitterMoved.connect(lambda _p, _i: self._save_splitters())
@@ -361,6 +367,9 @@ class JudgeWorkspace(QWidget):
         self.conflict_button.setText(self.tr("Declare &conflict\u2026"))
         self.conflict_button.setAccessibleName(self.tr("Declare a conflict of interest on the open proposal"))
         self.conflict_button.setToolTip(self.conflict_button.accessibleName())
+        self.leak_button.setText(self.tr("Report visible &identity\u2026"))
+        self.leak_button.setAccessibleName(self.tr("Report that the open proposal still shows who wrote it"))
+        self.leak_button.setToolTip(self.leak_button.accessibleName())
         self.help_button.setText(self.tr("Shortcuts (F1)"))
         self.help_button.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.sign_out_button.setText(self.tr("Sign &out"))
@@ -600,6 +609,7 @@ class JudgeWorkspace(QWidget):
         self.undo_group.setActiveStack(stack)
         self.content.setCurrentWidget(self.reader_splitter)
         self.conflict_button.setEnabled(opened.sheet.editable)
+        self.leak_button.setEnabled(opened.blind_mode)
         self.model.apply_state(opened.sheet)
         self._select_current()
         self._show_progress()
@@ -616,6 +626,7 @@ class JudgeWorkspace(QWidget):
         self.form.clear()
         self.content.setCurrentWidget(self.placeholder)
         self.conflict_button.setEnabled(False)
+        self.leak_button.setEnabled(False)
 
     def _criterion_name(self, criterion_id: str) -> str:
         if self.current is None:
@@ -759,6 +770,23 @@ class JudgeWorkspace(QWidget):
         dialog = ConflictDialog(self.session, self.current.dossier_id, label, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.conflict_declared.connect(self._conflict_declared)
+        dialog.open()
+        return dialog
+
+    def report_leak(self) -> QWidget | None:
+        """Blind mode: report the words that still show who wrote the open proposal."""
+        if self.current is None:
+            return None
+        from PySide6.QtWidgets import QApplication
+
+        from oaoi_desktop.ui.judge.leak_report import LeakReportDialog
+
+        focus = QApplication.focusWidget()
+        cursor = getattr(focus, "textCursor", None)
+        selected = cursor().selectedText().replace("\u2029", " ") if callable(cursor) else ""
+        label = f"{self.current.number} \u2014 {self.current.title}"
+        dialog = LeakReportDialog(self.session, self.current.dossier_id, label, self, text=selected.strip())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

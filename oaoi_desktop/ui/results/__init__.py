@@ -7,7 +7,8 @@ Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
   :class:`~oaoi_desktop.ui.results.audit_view.AuditLogView` of one event, which the
   secretariat console (``ui/secretariat``) shows as tabs; each sets its own
   translated ``windowTitle`` (the tab text) and has ``refresh()``;
-* :func:`install` — Kegiatan ▸ Finalisasi kegiatan… / Buka kembali kegiatan… (secretariat only).
+* :func:`install` — Kegiatan ▸ Finalisasi kegiatan… / Buka kembali kegiatan… / Penilaian
+  tersamar… (secretariat only).
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ class ResultsHook(QObject):
         window.event_menu.addAction(self.finalise_action)
         window.event_menu.addAction(self.reopen_action)
         window.secretariat_only_actions.extend([self.finalise_action, self.reopen_action])
+        # issue 14: the event's blind-review terms and the judges' reports of a visible identity
+        self.blind_action = QAction(window)
+        self.blind_action.setObjectName("action_blind_review")
+        self.blind_action.triggered.connect(lambda _checked=False: self.open_blind_review())
+        window.event_menu.addAction(self.blind_action)
+        window.secretariat_only_actions.append(self.blind_action)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -71,6 +78,8 @@ class ResultsHook(QObject):
             "After the Berita Acara is issued: no result changes without a recorded reopening"))
         self.reopen_action.setText(self.tr("&Reopen the event\u2026"))
         self.reopen_action.setStatusTip(self.tr("Reopen a finalised event, with a reason for the audit log"))
+        self.blind_action.setText(self.tr("&Blind review\u2026"))
+        self.blind_action.setStatusTip(self.tr("Terms hidden from the judges, and their reports of a visible identity"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -86,6 +95,15 @@ class ResultsHook(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.event_finalised.connect(self._done_finalised)
         dialog.event_reopened.connect(self._done_reopened)
+        dialog.open()
+        return dialog
+
+    def open_blind_review(self, event_id: str | None = None) -> QWidget:
+        from oaoi_desktop.ui.results.blind_review import BlindReviewDialog
+
+        dialog = BlindReviewDialog(self.window.database, self.window.secretariat_actor(), event_id=event_id,
+                                   parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -4,9 +4,15 @@
 (``canFetchMore`` / ``fetchMore``, keyset on ``seq`` through
 :mod:`oaoi_desktop.services.audit_query`), so a log of 100,000 entries opens
 as fast as one of 100: the view asks for more rows only as it scrolls.
-Filters (actor, action, entity type, date range, free text) run in the
-database.  The details pane shows the selected entry's change as readable
-lines (``field: old → new``).
+Filters (actor, action, entity type, dossier number, date range, free text)
+run in the database.  The details pane shows the selected entry's change as
+readable lines (``field: old → new``).
+
+It speaks to people (issue 14): actions by their catalogue label ("Nilai
+dicatat"; the action id stays in :data:`ACTION_ROLE` and the tooltip), dossier
+numbers and judges' names instead of id fragments (``audit_query.entity_names``,
+when a secretariat ``actor`` is known), the venue's local time, and
+"Ekspor…" writes the filtered log as CSV or XLSX (``audit_query.export_audit``).
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QPushButton,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.errors import OaoiError, PermissionDeniedError
 from oaoi_desktop.services import audit_query
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.audit_query import AuditFilter, AuditRow
@@ -45,6 +53,8 @@ from oaoi_desktop.ui.widgets import em
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 COLUMNS = 6  # seq, when, who, action, entity, change
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 41
+"""The entry's action id ("score.recorded") while the cell shows its label."""
 
 
 class AuditLogModel(QAbstractTableModel):
@@ -58,6 +68,8 @@ class AuditLogModel(QAbstractTableModel):
         self.actor = actor
         self.filter = AuditFilter()
         self.rows: list[AuditRow] = []
+        self.names: dict[str, str] = {}
+        """ids (text) -> dossier numbers and people's names, for the rows fetched so far."""
         self.total = 0
         self._exhausted = True
 
@@ -86,6 +98,7 @@ class AuditLogModel(QAbstractTableModel):
         below = self.rows[-1].seq if self.rows else None
         with self.db.read() as s:
             batch = audit_query.page(s, self.event_id, self.filter, below_seq=below, limit=PAGE, actor=self.actor)
+            self.names.update(self._names(s, batch))
         if len(batch) < PAGE:
             self._exhausted = True
         if not batch:
@@ -94,6 +107,14 @@ class AuditLogModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
         self.rows.extend(batch)
         self.endInsertRows()
+
+    def _names(self, session: Any, batch: list[AuditRow]) -> dict[str, str]:
+        if self.actor is None or not batch:
+            return {}  # without a signed-in secretariat member: short ids, as before
+        try:
+            return audit_query.entity_names(session, self.event_id, batch, actor=self.actor)
+        except PermissionDeniedError:
+            return {}
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -106,8 +127,8 @@ class AuditLogModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
                 or not 0 <= section < COLUMNS:
             return None
-        return (self.tr("No."), self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("Entity"),
-                self.tr("Before \u2192 after"))[section]
+        return (self.tr("No."), self.tr("When (%1)").replace("%1", audit_query.local_zone()), self.tr("Who"),
+                self.tr("Action"), self.tr("Entity"), self.tr("Before \u2192 after"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < COLUMNS:
@@ -115,41 +136,42 @@ class AuditLogModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role == ID_ROLE:
             return r.seq
+        if role == ACTION_ROLE:
+            return r.action
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:
                 return str(r.seq)
             if col == 1:
-                return r.at.strftime("%Y-%m-%d %H:%M:%S") if r.at else ""
+                local = audit_query.local_time(r.at)
+                return local.strftime("%Y-%m-%d %H:%M:%S") if local else ""
             if col == 2:
                 return r.actor
             if col == 3:
-                return r.action
+                return audit_query.action_label(r.action)
             if col == 4:
-                return f"{r.entity_type} {r.entity_id[:8]}".strip()
-            return change_summary(r)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return "\n".join(diff_lines(r)) or None
+                return audit_query.entity_text(r, self.names)
+            return change_summary(r, names=self.names)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 5:
+                return "\n".join(diff_lines(r, self.names)) or None
+            if index.column() == 3:
+                return r.action
+            if index.column() == 4:
+                return audit_query.entity_text(r, self.names)
         return None
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
 
-def diff_lines(r: AuditRow) -> list[str]:
-    out = []
-    for kind, key, old, new in audit_query.readable_diff(r.before, r.after):
-        if kind == "changed":
-            out.append(f"{key}: {old} \u2192 {new}")
-        elif kind == "added":
-            out.append(f"+ {key}: {new}")
-        else:
-            out.append(f"\u2212 {key}: {old}")
-    return out
+def diff_lines(r: AuditRow, names: dict[str, str] | None = None) -> list[str]:
+    """``field: old → new`` lines; ids read as dossier numbers and names when ``names`` has them."""
+    return audit_query.readable_changes(r, names or {})
 
 
-def change_summary(r: AuditRow, limit: int = 3) -> str:
-    lines = diff_lines(r)
+def change_summary(r: AuditRow, limit: int = 3, *, names: dict[str, str] | None = None) -> str:
+    lines = diff_lines(r, names)
     text = "; ".join(lines[:limit])
     if len(lines) > limit:
         text += f"; \u2026 (+{len(lines) - limit})"
@@ -166,14 +188,14 @@ class AuditLogView(QWidget):
     filter_applied = Signal(int)
 
     def __init__(self, db: Database, event_id: uuid.UUID | str, parent: QWidget | None = None, *,
-                 actor: Actor) -> None:
-        """``actor``: the signed-in secretariat member (the services check that they may read the log)."""
+                 actor: Actor | None = None) -> None:
+        """``actor``: the signed-in secretariat member (None: the main window's); the services check it."""
         super().__init__(parent)
         self.db = db
         self.event_id = as_uuid(event_id)
-        self.actor = actor
+        self.actor = actor if actor is not None else _window_actor(parent)
         self.setObjectName("results_audit_view")
-        self.model = AuditLogModel(db, self.event_id, self, actor=actor)
+        self.model = AuditLogModel(db, self.event_id, self, actor=self.actor)
         self._build()
         self.retranslate_ui()
         self.refresh()
@@ -197,6 +219,15 @@ class AuditLogView(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("audit_search")
         self.search.setClearButtonEnabled(True)
+        self.dossier = QLineEdit(self)
+        self.dossier.setObjectName("audit_dossier")
+        self.dossier.setClearButtonEnabled(True)
+        self.dossier.setMaximumWidth(em(self, 12))
+        self.dossier_label = QLabel(self)
+        self.dossier_label.setBuddy(self.dossier)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("audit_export")
+        self.export_button.clicked.connect(lambda _checked=False: self.choose_export())
         self.count_label = QLabel(self)
         self.count_label.setObjectName("audit_count")
         self.labels = [QLabel(self) for _ in range(5)]
@@ -224,7 +255,10 @@ class AuditLogView(QWidget):
             label.setBuddy(w)
             filters.addWidget(label)
             filters.addWidget(w)
+        filters.addWidget(self.dossier_label)
+        filters.addWidget(self.dossier)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.export_button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.view)
         split.addWidget(self.details)
@@ -240,6 +274,8 @@ class AuditLogView(QWidget):
         for d in (self.since, self.until):
             d.dateChanged.connect(lambda _d: self.apply_filter())
         self.search.returnPressed.connect(self.apply_filter)
+        self.dossier.returnPressed.connect(self.apply_filter)
+        self.dossier.textChanged.connect(lambda text: self.apply_filter() if not text else None)
         self.search.textChanged.connect(lambda text: self.apply_filter() if not text else None)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
 
@@ -258,7 +294,7 @@ class AuditLogView(QWidget):
             box.clear()
             box.addItem(self.tr("(all)"), "")
             for v in values:
-                box.addItem(v, v)
+                box.addItem(audit_query.action_label(v) if box is self.action_box else v, v)
             box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
             box.blockSignals(False)
         self.apply_filter()
@@ -272,7 +308,7 @@ class AuditLogView(QWidget):
 
         return AuditFilter(actor=self.actor_box.currentData() or "", action=self.action_box.currentData() or "",
                            entity_type=self.entity_box.currentData() or "", since=day(self.since),
-                           until=day(self.until), text=self.search.text())
+                           until=day(self.until), text=self.search.text(), dossier=self.dossier.text().strip())
 
     def apply_filter(self) -> int:
         try:
@@ -295,12 +331,40 @@ class AuditLogView(QWidget):
             return
         r = self.model.rows[rows[0].row()]
         e = html.escape
-        lines = diff_lines(r)
-        head = e(self.tr("%1 by %2 at %3").replace("%1", r.action).replace("%2", r.actor)
-                 .replace("%3", r.at.strftime("%Y-%m-%d %H:%M:%S") if r.at else "-"))
+        names = self.model.names
+        lines = diff_lines(r, names)
+        head = e(self.tr("%1 by %2 at %3").replace("%1", audit_query.action_label(r.action)).replace("%2", r.actor)
+                 .replace("%3", audit_query.local_time_text(r.at) or "-"))
         body = "".join(f"<li><code>{e(x)}</code></li>" for x in lines) or \
             "<li>" + e(self.tr("No recorded change of values.")) + "</li>"
-        self.details.setHtml(f"<p><b>{head}</b><br>{e(r.entity_type)} {e(r.entity_id)}</p><ul>{body}</ul>")
+        about = audit_query.entity_text(r, names)
+        self.details.setHtml(f"<p><b>{head}</b><br>{e(about)} <small>({e(r.action)})</small></p><ul>{body}</ul>")
+
+    # -- export -------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        """Ask where to write the filtered log (CSV or XLSX), then write it."""
+        dialogs.current().choose_file(
+            self, self.tr("Export the audit log"), on_chosen=self.export_to, save=True, default_suffix="xlsx",
+            name_filters=[self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")])
+
+    def export_to(self, path: Path) -> Path | None:
+        """Write the entries the filters match to ``path`` (.csv or .xlsx); tell the user where."""
+        actor = self.model.actor
+        try:
+            if actor is None:
+                raise PermissionDeniedError("policy.sign_in_required", action="audit.export", name="-")
+            with self.db.read() as s:
+                out = audit_query.export_audit(s, self.event_id, Path(path), self.current_filter(), actor=actor)
+        except OaoiError as exc:
+            dialogs.error(self, self.tr("The audit log could not be exported"), exc.render())
+            return None
+        except OSError as exc:
+            dialogs.error(self, self.tr("The audit log could not be exported"), f"{path}: {exc.strerror or exc}")
+            return None
+        dialogs.information(self, self.tr("Audit log exported"),
+                            self.tr("%1 entries written to %2.").replace("%1", str(self.model.total))
+                            .replace("%2", str(out)))
+        return out
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -318,9 +382,28 @@ class AuditLogView(QWidget):
             if box.count():
                 box.setItemText(0, self.tr("(all)"))
         self.search.setPlaceholderText(self.tr("Search text, then Enter\u2026"))
+        self.dossier_label.setText(self.tr("&Proposal:"))
+        self.dossier.setPlaceholderText(self.tr("number, then Enter"))
+        self.export_button.setText(self.tr("E&xport\u2026"))
+        self.export_button.setToolTip(self.tr("Write the entries shown (with the filters) as an Excel or CSV file"))
+        for i in range(1, self.action_box.count()):
+            self.action_box.setItemText(i, audit_query.action_label(self.action_box.itemData(i)))
         self.model.retranslate()
         if self.model.rows or self.model.total == 0:
             self._update_count()
 
 
-__all__ = ["AuditLogModel", "AuditLogView", "change_summary", "diff_lines"]
+def _window_actor(widget: QWidget | None) -> Any:
+    """The signed-in secretariat member of the main window ``widget`` lives in (None: nobody)."""
+    while widget is not None:
+        find = getattr(widget, "secretariat_actor", None)
+        if callable(find):
+            try:
+                return find()
+            except OaoiError:
+                return None
+        widget = widget.parentWidget()
+    return None
+
+
+__all__ = ["ACTION_ROLE", "AuditLogModel", "AuditLogView", "change_summary", "diff_lines"]

@@ -17,11 +17,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE
-from oaoi_desktop.ui.secretariat.console import SecretariatConsole
-from oaoi_desktop.ui.secretariat.wizard import EventWizard
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.main_window import MainWindow
+    from oaoi_desktop.ui.secretariat.console import SecretariatConsole  # loaded on first use (issue 14: start fast)
+    from oaoi_desktop.ui.secretariat.wizard import EventWizard
 
 
 class SecretariatHook(QObject):
@@ -77,6 +77,8 @@ class SecretariatHook(QObject):
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.activateWindow()
             return self.wizard
+        from oaoi_desktop.ui.secretariat.wizard import EventWizard
+
         wizard = EventWizard(self.window.database, self.window, actor=self.window.secretariat_actor())
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.event_created.connect(self._created)
@@ -112,6 +114,8 @@ class SecretariatHook(QObject):
             self._drop_console()
         event_id = event_id or self.chosen_event()
         if self.console is None:
+            from oaoi_desktop.ui.secretariat.console import SecretariatConsole
+
             self.console = SecretariatConsole(self.window.database, event_id, self.window.stack,
                                               actor=self.window.secretariat_actor())
             self.console.dismissed.connect(self.leave_console)
