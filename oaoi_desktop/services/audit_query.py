@@ -296,7 +296,7 @@ def export_rows(session: Session, event_id: uuid.UUID | str, flt: AuditFilter = 
     rows: list[AuditRow] = []
     below = None
     while True:
-        batch = page(session, event_id, flt, below_seq=below, limit=2000)
+        batch = page(session, event_id, flt, below_seq=below, limit=2000, actor=actor)
         rows.extend(batch)
         if len(batch) < 2000:
             break

@@ -86,12 +86,12 @@ def ev(db: Database) -> str:
 def test_ids_read_as_dossier_numbers_and_judge_names(db: Database, ev: str) -> None:
     with db.read() as s:
         event = events.get_event(s, ev)
-        rows = audit_query.page(s, event.id, AuditFilter(action="score.recorded"))
+        rows = audit_query.page(s, event.id, AuditFilter(action="score.recorded"), actor=ACTOR)
         names = audit_query.entity_names(s, event.id, rows, actor=ACTOR)
         assert rows
         sheet_text = audit_query.entity_text(rows[0], names, "id")
         assert sheet_text == "Lembar penilaian Budi Anggota \u00b7 KIPP-2026-0007"
-        assign_rows = audit_query.page(s, event.id, AuditFilter(action="assignment.added"))
+        assign_rows = audit_query.page(s, event.id, AuditFilter(action="assignment.added"), actor=ACTOR)
         assign_names = audit_query.entity_names(s, event.id, assign_rows, actor=ACTOR)
         texts = {audit_query.entity_text(r, assign_names, "id") for r in assign_rows}
         assert "Penugasan KIPP-2026-0007 \u2192 Budi Anggota" in texts
@@ -108,7 +108,7 @@ def test_the_filtered_log_exports_as_csv_and_xlsx(db: Database, ev: str, tmp_pat
         out = audit_query.export_audit(s, event.id, tmp_path / "audit.csv", AuditFilter(action="score.recorded"),
                                        actor=ACTOR, lang="id")
         xlsx = audit_query.export_audit(s, event.id, tmp_path / "audit.xlsx", actor=ACTOR, lang="id")
-        total = audit_query.count(s, event.id)
+        total = audit_query.count(s, event.id, actor=ACTOR)
         with pytest.raises(ValidationError):
             audit_query.export_audit(s, event.id, tmp_path / "audit.pdf", actor=ACTOR)
     with out.open(encoding="utf-8-sig", newline="") as fh:
