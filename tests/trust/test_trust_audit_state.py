@@ -61,7 +61,7 @@ def scalar(db, statement, **params):
 
 def verify(db, event_id, **kw):
     with db.read() as s:
-        return audit_verify.verify_event(s, event_id, **kw)
+        return audit_verify.verify_event(s, event_id, **kw, actor=ACTOR)
 
 
 def cli_fails_naming(db_url, event_id, capsys, *needles):
