@@ -18,7 +18,6 @@ from oaoi_desktop.ui.dialogs import MessageKind
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.start_page import StartPage
-from support.builders import ACTOR
 
 
 def menu_titles(window: MainWindow) -> list[str]:
@@ -139,7 +138,7 @@ def test_close_saves_geometry_and_keeps_the_database(
     assert not settings.value(registry.MAIN_WINDOW_GEOMETRY).isEmpty()
     assert settings.contains(registry.MAIN_WINDOW_STATE)
     # the window used the database but did not close it
-    assert status.summary(db, actor=ACTOR).events == ()
+    assert status.summary(db, actor=None).events == ()
 
     again = MainWindow(db, Settings.open(settings.file_name))
     qtbot.addWidget(again)

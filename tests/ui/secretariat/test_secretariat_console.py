@@ -106,7 +106,8 @@ def test_the_results_packages_tabs_join_the_console(
         qtbot, db: Database, two_events: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     made: list[tuple[str, ResultTab]] = []
 
-    def console_tabs(db_: Database, event_id: str, parent: QWidget) -> list[QWidget]:
+    def console_tabs(db_: Database, event_id: str, parent: QWidget, *, actor: object) -> list[QWidget]:
+        assert getattr(actor, "user_id", None) is not None  # the tabs read as the signed-in secretariat
         tabs = [ResultTab("Peringkat", parent), ResultTab("Kesepakatan", parent)]
         made.extend((event_id, t) for t in tabs)
         return tabs
