@@ -129,6 +129,8 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
     """
     from oaoi_desktop.services.policy import Action, authorize_db
 
+    if make_url(db.url).get_backend_name() != "sqlite":
+        _pg_tool("pg_dump")  # a missing tool is said first (it reveals nothing); then who asks
     authorize_db(db, actor, Action.BACKUP_CREATE)
     out = Path(out)
     if out.exists() and out.is_dir():

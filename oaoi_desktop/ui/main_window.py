@@ -26,7 +26,7 @@ from shiboken6 import isValid as shiboken_valid
 
 import oaoi_desktop
 from oaoi_desktop import config
-from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.errors import OaoiError, PermissionDeniedError
 from oaoi_desktop.services import status
 from oaoi_desktop.services.status import StatusSummary
 from oaoi_desktop.store.database import Database
@@ -296,7 +296,10 @@ class MainWindow(QMainWindow):
         """Read the database again and show the page that fits it."""
         try:
             signed = self.access.secretariat  # the counts are the secretariat's; before sign-in: names only
-            summary = status.summary(self._db, actor=signed.actor if signed is not None else None)
+            try:
+                summary = status.summary(self._db, actor=signed.actor if signed is not None else None)
+            except PermissionDeniedError:  # e.g. this database just became a judge's laptop: names only
+                summary = status.summary(self._db, actor=None)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The database could not be read"), exc.render())
             return

@@ -36,7 +36,7 @@ def table(db: Database, eid: str, **kw) -> dict[str, tuple]:  # type: ignore[no-
     with db.read() as s:
         e = events.get_event(s, eid)
         num = {jb.find_dossier(s, eid, n).id.hex: n for n in ("A", "B", "C")}
-        rows = plenary.adjusted_ranking(s, e, **kw)
+        rows = plenary.adjusted_ranking(s, e, **kw, actor=ACTOR)
         return {num[r.dossier_id]: (r.raw_rank, r.rank, r.raw_value, r.value, tuple(a.kind for a in r.adjustments))
                 for r in rows}
 

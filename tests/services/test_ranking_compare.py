@@ -35,7 +35,7 @@ def ev(db: Database) -> str:
 
 def compare(db: Database, eid: str, other: AggregationMethod, **kw) -> ranking.MethodComparison:  # type: ignore[no-untyped-def]
     with db.read() as s:
-        return ranking.compare_methods(s, events.get_event(s, eid), other, **kw)
+        return ranking.compare_methods(s, events.get_event(s, eid), other, **kw, actor=ACTOR)
 
 
 def numbers(db: Database, eid: str) -> dict[str, str]:

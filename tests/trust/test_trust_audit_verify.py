@@ -60,7 +60,7 @@ def scored(db):
 
 def verify(db, event_id, **kw):
     with db.read() as s:
-        return audit_verify.verify_event(s, event_id, **kw)
+        return audit_verify.verify_event(s, event_id, **kw, actor=ACTOR)
 
 
 def sql(db, statement, **params):

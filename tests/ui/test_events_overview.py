@@ -14,7 +14,7 @@ from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, SORT_ROLE, Column, Ev
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.settings import Settings
 from support.ui_session import sign_in_secretariat
-from support.builders import ACTOR
+from support.builders import ensure_secretariat
 
 
 def cell(model: EventsTableModel, row: int, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -94,7 +94,7 @@ def test_events_model_passes_the_model_tester(
     add_event("A", dossiers=2, judges=1, submitted=1)
     add_event("B", status=EventStatus.CLOSED)
     model = EventsTableModel()
-    model.set_events(status.summary(db, actor=ACTOR).events)
+    model.set_events(status.summary(db, actor=ensure_secretariat(db)).events)
     qtmodeltester.check(model, force_py=True)
     model.retranslate()
     qtmodeltester.check(model, force_py=True)

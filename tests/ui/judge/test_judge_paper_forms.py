@@ -43,4 +43,4 @@ def test_a_judge_may_not_print_the_forms(panel: Panel, tmp_path: Path) -> None:
     from oaoi_desktop.errors import PermissionDeniedError
 
     with pytest.raises(PermissionDeniedError):
-        panel.session().write_blank_forms(tmp_path, actor=ACTOR)
+        panel.session().write_blank_forms(tmp_path)
