@@ -8,6 +8,8 @@
   judge's calibration sheet back to draft after the discussion.
 * ``oaoi calibration close --event ID`` — end and record the round (the Berita Acara lists it).
 * ``oaoi calibration flag --event ID --dossier NUM ... [--off]`` — flag / unflag only.
+* ``oaoi shadow assign --event ID --judge S [--follow MENTOR] [--dossier NUM ...]`` — a shadow
+  judge's proposals (automatic assignment never assigns or counts a shadow).
 * ``oaoi shadow report --event ID [--format ...] [--pdf FILE]`` — the "laporan penilai magang".
 * ``oaoi user add --role shadow --event ID ...`` — a shadow judge (same as ``oaoi judge add --role shadow``).
 
@@ -163,6 +165,23 @@ def cmd_shadow_report(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def cmd_shadow_assign(args: argparse.Namespace) -> int:
+    from oaoi_desktop.services import events, shadow
+
+    cli = _cli()
+    with cli._open_db(args) as db, db.write() as s:
+        event = events.get_event(s, args.event)
+        result = shadow.assign_shadow(s, event, args.judge, actor=cli._operator(args), follow=args.follow,
+                                      dossiers=args.dossier or (), stage_id=args.stage)
+    if args.format == "json":
+        _print_json({"judge": result.judge, "added": list(result.added), "skipped": list(result.skipped)})
+        return cli.EXIT_OK
+    print(t("shadow.cli.assigned", judge=result.judge, count=len(result.added), dossiers=", ".join(result.added) or "-"))
+    for number in result.skipped:
+        print(t("calib.cli.skipped", judge=result.judge, dossier=number))
+    return cli.EXIT_OK
+
+
 def _user_add(original: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """``oaoi user add --role shadow --event ID``: a shadow judge on the event's roster."""
 
@@ -215,6 +234,13 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     group = add(subparsers, "shadow", "shadow.cli.help.group", _needs_subcommand)
     shadow_sub = group.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=type(group))
     shadow_sub.required = True
+    p = add(shadow_sub, "assign", "shadow.cli.help.assign", cmd_shadow_assign)
+    event_arg(p)
+    p.add_argument("--judge", required=True, metavar="J", help=t("calib.cli.help.judge"))
+    p.add_argument("--follow", metavar="J", help=t("shadow.cli.help.follow"))
+    p.add_argument("--dossier", action="append", metavar="NUM", help=t("calib.cli.help.dossier"))
+    p.add_argument("--stage", metavar="STAGE", help=t("calib.cli.help.stage"))
+    fmt(p)
     p = add(shadow_sub, "report", "shadow.cli.help.report", cmd_shadow_report)
     event_arg(p)
     p.add_argument("--pdf", metavar="FILE", help=t("calib.cli.help.pdf"))

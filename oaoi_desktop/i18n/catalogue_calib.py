@@ -111,6 +111,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Penilai magang masuk daftar penilai sebuah kegiatan: tambahkan --event ID dan --instansi.",
         "en": "A shadow judge joins an event's roster: add --event ID and --instansi.",
     },
+    "shadow.not_shadow": {
+        "id": "{judge} bukan penilai magang (shadow); penugasan panel dibuat dengan 'oaoi assign'.",
+        "en": "{judge} is not a shadow (trainee) judge; panel assignments are made with 'oaoi assign'.",
+    },
+    "shadow.nothing_to_assign": {
+        "id": "Tidak ada proposal untuk {judge}: sebutkan --follow PENILAI atau --dossier NOMOR.",
+        "en": "No proposal for {judge}: give --follow JUDGE or --dossier NUMBER.",
+    },
+    "shadow.cli.assigned": {
+        "id": "{judge}: {count} proposal baru ditugaskan ({dossiers}).",
+        "en": "{judge}: {count} proposals newly assigned ({dossiers}).",
+    },
+    "shadow.cli.help.assign": {
+        "id": "menugaskan penilai magang: proposal mentor yang diikuti (--follow) dan/atau --dossier",
+        "en": "assign a shadow judge: the proposals of the mentor they follow (--follow) and/or --dossier",
+    },
+    "shadow.cli.help.follow": {"id": "penilai panel yang diikuti (mentor)", "en": "the panel judge followed (mentor)"},
     "shadow.cli.none": {
         "id": "Kegiatan ini tidak memiliki penilai magang.",
         "en": "This event has no shadow (trainee) judge.",

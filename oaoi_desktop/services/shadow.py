@@ -165,10 +165,57 @@ def report(session: Session, event: Event, *, actor: Actor, stage_id: str | None
     return ShadowReport(event.name, stage_id, tuple(results))
 
 
+@dataclass(frozen=True)
+class ShadowAssignment:
+    judge: str
+    added: tuple[str, ...]
+    """Proposal numbers newly assigned."""
+    skipped: tuple[str, ...]
+    """Proposal numbers left out: recused or a declared conflict."""
+
+
+def assign_shadow(session: Session, event: Event, judge: str, *, actor: Actor, follow: str | None = None,
+                  dossiers: tuple[str, ...] | list[str] = (), stage_id: str | None = None) -> ShadowAssignment:
+    """Assign a shadow judge the proposals of the panel judge they ``follow`` (their mentor) and/or
+    the given ``dossiers``.  Automatic assignment never assigns or counts a shadow judge."""
+    from oaoi_desktop.errors import ConflictError
+    from oaoi_desktop.services.accounts import find_judge
+    from oaoi_desktop.services.assignments import assign, has_declared_conflict, is_assigned, recused
+    from oaoi_desktop.services.dossiers import get_dossier
+    from oaoi_desktop.store.models import Assignment
+
+    authorize(session, actor, Action.ASSIGNMENT_ADD, event=event)
+    trainee = find_judge(session, event, judge)
+    if trainee.role != Role.SHADOW:
+        raise ConflictError("shadow.not_shadow", judge=trainee.name)
+    stage_id = stage_id or event_rubric(session, event).first_stage.id
+    wanted: list[Dossier] = [get_dossier(session, event, str(n)) for n in dossiers]
+    if follow:
+        mentor = find_judge(session, event, follow)
+        ids = set(session.scalars(select(Assignment.dossier_id).where(
+            Assignment.judge_id == mentor.id, Assignment.stage_id == stage_id)))
+        wanted += [d for d in session.scalars(select(Dossier).where(Dossier.id.in_(ids)))]
+    if not wanted:
+        raise ValidationError("shadow.nothing_to_assign", judge=trainee.name)
+    added, skipped, seen = [], [], set()
+    for d in sorted(wanted, key=lambda d: _natural(d.number)):
+        if d.id in seen:
+            continue
+        seen.add(d.id)
+        if recused(event, trainee, d) or has_declared_conflict(session, trainee, d):
+            skipped.append(d.number)
+            continue
+        if not is_assigned(session, d, trainee, stage_id):
+            assign(session, event, d, trainee, actor=actor, stage_id=stage_id)
+            added.append(d.number)
+    return ShadowAssignment(trainee.name, tuple(added), tuple(skipped))
+
+
 def _natural(text: str) -> tuple[Any, ...]:
     import re
 
     return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
 
 
-__all__ = ["DossierComparison", "ShadowReport", "ShadowResult", "average_ranks", "report", "spearman"]
+__all__ = ["DossierComparison", "ShadowAssignment", "ShadowReport", "ShadowResult", "assign_shadow", "average_ranks",
+           "report", "spearman"]

@@ -387,6 +387,8 @@ CASES: dict[str, Case] = {
         w, lambda s, e: calibration.round_state(s, e, actor=a))),
     "calibration.report": Case("results.read", lambda w, a, r: _s(
         w, lambda s, e: calibration.report(s, e, actor=a))),
+    "shadow.assign_shadow": Case("assignment.add", lambda w, a, r: _s(
+        w, lambda s, e: shadow.assign_shadow(s, e, "Magang", follow="Budi", actor=a))),
     "shadow.report": Case("results.read", lambda w, a, r: _s(w, lambda s, e: shadow.report(s, e, actor=a))),
     "exchange.packages.export_package": Case("package.export", lambda w, a, r: packages.export_package(
         w.db, w.event, "Budi", w.tmp / "out", "passphrase-123456", actor=a)),
