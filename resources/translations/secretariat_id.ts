@@ -40,6 +40,10 @@
         <translation>ketua</translation>
     </message>
     <message>
+        <source>trainee, never counted</source>
+        <translation>magang, tidak dihitung</translation>
+    </message>
+    <message>
         <source>load %1</source>
         <translation>beban %1</translation>
     </message>

@@ -80,6 +80,8 @@ def test_flag_start_read_reset_and_close_the_round(qtbot, console: SecretariatCo
         assert len(list(s.scalars(select(Assignment.id).where(Assignment.dossier_id == k1.id)))) == 4
     # the assignment matrix shows the new assignments at once
     assert console.matrix.model.rowCount() == 4
+    trainee_header = console.matrix.model.headerData(3, Qt.Orientation.Horizontal)
+    assert trainee_header.startswith("Dewi Magang\nmagang, tidak dihitung \u00b7 ")
 
     _score_calibration(db, event_id)
     tab.refresh()
