@@ -302,3 +302,33 @@ def test_the_panel_judges_count_and_the_shadow_does_not_even_when_alone(db: Data
         assert ranking.sheet_totals(s, e, events.event_rubric(s, e)) == []
         assert exports.score_rows(s, e) == []
         assert sheet_total(events.event_rubric(s, e).first_stage, uniform(KIPP_CRITERIA, 9)) == 90
+
+
+def test_the_kalibrasi_column_flags_at_import_and_a_reimport_never_unflags(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from oaoi_desktop.services.imports import import_paths
+
+    eid = make_event(db, name="Impor")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "dossiers.csv").write_text(
+        "id;title;instansi;klaster;kelompok;ringkasan;kalibrasi\n"
+        "KAL-1;Contoh kalibrasi;Pemerintah Kota Binjai;kota;umum;Ringkasan;ya\n"
+        "P-1;Inovasi nyata;Pemerintah Kota Medan;kota;umum;Ringkasan;tidak\n", encoding="utf-8")
+    report = import_paths(db, eid, [batch], actor=ACTOR)
+    assert not [e for i in report.items for e in i.errors], report.items
+    with db.read() as s:
+        e = events.get_event(s, eid)
+        assert {d.number: d.calibration for d in dossiers.list_dossiers(s, e)} == {"KAL-1": True, "P-1": False}
+        imported = {a.after["number"]: a.after["calibration"] for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.chain == eid, AuditEntry.action == "dossier.imported"))}
+    assert imported == {"KAL-1": True, "P-1": False}
+    # the same list again without the column (a changed text: a new revision): the flag stays
+    (batch / "dossiers.csv").write_text(
+        "id;title;instansi;klaster;kelompok;ringkasan\n"
+        "KAL-1;Contoh kalibrasi;Pemerintah Kota Binjai;kota;umum;Ringkasan baru\n", encoding="utf-8")
+    import_paths(db, eid, [batch], actor=ACTOR)
+    with db.read() as s:
+        e = events.get_event(s, eid)
+        d = dossiers.get_dossier(s, e, "KAL-1")
+        assert d.calibration and d.current_revision == 2
+        assert audit_verify.verify_event(s, eid).problems == ()
