@@ -22,8 +22,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('dossiers', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('calibration', sa.Boolean(), nullable=False, server_default=sa.false()))
+    # A plain ALTER TABLE ... ADD COLUMN (SQLite accepts a NOT NULL column with a default): no batch
+    # "move and copy", so the dossiers table is not recreated (its constraints keep their order, which
+    # the backup schema check compares, and no foreign-key cascade can touch its children).
+    op.add_column('dossiers', sa.Column('calibration', sa.Boolean(), nullable=False, server_default=sa.text('false')))
 
 
 def downgrade() -> None:
