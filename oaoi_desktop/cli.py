@@ -659,7 +659,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help=t("cli.help.name"))
     p.add_argument("--instansi", required=True, help=t("cli.help.instansi"))
     p.add_argument("--unit-kerja", help=t("cli.help.unit_kerja"))
-    p.add_argument("--role", required=True, choices=["member", "chair"], help=t("cli.help.judge_role"))
+    p.add_argument("--role", required=True, choices=["member", "chair", "shadow"], help=t("cli.help.judge_role"))
     p.add_argument("--nip", help=t("cli.help.nip"))
     p.add_argument("--new-pin-file", metavar="FILE", help=t("cli.operator.help.new_pin_file"))
     p = add(judge_sub, "list", "cli.help.judge_list", cmd_judge_list)
@@ -718,6 +718,7 @@ EXTENSION_MODULES = (
     "cli_lan",  # lan setup|remove (per-seat PostgreSQL roles)
     "cli_projector",  # rank --sensitivity (leave-one-judge-out)
     "cli_blind",  # blind terms|reports (blind review: the event's terms, leak reports)
+    "cli_calib",  # calibration start|report|close|reset|flag, shadow report (issue 17)
 )
 
 

@@ -50,7 +50,7 @@ IDENTITY_TEXT = {"id": 100, "title": 500, "instansi": 300, "unit_kerja": 300, "k
 TOP_LEVEL = (
     "format_version", "id", "title", "instansi", "unit_kerja", "klaster", "kelompok", "kategori",
     "innovators", "contact", "started_on", "sdgs", "is_digital", "video_url", "previous_finalist",
-    "sections", "attachments",
+    "sections", "attachments", "calibration",
 )
 CONTACT_KEYS = ("name", "position", "email", "phone")
 SECTION_KEYS = ("key", "title", "text", "word_limit", "attachments")
@@ -302,7 +302,7 @@ def validate(
     _contact(c, value, data)
     _started_on(c, value, data)
     _sdgs(c, value, data)
-    for key in ("is_digital", "previous_finalist"):
+    for key in ("is_digital", "previous_finalist", "calibration"):
         got_b = c.boolean(value, key)
         if got_b is not None:
             data[key] = got_b

@@ -32,7 +32,9 @@ from oaoi_desktop.intake.sources import Candidate, FolderPackage, inspect_zip
 
 TEXT_COLUMNS = ("id", "title", "instansi", "unit_kerja", "kategori", "video_url")
 ENUM_COLUMNS = ("klaster", "kelompok")
-BOOL_COLUMNS = ("is_digital", "previous_finalist")
+BOOL_COLUMNS = ("is_digital", "previous_finalist", "calibration")
+HEADER_ALIASES = {"kalibrasi": "calibration"}
+"""Indonesian column names for the same field (issue 17: ``kalibrasi`` flags a calibration dossier)."""
 CONTACT_COLUMNS = ("contact", "contact.name", "contact.position", "contact.email", "contact.phone")
 IGNORED_COLUMNS = ("format_version",)
 ATTACHMENT_COLUMNS = ("attachments",) + tuple(f"attachments.{k}" for k in KINDS)
@@ -314,6 +316,7 @@ def candidates(path: Path, label: str, files: FolderPackage, limits: Limits) -> 
         seen: dict[str, int] = {}
         for col, (value, is_formula, _e) in enumerate(header_cells):
             key = header_key(value)
+            key = HEADER_ALIASES.get(key, key)
             if not key:
                 continue
             address = f"{column_letter(col)}1"

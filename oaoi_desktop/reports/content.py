@@ -399,6 +399,11 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
                                 reason=x.exception), "small"))
     body.append(Para(_t("documents.minutes.method", lang, method=method_text(m, lang),
                         rules=tie_rules_text(ctx.rubric, lang))))
+    from oaoi_desktop.services.calibration import minutes_line  # issue 17: the calibration round, if held
+
+    calibration = minutes_line(ctx.event, lang)
+    if calibration:
+        body.append(Para(calibration))
     body.append(Heading(_t("documents.minutes.recusals", lang)))
     recs = recusals(ctx)
     if recs:

@@ -221,7 +221,7 @@ def judges(session: Session, event: Event) -> list[User]:
     return list(
         session.scalars(
             select(User)
-            .where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER]))
+            .where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER, Role.SHADOW]))
             .order_by(User.name)
         )
     )
@@ -256,6 +256,7 @@ _ROSTER_ALIASES = {
 _ROLE_WORDS = {
     "member": Role.MEMBER, "anggota": Role.MEMBER, "penilai": Role.MEMBER, "juri": Role.MEMBER, "": Role.MEMBER,
     "chair": Role.CHAIR, "ketua": Role.CHAIR, "ketua_tim": Role.CHAIR,
+    "shadow": Role.SHADOW, "magang": Role.SHADOW, "penilai_magang": Role.SHADOW, "bayangan": Role.SHADOW,
 }
 
 

@@ -43,6 +43,7 @@ from oaoi_desktop.domain.statistics import Spread
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.ranking import COUNTED, _key, _raw
+from oaoi_desktop.services.counted import counted_sheet
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, User
 
 MIN_CORRELATION = 0.3
@@ -132,7 +133,7 @@ def event_agreement(
         select(ScoreSheet.__table__.c.dossier_id, ScoreSheet.__table__.c.judge_id, Score.__table__.c.criterion_id,
                Score.__table__.c.value_milli)
         .join(Score, Score.sheet_id == ScoreSheet.id)
-        .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED), ScoreSheet.stage_id == stage_id)
+        .where(ScoreSheet.event_id == event.id, counted_sheet(), ScoreSheet.stage_id == stage_id)
     )
     # Core execution on the connection, with UUIDs read as stored: 175,000 rows
     # without the ORM's per-row processing
@@ -244,7 +245,7 @@ def dossier_criterion_scores(
         .join(ScoreSheet, Score.sheet_id == ScoreSheet.id)
         .join(User, User.id == ScoreSheet.judge_id)
         .where(ScoreSheet.event_id == event.id, ScoreSheet.dossier_id == _uuid.UUID(str(dossier_id)),
-               ScoreSheet.stage_id == stage_id, ScoreSheet.status.in_(COUNTED))
+               ScoreSheet.stage_id == stage_id, counted_sheet())
     )
     out: dict[str, dict[str, Fraction]] = {}
     for name, cid, milli in session.execute(stmt):

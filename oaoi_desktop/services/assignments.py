@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import false, insert, select, true
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.assignment import AssignmentPlan, DossierSlot, Shortfall, plan_assignment
@@ -277,7 +277,7 @@ def auto_assign(
         raise ValidationError("assign.bad_per_dossier", value=per_dossier, max=MAX_PER_DOSSIER)
     dossiers = session.execute(
         select(Dossier.id, Dossier.number, Dossier.kategori, Dossier.instansi, Dossier.unit_kerja).where(
-            Dossier.event_id == event.id)
+            Dossier.event_id == event.id, Dossier.calibration == false())  # calibration: every judge, by the round
     ).all()
     judges = list(session.scalars(
         select(User).where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER]))
@@ -295,8 +295,10 @@ def auto_assign(
     existing = [
         (str(d), str(j))
         for d, j in session.execute(
-            select(Assignment.dossier_id, Assignment.judge_id).where(
-                Assignment.event_id == event.id, Assignment.stage_id == stage_id
+            select(Assignment.dossier_id, Assignment.judge_id).join(User, User.id == Assignment.judge_id).where(
+                Assignment.event_id == event.id, Assignment.stage_id == stage_id,
+                User.role.in_([Role.CHAIR, Role.MEMBER]),  # a shadow judge never counts toward --per-dossier
+                Assignment.dossier_id.not_in(select(Dossier.id).where(Dossier.calibration == true())),
             )
         )
     ]
@@ -462,7 +464,7 @@ def matrix_data(session: Session, event: Event, stage_id: str | None = None, *, 
     )
     judge_rows = session.execute(
         select(User.id, User.name, User.role, User.instansi, User.unit_kerja, User.active)
-        .where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER]))
+        .where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER, Role.SHADOW]))
     ).all()
     judges = sorted(
         (MatrixJudge(j.id, j.name, j.role.value, j.instansi or "", j.unit_kerja or "", bool(j.active))

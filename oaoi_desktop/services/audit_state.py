@@ -63,7 +63,8 @@ from oaoi_desktop.store.models import (
 STATE_FORMAT = "oaoi-result-state"
 STATE_VERSION = 1
 SECTIONS = ("event", "rubric", "dossiers", "judges", "assignments", "sheets", "stages", "plenary")
-DOSSIER_FIELDS = ("number", "instansi", "unit_kerja", "klaster", "kelompok", "kategori")
+DOSSIER_FIELDS = ("number", "instansi", "unit_kerja", "klaster", "kelompok", "kategori", "calibration")
+"""``calibration`` (issue 17): a calibration dossier never counts, so flagging one is logged and verified."""
 JUDGE_FIELDS = ("role", "instansi", "unit_kerja", "active")
 PLENARY_FIELDS = ("kind", "stage_id", "dossier_id", "judge_id", "criterion_id", "value_milli", "original_milli",
                   "position", "details", "withdrawn")

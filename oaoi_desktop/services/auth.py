@@ -192,7 +192,7 @@ def _by_id_or_name(session: Session, event_id: uuid.UUID | None, ref: str, *, ju
         user = None
     if user is not None and user.event_id == event_id and user.role.is_judge == judges:
         return user
-    roles = [Role.CHAIR, Role.MEMBER] if judges else [Role.SECRETARIAT]
+    roles = [Role.CHAIR, Role.MEMBER, Role.SHADOW] if judges else [Role.SECRETARIAT]
     cond = User.event_id == event_id if event_id is not None else User.event_id.is_(None)
     return session.scalar(
         select(User).where(cond, User.role.in_(roles), func.lower(User.name) == ref.lower())

@@ -52,6 +52,7 @@ from oaoi_desktop.i18n.formats import to_local, zone_of
 from oaoi_desktop.services import plenary
 from oaoi_desktop.services.audit import Actor, append, chain_for
 from oaoi_desktop.services.events import event_rubric, rubric_fingerprint
+from oaoi_desktop.services.counted import competing_dossier, counted_sheet
 from oaoi_desktop.services.ranking import _rank_event
 from oaoi_desktop.store.models import (
     AuditEntry,
@@ -214,7 +215,8 @@ class Context:
     def dossiers(self) -> dict[uuid.UUID, Dossier]:
         if self._dossiers is None:
             self._dossiers = {d.id: d for d in self.session.scalars(
-                select(Dossier).where(Dossier.event_id == self.event.id).order_by(Dossier.number))}
+                select(Dossier).where(Dossier.event_id == self.event.id, competing_dossier())
+                .order_by(Dossier.number))}
         return self._dossiers
 
     @property
@@ -226,7 +228,7 @@ class Context:
 
     def panel(self) -> list[User]:
         """Active judges, members by name first, the chair(s) last (signing order)."""
-        judges = [u for u in self.users.values() if u.role.is_judge and u.active]
+        judges = [u for u in self.users.values() if u.role.is_panel and u.active]  # never a shadow judge
         return sorted(judges, key=lambda u: (u.role is Role.CHAIR, u.name.lower(), u.id.hex))
 
     def chairs(self) -> list[User]:
@@ -247,7 +249,7 @@ class Context:
                        ScoreSheet.status, ScoreSheet.submitted_at, Score.criterion_id, Score.value_milli,
                        Score.comment)
                 .join(Score, Score.sheet_id == ScoreSheet.id)
-                .where(ScoreSheet.event_id == self.event.id, ScoreSheet.status.in_(FINAL))
+                .where(ScoreSheet.event_id == self.event.id, counted_sheet())
             ).all()
             by_sheet: dict[uuid.UUID, SheetData] = {}
             for sid, jid, did, st, status, at, cid, milli, comment in rows:

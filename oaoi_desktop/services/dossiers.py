@@ -49,6 +49,7 @@ def dossier_snapshot(d: Dossier) -> dict[str, Any]:
         "kelompok": d.kelompok,
         "kategori": d.kategori,
         "revision": d.current_revision,
+        "calibration": bool(d.calibration),
     }
 
 

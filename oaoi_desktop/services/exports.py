@@ -45,6 +45,7 @@ from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import ranking as ranking_service
 from oaoi_desktop.services.events import event_rubric
+from oaoi_desktop.services.counted import counted_sheet
 from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
 
@@ -111,7 +112,7 @@ def score_rows(session: Session, event: Event, lang: str | None = None, *, actor
         .join(Score, Score.sheet_id == ScoreSheet.id)
         .join(Dossier, Dossier.id == ScoreSheet.dossier_id)
         .join(User, User.id == ScoreSheet.judge_id)
-        .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
+        .where(ScoreSheet.event_id == event.id, counted_sheet())
     )
     rows = []
     for st, status, number, title, instansi, unit, kategori, kelompok, judge, cid, milli, comment in session.execute(stmt):

@@ -688,12 +688,14 @@ class _Importer:
                     "kategori": content.get("kategori", ""),
                 }
                 now = utcnow()
+                calibration = bool(content.get("calibration"))  # issue 17: flagged at import
                 if current is None:
                     dossier_id = uuid.uuid4()
                     revision = 1
                     self.sql.execute(conn, _INSERT_DOSSIER, {"id": dossier_id, "event_id": self.event_id,
                                                              "number": number, "current_revision": revision,
-                                                             "created_at": now, **fields})
+                                                             "created_at": now, "calibration": calibration,
+                                                             **fields})
                     before = None
                     action = "dossier.imported"
                     outcome = Outcome.IMPORTED
@@ -703,6 +705,11 @@ class _Importer:
                     before = {**_snapshot(current, number), "sha256": current.sha256, "source": current.source}
                     self.sql.execute(conn, _UPDATE_DOSSIER, {"b_id": dossier_id, "b_current_revision": revision,
                                                              **{f"b_{k}": v for k, v in fields.items()}})
+                    # a re-import flags (never unflags) a calibration dossier; the console unflags
+                    calibration = calibration or bool(current.calibration)
+                    if calibration and not current.calibration:
+                        conn.execute(update(Dossier.__table__).where(Dossier.__table__.c.id == dossier_id)
+                                     .values(calibration=True))
                     action = "dossier.updated"
                     outcome = Outcome.UPDATED
                 self.sql.execute(conn, _INSERT_REVISION, {"id": uuid.uuid4(), "dossier_id": dossier_id,
@@ -716,7 +723,8 @@ class _Importer:
                 ]
                 if rows:
                     self.sql.executemany(conn, _INSERT_ATTACHMENT, rows)
-                after = {"id": dossier_id, "number": number, **fields, "revision": revision}
+                after = {"id": dossier_id, "number": number, **fields, "revision": revision,
+                         "calibration": calibration}
                 self._audit(s, conn, action=action, entity_id=dossier_id, before=before,
                             after={**after, "sha256": digest, "source": source,
                                    "attachments": _attachment_digest(content)})
@@ -878,7 +886,8 @@ class _Importer:
 
 _CURRENT = (
     select(Dossier.id, Dossier.title, Dossier.instansi, Dossier.unit_kerja, Dossier.klaster, Dossier.kelompok,
-           Dossier.kategori, Dossier.current_revision, DossierRevision.sha256, DossierRevision.source)
+           Dossier.kategori, Dossier.current_revision, DossierRevision.sha256, DossierRevision.source,
+           Dossier.calibration)
     .join(DossierRevision, (DossierRevision.dossier_id == Dossier.id)
           & (DossierRevision.revision == Dossier.current_revision))
     .where(Dossier.event_id == bindparam("event_id"), Dossier.number == bindparam("number"))
@@ -889,7 +898,7 @@ def _insert(model: Any, columns: tuple[str, ...]) -> Any:
 
 
 _DOSSIER_COLUMNS = ("id", "event_id", "number", "title", "instansi", "unit_kerja", "klaster", "kelompok", "kategori",
-                    "current_revision", "created_at")
+                    "current_revision", "created_at", "calibration")
 _INSERT_DOSSIER = _insert(Dossier, _DOSSIER_COLUMNS)
 _UPDATE_DOSSIER = (
     update(Dossier.__table__).where(Dossier.__table__.c.id == bindparam("b_id", type_=Dossier.__table__.c.id.type))
@@ -969,7 +978,8 @@ def _snapshot(row: Any, number: str) -> dict[str, Any]:
     """What :func:`dossiers.dossier_snapshot` records, from a :data:`_CURRENT` row."""
     return {"id": row.id, "number": number, "title": row.title, "instansi": row.instansi,
             "unit_kerja": row.unit_kerja, "klaster": row.klaster, "kelompok": row.kelompok,
-            "kategori": row.kategori, "revision": row.current_revision}
+            "kategori": row.kategori, "revision": row.current_revision,
+            "calibration": bool(getattr(row, "calibration", False))}
 
 
 def _attachment_digest(content: dict[str, Any]) -> list[dict[str, str]]:

@@ -686,6 +686,8 @@ class QueueItem:
     updated_at: dt.datetime | None
     changed_since_scored: bool
     version: int
+    calibration: bool = False
+    """A calibration dossier (issue 17): listed first, marked "Kalibrasi", never counted."""
 
     def matches(self, search: str) -> bool:
         """Every word of ``search`` occurs (case-insensitively) in the number,
@@ -807,8 +809,10 @@ def judge_queue(
             updated_at=sheet.updated_at if sheet else None,
             changed_since_scored=bool(sheet) and d.current_revision > (sheet.dossier_revision or 0),
             version=sheet.version if sheet is not None and sheet.version is not None else 0,
+            calibration=bool(d.calibration),
         ))
-    items.sort(key=lambda it: (_natural(it.number), stage_order[it.stage_id]))
+    # calibration dossiers first: the round comes before real scoring (issue 17)
+    items.sort(key=lambda it: (not it.calibration, _natural(it.number), stage_order[it.stage_id]))
     if wanted is not None:
         items = [it for it in items if it.status in wanted]
     if search.strip():

@@ -84,8 +84,10 @@ from oaoi_desktop.store.models import Assignment, Event, EventStatus, Role, Scor
 SECRETARIAT = Role.SECRETARIAT
 CHAIR = Role.CHAIR
 MEMBER = Role.MEMBER
+SHADOW = Role.SHADOW
 _S = frozenset({SECRETARIAT})
-_J = frozenset({CHAIR, MEMBER})
+_J = frozenset({CHAIR, MEMBER, SHADOW})
+"""Judges: a shadow (trainee) judge has exactly a member's rights on their own sheets (issue 17)."""
 _ALL = _S | _J
 
 
@@ -136,6 +138,7 @@ class Action:
     AUDIT_READ = "audit.read"
     AUDIT_EXPORT = "audit.export"
     SECRETARIAT_WORK = "secretariat.work"
+    CALIBRATION_MANAGE = "calibration.manage"
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,8 @@ RULES: dict[str, Rule] = {
     A.AUDIT_READ: Rule(_S, "read the audit log"),
     A.AUDIT_EXPORT: Rule(_S, "export / verify the audit log"),
     A.SECRETARIAT_WORK: Rule(_S, "other secretariat work"),
+    A.CALIBRATION_MANAGE: Rule(_S, "flag calibration dossiers, start / close the calibration round, reset a "
+                                   "calibration sheet (with a reason)"),
 }
 
 
@@ -323,8 +328,8 @@ def allowed_roles(action: str) -> frozenset[Role]:
 
 def markdown_table() -> str:
     """The role x action table of docs/reliability.md ("Access rules")."""
-    lines = ["| action | what | secretariat | chair | member | conditions for judges |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| action | what | secretariat | chair | member | shadow | conditions for judges |",
+             "|---|---|---|---|---|---|---|"]
     for action, rule in sorted(RULES.items()):
         cond = []
         if rule.own:
@@ -335,7 +340,7 @@ def markdown_table() -> str:
             cond.append("draft sheet")
         if rule.open_event:
             cond.append("event not finalised")
-        cells = ["yes" if r in rule.roles else "no" for r in (SECRETARIAT, CHAIR, MEMBER)]
+        cells = ["yes" if r in rule.roles else "no" for r in (SECRETARIAT, CHAIR, MEMBER, SHADOW)]
         judge_cond = "; ".join(cond) if rule.roles & _J else "-"
         lines.append(f"| `{action}` | {rule.what} | {' | '.join(cells)} | {judge_cond} |")
     return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ from oaoi_desktop.domain.scoring import SheetTotal, coefficient_table, display
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.dossiers import GROUPABLE_FIELDS
 from oaoi_desktop.services.events import event_rubric
+from oaoi_desktop.services.counted import competing_dossier, counted_sheet
 from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
 
@@ -102,7 +103,7 @@ class EventScores:
         stmt = (
             select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), ScoreSheet.stage_id, expr, *values)
             .join(Score, Score.sheet_id == ScoreSheet.id)
-            .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
+            .where(ScoreSheet.event_id == event.id, counted_sheet())
             .group_by(_sheet_group_key(session))
         )
         self.rows = [(_key(r[0]), _key(r[1]), r[2], int(r[3]), r[4:]) for r in session.execute(stmt)]
@@ -120,7 +121,7 @@ class EventScores:
                 .join(Score, Score.sheet_id == ScoreSheet.id)
                 .where(
                     ScoreSheet.event_id == self.event.id,
-                    ScoreSheet.status.in_(COUNTED),
+                    counted_sheet(),
                     ScoreSheet.stage_id == stage_id,
                     Score.criterion_id == criterion_id,
                 )
@@ -171,7 +172,7 @@ def dossier_groups(session: Session, event: Event, group_by: Sequence[str]) -> d
         if field not in GROUPABLE_FIELDS:
             raise ValidationError("rank.unknown_group_field", field=field, allowed=", ".join(GROUPABLE_FIELDS))
     columns = [getattr(Dossier, f) for f in group_by]
-    stmt = select(_raw(Dossier.id), *columns).where(Dossier.event_id == event.id)
+    stmt = select(_raw(Dossier.id), *columns).where(Dossier.event_id == event.id, competing_dossier())
     return {_key(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
 
 
@@ -512,4 +513,5 @@ def ranking_table(
 
 def dossier_count(session: Session, event: Event) -> int:
     """How many dossiers the event has (the ranking view decides from it where to rank)."""
-    return int(session.scalar(select(func.count()).select_from(Dossier).where(Dossier.event_id == event.id)) or 0)
+    return int(session.scalar(select(func.count()).select_from(Dossier).where(
+        Dossier.event_id == event.id, competing_dossier())) or 0)

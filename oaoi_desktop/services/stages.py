@@ -94,12 +94,17 @@ def close_stage(
     admitted = dossiers_in_stage(session, event, stage_id)
     if admitted is not None and not admitted:
         raise ConflictError("stage.previous_open", stage=stage_id)
+    from oaoi_desktop.services.counted import calibration_dossier_ids, shadow_judge_ids
+
+    counted = (Assignment.dossier_id.not_in(calibration_dossier_ids()),  # issue 17: calibration and
+               Assignment.judge_id.not_in(shadow_judge_ids()))            # shadow sheets never block a stage
     assigned = session.scalar(select(func.count()).select_from(Assignment).where(
-        Assignment.event_id == event.id, Assignment.stage_id == stage_id)) or 0
+        Assignment.event_id == event.id, Assignment.stage_id == stage_id, *counted)) or 0
     done = session.scalar(select(func.count()).select_from(Assignment).join(
         ScoreSheet, (ScoreSheet.dossier_id == Assignment.dossier_id) & (ScoreSheet.judge_id == Assignment.judge_id)
         & (ScoreSheet.stage_id == Assignment.stage_id)).where(
-        Assignment.event_id == event.id, Assignment.stage_id == stage_id, ScoreSheet.status.in_(FINAL))) or 0
+        Assignment.event_id == event.id, Assignment.stage_id == stage_id, ScoreSheet.status.in_(FINAL),
+        *counted)) or 0
     if assigned == 0:
         raise ConflictError("stage.nothing_scored", stage=stage_id)
     if done < assigned:

@@ -71,14 +71,15 @@ def summary(db: Database, *, actor: Any) -> StatusSummary:
         secretariat = s.scalar(
             select(func.count()).select_from(User).where(User.role == Role.SECRETARIAT)
         ) or 0
-        dossiers = _counts(s, Dossier.event_id) if actor is not None else {}
+        from oaoi_desktop.services.counted import calibration_dossier_ids, counted_sheet, competing_dossier, \
+            shadow_judge_ids
+
+        # counts only for a person who may read them (the public summary: names and states)
+        dossiers = _counts(s, Dossier.event_id, competing_dossier()) if actor is not None else {}
         judges = _counts(s, User.event_id, User.role.in_([Role.CHAIR, Role.MEMBER])) if actor is not None else {}
-        assignments = _counts(s, Assignment.event_id) if actor is not None else {}
-        submitted = _counts(
-            s,
-            ScoreSheet.event_id,
-            ScoreSheet.status.in_([SheetStatus.SUBMITTED, SheetStatus.LOCKED]),
-        ) if actor is not None else {}
+        assignments = _counts(s, Assignment.event_id, Assignment.dossier_id.not_in(calibration_dossier_ids()),
+                              Assignment.judge_id.not_in(shadow_judge_ids())) if actor is not None else {}
+        submitted = _counts(s, ScoreSheet.event_id, counted_sheet()) if actor is not None else {}
         rows = s.execute(
             select(Event, RubricVersion.title)
             .join(RubricVersion, Event.rubric_version_id == RubricVersion.id)
@@ -168,6 +169,8 @@ def event_progress(session, event_id: uuid.UUID, stage_id: str, *,  # type: igno
 
     from sqlalchemy import and_, case
 
+    from oaoi_desktop.services.counted import calibration_dossier_ids, competing_dossier, shadow_judge_ids
+
     done = [SheetStatus.SUBMITTED, SheetStatus.LOCKED]
     joined = (
         select(Assignment.judge_id, Assignment.dossier_id, ScoreSheet.status, ScoreSheet.updated_at,
@@ -176,7 +179,9 @@ def event_progress(session, event_id: uuid.UUID, stage_id: str, *,  # type: igno
         .outerjoin(ScoreSheet, and_(ScoreSheet.dossier_id == Assignment.dossier_id,
                                     ScoreSheet.judge_id == Assignment.judge_id,
                                     ScoreSheet.stage_id == Assignment.stage_id))
-        .where(Assignment.event_id == event_id, Assignment.stage_id == stage_id)
+        .where(Assignment.event_id == event_id, Assignment.stage_id == stage_id,
+               Assignment.dossier_id.not_in(calibration_dossier_ids()),  # issue 17: never counted
+               Assignment.judge_id.not_in(shadow_judge_ids()))
         .subquery()
     )
     is_done = joined.c.status.in_(done)
@@ -219,7 +224,7 @@ def event_progress(session, event_id: uuid.UUID, stage_id: str, *,  # type: igno
                          *per_dossier.get(d.id, (0, 0)))
          for d in session.execute(
              select(Dossier.id, Dossier.number, Dossier.title, Dossier.kategori, Dossier.kelompok)
-             .where(Dossier.event_id == event_id))),
+             .where(Dossier.event_id == event_id, competing_dossier()))),
         key=lambda d: natural(d.number),
     )
     return EventProgress(stage_id, judges, tuple(dossiers))

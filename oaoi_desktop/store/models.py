@@ -68,9 +68,17 @@ class Role(str, enum.Enum):
     SECRETARIAT = "secretariat"
     CHAIR = "chair"
     MEMBER = "member"
+    SHADOW = "shadow"
+    """A trainee judge (penilai magang): scores like a member, never counted (issue 17)."""
 
     @property
     def is_judge(self) -> bool:
+        """Signs in as a judge and scores (chair, member, shadow)."""
+        return self in (Role.CHAIR, Role.MEMBER, Role.SHADOW)
+
+    @property
+    def is_panel(self) -> bool:
+        """A judge whose sheets count toward results (chair, member; never a shadow)."""
         return self in (Role.CHAIR, Role.MEMBER)
 
 
@@ -166,6 +174,9 @@ class Dossier(Base):
     kategori: Mapped[str] = mapped_column(String(200), default="")
     current_revision: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    calibration: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A calibration dossier (issue 17): every judge scores it before real scoring;
+    its sheets never enter results (``services/counted.py``)."""
 
     revisions: Mapped[list[DossierRevision]] = relationship(
         back_populates="dossier", order_by="DossierRevision.revision"

@@ -47,6 +47,10 @@
         <source>%1 dossiers assigned</source>
         <translation>%1 proposal ditugaskan</translation>
     </message>
+    <message>
+        <source>trainee, never counted</source>
+        <translation>magang, tidak dihitung</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentMatrixView</name>
@@ -188,6 +192,125 @@
     <message>
         <source>Assigned, but no longer eligible (unassign them in the matrix):</source>
         <translation>Ditugaskan, tetapi tidak lagi memenuhi syarat (cabut penugasannya di matriks):</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationTab</name>
+    <message>
+        <source>Calibration round: not started.</source>
+        <translation>Putaran kalibrasi: belum dimulai.</translation>
+    </message>
+    <message>
+        <source>Calibration round: closed %1.</source>
+        <translation>Putaran kalibrasi: ditutup %1.</translation>
+    </message>
+    <message>
+        <source>Calibration round: open since %1.</source>
+        <translation>Putaran kalibrasi: berjalan sejak %1.</translation>
+    </message>
+    <message>
+        <source>Two points or more from the panel median: discuss.</source>
+        <translation>Selisih dua poin atau lebih dari median panel: bahas.</translation>
+    </message>
+    <message>
+        <source>Choose a judge&apos;s row first.</source>
+        <translation>Pilih dulu baris seorang penilai.</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Simpan laporan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrasi</translation>
+    </message>
+    <message>
+        <source>Checked proposals are calibration proposals (never counted):</source>
+        <translation>Proposal yang dicentang adalah proposal kalibrasi (tidak pernah dihitung):</translation>
+    </message>
+    <message>
+        <source>Save &amp;flags</source>
+        <translation>Simpan &amp;tanda</translation>
+    </message>
+    <message>
+        <source>&amp;Start the calibration round</source>
+        <translation>&amp;Mulai putaran kalibrasi</translation>
+    </message>
+    <message>
+        <source>&amp;Close the round</source>
+        <translation>&amp;Tutup putaran</translation>
+    </message>
+    <message>
+        <source>Calibration report (PDF)…</source>
+        <translation>Laporan kalibrasi (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Proposal:</source>
+        <translation>&amp;Proposal:</translation>
+    </message>
+    <message>
+        <source>Send back to &amp;draft…</source>
+        <translation>Kembalikan ke &amp;draf…</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriteria</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Panel median</source>
+        <translation>Median panel</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Trainee judges against the panel (never counted)</source>
+        <translation>Penilai magang dibanding panel (tidak pernah dihitung)</translation>
+    </message>
+    <message>
+        <source>Trainee judge</source>
+        <translation>Penilai magang</translation>
+    </message>
+    <message>
+        <source>Proposals compared</source>
+        <translation>Proposal dibandingkan</translation>
+    </message>
+    <message>
+        <source>Mean absolute deviation</source>
+        <translation>Simpangan rata-rata absolut</translation>
+    </message>
+    <message>
+        <source>Rank correlation</source>
+        <translation>Korelasi peringkat</translation>
+    </message>
+    <message>
+        <source>Trainee judge report (PDF)…</source>
+        <translation>Laporan penilai magang (PDF)…</translation>
     </message>
 </context>
 <context>
@@ -758,6 +881,21 @@
     </message>
 </context>
 <context>
+    <name>ResetDialog</name>
+    <message>
+        <source>Send back to draft</source>
+        <translation>Kembalikan ke draf</translation>
+    </message>
+    <message>
+        <source>Send %1&apos;s calibration sheet for %2 back to draft?</source>
+        <translation>Kembalikan lembar kalibrasi %1 untuk %2 ke draf?</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Check and create</source>
@@ -842,6 +980,10 @@
     <message>
         <source>PIN generated</source>
         <translation>PIN dibuat otomatis</translation>
+    </message>
+    <message>
+        <source>trainee, never counted</source>
+        <translation>magang, tidak dihitung</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1081,10 @@
     <message>
         <source>Correct the rows below first.</source>
         <translation>Perbaiki dahulu baris-baris di bawah.</translation>
+    </message>
+    <message>
+        <source>Trainee (shadow)</source>
+        <translation>Magang (shadow)</translation>
     </message>
 </context>
 <context>

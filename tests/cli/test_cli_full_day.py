@@ -1,5 +1,5 @@
-"""A whole day of the secretariat through ``oaoi``, across every area: set-up, import, assignment,
-paper scores, the event CA and the judges' certificates, the Berita Acara signed by the panel,
+"""A whole day of the secretariat through ``oaoi``, across every area: set-up, import, a calibration
+round (issue 17) and a shadow (trainee) judge who never counts, assignment, paper scores, the event CA and the judges' certificates, the Berita Acara signed by the panel,
 verification, finalising, the audit replay, backup and restore.  Each step's output is what the
 next one uses, so a seam between areas that does not fit fails here."""
 
@@ -18,6 +18,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 CRITERIA = ["latar_belakang", "kebaruan", "implementasi", "signifikansi", "adaptabilitas", "sumber_daya",
             "keberlanjutan"]
 JUDGES = {"Ani": "chair", "Budi": "member", "Citra": "member"}
+SHADOW = "Dewi"
+CALIBRATION = {"Ani": 8, "Budi": 6, "Citra": 7, "Dewi": 9}
 
 
 @pytest.fixture
@@ -52,10 +54,63 @@ def test_a_whole_day_through_the_command_line(oaoi, tmp_path: Path) -> None:
     for name, role in JUDGES.items():
         assert oaoi("judge", "add", "--event", event, "--name", name, "--instansi", "Universitas X",
                     "--role", role)[0] == 0
+    # a shadow (trainee) judge, through the ``user add`` door
+    code, _, err = oaoi("user", "add", "--role", "shadow", "--event", event, "--name", SHADOW,
+                        "--instansi", "Universitas Y")
+    assert code == 0, err
     code, _, err = oaoi("import", str(SAMPLES), "--event", event, "--quiet")
     assert code == 0, err
+    # two calibration proposals, flagged at import by the list's ``kalibrasi`` column
+    calib_list = tmp_path / "kalibrasi" / "dossiers.csv"
+    calib_list.parent.mkdir()
+    calib_list.write_text(
+        "id;title;instansi;klaster;kelompok;ringkasan;kalibrasi\n"
+        "KAL-1;Contoh kalibrasi satu;Pemerintah Kota Binjai;kota;umum;Ringkasan;ya\n"
+        "KAL-2;Contoh kalibrasi dua;Pemerintah Kota Binjai;kota;umum;Ringkasan;ya\n", encoding="utf-8")
+    code, _, err = oaoi("import", str(calib_list.parent), "--event", event, "--quiet")
+    assert code == 0, err
+
+    # the calibration round, before real scoring: every judge (the shadow too) scores KAL-1 and KAL-2
+    code, out, err = oaoi("calibration", "start", "--event", event, "--format", "json")
+    assert code == 0, err
+    started = json.loads(out)
+    assert started["dossiers"] == ["KAL-1", "KAL-2"] and started["judges"] == 4 and started["added"] == 8
+    calib_sheet = tmp_path / "kalibrasi.csv"
+    with calib_sheet.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["judge", "dossier", "criterion", "score", "comment"])
+        for judge, value in CALIBRATION.items():
+            for number in ("KAL-1", "KAL-2"):
+                for c in CRITERIA:
+                    w.writerow([judge, number, c, value, "Kalibrasi"])
+    code, _, err = oaoi("scores", "import", str(calib_sheet), "--event", event)
+    assert code == 0, err
+    code, out, err = oaoi("calibration", "report", "--event", event, "--format", "json",
+                          "--pdf", str(tmp_path / "kalibrasi.pdf"))
+    assert code == 0, err
+    report = json.loads(out)
+    first = report["dossiers"][0]["criteria"][0]
+    assert first["median"] == "7"  # the panel's 8, 6, 7; the trainee's 9 is shown beside it
+    assert {s["judge"]: s["deviation"] for s in first["scores"]} == {"Ani": "1", "Budi": "-1", "Citra": "0",
+                                                                      "Dewi": "2"}
+    assert first["levels"] and first["levels"][0]["descriptor"]
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "kalibrasi.pdf")).pages)
+    assert "CALIBRATION ROUND REPORT" in text.upper() and "KAL-1" in text and "Dewi" in text
+    code, _, err = oaoi("calibration", "reset", "--event", event, "--dossier", "KAL-1", "--judge", SHADOW,
+                        "--reason", "Dibahas: baca ulang deskriptor Sangat Baik")
+    assert code == 0, err
+    code, out, err = oaoi("calibration", "close", "--event", event, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["sheets_submitted"] == 7  # the trainee's KAL-1 went back to draft
+
     code, _, err = oaoi("assign", "--event", event, "--per-dossier", "3", "--seed", "1")
     assert code == 0, err
+    code, out, err = oaoi("shadow", "assign", "--event", event, "--judge", SHADOW, "--follow", "Budi",
+                          "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["added"]) == 12
 
     # paper scores for every judge and dossier
     rnd = random.Random(5)
@@ -63,15 +118,24 @@ def test_a_whole_day_through_the_command_line(oaoi, tmp_path: Path) -> None:
     with sheet.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["judge", "dossier", "criterion", "score", "comment"])
-        for judge in JUDGES:
+        for judge in [*JUDGES, SHADOW]:  # the trainee scores too, wildly: it must change nothing
             for number in [f"KIPP-2026-{i:03d}" for i in range(1, 13)]:
                 for c in CRITERIA:
-                    w.writerow([judge, number, c, rnd.randint(6, 10), "Bukti dukung lengkap"])
+                    value = rnd.randint(6, 10) if judge != SHADOW else 16 - rnd.randint(6, 10)
+                    w.writerow([judge, number, c, value, "Bukti dukung lengkap"])
     code, _, err = oaoi("scores", "import", str(sheet), "--event", event)
     assert code == 0, err
     code, out, _ = oaoi("rank", "--event", event, "--format", "json")
     ranked = json.loads(out)
-    assert len(ranked) == 12 and all(r["judges"] == 3 for r in ranked)
+    assert len(ranked) == 12 and all(r["judges"] == 3 for r in ranked)  # no calibration, no shadow
+    code, out, err = oaoi("shadow", "report", "--event", event, "--format", "json",
+                          "--pdf", str(tmp_path / "magang.pdf"))
+    assert code == 0, err
+    (trainee,) = json.loads(out)["shadow_judges"]
+    assert trainee["judge"] == SHADOW and trainee["compared"] == 12
+    assert float(trainee["mean_absolute_deviation"]) > 0 and trainee["spearman"] is not None
+    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "magang.pdf")).pages)
+    assert "TRAINEE JUDGE REPORT" in text.upper() and SHADOW in text
 
     # the event's certificate authority and each judge's certificate
     ca_pass = "sandi-sekretariat-2026"
@@ -89,6 +153,9 @@ def test_a_whole_day_through_the_command_line(oaoi, tmp_path: Path) -> None:
     assert code == 0, err
     (minutes,) = sorted(out_dir.glob("*.pdf"))
     assert not list(out_dir.glob("*.tmp*"))
+    minutes_text = "".join(p.extract_text() for p in PdfReader(str(minutes)).pages)
+    assert "Calibration was held on" in minutes_text and "2 calibration proposals" in minutes_text
+    assert SHADOW not in minutes_text and "KAL-1" not in minutes_text  # the trainee and calibration stay out
     for name in ("Budi", "Citra"):
         code, _, err = oaoi("sign", str(minutes), "--judge", name, "--passphrase-file", str(tmp_path / f"{name}.pass"))
         assert code == 0, err

@@ -36,9 +36,9 @@ import oaoi_desktop.services
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
-    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, blind, completeness,
-    documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy, projector, ranking,
-    sensitivity, sheets, signatures, stages, status,
+    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
+    completeness, documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy,
+    projector, ranking, sensitivity, shadow, sheets, signatures, stages, status,
 )
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
@@ -97,6 +97,9 @@ PURE = {
     "blind.event_blind_terms",
     "audit_query.local_time", "audit_query.local_time_text", "audit_query.local_zone", "audit_query.action_label",
     "audit_query.entity_text", "audit_query.readable_value", "audit_query.readable_changes",
+    "counted.calibration_dossier_ids", "counted.shadow_judge_ids", "counted.counted_sheet",
+    "counted.competing_dossier", "counted.panel_judge", "counted.counts",
+    "shadow.average_ranks", "shadow.spearman",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -153,6 +156,8 @@ PUBLIC = {
     "dossiers.get_dossier": "resolving a proposal number the caller already holds (like events.get_event); "
                             "its content is read through the checked dossier_view and attachment reads",
     "documents.letterhead": "the letterhead printed on every document (organiser, event name, logo)",
+    "calibration.minutes_line": "helper of the Berita Acara (documents.prepare, checked there); reads the event "
+                                "row it is given",
 }
 """Functions that need no role, with the reason."""
 
@@ -181,7 +186,8 @@ POLICY_FACTS = {
 
 
 # -- the world -------------------------------------------------------------------------------------
-ROLES = ("secretariat", "chair", "member", "anonymous", "deactivated", "other_event")
+ROLES = ("secretariat", "chair", "member", "shadow", "anonymous", "deactivated", "other_event")
+"""``shadow``: a trainee judge (issue 17) must get exactly a member's answers."""
 
 
 def _build(db: Database) -> dict[str, Any]:
@@ -195,11 +201,12 @@ def _build(db: Database) -> dict[str, Any]:
         other = accounts.add_judge(s, e2, name="Zed", instansi="KemenPAN-RB", role=Role.MEMBER, actor=ACTOR)
         gone_judge = accounts.add_judge(s, e, name="Nonaktif", instansi="KemenPAN-RB", role=Role.MEMBER,
                                         actor=ACTOR)
+        trainee = accounts.add_judge(s, e, name="Magang", instansi="KemenPAN-RB", role=Role.SHADOW, actor=ACTOR)
         gone = accounts.add_secretariat(s, name="Mantan Sekretariat", secret="mantan sekretariat kota medan", actor=ACTOR)
         ds = {n: dossiers.add_dossier(s, e, number=n, title=f"Inovasi {n}", actor=ACTOR, instansi=i, kategori="K")
               for n, i in (("P-1", "Pemerintah Kota Medan"), ("P-2", "Pemerintah Kota Medan"),
                            ("P-R", "KemenPAN-RB"))}
-        for j in (chair, member, gone_judge):
+        for j in (chair, member, gone_judge, trainee):
             for n in ("P-1", "P-2"):
                 assignments.assign(s, e, ds[n], j, actor=ACTOR)
         fill_sheet(s, e, member, ds["P-1"], uniform(KIPP_CRITERIA, 7))            # LOCKED
@@ -209,18 +216,20 @@ def _build(db: Database) -> dict[str, Any]:
         attachment = Attachment(id=uuid.uuid4(), dossier_id=ds["P-1"].id, revision=1, path="lampiran/sk.pdf",
                                 media_type="application/pdf", size=4, sha256="0" * 64)
         s.add(attachment)
+        judging.declare_integrity(s, e, trainee)
         gone.active = False
         gone_judge.active = False
         actors = {
             "secretariat": ACTOR,
             "chair": Actor(chair.name, chair.id),
             "member": Actor(member.name, member.id),
+            "shadow": Actor(trainee.name, trainee.id),
             "anonymous": Actor("seseorang"),
             "deactivated": Actor(gone.name, gone.id),
             "other_event": Actor(other.name, other.id),
         }
         return {"event": str(e.id), "actors": actors, "attachment": attachment.id,
-                "judge_of": {"chair": chair.id, "member": member.id, "other_event": other.id,
+                "judge_of": {"chair": chair.id, "member": member.id, "shadow": trainee.id, "other_event": other.id,
                              "deactivated": gone_judge.id}}
 
 
@@ -381,6 +390,21 @@ CASES: dict[str, Case] = {
     "exchange.bundles.resolve_conflict": Case("bundle.resolve", lambda w, a, r: _s(
         w, lambda s, e: bundles.resolve_conflict(s, "00000000-0000-0000-0000-000000000000", "stored", "x",
                                                  actor=a))),
+    "calibration.flag_dossiers": Case("calibration.manage", lambda w, a, r: _s(
+        w, lambda s, e: calibration.flag_dossiers(s, e, ["P-R"], actor=a))),
+    "calibration.start_round": Case("calibration.manage", lambda w, a, r: _s(
+        w, lambda s, e: calibration.start_round(s, e, actor=a, dossiers=["P-R"]))),
+    "calibration.close_round": Case("calibration.manage", lambda w, a, r: _s(
+        w, lambda s, e: calibration.close_round(s, e, actor=a))),
+    "calibration.reset_sheet": Case("calibration.manage", lambda w, a, r: _s(
+        w, lambda s, e: calibration.reset_sheet(s, e, "P-R", "Budi", reason="diskusi", actor=a))),
+    "calibration.round_state": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: calibration.round_state(s, e, actor=a))),
+    "calibration.report": Case("results.read", lambda w, a, r: _s(
+        w, lambda s, e: calibration.report(s, e, actor=a))),
+    "shadow.assign_shadow": Case("assignment.add", lambda w, a, r: _s(
+        w, lambda s, e: shadow.assign_shadow(s, e, "Magang", follow="Budi", actor=a))),
+    "shadow.report": Case("results.read", lambda w, a, r: _s(w, lambda s, e: shadow.report(s, e, actor=a))),
     "exchange.packages.export_package": Case("package.export", lambda w, a, r: packages.export_package(
         w.db, w.event, "Budi", w.tmp / "out", "passphrase-123456", actor=a)),
     # blindstart (issue 14)
@@ -553,7 +577,7 @@ def _expected(action: str, role: str) -> bool:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_matrix(world: Any, name: str) -> None:
     case = CASES[name]
-    roles = ROLES if name not in JUDGE_ARG_ONLY else ("chair", "member", "deactivated", "other_event")
+    roles = ROLES if name not in JUDGE_ARG_ONLY else ("chair", "member", "shadow", "deactivated", "other_event")
     # denied roles first (each must change nothing), then the allowed ones
     ordered = sorted(roles, key=lambda r: _expected(case.action, r))
     for role in ordered:

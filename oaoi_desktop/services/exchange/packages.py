@@ -359,6 +359,7 @@ def build_manifest(session: Session, event: Event, judge: User, passphrase: str,
             "id": d.id, "number": d.number, "title": d.title, "instansi": d.instansi, "unit_kerja": d.unit_kerja,
             "klaster": d.klaster, "kelompok": d.kelompok, "kategori": d.kategori,
             "current_revision": d.current_revision, "created_at": d.created_at,
+            "calibration": bool(d.calibration),  # issue 17: the judge's queue marks it on their laptop too
             "revisions": [{"id": r.id, "revision": r.revision, "content": r.content or {}, "sha256": r.sha256,
                            "source": r.source, "imported_at": r.imported_at} for r in revisions.get(d.id, [])],
             "attachments": [{"id": a.id, "revision": a.revision, "path": a.path, "kind": a.kind, "title": a.title,
@@ -782,6 +783,7 @@ def _apply(s: Session, m: dict[str, Any], report: PackageImport) -> None:
         for name in ("number", "title", "instansi", "unit_kerja", "klaster", "kelompok", "kategori"):
             setattr(row, name, d.get(name, ""))
         row.current_revision = int(d["current_revision"])
+        row.calibration = bool(d.get("calibration", False))  # older packages: not a calibration proposal
         s.flush()
         have = set(s.scalars(select(DossierRevision.revision).where(DossierRevision.dossier_id == did)))
         for r in d.get("revisions", []):

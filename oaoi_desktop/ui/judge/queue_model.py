@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from oaoi_desktop import i18n
 from oaoi_desktop.domain.rubric import Rubric
 from oaoi_desktop.services.judging import QueueItem, QueueProgress, QueueStatus, SheetState
 from oaoi_desktop.ui.judge.common import lang, total_text
@@ -161,6 +162,8 @@ class QueueTableModel(QAbstractTableModel):
             if column == _NUMBER:
                 return item.number
             if column == _TITLE:
+                if getattr(item, "calibration", False):  # issue 17: listed first, marked
+                    return f"[{i18n.render('calib.mark', lang())}] {item.title}"
                 return item.title
             if column == _STATUS:
                 shown = QueueStatus.SUBMITTED if item.status == QueueStatus.LOCKED else item.status

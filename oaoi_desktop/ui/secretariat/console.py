@@ -1,8 +1,8 @@
 """The secretariat console: one page with an event selector and tabs.
 
 Tabs: "Penugasan" (:class:`AssignmentMatrixView`), "Progres"
-(:class:`ProgressDashboard`), then the tabs the results package offers through
-``oaoi_desktop.ui.results.console_tabs(db, event_id, parent, actor=...)`` when it has
+(:class:`ProgressDashboard`), "Kalibrasi" (:class:`CalibrationTab`, issue 17), then the tabs the results
+package offers through ``oaoi_desktop.ui.results.console_tabs(db, event_id, parent, actor=...)`` when it has
 them (each tab names itself with its window title and has ``refresh()``).
 """
 
@@ -88,6 +88,14 @@ class SecretariatConsole(QWidget):
         self.dashboard = ProgressDashboard(db, self.tabs, poll_ms=poll_ms, actor=actor)
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(self.dashboard, "")
+        from oaoi_desktop.ui.secretariat.calibration import CalibrationTab  # issue 17
+
+        self.calibration = CalibrationTab(db, self.tabs, actor=actor)
+        self.tabs.addTab(self.calibration, "")
+        self.calibration.installEventFilter(self)  # its title names its tab (language switch)
+        self.calibration.calibration_changed.connect(self._local_change)
+        self.calibration.calibration_changed.connect(  # the round assigns: the matrix shows it
+            lambda: self.matrix.set_event(self._event_id, self.stage_id(), self._stages))
         self.matrix.assignments_changed.connect(self._local_change)
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
@@ -141,6 +149,7 @@ class SecretariatConsole(QWidget):
         self._fill_stages()
         self.matrix.set_event(event_id, self.stage_id(), self._stages)
         self.dashboard.set_event(event_id, self.stage_id())
+        self.calibration.set_event(event_id)
         if changed or not self.result_tabs:
             self._rebuild_result_tabs()
         if changed and event_id:
@@ -190,7 +199,8 @@ class SecretariatConsole(QWidget):
             self.result_tabs.append(widget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.Type.WindowTitleChange and watched in self.result_tabs:
+        if event.type() == QEvent.Type.WindowTitleChange and (watched in self.result_tabs
+                                                              or watched is getattr(self, "calibration", None)):
             assert isinstance(watched, QWidget)
             index = self.tabs.indexOf(watched)
             if index >= 0:
@@ -241,6 +251,7 @@ class SecretariatConsole(QWidget):
         self.stage_combo.setAccessibleName(self.tr("Stage"))
         self.tabs.setTabText(self.tabs.indexOf(self.matrix), self.tr("Assignment"))
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Progress"))
+        self.tabs.setTabText(self.tabs.indexOf(self.calibration), self.calibration.windowTitle())
         if self._stages and self._event_id:
             self._fill_stages()
 

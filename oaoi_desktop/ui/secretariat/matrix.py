@@ -221,6 +221,8 @@ class AssignmentMatrixModel(QAbstractTableModel):
             load = self._data.loads[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 chair = self.tr("chair") + " \u00b7 " if j.role == "chair" else ""
+                if j.role == "shadow":  # issue 17: a trainee scores, never counts
+                    chair = self.tr("trainee, never counted") + " \u00b7 "
                 return f"{j.name}\n{chair}" + self.tr("load %1").replace("%1", str(load))
             if role == Qt.ItemDataRole.ToolTipRole:
                 agency = ", ".join(x for x in (j.instansi, j.unit_kerja) if x)

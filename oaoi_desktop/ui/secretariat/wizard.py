@@ -458,7 +458,8 @@ class RosterPage(QWizardPage):
         combo = QComboBox(self.table)
         combo.addItem(self.tr("Member"), Role.MEMBER.value)
         combo.addItem(self.tr("Chair"), Role.CHAIR.value)
-        combo.setCurrentIndex(1 if role == Role.CHAIR else 0)
+        combo.addItem(self.tr("Trainee (shadow)"), Role.SHADOW.value)  # issue 17: scores, never counted
+        combo.setCurrentIndex(max(0, combo.findData(role.value)))
         combo.setAccessibleName(self.tr("Role"))
         self.table.setCellWidget(row, COL_ROLE, combo)
         if edit:
@@ -632,7 +633,8 @@ class ReviewPage(QWizardPage):
             self.tr("Judges: %1").replace("%1", str(len(judges))),
         ]
         for j in judges:
-            role = self.tr("chair") if j["role"] == Role.CHAIR else self.tr("member")
+            role = (self.tr("chair") if j["role"] == Role.CHAIR
+                    else self.tr("trainee, never counted") if j["role"] == Role.SHADOW else self.tr("member"))
             pin = self.tr("PIN set") if j["pin"] else self.tr("PIN generated")
             lines.append(f"   \u2022 {j['name']} ({role}; {j['instansi']}; {pin})")
         self.summary.setText("\n".join(lines))

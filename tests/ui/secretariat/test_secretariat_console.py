@@ -63,7 +63,7 @@ def test_the_menu_opens_the_console_on_the_most_recent_event_and_goes_back(
     assert console.event_id() == two_events[1]
     assert console.event_combo.currentText() == "KIPP Kota Medan 2026"
     assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [
-        "Penugasan", "Progres", "Peringkat", "Kesepakatan penilai", "Log audit", "Kepekaan"]
+        "Penugasan", "Progres", "Kalibrasi", "Peringkat", "Kesepakatan penilai", "Log audit", "Kepekaan"]
     assert console.stage_combo.count() == 2 and console.stage_combo.isEnabled()
     assert console.matrix.model.rowCount() == 3 and console.matrix.model.columnCount() == 2
     # F5 reads the database again and keeps the console
@@ -117,18 +117,18 @@ def test_the_results_packages_tabs_join_the_console(
     qtbot.addWidget(console)
     console.show()
     assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [
-        "Penugasan", "Progres", "Peringkat", "Kesepakatan", "Kepekaan"]
+        "Penugasan", "Progres", "Kalibrasi", "Peringkat", "Kesepakatan", "Kepekaan"]
     assert {e for e, _ in made} == {two_events[1]}
     ranking = made[0][1]
     ranking.setWindowTitle("Ranking")
-    assert console.tabs.tabText(2) == "Ranking"
+    assert console.tabs.tabText(3) == "Ranking"
     console.matrix.toggle(console.matrix.cell_index("P-1", "Ani Lestari"))
-    console.tabs.setCurrentIndex(2)
+    console.tabs.setCurrentIndex(3)
     assert ranking.refreshed == 1
     console.event_combo.setCurrentIndex(console.event_combo.findData(two_events[0]))
     assert {e for e, _ in made} == set(two_events)
     assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [
-        "Penugasan", "Progres", "Peringkat", "Kesepakatan", "Kepekaan"]  # the projector's tab stays last
+        "Penugasan", "Progres", "Kalibrasi", "Peringkat", "Kesepakatan", "Kepekaan"]  # the projector's tab stays last
 
 
 def test_indonesian_by_default_and_english_after_switching(
@@ -143,7 +143,7 @@ def test_indonesian_by_default_and_english_after_switching(
     assert language.current_language() == "en"
     assert console.title.text() == "Secretariat console"
     assert [console.tabs.tabText(i) for i in range(console.tabs.count())] == [
-        "Assignment", "Progress", "Ranking", "Agreement", "Audit log", "Sensitivity"]
+        "Assignment", "Progress", "Calibration", "Ranking", "Agreement", "Audit log", "Sensitivity"]
     assert console.matrix.auto_button.text() == "&Auto-assign\u2026"
     assert console.dashboard.judge_model.headerData(2, Qt.Orientation.Horizontal) == "Assigned"
     assert console.matrix.model.headerData(0, Qt.Orientation.Horizontal) == "Ani Lestari\nchair · load 0"
