@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The newest migration's revision id, known without importing Alembic.
 
 A database stamped with it is up to date, and start-up never imports Alembic

@@ -1,6 +1,6 @@
 """Calibration dossiers and shadow (trainee) judges
 
-Revision ID: 0006_calib
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-06 23:05:00
 
@@ -15,7 +15,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006_calib'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
