@@ -69,7 +69,7 @@ def test_csv_and_the_plain_ranking_is_unchanged(run, ev: str) -> None:
     assert len(body) == 4
     code, out, _ = run("rank", "--event", ev, "--format", "csv")
     assert code == EXIT_OK
-    assert out.splitlines()[0] == "group,rank,number,title,score,passed,judges,judge_totals,notes"
+    assert out.splitlines()[0] == "group,rank,number,title,score,passed,judges,judge_totals,notes,complete"
 
 
 def test_with_compare_it_is_refused_in_one_line(run, ev: str) -> None:
