@@ -154,8 +154,13 @@ def _compute(session: Session, event: Event, stage_id: str | None = None) -> Com
     """The state itself, without the policy check (for callers already authorised)."""
     from oaoi_desktop.services.assignments import recused
 
-    dossiers = {d.id: d for d in session.scalars(select(Dossier).where(Dossier.event_id == event.id))}
-    judges = {u.id: u for u in session.scalars(select(User).where(User.event_id == event.id))}
+    from oaoi_desktop.services.counted import competing_dossier, panel_judge
+
+    # only what counts toward results (issue 17): calibration dossiers and shadow (trainee) judges'
+    # sheets are never expected, so they neither mark a result incomplete nor hold up finalising
+    dossiers = {d.id: d for d in session.scalars(
+        select(Dossier).where(Dossier.event_id == event.id, competing_dossier()))}
+    judges = {u.id: u for u in session.scalars(select(User).where(User.event_id == event.id, panel_judge()))}
     conflicts = set(tuple(r) for r in session.execute(
         select(ConflictDeclaration.dossier_id, ConflictDeclaration.judge_id)
         .where(ConflictDeclaration.event_id == event.id)).all())

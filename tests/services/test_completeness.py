@@ -214,3 +214,24 @@ def test_judging_path_messages_name_no_internal_id_or_command() -> None:
 def _id(db: Database, eid: str, number: str) -> uuid.UUID:
     with db.read() as s:
         return dossiers.get_dossier(s, events.get_event(s, eid), number).id
+
+
+def test_calibration_dossiers_and_trainee_judges_are_never_expected(db: Database, ev: str) -> None:
+    """Issue 17 beside issue 14: a calibration dossier and a shadow judge's sheets are practice; a
+    pending one neither marks a result incomplete nor holds up finalising."""
+    from oaoi_desktop.services import calibration
+    from oaoi_desktop.store.models import Role
+
+    add_dossier(db, ev, "K-1")
+    with db.write() as s:
+        e = events.get_event(s, ev)
+        calibration.flag_dossiers(s, e, ["K-1"], actor=ACTOR)
+        trainee = accounts.add_judge(s, e, name="Magang", instansi="KemenPAN-RB", role=Role.SHADOW, actor=ACTOR)
+        for n in ("P-1", "K-1"):
+            assignments.assign(s, e, dossiers.get_dossier(s, e, n), trainee, actor=ACTOR)
+        assignments.assign(s, e, dossiers.get_dossier(s, e, "K-1"), accounts.find_judge(s, e, "Ketua"), actor=ACTOR)
+    st = state(db, ev)
+    assert "K-1" not in {c.number for c in st.dossiers.values()}  # not a result: not listed
+    assert st.of(_id(db, ev, "P-1")).expected == 3  # the trainee's pending sheet is not expected
+    assert [(m.number, m.judge) for m in st.missing] == [("P-2", "Sari")]  # nothing of K-1 or the trainee
+    assert (st.total, st.sheets_expected) == (4, 7)
