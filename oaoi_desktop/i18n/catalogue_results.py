@@ -8,10 +8,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "The secretariat can reopen the event with a recorded reason.",
     },
     "finalise.no_minutes": {
-        "id": "Kegiatan '{event}' belum dapat difinalisasi: Berita Acara belum diterbitkan "
-              "(tabel issued_documents, jenis 'minutes'). Terbitkan Berita Acara lebih dulu.",
-        "en": "Event '{event}' cannot be finalised yet: its Berita Acara (minutes) has not been issued "
-              "(table issued_documents, kind 'minutes'). Issue the Berita Acara first.",
+        "id": "Kegiatan '{event}' belum dapat difinalisasi: Berita Acara belum diterbitkan. "
+              "Terbitkan Berita Acara lebih dulu.",
+        "en": "Event '{event}' cannot be finalised yet: its Berita Acara (minutes) has not been issued. "
+              "Issue the Berita Acara first.",
     },
     "finalise.not_signed": {
         "id": "Kegiatan '{event}' belum dapat difinalisasi: Berita Acara {number} harus sudah ditandatangani. "
