@@ -239,7 +239,7 @@ def reset_sheet(session: Session, event: Event, dossier: str, judge: str, *, rea
         raise ConflictError("calib.round_closed", event=event.name)
     j = find_judge(session, event, judge)
     stage_id = stage_id or _round(event).get("stage_id") or event_rubric(session, event).first_stage.id
-    sheet = sheet_service.get_sheet(session, d, j, stage_id)
+    sheet = sheet_service.get_sheet(session, d, j, stage_id, actor=actor)
     if sheet is None or sheet.status not in FINAL_STATUSES:
         raise ConflictError("calib.sheet_not_submitted", dossier=d.number, judge=j.name)
     sheet_service.unlock_sheet(session, sheet, actor, reason)

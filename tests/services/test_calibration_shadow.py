@@ -94,8 +94,8 @@ def test_the_judge_queue_lists_calibration_first_and_marked(db: Database, world:
 def test_the_ranking_counts_only_the_panel_on_real_proposals(db: Database, world: str) -> None:
     with db.read() as s:
         e = events.get_event(s, world)
-        rows = ranking.ranking_rows(s, e, ranking.rank_event(s, e, group_by=()))
-        totals = ranking.sheet_totals(s, e, events.event_rubric(s, e))
+        rows = ranking.ranking_rows(s, e, ranking.rank_event(s, e, group_by=(), actor=ACTOR), actor=ACTOR)
+        totals = ranking.sheet_totals(s, e, events.event_rubric(s, e), actor=ACTOR)
         assert ranking.dossier_count(s, e) == 3
     assert [r["number"] for r in rows] == ["P-1", "P-2", "P-3"]
     for r in rows:
@@ -108,22 +108,22 @@ def test_the_ranking_counts_only_the_panel_on_real_proposals(db: Database, world
 def test_agreement_status_exports_documents_leave_them_out(db: Database, world: str) -> None:
     with db.read() as s:
         e = events.get_event(s, world)
-        rep = agreement.event_agreement(s, e)
+        rep = agreement.event_agreement(s, e, actor=ACTOR)
         assert (rep.n_dossiers, rep.n_judges, rep.n_sheets) == (3, 3, 9)
-        assert set(agreement.dossier_criterion_scores(s, e, dossiers.get_dossier(s, e, "P-1").id)) == {"A", "B", "C"}
-        assert agreement.dossier_criterion_scores(s, e, dossiers.get_dossier(s, e, "K-1").id) == {}
-        progress = status.event_progress(s, e.id, "proposal")
+        assert set(agreement.dossier_criterion_scores(s, e, dossiers.get_dossier(s, e, "P-1").id, actor=ACTOR)) == {"A", "B", "C"}
+        assert agreement.dossier_criterion_scores(s, e, dossiers.get_dossier(s, e, "K-1").id, actor=ACTOR) == {}
+        progress = status.event_progress(s, e.id, "proposal", actor=ACTOR)
         assert {j.name for j in progress.judges} == {"A", "B", "C"}
         assert [d.number for d in progress.dossiers] == ["P-1", "P-2", "P-3"]
         assert all(d.assigned == 3 and d.submitted == 3 for d in progress.dossiers)
-        rows = exports.score_rows(s, e)
+        rows = exports.score_rows(s, e, actor=ACTOR)
         assert {r["dossier"] for r in rows} == {"P-1", "P-2", "P-3"}
         assert {r["judge"] for r in rows} == {"A", "B", "C"}
         ctx = documents.Context(s, e)
         assert {d.number for d in ctx.dossiers.values()} == {"P-1", "P-2", "P-3"}
         assert {u.name for u in ctx.panel()} == {"A", "B", "C"}
         assert len(ctx.sheets) == 9
-    summary = next(ev for ev in status.summary(db).events if str(ev.id) == world)
+    summary = next(ev for ev in status.summary(db, actor=ACTOR).events if str(ev.id) == world)
     assert (summary.dossiers, summary.judges, summary.assignments, summary.sheets_submitted) == (3, 3, 9, 9)
 
 
@@ -131,9 +131,9 @@ def test_pending_calibration_and_shadow_sheets_do_not_block_closing_a_stage(db: 
     with db.write() as s:
         e = events.get_event(s, world)
         sheets.unlock_sheet(s, sheets.get_sheet(s, dossiers.get_dossier(s, e, "K-1"), accounts.find_judge(s, e, "B"),
-                                                "proposal"), ACTOR, "diskusi")
+                                                "proposal", actor=ACTOR), ACTOR, "diskusi")
         sheets.unlock_sheet(s, sheets.get_sheet(s, dossiers.get_dossier(s, e, "P-2"), accounts.find_judge(s, e, "S"),
-                                                "proposal"), ACTOR, "latihan")
+                                                "proposal", actor=ACTOR), ACTOR, "latihan")
     with db.write() as s:
         e = events.get_event(s, world)
         stages.close_stage(s, e, "proposal", actor=ACTOR, top_n=2)
@@ -207,7 +207,7 @@ def test_reset_close_and_the_minutes_line(db: Database, world: str) -> None:
         actions = [a for (a,) in s.execute(select(AuditEntry.action).where(AuditEntry.chain == world))]
     assert "calibration.sheet_reset" in actions and "calibration.closed" in actions
     with db.read() as s:
-        report = audit_verify.verify_event(s, world)
+        report = audit_verify.verify_event(s, world, actor=ACTOR)
     assert report.problems == (), report.problems
 
 
@@ -229,7 +229,7 @@ def test_the_audit_log_finds_a_calibration_flag_changed_in_the_database(db: Data
     with db.write() as s:
         s.execute(update(Dossier).where(Dossier.number == "P-3").values(calibration=True))
     with db.read() as s:
-        report = audit_verify.verify_event(s, world)
+        report = audit_verify.verify_event(s, world, actor=ACTOR)
     assert report.problems, "a dossier silently taken out of the results must be found"
 
 
@@ -283,7 +283,7 @@ def test_shadow_has_a_members_rights_on_own_sheets_and_nothing_more(db: Database
     with db.write() as s:  # and scores an unlocked own draft like a member
         e = events.get_event(s, world)
         sh = accounts.find_judge(s, e, "S")
-        sheets.unlock_sheet(s, sheets.get_sheet(s, dossiers.get_dossier(s, e, "P-1"), sh, "proposal"), ACTOR, "x")
+        sheets.unlock_sheet(s, sheets.get_sheet(s, dossiers.get_dossier(s, e, "P-1"), sh, "proposal", actor=ACTOR), ACTOR, "x")
         judging.record_score(s, e, sh, "P-1", "kebaruan", 5, actor=Actor(sh.name, sh.id))
         assert s.scalar(select(func.count()).select_from(ScoreSheet).where(ScoreSheet.judge_id == sh.id)) == 5
 
@@ -299,8 +299,8 @@ def test_the_panel_judges_count_and_the_shadow_does_not_even_when_alone(db: Data
     score(db, eid, "S", "P-1", uniform(KIPP_CRITERIA, 9))
     with db.read() as s:
         e = events.get_event(s, eid)
-        assert ranking.sheet_totals(s, e, events.event_rubric(s, e)) == []
-        assert exports.score_rows(s, e) == []
+        assert ranking.sheet_totals(s, e, events.event_rubric(s, e), actor=ACTOR) == []
+        assert exports.score_rows(s, e, actor=ACTOR) == []
         assert sheet_total(events.event_rubric(s, e).first_stage, uniform(KIPP_CRITERIA, 9)) == 90
 
 
@@ -318,7 +318,7 @@ def test_the_kalibrasi_column_flags_at_import_and_a_reimport_never_unflags(db: D
     assert not [e for i in report.items for e in i.errors], report.items
     with db.read() as s:
         e = events.get_event(s, eid)
-        assert {d.number: d.calibration for d in dossiers.list_dossiers(s, e)} == {"KAL-1": True, "P-1": False}
+        assert {d.number: d.calibration for d in dossiers.list_dossiers(s, e, actor=ACTOR)} == {"KAL-1": True, "P-1": False}
         imported = {a.after["number"]: a.after["calibration"] for a in s.scalars(
             select(AuditEntry).where(AuditEntry.chain == eid, AuditEntry.action == "dossier.imported"))}
     assert imported == {"KAL-1": True, "P-1": False}
@@ -331,4 +331,4 @@ def test_the_kalibrasi_column_flags_at_import_and_a_reimport_never_unflags(db: D
         e = events.get_event(s, eid)
         d = dossiers.get_dossier(s, e, "KAL-1")
         assert d.calibration and d.current_revision == 2
-        assert audit_verify.verify_event(s, eid).problems == ()
+        assert audit_verify.verify_event(s, eid, actor=ACTOR).problems == ()

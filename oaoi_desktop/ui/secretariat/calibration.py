@@ -205,7 +205,8 @@ class CalibrationTab(QWidget):
             try:
                 with self._db.read() as s:
                     e = events.get_event(s, self._event_id)
-                    rows = [(d.number, d.title, bool(d.calibration)) for d in dossiers.list_dossiers(s, e)]
+                    rows = [(d.number, d.title, bool(d.calibration))
+                            for d in dossiers.list_dossiers(s, e, actor=self.actor)]
                     state = calibration.round_state(s, e, actor=self.actor)
                     self._report = calibration.report(s, e, actor=self.actor, lang=language.current_language())
                     self._shadow = shadow.report(s, e, actor=self.actor)
@@ -319,7 +320,8 @@ class CalibrationTab(QWidget):
         """Flag the checked proposals and unflag the others (each change audited)."""
         wanted = set(self.flagged())
         with self._db.read() as s:
-            current = {d.number for d in dossiers.list_dossiers(s, events.get_event(s, self._event_id))
+            event = events.get_event(s, self._event_id)
+            current = {d.number for d in dossiers.list_dossiers(s, event, actor=self.actor)
                        if d.calibration}
 
         def apply(s, e) -> None:  # type: ignore[no-untyped-def]

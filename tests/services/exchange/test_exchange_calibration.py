@@ -39,6 +39,6 @@ def test_the_package_carries_the_flag_and_the_merge_keeps_it_out(world: World) -
     assert calib not in {r[2] for r in ranked} and len(ranked) == len(NUMBERS) - 1
     with world.sec.read() as s:
         ev = events.get_event(s, world.event_id)
-        sheet = sheets.get_sheet(s, dossiers.get_dossier(s, ev, calib), accounts.find_judge(s, ev, "Ani"), "proposal")
+        sheet = sheets.get_sheet(s, dossiers.get_dossier(s, ev, calib), accounts.find_judge(s, ev, "Ani"), "proposal", actor=ACTOR)
         assert sheet is not None and sheet.status in sheets.FINAL_STATUSES  # merged, kept, not counted
-        assert audit_verify.verify_event(s, world.event_id).problems == ()
+        assert audit_verify.verify_event(s, world.event_id, actor=ACTOR).problems == ()

@@ -75,7 +75,7 @@ def test_flag_start_read_reset_and_close_the_round(qtbot, console: SecretariatCo
     assert tab.state_label.text().startswith("Putaran kalibrasi: berjalan sejak"), tab.message.text()
     with db.read() as s:
         e = events.get_event(s, event_id)
-        assert [d.number for d in dossiers.list_dossiers(s, e) if d.calibration] == ["K-1", "K-2"]
+        assert [d.number for d in dossiers.list_dossiers(s, e, actor=ACTOR) if d.calibration] == ["K-1", "K-2"]
         k1 = dossiers.get_dossier(s, e, "K-1")
         assert len(list(s.scalars(select(Assignment.id).where(Assignment.dossier_id == k1.id)))) == 4
     # the assignment matrix shows the new assignments at once
@@ -106,7 +106,7 @@ def test_flag_start_read_reset_and_close_the_round(qtbot, console: SecretariatCo
     with db.read() as s:
         e = events.get_event(s, event_id)
         sheet = sheets.get_sheet(s, dossiers.get_dossier(s, e, "K-1"), accounts.find_judge(s, e, TRAINEE),
-                                 "proposal")
+                                 "proposal", actor=ACTOR)
         assert sheet.status == SheetStatus.DRAFT
         reasons = [a.after["reason"] for a in s.scalars(select(AuditEntry).where(
             AuditEntry.action == "calibration.sheet_reset"))]
