@@ -32,19 +32,19 @@ from sqlalchemy import select
 from oaoi_desktop.domain.assignment import DossierSlot, plan_assignment
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
-from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import ConflictDeclaration, Dossier, Role, User
+from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = Path(__file__).resolve().parent / "out"
-ACTOR = Actor("benchmark:assign")
 KATEGORI = ("Kesehatan", "Pendidikan", "Perizinan", "Kependudukan", "Ekonomi")
 
 
 def build(url: str, n_dossiers: int, n_judges: int, seed: int) -> None:
     rnd = random.Random(seed)
     db = Database.open(url)
+    ensure_secretariat(db)  # the services refuse an actor without an active account
     with db.write() as s:
         event = events.create_event(s, name="Benchmark assignment", actor=ACTOR,
                                     rubric=load_rubric(ROOT / "scoring_rubrics" / "kipp-proposal.toml"))

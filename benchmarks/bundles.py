@@ -37,14 +37,13 @@ from oaoi_desktop import config
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
-from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, entries, lineage
 from oaoi_desktop.signing import pki
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role, Score, ScoreSheet, SheetStatus, utcnow
+from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account
 
 ROOT = Path(__file__).resolve().parents[1]
-ACTOR = Actor("benchmark:secretariat")
 CA_PASS = "otoritas-benchmark-2026"
 
 
@@ -57,6 +56,7 @@ def build(folder: Path, n_judges: int, n_dossiers: int, seed: int = 7) -> tuple[
     rnd = random.Random(seed)
     path = folder / "secretariat.sqlite"
     db = Database.open("sqlite:///" + str(path))
+    ensure_secretariat(db)  # the services refuse an actor without an active account
     rubric = load_rubric(ROOT / "scoring_rubrics" / "kipp-proposal.toml")
     stage = rubric.first_stage
     with db.write() as s:

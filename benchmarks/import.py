@@ -152,16 +152,17 @@ def child(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
     from oaoi_desktop.intake.sources import scan
     from oaoi_desktop.services import events
-    from oaoi_desktop.services.audit import Actor
+    from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account
     from oaoi_desktop.services.imports import import_candidates
     from oaoi_desktop.store.blobs import blob_store_for
     from oaoi_desktop.store.database import Database
 
     os.environ["OAOI_HOME"] = str(args.db_dir / "home")
     db = Database.open("sqlite:///" + str(args.db_dir / "bench.sqlite"))
+    ensure_secretariat(db)  # the services refuse an actor without an active account
     with db.write() as s:
         event = events.create_event(s, name="Benchmark", rubric=load_rubric(resolve_rubric("kipp-proposal")),
-                                    actor=Actor("bench"))
+                                    actor=ACTOR)
         event_id = event.id
     result = {}
     watcher = _WorkerMemory()
@@ -170,7 +171,7 @@ def child(args: argparse.Namespace) -> int:
         subprocess.run(["sync"], check=True)
         t0 = time.perf_counter()
         candidates = scan([args.source])[: args.limit]
-        report = import_candidates(db, event_id, candidates, actor=Actor("bench"), workers=args.workers or None,
+        report = import_candidates(db, event_id, candidates, actor=ACTOR, workers=args.workers or None,
                                    store=blob_store_for(db, durable=not args.no_fsync),
                                    processes={"auto": None, "yes": True, "no": False}[args.processes])
         elapsed = time.perf_counter() - t0

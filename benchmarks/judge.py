@@ -58,13 +58,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from oaoi_desktop.domain.rubric_loader import load_rubric  # noqa: E402
 from oaoi_desktop.services import accounts, assignments, auth, dossiers, events, judging  # noqa: E402
-from oaoi_desktop.services.audit import Actor  # noqa: E402
 from oaoi_desktop.services.imports import import_paths  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
 from oaoi_desktop.store.models import Role  # noqa: E402
 from support.packages import image_bytes, pdf_bytes, valid_document, write_folder  # noqa: E402
+from synthetic import ACTOR, ensure_secretariat  # noqa: E402  (benchmarks/synthetic.py: a real secretariat account)
 
-ACTOR = Actor("benchmark:judge")
 JUDGE, PIN = "Penilai Benchmark", "246810"
 KATEGORI = ("Pelayanan Kesehatan", "Pendidikan", "Perizinan", "Kependudukan", "Ekonomi Kreatif")
 
@@ -72,6 +71,7 @@ KATEGORI = ("Pelayanan Kesehatan", "Pendidikan", "Perizinan", "Kependudukan", "E
 def build(folder: Path, n_queue: int) -> tuple[Database, str, uuid.UUID, uuid.UUID]:
     """The event; returns the database, the event id, the PDF dossier and a plain one."""
     db = Database.open("sqlite:///" + str(folder / "judge.sqlite"))
+    ensure_secretariat(db)  # the services refuse an actor without an active account
     with db.write() as s:
         event = events.create_event(s, name="Benchmark ruang kerja penilai",
                                     rubric=load_rubric(ROOT / "scoring_rubrics" / "kipp-proposal.toml"),

@@ -35,20 +35,20 @@ from pathlib import Path
 
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
-from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import packages
 from oaoi_desktop.signing import pki
 from oaoi_desktop.store.blobs import blob_store_for
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Attachment, Role
+from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account
 
 ROOT = Path(__file__).resolve().parents[1]
-ACTOR = Actor("benchmark:secretariat")
 PASS = "frasa-sandi-juri-benchmark"
 
 
 def build(folder: Path, n_dossiers: int, n_files: int, kb: int) -> tuple[Database, str, list[Path]]:
     db = Database.open("sqlite:///" + str(folder / "secretariat.sqlite"))
+    ensure_secretariat(db)  # the services refuse an actor without an active account
     store = blob_store_for(db)
     files = []
     with db.write() as s:

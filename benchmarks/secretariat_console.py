@@ -1,6 +1,6 @@
 """Secretariat console responsiveness: the assignment matrix and the progress dashboard.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/secretariat_console.py [--repeat 5]
+    QT_QPA_PLATFORM=offscreen python benchmarks/secretariat_console.py [--repeat 5] [--dossiers 5000 --judges 60]
 
 Uses the 5,000-dossier × 60-judge event of ``benchmarks/assign.py`` (built
 once through the services into benchmarks/out/), copied, with 3 judges per
@@ -46,6 +46,8 @@ def median_ms(times: list[float]) -> float:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--dossiers", type=int, default=5000, help="size of the event (default 5000; small for a smoke run)")
+    p.add_argument("--judges", type=int, default=60)
     args = p.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     os.environ.setdefault("OAOI_HOME", str(OUT / "home"))
@@ -53,29 +55,29 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     import assign as assign_benchmark  # benchmarks/assign.py
+    from synthetic import ACTOR  # benchmarks/synthetic.py: the secretariat account assign.build creates
     from oaoi_desktop.services import assignments, events, status
     from oaoi_desktop.services.assignments import CELL_NONE
-    from oaoi_desktop.services.audit import Actor
     from oaoi_desktop.store.database import Database
     from oaoi_desktop.store.models import Assignment
     from oaoi_desktop.ui.secretariat.matrix import AssignmentMatrixView
 
-    source = OUT / "assign-5000x60-s1.sqlite"
+    source = OUT / f"assign-{args.dossiers}x{args.judges}-s1.sqlite"
     if not source.exists():
         print(f"generating {source.name} through the services (once) …", flush=True)
-        assign_benchmark.build("sqlite:///" + str(source), 5000, 60, 1)
+        assign_benchmark.build("sqlite:///" + str(source), args.dossiers, args.judges, 1)
     work = OUT / "secretariat-console.sqlite"
     shutil.copyfile(source, work)
     app = QApplication.instance() or QApplication(sys.argv)
     db = Database.open("sqlite:///" + str(work))
-    actor = Actor("benchmark:console")
+    actor = ACTOR
     with db.write() as s:
         (event,) = events.list_events(s)
         event_id = str(event.id)
         assignments.auto_assign(s, event, per_dossier=3, seed=1, actor=actor)
 
     base, read, shown, search, click, progress, poll = [], [], [], [], [], [], []
-    view = AssignmentMatrixView(db)
+    view = AssignmentMatrixView(db, actor=actor)
     view.resize(1400, 900)
     view.show()
     for _ in range(args.repeat):

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         (event,) = events.list_events(s)
 
         def run_rank():  # type: ignore[no-untyped-def]
-            return ranking.rank_event(s, event, group_by=("kategori", "kelompok"))
+            return ranking.rank_event(s, event, group_by=("kategori", "kelompok"), actor=ACTOR)
 
         def run_sensitivity():  # type: ignore[no-untyped-def]
             return sensitivity.leave_one_judge_out(s, event, actor=ACTOR, group_by=("kategori", "kelompok"),

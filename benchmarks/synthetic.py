@@ -30,6 +30,17 @@ KATEGORI = ("Kesehatan", "Pendidikan", "Perizinan", "Kependudukan", "Ekonomi")
 KELOMPOK = ("umum", "replikasi", "khusus")
 
 
+def ensure_secretariat(db: Database) -> Actor:
+    """Create the benchmarks' secretariat account (:data:`ACTOR`) in ``db`` if missing; returns it.
+
+    Every benchmark acts as this account: since issue 12 the services refuse an
+    actor that does not name an active account with the role."""
+    with db.write() as s:
+        if s.get(accounts.User, ACTOR.user_id) is None:
+            s.add(accounts.User(id=ACTOR.user_id, event_id=None, name=ACTOR.name, role=Role.SECRETARIAT))
+    return ACTOR
+
+
 def generate(url: str, *, n_dossiers: int, n_judges: int, per_dossier: int, seed: int = 1,
              rubric_name: str = "kipp-proposal", batch: int = 200) -> str:
     """Create the event; returns its id."""
@@ -37,10 +48,8 @@ def generate(url: str, *, n_dossiers: int, n_judges: int, per_dossier: int, seed
     rubric = load_rubric(ROOT / "scoring_rubrics" / f"{rubric_name}.toml")
     stage = rubric.first_stage
     db = Database.open(url)
+    ensure_secretariat(db)
     with db.write() as s:
-        if s.get(accounts.User, ACTOR.user_id) is None:
-            s.add(accounts.User(id=ACTOR.user_id, event_id=None, name=ACTOR.name, role=Role.SECRETARIAT))
-            s.flush()
         event = events.create_event(s, name=f"Benchmark {n_dossiers}x{n_judges}x{per_dossier} seed {seed}",
                                     rubric=rubric, actor=ACTOR)
         event_id = event.id

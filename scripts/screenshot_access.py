@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,7 @@ if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
     os.environ["QT_QPA_PLATFORM"] = "xcb"
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -37,6 +39,7 @@ from oaoi_desktop import app  # noqa: E402
 from oaoi_desktop.services import accounts, demo  # noqa: E402
 from oaoi_desktop.services.audit import Actor  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
+from oaoi_desktop.store.models import Role, User  # noqa: E402
 from oaoi_desktop.ui import settings as registry  # noqa: E402
 from oaoi_desktop.ui.judge.first_run import SecretariatSetupDialog  # noqa: E402
 from oaoi_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -83,7 +86,17 @@ def main_window() -> MainWindow:
 def drive(path: Path, script: Callable[[QApplication], int]) -> None:
     def loop(qapp: QApplication) -> int:
         result: list[int] = []
-        QTimer.singleShot(800, lambda: (result.append(script(qapp)), qapp.quit()))
+
+        def step() -> None:  # a failing step ends the run (with its traceback), never leaves it waiting
+            try:
+                result.append(script(qapp))
+            except BaseException:
+                traceback.print_exc()
+                result.append(1)
+            finally:
+                qapp.quit()
+
+        QTimer.singleShot(800, step)
         qapp.exec()
         return result[0] if result else 1
 
@@ -148,8 +161,9 @@ def main() -> int:
     path = WORK / "demo.sqlite"
     with Database.open("sqlite:///" + str(path)) as db:
         demo.build_demo(db, allow_any_database=True)
-        with db.write() as s:
-            first = accounts.add_secretariat(s, name="Rina Hasibuan", secret="482915", actor=Actor("setup:screenshots"))
+        with db.write() as s:  # the demo's secretariat account adds the two (issue 12: a real account acts)
+            sec = s.scalar(select(User).where(User.role == Role.SECRETARIAT, User.name == demo.SECRETARIAT.name))
+            first = accounts.add_secretariat(s, name="Rina Hasibuan", secret="482915", actor=Actor(sec.name, sec.id))
             accounts.add_secretariat(s, name="Yusuf Lubis", secret="739104", actor=Actor(first.name, first.id))
     drive(path, sign_in_page)
 

@@ -29,12 +29,13 @@ os.environ.pop("OAOI_DB", None)
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QSize  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSize, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from oaoi_desktop import app as gui  # noqa: E402
 from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric  # noqa: E402
-from oaoi_desktop.services import events  # noqa: E402
+from oaoi_desktop.services import accounts, events  # noqa: E402
 from oaoi_desktop.services.audit import Actor  # noqa: E402
 from oaoi_desktop.services.demo import open_demo, samples_dir  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
@@ -42,6 +43,9 @@ from oaoi_desktop.ui import drives, language  # noqa: E402
 from oaoi_desktop.ui.demo import show_demo_window  # noqa: E402
 from oaoi_desktop.ui.main_window import MainWindow  # noqa: E402
 from oaoi_desktop.ui.settings import Settings  # noqa: E402
+
+SECRETARIAT, PIN = "Rina Hasibuan", "482915"
+"""The secretariat account the screenshots sign in as (the import and the browser need one, issue 12)."""
 
 
 def settle(seconds: float = 0.6) -> None:
@@ -71,16 +75,22 @@ def main() -> int:
     language.install_language(os.environ.get("OAOI_SHOT_LANG", "id"))
     settings = Settings.open(WORK / "home" / "settings.ini")
     db = Database.open()
-    with db.write() as s:
+    with db.write() as s:  # the first secretariat account (first run), then the event as that account
+        user = accounts.add_secretariat(s, name=SECRETARIAT, secret=PIN, actor=Actor("setup:screenshots"))
         events.create_event(s, name="KIPP Kota Medan 2026 \u2014 Penilaian Proposal",
                             rubric=load_rubric(resolve_rubric("kipp-proposal")),
-                            rubric_source="kipp-proposal.toml", actor=Actor("screenshots"),
+                            rubric_source="kipp-proposal.toml", actor=Actor(user.name, user.id),
                             organiser="Pemerintah Kota Medan")
 
     window = MainWindow(db, settings)
     window.resize(QSize(1280, 800))
     window.move(0, 0)
     window.show()
+    settle()
+    page = window.sign_in_page
+    page.select(SECRETARIAT)
+    QTest.keyClicks(page.secret, PIN)
+    QTest.keyClick(page.secret, Qt.Key.Key_Return)
     settle()
 
     # 1. the import dialog after importing the samples (and one broken package) from a "USB stick":

@@ -1,6 +1,8 @@
 """Screenshots of the USB exchange dialogs (panel package import, bundle import, sheet conflict).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_exchange.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_exchange.py [OUT-DIR]
+
+OUT-DIR defaults to docs/screenshots.
 """
 import os, sys, tempfile
 from pathlib import Path
@@ -20,7 +22,8 @@ from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
 from oaoi_desktop.ui.exchange.bundles import BundleImportDialog
 from oaoi_desktop.ui.exchange.packages import PackageImportDialog
 from oaoi_desktop.store.database import Database
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+OUT.mkdir(parents=True, exist_ok=True)
 w = make_world(WORK / "panel")
 package = w.export_package("Ani")
 one = w.set_up_laptop("Ani", "one", package)

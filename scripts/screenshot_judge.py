@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -189,7 +190,17 @@ def run_judge(path: Path, *, blind: bool, lang: str = "id") -> None:
 def drive(path: Path, script: Callable[[QApplication], int], lang: str = "id") -> None:
     def loop(qapp: QApplication) -> int:
         result: list[int] = []
-        QTimer.singleShot(800, lambda: (result.append(script(qapp)), qapp.quit()))
+
+        def step() -> None:  # a failing step ends the run (with its traceback), never leaves it waiting
+            try:
+                result.append(script(qapp))
+            except BaseException:
+                traceback.print_exc()
+                result.append(1)
+            finally:
+                qapp.quit()
+
+        QTimer.singleShot(800, step)
         qapp.exec()
         return result[0] if result else 1
 

@@ -1,6 +1,8 @@
 """Screenshots of the pleno's projector view and the console's Sensitivity tab (docs/secretariat.md).
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshot_projector.py [id|en]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshot_projector.py [id|en] [OUT-DIR]
+
+OUT-DIR defaults to docs/screenshots.
 
 The demo event, fully scored as in scripts/screenshot_results.py; the projector
 is grabbed at 1280×720 and 1920×1080 (names hidden, one proposal selected),
@@ -23,7 +25,8 @@ from oaoi_desktop.store.database import Database  # noqa: E402
 from oaoi_desktop.store.models import Assignment, Dossier, ScoreSheet, SheetStatus, User  # noqa: E402
 from oaoi_desktop.ui import language  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+OUT.mkdir(parents=True, exist_ok=True)
 lang = sys.argv[1] if len(sys.argv) > 1 else "id"
 app = QApplication([])
 language.install_language(lang)

@@ -1,6 +1,8 @@
 """Screenshots of the results views on a realistic event (the demo, fully scored).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_results.py [id|en]
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_results.py [id|en] [OUT-DIR]
+
+OUT-DIR defaults to docs/screenshots.
 """
 import os, sys, random, tempfile, datetime as dt
 from pathlib import Path
@@ -14,7 +16,8 @@ from oaoi_desktop.store.models import Assignment, ScoreSheet, SheetStatus
 from oaoi_desktop.ui import language
 from sqlalchemy import select
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+OUT.mkdir(parents=True, exist_ok=True)
 lang = sys.argv[1] if len(sys.argv) > 1 else "id"
 app = QApplication([])
 language.install_language(lang)
@@ -65,7 +68,7 @@ with db.write() as s:
     grp = [x for x in r.groups[target.group] if x.rank is not None]
     if len(grp) > 1:
         plenary.move_dossier(s, event, d, 1 if len(grp) < 3 else 2, reason="Verifikasi lapangan: dampak layanan terbukti lebih luas",
-                             actor=Actor("Prof. Dr. Siti Aisyah Nasution, M.Si."))
+                             actor=SECRETARIAT)  # plenary decisions are the secretariat's (policy)
 
 tabs_widget = QTabWidget()
 tabs = console_tabs(db, info.event_id, tabs_widget, actor=SECRETARIAT)
@@ -123,15 +126,15 @@ def run():
     with db.write() as s:
         s.add(IssuedDocument(id=uuid.uuid4(), event_id=info.event_id, kind="minutes", number="BA-001/KIPP/XII/2026",
                              sequence=1, fingerprint="ab" * 32, details={}, created_by="demo"))
-    dlg = FinaliseDialog(db, Actor("Sekretariat Demo"), event_id=str(info.event_id))
+    dlg = FinaliseDialog(db, SECRETARIAT, event_id=str(info.event_id))
     dlg.set_signed_pdf("/media/usb/hasil/berita-acara-ditandatangani.pdf")
     dlg.show(); dlg.adjustSize(); dlg.resize(620, dlg.sizeHint().height()); app.processEvents()
     shoot("finalise", dlg)
     dlg.close()
     with db.write() as s:
         from oaoi_desktop.services import finalisation
-        finalisation.finalise_event(s, info.event_id, Actor("Sekretariat Demo"), paper_signed=True)
-    dlg = FinaliseDialog(db, Actor("Sekretariat Demo"), reopen=True, event_id=str(info.event_id))
+        finalisation.finalise_event(s, info.event_id, SECRETARIAT, paper_signed=True)
+    dlg = FinaliseDialog(db, SECRETARIAT, reopen=True, event_id=str(info.event_id))
     dlg.reason.setPlainText("Koreksi nilai KIPP-2026-012 setelah klarifikasi dengan penilai")
     dlg.resize(620, 260); dlg.show(); app.processEvents()
     shoot("reopen", dlg)

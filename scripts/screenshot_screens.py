@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -146,7 +147,17 @@ def judge(qapp: QApplication) -> int:
 def drive(path: Path, script: Callable[[QApplication], int]) -> None:
     def loop(qapp: QApplication) -> int:
         result: list[int] = []
-        QTimer.singleShot(800, lambda: (result.append(script(qapp)), qapp.quit()))
+
+        def step() -> None:  # a failing step ends the run (with its traceback), never leaves it waiting
+            try:
+                result.append(script(qapp))
+            except BaseException:
+                traceback.print_exc()
+                result.append(1)
+            finally:
+                qapp.quit()
+
+        QTimer.singleShot(800, step)
         qapp.exec()
         return result[0] if result else 1
 
