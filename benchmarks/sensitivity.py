@@ -40,12 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--top", type=int, default=3, help="top N per group that advance (default 3)")
+    p.add_argument("--db", metavar="FILE.sqlite", help="an existing event database instead of the cached one")
     args = p.parse_args(argv)
 
     OUT.mkdir(exist_ok=True)
     os.environ.setdefault("OAOI_HOME", str(OUT / "home"))
     path = OUT / f"rank-{args.dossiers}x{args.judges}x{args.per_dossier}-s{args.seed}.sqlite"
-    if not path.exists():
+    if args.db:
+        path = Path(args.db)
+    elif not path.exists():
         print(f"generating {path.name} through the services (once) …", flush=True)
         tmp = path.with_suffix(".building")
         for leftover in OUT.glob(tmp.name + "*"):

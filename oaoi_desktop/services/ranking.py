@@ -154,10 +154,14 @@ class EventScores:
                     a[3] = v
         trimmed = method is AggregationMethod.TRIMMED_MEAN
         out = {}
+        made: dict[tuple[int, int], Fraction] = {}  # equal aggregates share one Fraction (few distinct values)
         for d, (total, n, low, high) in acc.items():
             if trimmed and n >= TRIM_MIN_JUDGES:
                 total, n = total - low - high, n - 2
-            out[d] = Fraction(total, n * 1000)
+            value = made.get((total, n))
+            if value is None:
+                value = made[total, n] = Fraction(total, n * 1000)
+            out[d] = value
         return out
 
 

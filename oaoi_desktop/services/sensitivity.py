@@ -118,10 +118,26 @@ class SensitivityReport:
         return next(r for r in self.rows if r.dossier_id == dossier_id)
 
 
-def _without(scores: EventScores, judge_id: str) -> EventScores:
+class _Columns:
+    """Each (stage, criterion) column of the full scores, read from memory once and shared by the re-rankings."""
+
+    def __init__(self, scores: EventScores) -> None:
+        self.scores = scores
+        self.cache: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+
+    def column(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, int]]:
+        key = (stage_id, criterion_id)
+        col = self.cache.get(key)
+        if col is None:
+            col = self.cache[key] = self.scores._column(stage_id, criterion_id)  # noqa: SLF001
+        return col
+
+
+def _without(scores: EventScores, judge_id: str, columns: _Columns) -> EventScores:
     """A shallow copy of ``scores`` without the sheets of ``judge_id`` (no new read)."""
     other = copy.copy(scores)
     other.rows = [r for r in scores.rows if r[1] != judge_id]
+    other._column = lambda st, cid: [r for r in columns.column(st, cid) if r[1] != judge_id]  # type: ignore[method-assign]
     return other
 
 
@@ -181,10 +197,11 @@ def _compute(session: Session, event: Event, *, method: AggregationMethod | str 
     judge_ids = sorted({r[1] for r in scores.rows if r[2] in stages})
     names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
     judges = sorted(((j, names.get(j, j)) for j in judge_ids), key=lambda x: (x[1].casefold(), x[0]))
+    columns = _Columns(scores)
     base_adv = _advancing(base, top_n)
     effects: dict[str, list[JudgeEffect]] = {}
     for j, name in judges:
-        other = run(_without(scores, j), j)
+        other = run(_without(scores, j, columns), j)
         adv = _advancing(other, top_n)
         for r in other:
             b = base.dossier(r.dossier_id)

@@ -549,7 +549,9 @@ class ConsoleProjector(QObject):
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        window = ProjectorWindow(self.console._db, event_id, actor=self.console.actor)  # noqa: SLF001
+        # a window of its own, owned by the console (it goes when the console goes)
+        window = ProjectorWindow(self.console._db, event_id, actor=self.console.actor,  # noqa: SLF001
+                                 parent=self.console)
         self.window = window
         view = self.ranking_view()
         if view is not None:
