@@ -71,6 +71,8 @@ def flow_scoring(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
 
 
 def flow_export(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
+    from tests.support.builders import ACTOR  # the tests' secretariat (results.export / backup.create)
+
     from oaoi_desktop.services import events, exports
 
     event_id = (workdir / "event_id").read_text().strip()
@@ -104,6 +106,8 @@ def flow_pdf(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
 
 
 def flow_backup(db, workdir: Path, rng: random.Random) -> None:  # noqa: ANN001
+    from tests.support.builders import ACTOR  # the tests' secretariat (results.export / backup.create)
+
     from oaoi_desktop.services import backups
 
     out = workdir / "out"
