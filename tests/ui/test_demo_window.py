@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
 
 from oaoi_desktop import app, config
 from oaoi_desktop.services.demo import EVENT_NAME, JUDGES, SECRETARIAT, demo_db_url
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.store.models import Dossier, Role, User
 from oaoi_desktop.ui.demo import DemoPanel
 from oaoi_desktop.ui.main_window import MainWindow
 
@@ -50,7 +52,11 @@ def test_dash_dash_demo_opens_the_demo_database(shown: list[dict[str, object]], 
     assert seen["heading"] == EVENT_NAME
     assert str(seen["text"]).startswith("Mode demo: ") and "basis data demo terpisah" in str(seen["text"])
     [event] = seen["summary"].events  # type: ignore[union-attr]
-    assert event.name == EVENT_NAME and event.dossiers == 12 and event.judges == 5
+    # nobody has signed in yet: the window shows the public summary, without counts (issue 12)
+    assert event.name == EVENT_NAME and (event.dossiers, event.judges) == (0, 0)
+    with Database.open(str(seen["url"])) as db, db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 12
+        assert s.scalar(select(func.count()).select_from(User).where(User.role.in_([Role.CHAIR, Role.MEMBER]))) == 5
 
 
 def test_demo_and_db_do_not_mix(capsys: pytest.CaptureFixture[str]) -> None:
