@@ -185,7 +185,7 @@ def event_agreement(
         criterion_limit=Fraction(rubric.disagreement.criterion_range),
         criterion_order=[c.id for c in stage.criteria],
     )
-    from oaoi_desktop.services.assignments import _natural
+    from oaoi_desktop.domain.sorting import natural_key as _natural
 
     dossiers = sorted(
         (DossierSpread(d, numbers.get(d, d), sp) for (d, _), sp in spread_map.items()),

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.assignment import AssignmentPlan, DossierSlot, Shortfall, plan_assignment
 from oaoi_desktop.domain.conflicts import alias_table, is_recused, normalise_name
+from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import event_rubric
@@ -357,11 +358,6 @@ def auto_assign(
         audit_entry_id=entry.id,
     )
 
-
-def _natural(text: str) -> tuple[object, ...]:
-    import re
-
-    return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
 
 
 def stage_loads(session: Session, event: Event, stage_id: str | None = None, *,

@@ -39,6 +39,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from oaoi_desktop import i18n
+from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import sheets as sheet_service
 from oaoi_desktop.services.assignments import assign, has_declared_conflict, recused
@@ -61,11 +62,6 @@ def _save_round(event: Event, state: dict[str, Any]) -> None:
     settings[SETTINGS_KEY] = state
     event.settings = settings  # a new dict: the JSON column sees the change
 
-
-def _natural(text: str) -> tuple[Any, ...]:
-    import re
-
-    return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
 
 
 def _calibration_dossiers(session: Session, event: Event) -> list[Dossier]:

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.policy import Action, authorize
@@ -199,11 +200,6 @@ def _compute(session: Session, event: Event, stage_id: str | None = None) -> Com
     missing.sort(key=lambda m: (_natural(m.number), m.judge.casefold(), m.stage_id))
     return Completeness(stage_id, states, tuple(missing))
 
-
-def _natural(text: str) -> tuple[Any, ...]:
-    import re
-
-    return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
 
 
 def dossier_completeness(session: Session, event: Event, *, actor: Actor,

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.scoring import from_milli, sheet_total
+from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.counted import FINAL_STATUSES, PANEL_ROLES
 from oaoi_desktop.services.audit import Actor
@@ -210,11 +211,6 @@ def assign_shadow(session: Session, event: Event, judge: str, *, actor: Actor, f
             added.append(d.number)
     return ShadowAssignment(trainee.name, tuple(added), tuple(skipped))
 
-
-def _natural(text: str) -> tuple[Any, ...]:
-    import re
-
-    return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
 
 
 __all__ = ["DossierComparison", "ShadowAssignment", "ShadowReport", "ShadowResult", "assign_shadow", "average_ranks",
