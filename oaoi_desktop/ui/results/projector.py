@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.services import events
 from oaoi_desktop.services import projector as service
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Event
 from oaoi_desktop.ui.results.common import FAIL_COLOUR, MARK_BRUSH, PASS_COLOUR, as_uuid, num
 
 if TYPE_CHECKING:
@@ -190,9 +190,7 @@ class ProjectorWindow(QWidget):
         prepared = self.table.prepared if self.table is not None else None
         try:
             with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                if event is None:
-                    return
+                event = events.get_event(s, str(self.event_id))
                 self._event_name = event.name
                 self.table = service.projector_table(s, event, actor=self.actor, method=method, stage_id=stage_id,
                                                      prepared=prepared)
@@ -390,8 +388,7 @@ class ProjectorWindow(QWidget):
             if row is not None:
                 try:
                     with self.db.read() as s:
-                        event = s.get(Event, self.event_id)
-                        assert event is not None
+                        event = events.get_event(s, str(self.event_id))
                         self._comments = service.dossier_comments(s, event, row.dossier_id, actor=self.actor,
                                                                   stage_id=self.stage_id)
                 except OaoiError as exc:

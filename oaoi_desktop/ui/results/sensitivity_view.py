@@ -38,7 +38,6 @@ from oaoi_desktop.i18n import render
 from oaoi_desktop.services import events, sensitivity
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Event
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui.results.common import MARK_BRUSH, as_uuid, num
 
@@ -124,8 +123,7 @@ class SensitivityView(QWidget):
             return
         try:
             with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                rubric = events.event_rubric(s, event) if event is not None else None
+                rubric = events.event_rubric(s, events.get_event(s, str(self.event_id)))
         except OaoiError:
             rubric = None
         for st in rubric.stages if rubric is not None else ():
@@ -141,9 +139,7 @@ class SensitivityView(QWidget):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                if event is None:
-                    return None
+                event = events.get_event(s, str(self.event_id))
                 self.report = sensitivity.leave_one_judge_out(
                     s, event, actor=self.actor, stage_id=self.stage_id(), top_n=self.top_spin.value() or None)
         except OaoiError as exc:
