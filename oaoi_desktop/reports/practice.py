@@ -47,9 +47,9 @@ def calibration_document(report: Any, event_id: str, lang: str | None = None) ->
     lang = lang or i18n.current_language()
     st = report.state
     if st.closed_at:
-        state = _t("calib.status.closed", lang, when=st.closed_at.replace("T", " "))
+        state = _t("calib.status.closed", lang, when=st.local(st.closed_at))
     elif st.started_at:
-        state = _t("calib.status.open", lang, when=st.started_at.replace("T", " "))
+        state = _t("calib.status.open", lang, when=st.local(st.started_at))
     else:
         state = _t("calib.status.not_started", lang)
     body: list[Any] = [Para(_t("calib.pdf.state", lang, state=state))]

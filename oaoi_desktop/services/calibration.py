@@ -39,6 +39,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from oaoi_desktop import i18n
+from oaoi_desktop.i18n import formats
 from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import sheets as sheet_service
@@ -174,6 +175,14 @@ class RoundState:
     stage_id: str | None
     dossiers: tuple[str, ...]
     """The calibration dossiers flagged now (numbers)."""
+    zone: str = formats.DEFAULT_ZONE
+    """The event's time zone (WIB, WITA, WIT): times are stored in UTC, shown in it."""
+
+    def local(self, when: str | None) -> str:
+        """A stored time (``started_at``/``closed_at``) as "2026-03-14 15:05 WIB"; "" for None."""
+        if not when:
+            return ""
+        return formats.local_time(dt.datetime.fromisoformat(when), self.zone)
 
     @property
     def started(self) -> bool:
@@ -187,7 +196,8 @@ class RoundState:
 def _state(session: Session, event: Event) -> RoundState:
     st = _round(event)
     return RoundState(st.get("started_at"), st.get("started_by", ""), st.get("closed_at"), st.get("closed_by", ""),
-                      st.get("stage_id"), tuple(d.number for d in _calibration_dossiers(session, event)))
+                      st.get("stage_id"), tuple(d.number for d in _calibration_dossiers(session, event)),
+                      formats.zone_of(event))
 
 
 def round_state(session: Session, event: Event, *, actor: Actor) -> RoundState:
@@ -380,7 +390,7 @@ def minutes_line(event: Event, lang: str | None = None) -> str | None:
     started = state.get("started_at")
     if not started:
         return None
-    when = dt.datetime.fromisoformat(started).date()
+    when = formats.to_local(dt.datetime.fromisoformat(started), formats.zone_of(event)).date()
     from oaoi_desktop.reports.terbilang import short_date
 
     lang = lang or i18n.current_language()

@@ -332,3 +332,17 @@ def test_the_kalibrasi_column_flags_at_import_and_a_reimport_never_unflags(db: D
         d = dossiers.get_dossier(s, e, "KAL-1")
         assert d.calibration and d.current_revision == 2
         assert audit_verify.verify_event(s, eid, actor=ACTOR).problems == ()
+
+
+def test_round_times_show_in_the_events_zone_and_the_minutes_use_the_local_date(db: Database, world: str) -> None:
+    """Stored in UTC; 20:30 UTC is already the next day in WIT (UTC+9): the Berita Acara says that day."""
+    with db.write() as s:
+        e = events.get_event(s, world)
+        e.settings = {**(e.settings or {}), "timezone": "WIT",
+                      "calibration": {**e.settings["calibration"], "started_at": "2026-03-14T20:30:00"}}
+        s.flush()
+        state = calibration.round_state(s, e, actor=ACTOR)
+        assert state.local(state.started_at) == "2026-03-15 05:30 WIT"
+        assert state.local(None) == ""
+        assert "pada 15 Maret 2026" in calibration.minutes_line(e, "id")
+

@@ -241,9 +241,9 @@ class CalibrationTab(QWidget):
         if st is None or not st.started:
             text = self.tr("Calibration round: not started.")
         elif st.closed:
-            text = self.tr("Calibration round: closed %1.").replace("%1", (st.closed_at or "").replace("T", " "))
+            text = self.tr("Calibration round: closed %1.").replace("%1", st.local(st.closed_at))
         else:
-            text = self.tr("Calibration round: open since %1.").replace("%1", (st.started_at or "").replace("T", " "))
+            text = self.tr("Calibration round: open since %1.").replace("%1", st.local(st.started_at))
         self.state_label.setText(text)
         closed = bool(st is not None and st.closed)
         self.save_button.setEnabled(self._event_id is not None and not closed)

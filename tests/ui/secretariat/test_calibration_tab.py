@@ -73,6 +73,8 @@ def test_flag_start_read_reset_and_close_the_round(qtbot, console: SecretariatCo
     _check(tab, {"K-1", "K-2"})
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     assert tab.state_label.text().startswith("Putaran kalibrasi: berjalan sejak"), tab.message.text()
+    assert tab.state_label.text().endswith(" WIB."), tab.state_label.text()  # local time, the event's zone
+    assert "T" not in tab.state_label.text().split("sejak", 1)[1]  # never the stored ISO form
     with db.read() as s:
         e = events.get_event(s, event_id)
         assert [d.number for d in dossiers.list_dossiers(s, e, actor=ACTOR) if d.calibration] == ["K-1", "K-2"]
