@@ -61,6 +61,7 @@ from oaoi_desktop.services.assignments import (
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.ui.elide import two_lines
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, fill, message_label, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import em
@@ -223,7 +224,8 @@ class AssignmentMatrixModel(QAbstractTableModel):
                 chair = self.tr("chair") + " \u00b7 " if j.role == "chair" else ""
                 if j.role == "shadow":  # issue 17: a trainee scores, never counts
                     chair = self.tr("trainee, never counted") + " \u00b7 "
-                return f"{j.name}\n{chair}" + self.tr("load %1").replace("%1", str(load))
+                # a long name on two lines: five judges fit side by side at 1280 px (issue 14)
+                return f"{two_lines(j.name)}\n{chair}" + self.tr("load %1").replace("%1", str(load))
             if role == Qt.ItemDataRole.ToolTipRole:
                 agency = ", ".join(x for x in (j.instansi, j.unit_kerja) if x)
                 return f"{j.name}\n{agency}\n" + self.tr("%1 dossiers assigned").replace("%1", str(load))
