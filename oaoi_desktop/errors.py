@@ -47,7 +47,23 @@ class DatabaseVersionError(OaoiError):
 
 
 class PermissionDeniedError(OaoiError):
-    """The acting user may not do this."""
+    """The acting user may not do this.
+
+    ``action`` is a policy action id (``results.read``); it is shown by its label
+    (``policy.action.<id>`` in the catalogue: "melihat peringkat dan hasil penilaian"),
+    never as the id itself; ``role`` (``member``) likewise by ``policy.role.<value>``.
+    """
+
+    def render(self, lang: str | None = None) -> str:
+        from oaoi_desktop.i18n import all_messages, render
+
+        params = dict(self.params)
+        known = all_messages()
+        for key, prefix in (("action", "policy.action."), ("role", "policy.role.")):
+            value = params.get(key)
+            if isinstance(value, str) and prefix + value in known:
+                params[key] = render(prefix + value, lang)
+        return render(self.message_id, lang, **params)
 
 
 @dataclass(frozen=True)

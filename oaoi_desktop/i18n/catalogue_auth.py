@@ -2,32 +2,32 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "policy.sign_in_required": {
-        "id": "Masuk dulu: tindakan '{action}' hanya untuk orang yang sudah masuk dengan akunnya "
+        "id": "Masuk dulu: hanya orang yang sudah masuk dengan akunnya yang dapat {action} "
         "('{name}' tidak menunjuk akun).",
-        "en": "Sign in first: the action '{action}' is only for a person signed in with their account "
+        "en": "Sign in first: only a person signed in with their account can {action} "
         "('{name}' names no account).",
     },
     "policy.unknown_account": {
-        "id": "Akun '{name}' tidak ada di basis data ini; tindakan '{action}' ditolak.",
-        "en": "The account '{name}' does not exist in this database; the action '{action}' was refused.",
+        "id": "Akun '{name}' tidak ada di basis data ini; permintaan untuk {action} ditolak.",
+        "en": "The account '{name}' does not exist in this database; the request to {action} was refused.",
     },
     "policy.inactive": {
-        "id": "Akun '{name}' sudah dinonaktifkan; tindakan '{action}' ditolak.",
-        "en": "The account '{name}' is deactivated; the action '{action}' was refused.",
+        "id": "Akun '{name}' sudah dinonaktifkan; permintaan untuk {action} ditolak.",
+        "en": "The account '{name}' is deactivated; the request to {action} was refused.",
     },
     "policy.secretariat_only": {
-        "id": "Hanya sekretariat yang dapat melakukan '{action}' ('{name}' bukan sekretariat).",
-        "en": "Only the secretariat can do '{action}' ('{name}' is not the secretariat).",
+        "id": "Hanya sekretariat yang dapat {action} ('{name}' bukan sekretariat).",
+        "en": "Only the secretariat can {action} ('{name}' is not the secretariat).",
     },
     "policy.role_refused": {
-        "id": "Peran {role} milik '{name}' tidak boleh melakukan '{action}'.",
-        "en": "The role {role} of '{name}' may not do '{action}'.",
+        "id": "'{name}' ({role}) tidak boleh {action}.",
+        "en": "'{name}' ({role}) may not {action}.",
     },
     "policy.judge_seat": {
-        "id": "Ini laptop penilai (paket panel diimpor): '{action}' hanya dilakukan di laptop sekretariat "
+        "id": "Ini laptop penilai (paket panel diimpor): untuk {action}, gunakan laptop sekretariat "
         "('{name}').",
-        "en": "This is a judge's laptop (a panel package was imported): '{action}' is done on the "
-        "secretariat's laptop only ('{name}').",
+        "en": "This is a judge's laptop (a panel package was imported): to {action}, use the "
+        "secretariat's laptop ('{name}').",
     },
     "policy.other_event": {
         "id": "'{name}' bukan penilai kegiatan ini; permintaan ditolak.",

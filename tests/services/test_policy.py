@@ -73,14 +73,15 @@ def test_a_judge_cannot_assign_unassign_or_add_a_judge(db: Database, ev: str, na
         with pytest.raises(PermissionDeniedError) as info:
             assignments.assign(s, e, p2, ani, actor=me)
         assert info.value.message_id == "policy.secretariat_only"
-        assert name in info.value.render("en") and "assignment.add" in info.value.render("en")
+        assert info.value.params["action"] == "assignment.add"
+        assert name in info.value.render("en") and "assign a judge" in info.value.render("en")
         with pytest.raises(PermissionDeniedError):
             assignments.unassign(s, e, p2, budi, actor=me)
         with pytest.raises(PermissionDeniedError):
             assignments.auto_assign(s, e, per_dossier=1, actor=me)
         with pytest.raises(PermissionDeniedError) as info:
             accounts.add_judge(s, e, name="Mallory", instansi="X", role=Role.MEMBER, actor=me)
-        assert "judge.add" in info.value.render("en")
+        assert info.value.params["action"] == "judge.add" and "add a judge" in info.value.render("en")
     assert counts(db) == before
 
 
@@ -315,7 +316,8 @@ def test_only_the_secretariat_reads_every_judges_totals(db: Database, ev: str, t
     assert not (tmp_path / "hasil.xlsx").exists() and not (tmp_path / "cadangan.zip").exists()
     # what the person at the laptop sees instead: who they are and what was refused, never a total
     text = refused["ranking"].render("en")
-    assert "results.read" in text and "70" not in text
+    assert refused["ranking"].params["action"] == "results.read"
+    assert "see rankings and results" in text and "results.read" not in text and "70" not in text
 
     allowed = _reads(db, ev, ACTOR, tmp_path)
     for what, outcome in allowed.items():
