@@ -136,8 +136,6 @@ class EventScores:
         self, stage_id: str, criterion_id: str, method: AggregationMethod
     ) -> dict[str, Fraction] | None:
         """Exact mean / trimmed mean per dossier from integer sums; else None."""
-        from oaoi_desktop.domain.aggregation import TRIM_MIN_JUDGES
-
         if method not in (AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN):
             return None
         acc: dict[str, list[int]] = {}
@@ -152,17 +150,29 @@ class EventScores:
                     a[2] = v
                 if v > a[3]:
                     a[3] = v
-        trimmed = method is AggregationMethod.TRIMMED_MEAN
-        out = {}
-        made: dict[tuple[int, int], Fraction] = {}  # equal aggregates share one Fraction (few distinct values)
-        for d, (total, n, low, high) in acc.items():
-            if trimmed and n >= TRIM_MIN_JUDGES:
-                total, n = total - low - high, n - 2
-            value = made.get((total, n))
-            if value is None:
-                value = made[total, n] = Fraction(total, n * 1000)
-            out[d] = value
-        return out
+        return aggregates_from_sums(acc.items(), method)
+
+
+def aggregates_from_sums(sums: Iterable[tuple[str, Sequence[int]]],
+                         method: AggregationMethod) -> dict[str, Fraction]:
+    """Exact mean / trimmed mean per dossier from ``(dossier, (sum, n, low, high))`` of milli-scores.
+
+    The one place the trim rule meets integer sums (the ranking's tie-break columns and the
+    leave-one-judge-out re-rankings, which build their sums without one judge).
+    """
+    from oaoi_desktop.domain.aggregation import TRIM_MIN_JUDGES
+
+    trimmed = method is AggregationMethod.TRIMMED_MEAN
+    out = {}
+    made: dict[tuple[int, int], Fraction] = {}  # equal aggregates share one Fraction (few distinct values)
+    for d, (total, n, low, high) in sums:
+        if trimmed and n >= TRIM_MIN_JUDGES:
+            total, n = total - low - high, n - 2
+        value = made.get((total, n))
+        if value is None:
+            value = made[total, n] = Fraction(total, n * 1000)
+        out[d] = value
+    return out
 
 
 def sheet_totals(session: Session, event: Event, rubric: Rubric, *, actor: Any) -> list[SheetTotal]:

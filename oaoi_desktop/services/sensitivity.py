@@ -36,7 +36,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.policy import Action, authorize
-from oaoi_desktop.services.ranking import EventScores, _key, _raw, dossier_groups
+from oaoi_desktop.services.ranking import EventScores, _key, _raw, aggregates_from_sums, dossier_groups
 from oaoi_desktop.store.models import Dossier, Event, User
 
 
@@ -125,6 +125,8 @@ class _Columns:
         self.scores = scores
         self.cache: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
 
+        self.by_dossier: dict[tuple[str, str], dict[str, list[tuple[str, int]]]] = {}
+
     def column(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, int]]:
         key = (stage_id, criterion_id)
         col = self.cache.get(key)
@@ -132,12 +134,36 @@ class _Columns:
             col = self.cache[key] = self.scores._column(stage_id, criterion_id)  # noqa: SLF001
         return col
 
+    def aggregates_without(self, judge_id: str):  # type: ignore[no-untyped-def]
+        """``EventScores.criterion_aggregates`` without ``judge_id``'s scores, from each dossier's few
+        scores grouped once (a re-ranking's tie-break columns cost one pass over the dossiers, not
+        over every score)."""
+
+        def aggregates(stage_id: str, criterion_id: str, method: AggregationMethod) -> dict[str, Fraction] | None:
+            if method not in (AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN):
+                return None
+            key = (stage_id, criterion_id)
+            per = self.by_dossier.get(key)
+            if per is None:
+                per = self.by_dossier[key] = {}
+                for d, j, v in self.column(stage_id, criterion_id):
+                    per.setdefault(d, []).append((j, v))
+            sums = []
+            for d, items in per.items():
+                values = [v for j, v in items if j != judge_id]
+                if values:
+                    sums.append((d, (sum(values), len(values), min(values), max(values))))
+            return aggregates_from_sums(sums, method)
+
+        return aggregates
+
 
 def _without(scores: EventScores, judge_id: str, columns: _Columns) -> EventScores:
     """A shallow copy of ``scores`` without the sheets of ``judge_id`` (no new read)."""
     other = copy.copy(scores)
     other.rows = [r for r in scores.rows if r[1] != judge_id]
     other._column = lambda st, cid: [r for r in columns.column(st, cid) if r[1] != judge_id]  # type: ignore[method-assign]
+    other.criterion_aggregates = columns.aggregates_without(judge_id)  # type: ignore[method-assign]
     return other
 
 

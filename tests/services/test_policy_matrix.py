@@ -74,7 +74,7 @@ PURE = {
     "judging.integrity_statement", "judging.redaction_terms", "judging.make_redactor", "judging.mask_text",
     "paper.form_file_name", "paper.read_score_file",
     "plenary.snapshot",
-    "ranking.total_expression", "ranking.ranking_criteria", "ranking.entry_dossiers",
+    "ranking.total_expression", "ranking.aggregates_from_sums", "ranking.ranking_criteria", "ranking.entry_dossiers",
     "sheets.to_milli", "sheets.from_milli", "sheets.sheet_values", "sheets.refuse_closed_stage",
     "sheets.check_version",
     "signatures.stamp_text",

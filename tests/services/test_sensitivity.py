@@ -163,3 +163,48 @@ def test_each_judge_left_out_equals_ranking_without_that_judges_sheets(db: Datab
         effect = next((x for x in row.effects if x.judge_name == "Budi"), None)
         rank, passed = (effect.rank, effect.passed) if effect else (row.rank, row.passed)
         assert (rank, passed) == (expected.rank, expected.passed), row.number
+
+
+@pytest.mark.parametrize("method", ["mean", "trimmed_mean"])
+def test_tie_breaks_without_each_judge_equal_the_store_ranked_without_them(db: Database, method: str) -> None:
+    """Scores from a narrow range tie the totals, so every re-ranking runs the tie-break chain on
+    criterion aggregates built without one judge: each equals the store ranked after that judge's
+    sheets are unlocked (then scored again as before)."""
+    import random
+
+    from oaoi_desktop.domain.rubric import AggregationMethod
+    from oaoi_desktop.services import ranking, sheets
+    from oaoi_desktop.store.models import ScoreSheet
+
+    rnd = random.Random(17)
+    eid = jb.event(db)
+    names = ("Ani", "Budi", "Citra", "Dedi", "Eka")
+    for name in names:
+        jb.judge(db, eid, name)
+    given: dict[tuple[str, str], dict[str, int]] = {}
+    for i in range(1, 9):
+        jb.dossier(db, eid, f"P-{i}", kategori="Kesehatan")
+        for judge in names:
+            values = {c: rnd.choice((7, 8)) for c in KIPP_CRITERIA}
+            given[judge, f"P-{i}"] = values
+            score(db, eid, judge, f"P-{i}", values)
+    m = AggregationMethod(method)
+    r = report(db, eid, method=m, top_n=3)
+    checked = 0
+    for name in names:
+        with db.write() as s:
+            e = events.get_event(s, eid)
+            judge = accounts.find_judge(s, e, name)
+            for sheet in s.scalars(select(ScoreSheet).where(ScoreSheet.judge_id == judge.id)):
+                sheets.unlock_sheet(s, sheet, ACTOR, "uji kepekaan")
+            without = ranking.rank_event(s, e, method=m, actor=ACTOR)
+        for row in r.rows:
+            expected = without.dossier(row.dossier_id)
+            effect = next((x for x in row.effects if x.judge_name == name), None)
+            rank, passed = (effect.rank, effect.passed) if effect else (row.rank, row.passed)
+            assert (rank, passed) == (expected.rank, expected.passed), (name, row.number)
+            checked += 1
+        for number in (f"P-{i}" for i in range(1, 9)):
+            score(db, eid, name, number, given[name, number])
+    assert checked == 40
+    assert any(row.effects for row in r.rows)  # some rank does move without one judge
