@@ -322,3 +322,25 @@ def test_backups_older_than_the_purge_are_listed(db: Database, tmp_path: Path) -
     text = _pdf_text(result.pdf)
     assert "cadangan-lama.zip" in text.replace(" ", "") and "memusnahkan berkas-berkas tersebut" in text
     assert backups.list_backups() is not None
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_archive_is_remembered_and_a_backup_after_the_purge_holds_no_purged_data(
+        db: Database, tmp_path: Path) -> None:
+    import zipfile
+
+    from oaoi_desktop.services import backups
+
+    eid = _build(db, tmp_path)
+    before = backups.create_backup(db, tmp_path / "stick" / "sebelum.zip", actor=ACTOR)
+    result = purge.purge_event(db, eid, actor=ACTOR, reason="Keputusan rapat", folder=tmp_path,
+                               now=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + dt.timedelta(seconds=5))
+    listed = {Path(b.path).name: b for b in result.backups}
+    assert listed["sebelum.zip"].sha256 == before.sha256 and listed["sebelum.zip"].kind == "archive"
+    after = backups.create_backup(db, tmp_path / "stick" / "sesudah.zip", actor=ACTOR)
+    with zipfile.ZipFile(after.path) as zf:
+        assert not [n for n in zf.namelist() if n.startswith("attachments/")]
+        blob = b"".join(zf.read(n) for n in zf.namelist())
+    assert EMAIL.encode() not in blob and SECRET_TEXT.encode() not in blob
+    with zipfile.ZipFile(before.path) as zf:
+        assert any(n.startswith("attachments/") for n in zf.namelist())
