@@ -629,12 +629,18 @@ def _document(s: Session, db: Any, event: Event, result: PurgeResult, fp: str, f
         audit=result.head_after, timezone=zone)
 
 
+def purged_when_text(state: dict[str, Any] | None, zone: str) -> str:
+    """A purge's time (``event.settings["purged"]["at"]``) as local time with its zone ("-" without one)."""
+    from oaoi_desktop.i18n.formats import local_time
+
+    return local_time(_parse_time(state.get("at")), zone) if state else "-"
+
+
 def purged_when(event: Event) -> str:
     """When the event was purged, as local time with its zone ("-" if it was not)."""
-    from oaoi_desktop.i18n.formats import local_time, zone_of
+    from oaoi_desktop.i18n.formats import zone_of
 
-    state = purge_state(event)
-    return local_time(_parse_time(state.get("at")), zone_of(event)) if state else "-"
+    return purged_when_text(purge_state(event), zone_of(event))
 
 
 def purged_notice(session: Session, dossier: Dossier, lang: str | None = None) -> str | None:
@@ -650,5 +656,5 @@ def purged_notice(session: Session, dossier: Dossier, lang: str | None = None) -
 
 __all__ = [
     "BackupFile", "PurgePlan", "PurgeResult", "RemovedItem", "older_backups", "plan", "purge_event",
-    "purge_document_data", "purge_state", "purged_notice", "purged_when", "retention_days", "set_retention",
+    "purge_document_data", "purge_state", "purged_notice", "purged_when", "purged_when_text", "retention_days", "set_retention",
 ]

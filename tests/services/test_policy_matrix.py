@@ -78,7 +78,7 @@ PURE = {
     "sheets.to_milli", "sheets.from_milli", "sheets.sheet_values", "sheets.refuse_closed_stage",
     "sheets.check_version",
     "signatures.stamp_text",
-    "purge.retention_days", "purge.purge_state", "purge.purged_when", "purge.older_backups",
+    "purge.retention_days", "purge.purge_state", "purge.purged_when", "purge.purged_when_text", "purge.older_backups",
     "stages.stage_closing",
     "exchange.bundles.encode_bundle", "exchange.bundles.parse_bundle", "exchange.bundles.bundle_files",
     "exchange.crypto.derive_keys", "exchange.crypto.object_name", "exchange.crypto.encrypt_stream",
