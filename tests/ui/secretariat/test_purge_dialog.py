@@ -124,3 +124,31 @@ def test_the_word_must_be_typed_exactly(qtbot, main_window: MainWindow, db: Data
         qtbot.keyClicks(dialog.confirm, word)
     assert not dialog.purge_button.isEnabled()
     dialog.close()
+
+
+def test_the_audit_verify_of_the_tools_menu_says_intact_and_names_the_marked_entries(
+        qtbot, main_window: MainWindow, db: Database, tmp_path: Path, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
+    from oaoi_desktop.services import purge
+    from oaoi_desktop.ui.dialogs import MessageKind
+    from oaoi_desktop.ui.trust.hook import TrustHook
+
+    eid = _event(db, tmp_path)
+    purge.purge_event(db, eid, actor=ACTOR, reason="Keputusan rapat", folder=tmp_path / "ba")
+    sign_in_secretariat(qtbot, main_window)
+    hook = next(h for h in main_window.children() if isinstance(h, TrustHook))
+    action = next(a for a in main_window.tools_menu.actions() if a.objectName() == "action_trust_verify")
+    details: list[str] = []
+    record = recording_dialogs.message
+
+    def message(parent, kind, title, text, **kwargs):  # type: ignore[no-untyped-def]
+        box = record(parent, kind, title, text, **kwargs)
+        details.append(box.detailedText())
+        return box
+
+    recording_dialogs.message = message
+    with qtbot.waitSignal(hook.verified, timeout=20_000) as blocker:
+        action.trigger()
+    assert recording_dialogs.messages[-1]["kind"] is MessageKind.INFORMATION  # intact
+    assert "2 entri dengan muatan dimusnahkan (ditandai)" in details[-1]
+    [report] = [r for r in blocker.args[0] if r.chain == eid]
+    assert report.ok and report.marked == 2
