@@ -99,8 +99,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "purge.pdf.col.kind": {"id": "Jenis", "en": "Kind"},
     "purge.pdf.col.name": {"id": "Nama berkas", "en": "File name"},
     "purge.pdf.col.sha256": {"id": "SHA-256", "en": "SHA-256"},
-    "purge.pdf.col.file": {"id": "Berkas cadangan", "en": "Backup file"},
-    "purge.pdf.col.date": {"id": "Tanggal", "en": "Date"},
     "purge.pdf.backups_heading": {"id": "Cadangan yang lebih lama dari pemusnahan",
                                   "en": "Backups older than the purge"},
     "purge.pdf.backups_request": {

@@ -472,7 +472,7 @@ def _destroy(s: Session, event: Event) -> tuple[list[RemovedItem], set[str], dic
                                .order_by(DossierRevision.dossier_id, DossierRevision.revision))) if ids else []
     content_bytes = 0
     n_revisions = 0
-    for rev in revisions:
+    for rev in sorted(revisions, key=lambda r: (dossiers[r.dossier_id].number, r.revision)):
         if _is_purged_content(rev.content):
             continue
         size = len(canonical.dumps(rev.content or {}))
@@ -608,16 +608,13 @@ def _document(s: Session, db: Any, event: Event, result: PurgeResult, fp: str, f
     body.append(TableBlock(header=(t("purge.pdf.col.no"), t("purge.pdf.col.dossier"), t("purge.pdf.col.kind"),
                                    t("purge.pdf.col.name"), t("purge.pdf.col.sha256")),
                            rows=rows or (("-", "-", "-", "-", "-"),), widths=(0.05, 0.15, 0.1, 0.25, 0.45),
-                           align=("R", "L", "L", "L", "L"), wrap=(3, 4), font_size=6.5))
+                           align=("R", "L", "L", "L", "L"), wrap=(3,), font_size=6))
     body.append(Heading(t("purge.pdf.backups_heading")))
     if result.backups:
         body.append(Para(t("purge.pdf.backups_request", count=len(result.backups))))
-        body.append(TableBlock(
-            header=(t("purge.pdf.col.no"), t("purge.pdf.col.file"), t("purge.pdf.col.date"),
-                    t("purge.pdf.col.sha256")),
-            rows=tuple((str(i + 1), b.path, local_time(b.modified, zone), b.sha256 or "-")
-                       for i, b in enumerate(result.backups)),
-            widths=(0.05, 0.4, 0.15, 0.4), align=("R", "L", "L", "L"), wrap=(1, 3), font_size=6.5))
+        for i, b in enumerate(result.backups, 1):  # paragraphs: a long path wraps, a table cell would not
+            body.append(Para(f"{i}. {b.path} \u2014 {local_time(b.modified, zone)} \u2014 SHA-256 {b.sha256 or '-'}",
+                             style="small"))
     else:
         body.append(Para(t("purge.pdf.no_backups")))
     signers = tuple(content.signer(u, lang) for u in documents.Context(s, event).chairs())

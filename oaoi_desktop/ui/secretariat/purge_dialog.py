@@ -237,6 +237,10 @@ class PurgeDialog(QDialog):
         self._update_button()
         self._show_backups(result.backups)
         c = result.counts
+        self.summary.setText(i18n.render(
+            "purge.cli.done", i18n.current_language(), event=result.event_name, by=result.by,
+            when=self._when(result.at), dossiers=c.get("dossiers", 0), revisions=c.get("revisions", 0),
+            attachments=c.get("attachments", 0), bytes=c.get("bytes", 0), marked=c.get("audit_marked", 0)))
         set_message(self.message, self.tr(
             "Purged: %1 proposals, %2 content revisions, %3 attachments; %4 audit entries marked. The Berita "
             "Acara Pemusnahan Data No. %5 is saved as %6; have it signed. Destroy the backups listed above too.")
