@@ -130,6 +130,35 @@ def _event_update(original: Callable[[argparse.Namespace], int]) -> Callable[[ar
     return run
 
 
+def _event_create(original: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``oaoi event create ... --retention-days N``: the event, then its retention period."""
+
+    def run(args: argparse.Namespace) -> int:
+        days = getattr(args, "retention_days", None)
+        if days is None:
+            return original(args)
+        import contextlib
+        import io
+
+        from oaoi_desktop.services import events, purge
+
+        cli = _cli()
+        if days < 0:
+            raise cli.CliError("purge.bad_retention", value=str(days), maximum=purge.MAX_RETENTION_DAYS)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            code = original(args)
+        event_id = printed.getvalue().strip()
+        print(printed.getvalue(), end="")
+        if code != cli.EXIT_OK or not event_id:
+            return code
+        with cli._open_db(args) as db, db.write() as s:
+            purge.set_retention(s, events.get_event(s, event_id), days, actor=cli._operator(args))
+        return code
+
+    return run
+
+
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add this module's commands to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
@@ -147,6 +176,9 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     p.add_argument("--sign-as", metavar="NAME", help=t("purge.cli.help.sign_as"))
     p.add_argument("--passphrase-file", metavar="FILE", help=t("purge.cli.help.passphrase_file"))
     fmt(p)
+    create = event_sub.choices["create"]
+    create.add_argument("--retention-days", type=int, metavar="N", help=t("purge.cli.help.retention_days"))
+    create.set_defaults(func=_event_create(create.get_default("func")))
     update = event_sub.choices["update"]
     update.add_argument("--retention-days", type=int, metavar="N", help=t("purge.cli.help.retention_days"))
     update.set_defaults(func=_event_update(update.get_default("func")))

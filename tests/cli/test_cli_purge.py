@@ -117,3 +117,24 @@ def test_retention_days_set_and_shown(run, db: Database, tmp_path: Path) -> None
     assert code == 0 and "cleared" in out
     code, out, err = run("event", "purge", "--event", eid, "--dry-run", "--format", "json")
     assert json.loads(out)["retention_days"] is None
+
+
+def test_event_create_takes_a_retention_period(run, db: Database) -> None:
+    make_event(db)  # the builders' secretariat account and rubric exist
+    code, out, err = run("event", "create", "--name", "KIPP Retensi 2026", "--rubric", "kipp-proposal",
+                         "--retention-days", "730")
+    assert code == 0, err
+    event_id = out.strip()
+    with db.read() as s:
+        event = events.get_event(s, event_id)
+        assert event.settings["retention_days"] == 730
+
+
+def test_results_and_exports_after_the_purge(run, db: Database, tmp_path: Path) -> None:
+    eid = _event(db, tmp_path)
+    code, out, err = run("event", "purge", "--event", eid, "--reason", "Keputusan rapat", "--out", str(tmp_path))
+    assert code == 0, err
+    code, out, err = run("export", "csv", "--event", eid, "--out", str(tmp_path / "hasil.csv"))
+    assert code == 0, err
+    text = (tmp_path / "hasil.csv").read_text("utf-8")
+    assert "KIPP-001" in text and "rahmat@medan.go.id" not in text

@@ -344,3 +344,19 @@ def test_a_backup_archive_is_remembered_and_a_backup_after_the_purge_holds_no_pu
     assert EMAIL.encode() not in blob and SECRET_TEXT.encode() not in blob
     with zipfile.ZipFile(before.path) as zf:
         assert any(n.startswith("attachments/") for n in zf.namelist())
+
+
+def test_the_judge_workspace_shows_the_notice_instead_of_the_content(db: Database, tmp_path: Path) -> None:
+    from oaoi_desktop.services import judging
+    from oaoi_desktop.store.models import User
+
+    eid = _build(db, tmp_path)
+    result = purge.purge_event(db, eid, actor=ACTOR, reason="Keputusan rapat", folder=tmp_path)
+    with db.write() as s:
+        event = events.get_event(s, eid)
+        judge = s.scalar(select(User).where(User.name == "Anggota"))
+        opened = judging.open_dossier_for_judge(s, event, judge, "KIPP-001", lang="id")
+    assert opened.reader.purged_notice.startswith("Isi proposal telah dimusnahkan pada")
+    assert result.number in opened.reader.purged_notice
+    assert opened.reader.sections == () and opened.reader.attachments == ()
+    assert EMAIL not in str(opened.content)
