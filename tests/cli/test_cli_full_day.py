@@ -199,7 +199,7 @@ def test_a_whole_day_through_the_command_line(oaoi, tmp_path: Path) -> None:
     assert purged["counts"]["attachments"] > 0 and purged["counts"]["audit_marked"] > 0
     assert any(Path(b["path"]).name == "cadangan.zip" for b in purged["backups"])  # made before: destroy it too
     code, out, err = oaoi("verify", purged["pdf"], "--format", "json")
-    assert code == 0, out + err
+    assert code == 0, out + err  # signed by the chair, registered, its fingerprint recomputed from the chain
     code, out, err = oaoi("audit", "verify", "--event", event)
     assert code == 0, out + err
     assert "purged payloads (marked)" in out
