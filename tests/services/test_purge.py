@@ -360,3 +360,26 @@ def test_the_judge_workspace_shows_the_notice_instead_of_the_content(db: Databas
     assert result.number in opened.reader.purged_notice
     assert opened.reader.sections == () and opened.reader.attachments == ()
     assert EMAIL not in str(opened.content)
+
+
+def test_an_exported_log_of_a_purged_event_verifies_without_the_database(db: Database, tmp_path: Path) -> None:
+    import json as _json
+
+    eid = _build(db, tmp_path)
+    purge.purge_event(db, eid, actor=ACTOR, reason="Keputusan rapat", folder=tmp_path)
+    out = tmp_path / "log.jsonl"
+    with db.read() as s:
+        audit_verify.export_event(s, eid, out, actor=ACTOR)
+    report = audit_verify.verify_export_file(out)
+    assert report.ok and report.marked == 2
+    assert EMAIL.encode() not in out.read_bytes() and b"usulan-1" not in out.read_bytes()
+    # an entry marked by hand in the file is found
+    lines = out.read_bytes().split(b"\n")
+    for i, line in enumerate(lines[1:], 1):
+        doc = _json.loads(line) if line else {}
+        if doc.get("action") == "score.recorded" or (doc.get("entity_type") == "score_sheet" and doc.get("after")):
+            doc["after"] = {"_purged": {"keys": ["scores"], "sha256": "0" * 64}}
+            lines[i] = _json.dumps(doc).encode()
+            break
+    out.write_bytes(b"\n".join(lines))
+    assert not audit_verify.verify_export_file(out).ok
