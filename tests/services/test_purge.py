@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sqlite3
 import uuid
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from oaoi_desktop.store.models import (
     BlobChunk,
     Dossier,
     DossierRevision,
-    Event,
     IssuedDocument,
     Score,
 )
