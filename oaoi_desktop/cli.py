@@ -719,6 +719,7 @@ EXTENSION_MODULES = (
     "cli_projector",  # rank --sensitivity (leave-one-judge-out)
     "cli_blind",  # blind terms|reports (blind review: the event's terms, leak reports)
     "cli_calib",  # calibration start|report|close|reset|flag, shadow report (issue 17)
+    "cli_purge",  # event purge, event update --retention-days (issue 17)
 )
 
 

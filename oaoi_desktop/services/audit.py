@@ -78,9 +78,10 @@ def _lock_head(session: Session, chain: str) -> AuditHead:
 
 
 FINALISED_ALLOWED = ("event.reopened", "event.letterhead_set", "event.timezone_set", "package.exported",
-                     "key.rewrapped")
+                     "key.rewrapped", "event.purged", "event.retention_set")
 """Actions a finalised event's chain still takes: the reopening itself, the documents' letterhead,
-exporting a USB panel package (importing one is refused)."""
+exporting a USB panel package (importing one is refused), and the purge of a finalised event's dossier
+content with its retention period (``services/purge.py``: neither changes a result)."""
 FINALISED_ALLOWED_PREFIXES = ("document.", "documents.", "signature.", "signing.", "certificate.", "authority.",
                               "credential.", "export.", "exports.", "bundle.exported", "backup.", "audit.", "user.")
 """...and these families, which change no result: issuing and signing documents (with the event's

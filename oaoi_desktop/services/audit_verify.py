@@ -158,6 +158,8 @@ class VerifyReport:
     """The state digest of the tables (what the Berita Acara prints); empty when the state was not read."""
     logged_digest: str = ""
     """The digest of the state as replayed from the log."""
+    marked: int = 0
+    """Entries whose payload a purge marked (``services/purge.py``): linked and vouched for, not re-hashed."""
 
     @property
     def ok(self) -> bool:
@@ -174,6 +176,7 @@ class VerifyReport:
             "skipped": [s.as_dict() for s in self.skipped], "sheets_checked": self.sheets_checked,
             "scores_checked": self.scores_checked, "corrections_checked": self.corrections_checked,
             "state_checked": self.state_checked, "digest": self.digest, "logged_digest": self.logged_digest,
+            "marked": self.marked,
         }
 
 
@@ -189,14 +192,60 @@ def _record_hash(record: Mapping[str, Any]) -> str:
     return canonical.sha256_hex({k: v for k, v in record.items() if k != "hash"})
 
 
+PURGE_ACTION = "event.purged"
+"""The purge's own entry (``services/purge.py``): it lists every entry whose payload it marked."""
+MARK_KEY = "_purged"
+"""A marked payload (``before``/``after``) carries this key: which keys were removed and their SHA-256."""
+
+
+def _is_marked(record: Mapping[str, Any]) -> bool:
+    return any(isinstance(record.get(k), Mapping) and MARK_KEY in record[k] for k in ("before", "after"))
+
+
+def _purge_marks(records: Sequence[Mapping[str, Any]]) -> dict[int, tuple[str, str]]:
+    """seq -> (stored hash, hash of the marked content) of every entry a purge entry marked.
+
+    Only purge entries that hash to their own stored hash count (an edited one is
+    reported by :func:`check_chain` anyway), and only marks of earlier entries.
+    """
+    marks: dict[int, tuple[str, str]] = {}
+    for r in records:
+        if r.get("action") != PURGE_ACTION or _record_hash(r) != r.get("hash"):
+            continue
+        after = r.get("after") if isinstance(r.get("after"), Mapping) else {}
+        for m in after.get("marked") or ():
+            if isinstance(m, Mapping) and isinstance(m.get("seq"), int) and isinstance(r.get("seq"), int) \
+                    and m["seq"] < r["seq"]:
+                marks[m["seq"]] = (str(m.get("hash")), str(m.get("marked_sha256")))
+    return marks
+
+
+def _marked_count(records: Sequence[Mapping[str, Any]]) -> int:
+    """How many entries carry a purge's mark that the purge entry vouches for."""
+    marks = _purge_marks(records)
+    return sum(1 for r in records if _is_marked(r) and marks.get(r.get("seq")) == (r.get("hash"), _record_hash(r)))
+
+
+def _marked_finding(records: Sequence[Mapping[str, Any]]) -> list[Finding]:
+    n = _marked_count(records)
+    return [Finding("purge.audit.marked", {"count": n})] if n else []
+
+
 def check_chain(records: Sequence[Mapping[str, Any]], *, stored_head: Head | None,
                 expected_head: Head | None = None) -> tuple[list[Finding], Head]:
     """Check a chain's records (ordered by ``seq``); the findings and the head it really has.
 
     ``stored_head`` is the head row kept beside the chain (or an export's
     header); ``expected_head`` one given from outside (``--head``).
+
+    An entry whose payload a purge marked (``services/purge.py``) no longer
+    hashes to its stored hash: its link is checked like every other, and its
+    content must hash to what the later ``event.purged`` entry (itself fully
+    hashed) recorded for it, with the same stored hash.  A mark the purge entry
+    does not list, or a marked entry's stored hash changed, is an edit.
     """
     findings: list[Finding] = []
+    marks = _purge_marks(records)
     prev = GENESIS
     expected_seq = 1
     hashes: dict[int, str] = {}
@@ -215,7 +264,7 @@ def check_chain(records: Sequence[Mapping[str, Any]], *, stored_head: Head | Non
         if r.get("prev_hash") != prev:
             findings.append(Finding("trust.audit.broken_link", {"seq": seq, "action": r.get("action")}, seq))
         actual = _record_hash(r)
-        if actual != r.get("hash"):
+        if actual != r.get("hash") and not (_is_marked(r) and marks.get(seq) == (r.get("hash"), actual)):
             findings.append(Finding("trust.audit.edited_entry", {"seq": seq, "action": r.get("action")}, seq))
         prev = str(r.get("hash"))
         hashes[seq] = prev
@@ -559,8 +608,10 @@ def _verify_event(session: Session, ev: Event, *, expected_head: Head | None = N
                                                    labels, expected_digest)
         findings += problems
         skipped += warnings
+    skipped += _marked_finding(records)
     return VerifyReport(chain, ev.name, len(records), head, tuple(findings), tuple(skipped), *counts,
-                        state_checked=bool(digests[0]), digest=digests[0], logged_digest=digests[1])
+                        state_checked=bool(digests[0]), digest=digests[0], logged_digest=digests[1],
+                        marked=_marked_count(records))
 
 
 def verify_global(session: Session, *, actor: Any) -> VerifyReport:
@@ -730,9 +781,10 @@ def verify_export_file(path: Path, *, expected_head: Head | None = None,
                 raise ValidationError("trust.export.bad_snapshot", file=Path(path).name) from None
             findings += problems
             skipped += warnings
+    skipped += _marked_finding(records)
     return VerifyReport(str(header.get("chain", "")), str(header.get("event_name", "")), len(records), head,
                         tuple(findings), tuple(skipped), *counts, state_checked=bool(digests[0]),
-                        digest=digests[0], logged_digest=digests[1])
+                        digest=digests[0], logged_digest=digests[1], marked=_marked_count(records))
 
 
 __all__ = [

@@ -138,9 +138,23 @@ def create_backup(db: Database, out: Path, *, include_attachments: bool = True,
     files.prepare_out_folder(out.parent)  # an unmounted stick is refused, not created on the internal disk
     files.sweep_stale_parts(out.parent)  # what a killed backup left here
     try:
-        return _create_backup(db, out, include_attachments=include_attachments, progress=progress, cancel=cancel)
+        result = _create_backup(db, out, include_attachments=include_attachments, progress=progress, cancel=cancel)
     except OSError as exc:  # a read-only or full disk, a folder we may not write
         raise OaoiError("trust.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
+    _remember_archive(result)
+    return result
+
+
+def _remember_archive(result: BackupResult) -> None:
+    """One line in the data folder's ``backups/archives.jsonl``: a later purge (``services/purge.py``)
+    lists the archives made before it, wherever they were written, so they can be destroyed too."""
+    line = {"path": str(Path(result.path).resolve()), "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+            "size": result.bytes, "sha256": result.sha256}
+    try:
+        with open(config.backup_dir() / "archives.jsonl", "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    except OSError as exc:  # the archive is written; the register is a help, not a condition
+        log.warning("could not note the archive in the backup register: %s", exc)
 
 
 def _create_backup(db: Database, out: Path, *, include_attachments: bool,

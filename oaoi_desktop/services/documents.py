@@ -75,7 +75,10 @@ RESULT = "result"
 RANKING = "ranking"
 MINUTES = "minutes"
 KINDS = (SHEET, RESULT, RANKING, MINUTES)
-CODES = {SHEET: "LP", RESULT: "LHP", RANKING: "RP", MINUTES: "BA"}
+PURGE = "purge"
+"""*Berita Acara Pemusnahan Data* (``services/purge.py``): registered and verified like the others, never
+exported through :func:`prepare` (only the purge writes it), so it is not in :data:`KINDS`."""
+CODES = {SHEET: "LP", RESULT: "LHP", RANKING: "RP", MINUTES: "BA", PURGE: "BAPD"}
 """The kind's code inside the document number."""
 FINAL = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
 DEFAULT_GROUP_BY = ("kategori", "kelompok")
@@ -388,6 +391,10 @@ def data_for(ctx: Context, kind: str, details: dict[str, Any]) -> dict[str, Any]
             "rows": [_row_json(_raw_row(raw, r.dossier_id), r) for r in rows],
             "audit": {"seq": seq, "hash": entry_hash},
         }
+    if kind == PURGE:
+        from oaoi_desktop.services.purge import purge_document_data
+
+        return purge_document_data(ctx.session, ctx.event, details)
     raise ValidationError("documents.unknown_kind", kind=kind, allowed=", ".join(KINDS))
 
 

@@ -230,6 +230,9 @@ class DossierView:
     current_revision: int
     revisions: tuple[RevisionInfo, ...]
     """Every revision, oldest first."""
+    purged_notice: str = ""
+    """Set when the content was purged (issue 17, ``services/purge.py``): "Isi proposal telah dimusnahkan
+    pada … (Berita Acara Pemusnahan Data No. …)"; the sections and attachments are then empty."""
 
     @property
     def is_current(self) -> bool:
@@ -338,7 +341,16 @@ def _dossier_view(session: Session, dossier: Dossier, *, revision: int | None = 
         video_url=content.get("video_url", ""), previous_finalist=content.get("previous_finalist"),
         sections=tuple(sections), attachments=tuple(attachments), revision=number,
         current_revision=dossier.current_revision, revisions=tuple(_list_revisions(session, dossier)),
+        purged_notice=_purged_notice(session, dossier, content, lang),
     )
+
+
+def _purged_notice(session: Session, dossier: Dossier, content: dict[str, Any], lang: str) -> str:
+    if content.get("purged") is not True:
+        return ""
+    from oaoi_desktop.services.purge import purged_notice
+
+    return purged_notice(session, dossier, lang) or ""
 
 
 def _attachment_row(session: Session, attachment_id: uuid.UUID) -> Attachment:

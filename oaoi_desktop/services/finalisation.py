@@ -227,6 +227,9 @@ def reopen_event(session: Session, event_id: uuid.UUID | str | Event, actor: Act
         raise ValidationError("finalise.reason_required", event=event.name)
     if event.status != EventStatus.FINALISED:
         raise ConflictError("finalise.not_finalised", event=event.name)
+    purged = (event.settings or {}).get("purged")  # issue 17: the content is gone, nothing can be re-judged
+    if isinstance(purged, dict):
+        raise ConflictError("purge.reopen_refused", event=event.name, number=purged.get("number", "-"))
     if len(reason) < REOPEN_REASON_MIN:  # a word is not a reason anybody can audit later
         raise ValidationError("routine.reopen_reason_short", event=event.name, minimum=REOPEN_REASON_MIN,
                               length=len(reason))

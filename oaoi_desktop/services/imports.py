@@ -61,7 +61,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from oaoi_desktop import config
-from oaoi_desktop.errors import NotFoundError, OaoiError
+from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError
 from oaoi_desktop.intake.findings import Finding, Severity, error
 from oaoi_desktop.intake.limits import Limits
 from oaoi_desktop.intake.sources import Candidate, FolderPackage, ZipPackage, scan
@@ -998,6 +998,12 @@ def _resolve_event(db: Database, event: Event | _EventRef | uuid.UUID | str) -> 
     ref = str(event.id) if isinstance(event, Event) else str(event)
     with db.read() as s:
         found = events.get_event(s, ref)
+        purged = (found.settings or {}).get("purged")  # issue 17: a purged event takes no dossier again
+        if isinstance(purged, dict):
+            from oaoi_desktop.services.purge import purged_when
+
+            raise ConflictError("purge.import_refused", event=found.name, when=purged_when(found),
+                                number=purged.get("number", "-"))
         return _EventRef(found.id, found.name)
 
 

@@ -139,6 +139,7 @@ class Action:
     AUDIT_EXPORT = "audit.export"
     SECRETARIAT_WORK = "secretariat.work"
     CALIBRATION_MANAGE = "calibration.manage"
+    EVENT_PURGE = "event.purge"
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ RULES: dict[str, Rule] = {
     A.SECRETARIAT_WORK: Rule(_S, "other secretariat work"),
     A.CALIBRATION_MANAGE: Rule(_S, "flag calibration dossiers, start / close the calibration round, reset a "
                                    "calibration sheet (with a reason)"),
+    A.EVENT_PURGE: Rule(_S, "purge a finalised event's dossier content and attachments (destruction record)"),
 }
 
 

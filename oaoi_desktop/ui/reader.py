@@ -1136,6 +1136,8 @@ class DossierReader(QWidget):
                 self.tr("A link on the internet: it opens only where there is a connection.")
             )
         notices = []
+        if getattr(view, "purged_notice", ""):  # issue 17: the content was purged (services/purge.py)
+            notices.append(view.purged_notice)
         if self._blind:
             notices.append(self.tr(
                 "Blind evaluation: the proposal's identity is hidden. Attachments cannot be redacted."

@@ -187,3 +187,23 @@ def test_a_whole_day_through_the_command_line(oaoi, tmp_path: Path) -> None:
     assert code == 0, out + err
     code, out, _ = oaoi("rank", "--event", event, "--format", "json", db=other)
     assert json.loads(out) == ranked
+
+    # months later: the proposal data is purged on the secretariat's reasoned decision (issue 17); the
+    # Berita Acara Pemusnahan Data is signed by the chair, the chain and the signed results still verify
+    code, out, err = oaoi("event", "purge", "--event", event, "--reason", "Keputusan rapat sekretariat: data OPD "
+                          "tidak diperlukan lagi", "--out", str(tmp_path / "pemusnahan"), "--sign-as", "Ani",
+                          "--passphrase-file", str(tmp_path / "Ani.pass"), "--format", "json")
+    assert code == 0, err
+    purged = json.loads(out)
+    assert purged["done"] and purged["signed_by"] == "Ani" and purged["counts"]["dossiers"] == 14
+    assert purged["counts"]["attachments"] > 0 and purged["counts"]["audit_marked"] > 0
+    assert any(Path(b["path"]).name == "cadangan.zip" for b in purged["backups"])  # made before: destroy it too
+    code, out, err = oaoi("verify", purged["pdf"], "--format", "json")
+    assert code == 0, out + err  # signed by the chair, registered, its fingerprint recomputed from the chain
+    code, out, err = oaoi("audit", "verify", "--event", event)
+    assert code == 0, out + err
+    assert "purged payloads (marked)" in out
+    code, out, err = oaoi("verify", str(minutes))
+    assert code == 0, out + err
+    code, out, _ = oaoi("rank", "--event", event, "--format", "json")
+    assert json.loads(out) == ranked

@@ -38,7 +38,7 @@ from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
     accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
     completeness, documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy,
-    projector, ranking, sensitivity, shadow, sheets, signatures, stages, status,
+    projector, purge, ranking, sensitivity, shadow, sheets, signatures, stages, status,
 )
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
@@ -78,6 +78,7 @@ PURE = {
     "sheets.to_milli", "sheets.from_milli", "sheets.sheet_values", "sheets.refuse_closed_stage",
     "sheets.check_version",
     "signatures.stamp_text",
+    "purge.retention_days", "purge.purge_state", "purge.purged_when", "purge.purged_when_text", "purge.older_backups",
     "stages.stage_closing",
     "exchange.bundles.encode_bundle", "exchange.bundles.parse_bundle", "exchange.bundles.bundle_files",
     "exchange.crypto.derive_keys", "exchange.crypto.object_name", "exchange.crypto.encrypt_stream",
@@ -181,6 +182,9 @@ POLICY_FACTS = {
     "dossiers.attachment_counts": "attachments per dossier id (counts)",
     "dossiers.changed_since_scored": "a boolean: a newer revision arrived since the judge scored",
     "dossiers.changed_for_judge": "dossier numbers and revision numbers the judge scored that changed since",
+    "purge.purge_document_data": "the purge entry's counts and SHA-256 list (no personal data, no score): the "
+                                 "Berita Acara Pemusnahan Data's fingerprint, recomputed by `oaoi verify`",
+    "purge.purged_notice": "the sentence the reader shows for a purged dossier (date, document number)",
 }
 """Internal facts: no role needed, and nothing protected in what they return (with the reason)."""
 
@@ -294,6 +298,11 @@ def _csv(w: Any, text: str) -> Path:
 
 
 CASES: dict[str, Case] = {
+    "purge.plan": Case("event.purge", lambda w, a, r: _s(w, lambda s, e: purge.plan(s, e, actor=a))),
+    "purge.purge_event": Case("event.purge", lambda w, a, r: purge.purge_event(
+        w.db, w.event, actor=a, reason="uji matriks", folder=w.tmp)),
+    "purge.set_retention": Case("event.update", lambda w, a, r: _s(w, lambda s, e: purge.set_retention(
+        s, e, 30, actor=a))),
     "accounts.add_secretariat": Case("user.add", lambda w, a, r: _s(w, lambda s, e: accounts.add_secretariat(
         s, name="Baru", secret="akun baru untuk uji matriks", actor=a))),
     "accounts.add_judge": Case("judge.add", lambda w, a, r: _s(w, lambda s, e: accounts.add_judge(

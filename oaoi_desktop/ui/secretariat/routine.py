@@ -5,7 +5,9 @@
   ``oaoi scores import --second-entry``);
 * Sertifikat tanda tangan… (:class:`~oaoi_desktop.ui.secretariat.certificates.CertificatesDialog`,
   ``oaoi ca create``, ``oaoi cert issue|import``);
-* Buka kembali kegiatan… (the results package's reopen dialog, ``oaoi event reopen``).
+* Buka kembali kegiatan… (the results package's reopen dialog, ``oaoi event reopen``);
+* Musnahkan data proposal… (:class:`~oaoi_desktop.ui.secretariat.purge_dialog.PurgeDialog`,
+  ``oaoi event purge``, issue 17).
 
 Each dialog works on the console's event, as the console's signed-in secretariat member.
 """
@@ -49,6 +51,7 @@ class RoutineMenu(QObject):
         self.certificates_action = self._action("action_certificates", self.open_certificates)
         self.menu.addSeparator()
         self.reopen_action = self._action("action_console_reopen", self.open_reopen)
+        self.purge_action = self._action("action_console_purge", self.open_purge)  # issue 17
         self.dialog: QDialog | None = None
         console.installEventFilter(self)
         self.retranslate()
@@ -71,6 +74,9 @@ class RoutineMenu(QObject):
         self.certificates_action.setStatusTip(self.tr("The event's certificate authority and the judges' certificates"))
         self.reopen_action.setText(self.tr("Re&open the event\u2026"))
         self.reopen_action.setStatusTip(self.tr("Reopen a finalised event, with a reason for the audit log"))
+        self.purge_action.setText(self.tr("Purge proposal &data\u2026"))
+        self.purge_action.setStatusTip(self.tr("Remove the proposals' content and attachments of a finalised event, "
+                                               "with a signed destruction record"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if watched is self.console and event.type() == QEvent.Type.LanguageChange:
@@ -126,6 +132,14 @@ class RoutineMenu(QObject):
             return None
         return self._show(FinaliseDialog(self.console._db, self.console.actor, reopen=True, event_id=event_id,
                                          parent=self._parent()))
+
+    def open_purge(self) -> QDialog | None:
+        from oaoi_desktop.ui.secretariat.purge_dialog import PurgeDialog
+
+        event_id = self._event_or_say()
+        if event_id is None:
+            return None
+        return self._show(PurgeDialog(self.console._db, event_id, self.console.actor, self._parent()))
 
 
 __all__ = ["RoutineMenu"]

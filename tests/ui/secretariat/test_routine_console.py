@@ -75,7 +75,7 @@ def test_the_actions_menu_names_the_routine_steps(console: SecretariatConsole) -
     assert routine.button.text() == "&Tindakan" and routine.button.isVisible()
     texts = [a.text() for a in routine.menu.actions() if not a.isSeparator()]
     assert texts == ["&Cetak ulang slip PIN\u2026", "Impor nilai &kertas\u2026", "&Sertifikat tanda tangan\u2026",
-                     "&Buka kembali kegiatan\u2026"]
+                     "&Buka kembali kegiatan\u2026", "Musnahkan &data proposal\u2026"]
 
 
 # -- Cetak ulang slip PIN -----------------------------------------------------------------------
