@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.action.secretariat.work": {"id": "melakukan pekerjaan sekretariat",
                                         "en": "do secretariat work"},
     "policy.action.calibration.manage": {"id": "mengelola putaran kalibrasi", "en": "manage the calibration round"},
+    "policy.action.event.purge": {"id": "memusnahkan data proposal kegiatan yang sudah difinalisasi",
+                                  "en": "purge a finalised event's dossier data"},
     # the roles a refusal names ("'{name}' ({role}) tidak boleh ...")
     "policy.role.secretariat": {"id": "sekretariat", "en": "secretariat"},
     "policy.role.chair": {"id": "ketua tim penilai", "en": "panel chair"},
