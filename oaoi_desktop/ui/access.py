@@ -22,22 +22,29 @@ Plain rules, enforced here and again in the services:
   (:func:`oaoi_desktop.services.seat.is_judge_seat`);
 * :meth:`secretariat_actor` raises unless a secretariat member is signed in
   and the window is not locked.
+
+The gate is made before the database is open (the quick start, issue 14): it
+takes the database or a function that returns it (waiting for it to open),
+and imports the services only when someone signs in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from oaoi_desktop.errors import OaoiError, PermissionDeniedError
-from oaoi_desktop.services import auth, seat
-from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.services.auth import SignedIn
-from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.settings import Settings
+
+if TYPE_CHECKING:  # loaded after the window is shown (issue 14: start fast)
+    from oaoi_desktop.services.audit import Actor
+    from oaoi_desktop.services.auth import SignedIn
+    from oaoi_desktop.store.database import Database
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -74,7 +81,7 @@ class AccessGate(QObject):
     person_changed = Signal(object)
     locked_changed = Signal(bool)
 
-    def __init__(self, db: Database, settings: Settings, window: QWidget) -> None:
+    def __init__(self, db: Database | Callable[[], Database], settings: Settings, window: QWidget) -> None:
         super().__init__(window)
         self._db = db
         self._settings = settings
@@ -90,6 +97,11 @@ class AccessGate(QObject):
             app.installEventFilter(self)
 
     # -- state -------------------------------------------------------------------------
+    def _database(self) -> Database:
+        """The database (a function given instead is called: it waits until the database is open)."""
+        db = self._db
+        return db() if callable(db) else db
+
     @property
     def person(self) -> SignedIn | None:
         """Who is signed in (also while the window is locked), or None."""
@@ -126,8 +138,12 @@ class AccessGate(QObject):
 
     def is_judge_seat(self) -> bool:
         """True on a judge's laptop (a panel package was imported into this database)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from oaoi_desktop.services import seat
+
         try:
-            with self._db.read() as s:
+            with self._database().read() as s:
                 return seat.is_judge_seat(s)
         except (OaoiError, SQLAlchemyError):
             return False
@@ -137,7 +153,9 @@ class AccessGate(QObject):
         """Check a secretariat member's PIN or passphrase and sign them in (raises OaoiError)."""
         if self.is_judge_seat():
             raise PermissionDeniedError("gui.judge_seat_no_secretariat")
-        with self._db.write() as s:
+        from oaoi_desktop.services import auth
+
+        with self._database().write() as s:
             signed = auth.sign_in(s, None, user_id, secret)
         if not signed.is_secretariat:
             raise PermissionDeniedError("gui.secretariat_required")
@@ -190,7 +208,9 @@ class AccessGate(QObject):
         person = self._person
         if person is None:
             raise PermissionDeniedError("gui.nobody_signed_in")
-        with self._db.write() as s:
+        from oaoi_desktop.services import auth
+
+        with self._database().write() as s:
             signed = auth.sign_in(s, person.event_id, str(person.user_id), secret)
         if signed.user_id != person.user_id:  # pragma: no cover - sign_in looks the id up
             raise PermissionDeniedError("gui.nobody_signed_in")
