@@ -92,9 +92,7 @@ class AccessGate(QObject):
         self.idle_timer.setObjectName("idle_lock_timer")
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     # -- state -------------------------------------------------------------------------
     def _database(self) -> Database:
@@ -170,6 +168,7 @@ class AccessGate(QObject):
             self._leave()
         self._person = signed
         was_locked, self._locked = self._locked, False
+        self._watch(True)
         self._arm()
         if was_locked:
             self.locked_changed.emit(False)
@@ -182,6 +181,7 @@ class AccessGate(QObject):
         self._leave()
         was_locked, self._locked = self._locked, False
         self.idle_timer.stop()
+        self._watch(False)
         if was_locked:
             self.locked_changed.emit(False)
         self.person_changed.emit(None)
@@ -221,6 +221,19 @@ class AccessGate(QObject):
         return person
 
     # -- the idle timer ------------------------------------------------------------------
+    def _watch(self, on: bool) -> None:
+        """Watch the application's input events (the idle timer, Ctrl+L in dialogs) while someone is
+        signed in.  Not before: every event of the window's construction and of the sign-in page
+        would pass through Python for nothing (issue 14: start fast)."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
+
     def _arm(self) -> None:
         self.idle_timer.setInterval(idle_lock_ms(self._settings))
         self.idle_timer.start()
@@ -251,9 +264,7 @@ class AccessGate(QObject):
     def shutdown(self) -> None:
         """Stop watching input (the window is closing)."""
         self.idle_timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)
 
 
 __all__ = ["INPUT_EVENTS", "LOCK_KEYS", "AccessGate", "idle_lock_ms"]

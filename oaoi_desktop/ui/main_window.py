@@ -14,8 +14,6 @@ soon as the database is open.
 
 from __future__ import annotations
 
-import html
-import platform
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -411,6 +409,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QMessageBox:
         """Show the About box (through the dialog seam) and return it."""
+        import html
+        import platform
+
         purpose = self.tr(
             "Offline judging of public-service innovations: import, scoring, ranking and "
             "signed results, for the panels of the One Agency One Innovation movement "
