@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -40,11 +39,9 @@ from oaoi_desktop.errors import OaoiError, PermissionDeniedError
 from oaoi_desktop.ui import dialogs, extensions, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.access import AccessGate
-from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, EventsOverviewPage
 from oaoi_desktop.ui.judge import entry as judge_entry
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.sign_in_page import LockScreen, SignInPage
-from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
 
 if TYPE_CHECKING:  # loaded on first use, not at start-up (issue 14: start fast)
@@ -54,7 +51,9 @@ if TYPE_CHECKING:  # loaded on first use, not at start-up (issue 14: start fast)
     from oaoi_desktop.store.database import Database
     from oaoi_desktop.store.quick import SignInChoices
     from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
+    from oaoi_desktop.ui.events_overview import EventsOverviewPage
     from oaoi_desktop.ui.importing import ImportDialog
+    from oaoi_desktop.ui.start_page import StartPage
     from oaoi_desktop.ui.startup import DatabaseLoader
 
 DEFAULT_SIZE = QSize(1100, 720)
@@ -83,7 +82,8 @@ class MainWindow(QMainWindow):
 
     It shows one page at a time in :attr:`stack`: the empty-state
     :attr:`start_page` while the database has no evaluation event, else the
-    :attr:`events_page` overview; :meth:`show_dossiers` shows the
+    :attr:`events_page` overview (each made when first needed: neither is
+    seen before sign-in); :meth:`show_dossiers` shows the
     :attr:`dossier_browser` (made on first use).  Dropping folders or ZIP
     files on the window starts the import (:meth:`start_import`).  The
     status bar always names the database and this device.  The window uses ``db`` and ``settings`` but owns
@@ -141,10 +141,8 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
-        self.start_page = StartPage(_database_argument(*self._database_names()), self.stack)
-        self.events_page = EventsOverviewPage(self.stack)
-        self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.events_page)
+        self._start_page: StartPage | None = None
+        self._events_page: EventsOverviewPage | None = None
         # Nobody sees the content (self.stack) before signing in, nor while the window is locked.
         self.gate_stack = QStackedWidget(self)
         self.gate_stack.setObjectName("gate_stack")
@@ -157,11 +155,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.gate_stack)
         self.lock_screen.sign_out_requested.connect(self.access.sign_out)
         self.sign_in_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
-        self.start_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
-        self.start_page.import_requested.connect(lambda: self.start_import())
-        self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.new_event_requested.connect(self._start_new_event)
-        self.events_page.table.activated.connect(self._on_event_activated)
 
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
@@ -183,7 +176,6 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.setObjectName("action_import")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon))
         self.import_action.triggered.connect(lambda _checked=False: self.start_import())
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
@@ -215,7 +207,6 @@ class MainWindow(QMainWindow):
         self.browse_action = QAction(self)
         self.browse_action.setObjectName("action_browse_dossiers")
         self.browse_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.browse_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
         self.browse_action.triggered.connect(lambda _checked=False: self.show_dossiers())
         self.view_menu.addAction(self.browse_action)
         self.view_menu.addSeparator()
@@ -282,7 +273,42 @@ class MainWindow(QMainWindow):
         self.access.signing_out.connect(self._close_person_windows)
         self.sign_in_page.package_import_requested.connect(self._import_package)
         if self._db is not None:  # else when the database is open (_database_opened)
+            self._set_icons()
             self._install_extensions()
+
+    def _set_icons(self) -> None:
+        """The tool bar's icons (QStyle: 17 ms of a cold start, so not before the first paint)."""
+        from PySide6.QtWidgets import QStyle
+
+        self.import_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon))
+        self.browse_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+
+    @property
+    def start_page(self) -> StartPage:
+        """The empty-state page (made on first use)."""
+        if self._start_page is None:
+            from oaoi_desktop.ui.start_page import StartPage
+
+            page = StartPage(_database_argument(*self._database_names()), self.stack)
+            page.setup_requested.connect(lambda: self.offer_first_run(force=True))
+            page.import_requested.connect(lambda: self.start_import())
+            page.demo_requested.connect(self.open_demo)
+            page.new_event_requested.connect(self._start_new_event)
+            self.stack.addWidget(page)
+            self._start_page = page
+        return self._start_page
+
+    @property
+    def events_page(self) -> EventsOverviewPage:
+        """The overview of the events (made on first use)."""
+        if self._events_page is None:
+            from oaoi_desktop.ui.events_overview import EventsOverviewPage
+
+            page = EventsOverviewPage(self.stack)
+            page.table.activated.connect(self._on_event_activated)
+            self.stack.addWidget(page)
+            self._events_page = page
+        return self._events_page
 
     def _install_extensions(self) -> None:
         """The feature packages add their menu actions and pages (ui/extensions.py)."""
@@ -344,6 +370,7 @@ class MainWindow(QMainWindow):
         if self._db is not None:
             return
         self._db = db
+        self._set_icons()
         self._install_extensions()
         self.refresh()
         self._apply_access()
@@ -581,6 +608,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_event_activated(self, index: QModelIndex) -> None:
+        from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE
+
         event_id = index.data(EVENT_ID_ROLE)
         if event_id:
             self.show_dossiers(event_id)
