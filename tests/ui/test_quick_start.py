@@ -216,3 +216,33 @@ def test_any_other_database_is_opened_before_the_window(
         assert shown == []  # no window at all: the error box alone
         [message] = recording_dialogs.messages
         assert str(ready_db) in str(message["text"]) and "Traceback" not in str(message["text"])
+
+
+def test_the_judge_button_pressed_at_once_opens_the_judge_sign_in(
+    qtbot, ready_db: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A judge who clicks "Masuk sebagai penilai…" before the database is open gets the dialog
+    (with the events of the open database) as soon as it is open: the click is not lost."""
+    from oaoi_desktop.ui.judge.sign_in import SignInDialog
+    from support.builders import add_judges, make_event
+
+    with Database.open(str(ready_db)) as db:
+        event = make_event(db)
+        add_judges(db, event, ["Dr. Ani"])
+    seen: dict[str, object] = {}
+
+    def run(_app: QApplication) -> int:
+        window = shown_window()
+        seen["ready before"] = window.is_ready()
+        qtbot.mouseClick(window.sign_in_page.judge_button, Qt.MouseButton.LeftButton)
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+        seen["dialogs"] = len(dialogs)
+        seen["ready after"] = window.is_ready()
+        for dialog in dialogs:
+            dialog.close()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app, "run_event_loop", run)
+    assert app.main(["--db", str(ready_db)]) == 0
+    assert seen == {"ready before": False, "dialogs": 1, "ready after": True}
