@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def _import_package(self) -> None:
         """The sign-in page's "Impor paket panel": the exchange package's dialog."""
+        self.database  # noqa: B018 - made before the database was open: the packages come with it
         hook = self.extensions.get("exchange")
         if hook is not None:
             hook.import_package()  # type: ignore[attr-defined]
