@@ -12,6 +12,15 @@ wizard; :meth:`MainWindow.offer_first_run`).  A database the app must not
 open (written by a newer version, not a database at all) is reported in a
 message box with the catalogue's text, and the app exits with status 1,
 never with a traceback.
+
+Start fast (issue 14): when the database is a SQLite file already at the
+newest schema with its accounts (:func:`oaoi_desktop.store.quick.read_sign_in_choices`
+answers), the window is shown on its sign-in page *before* the database layer
+is imported, and a :class:`~oaoi_desktop.ui.startup.DatabaseLoader` imports
+SQLAlchemy in the background and opens the database right after the first
+paint.  Everything else (a new, older, newer or broken file, the first run,
+PostgreSQL, ``--demo``) opens the database first, as before.  This module and
+the window's modules import no SQLAlchemy (tests/store/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -19,11 +28,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-# Start fast (issue 14): the database layer first.  Imported after PySide6, each of
-# SQLAlchemy's few hundred modules would pass PySide's import hook, which reads the
-# module's source (shibokensupport's __feature__ check): about 13 % of the start-up's CPU.
-import oaoi_desktop.store.models  # noqa: F401, I001  (before PySide6 on purpose)
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid as shiboken_valid
@@ -31,12 +37,14 @@ from shiboken6 import isValid as shiboken_valid
 import oaoi_desktop
 from oaoi_desktop import APP_NAME
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.main_window import MainWindow
 from oaoi_desktop.ui.resources import app_icon
 from oaoi_desktop.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from oaoi_desktop.store.quick import SignInChoices
 
 EXIT_DATABASE_ERROR = 1
 
@@ -69,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
         help="close the window after SECONDS (a smoke test of an installed app or bundle)",
+    )
+    parser.add_argument(
+        "--quit-after-ready",
+        type=float,
+        metavar="SECONDS",
+        help="close the window SECONDS after the database is open and every menu loaded "
+        "(the window may show its sign-in page before that)",
     )
     return parser
 
@@ -123,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = options.lang or settings.value(registry.LANGUAGE)
     language.install_language(lang)
 
+    quick_start = None if options.demo else _quick_start(options.db)
+    if quick_start is not None:
+        return _run_quick(app, options, settings, lang, *quick_start)
+
+    from oaoi_desktop.store.database import Database
+
     demo_info = None
     try:
         if options.demo:
@@ -145,16 +166,77 @@ def main(argv: Sequence[str] | None = None) -> int:
             attach_demo_panel(window, demo_info)
         window.show()
         setup = window.offer_first_run()  # no account yet: the first-run dialog, never the wizard
-        if options.quit_after is not None:
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(max(0, int(options.quit_after * 1000)), app.closeAllWindows)
+        _quit_later(app, options.quit_after)
+        _quit_later(app, options.quit_after_ready)  # the database is open already
         return run_event_loop(app)
     finally:
         if setup is not None and shiboken_valid(setup):
             setup.close()
         db.close()
         crash.uninstall()  # the hooks leave with the window (tests run main() many times)
+
+
+def _quit_later(app: QApplication, seconds: float | None) -> None:
+    if seconds is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(max(0, int(seconds * 1000)), app.closeAllWindows)
+
+
+def _quick_start(db_argument: str | None) -> tuple[str, SignInChoices] | None:
+    """The database URL and its sign-in choices when the window may be shown before the database
+    is open (SQLite, at the newest schema, with its accounts); else None: open it first."""
+    from oaoi_desktop import config
+    from oaoi_desktop.store import quick
+
+    try:
+        url = config.resolve_db_url(db_argument)
+    except OaoiError:
+        return None  # Database.open reports it
+    choices = quick.read_sign_in_choices(url)
+    if choices is None or choices.needs_setup:  # the first run opens its dialog on the open database
+        return None
+    return url, choices
+
+
+def _run_quick(app: QApplication, options: argparse.Namespace, settings: Settings, lang: str, url: str,
+               choices: SignInChoices) -> int:
+    """The window first, on its sign-in page; the database opened right after the first paint."""
+    from oaoi_desktop.ui import crash
+    from oaoi_desktop.ui.startup import DatabaseLoader
+
+    loader = DatabaseLoader(url)
+    failed: list[OaoiError] = []
+    setups: list[object] = []
+
+    def on_failed(exc: OaoiError) -> None:
+        failed.append(exc)
+        window.hide()  # the error box stands alone, as when the error is found before the window
+        report_startup_error(exc, lang)
+        window.close()
+        app.quit()  # main() returns the error status; never app.exit() outside the loop (it would stop every later one)
+
+    def on_opened(_db: object) -> None:
+        setups.append(window.offer_first_run())  # an account removed meanwhile: the first run after all
+        _quit_later(app, options.quit_after_ready)
+
+    loader.failed.connect(on_failed)
+    window = MainWindow(None, settings, loader=loader, choices=choices)
+    loader.opened.connect(on_opened)  # after the window's own slot: it has its database by then
+    try:
+        window.show()
+        _quit_later(app, options.quit_after)
+        loader.start_after_first_paint(window)
+        status = run_event_loop(app)
+        return EXIT_DATABASE_ERROR if failed else status
+    finally:
+        loader.shutdown()
+        for setup in setups:
+            if setup is not None and shiboken_valid(setup):
+                setup.close()  # type: ignore[attr-defined]
+        if loader.database is not None:
+            loader.database.close()
+        crash.uninstall()
 
 
 __all__ = ["application", "build_parser", "main", "report_startup_error", "run_event_loop"]

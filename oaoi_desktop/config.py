@@ -40,7 +40,7 @@ def normalise_db_url(value: str) -> str:
     if "://" in value:
         _check_db_scheme(value)
         return value
-    from oaoi_desktop.store.lan import read_seat_file  # [lan] ``--db seat-ani.oaoi-lan``: the URL inside
+    from oaoi_desktop.store.seat_file import read_seat_file  # [lan] ``--db seat-ani.oaoi-lan``: the URL inside
 
     seat_url = read_seat_file(Path(value).expanduser())
     if seat_url is not None:

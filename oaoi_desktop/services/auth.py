@@ -41,6 +41,7 @@ from oaoi_desktop.services import accounts
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import get_event
 from oaoi_desktop.store.models import Event, Role, User
+from oaoi_desktop.store.quick import SignInChoices
 
 MAX_FAILED_ATTEMPTS = 5
 PIN_DIGITS = 6
@@ -222,6 +223,21 @@ def sign_in_names(session: Session, event: Event | str | None) -> list[tuple[uui
     return [(u.id, u.name, u.role) for u in people if u.active]
 
 
+def sign_in_choices(session: Session) -> SignInChoices:
+    """What the sign-in page offers: a judge's laptop?, the first run?, the secretariat accounts.
+
+    The one definition of the rule; :func:`oaoi_desktop.store.quick.read_sign_in_choices` reads
+    the same rows without SQLAlchemy for the quick start, and tests/store/test_quick.py keeps
+    the two equal.
+    """
+    from oaoi_desktop.services.seat import is_judge_seat
+
+    people = tuple((str(uid), name) for uid, name, role in sign_in_names(session, None)
+                   if role == Role.SECRETARIAT)
+    return SignInChoices(judge_seat=is_judge_seat(session), needs_setup=needs_secretariat_setup(session),
+                         secretariat=people)
+
+
 def _event(session: Session, event: Event | str | None) -> Event | None:
     if event is None or isinstance(event, Event):
         return event
@@ -364,6 +380,7 @@ __all__ = [
     "needs_secretariat_setup",
     "setup_secretariat",
     "sign_in_names",
+    "sign_in_choices",
     "find_account",
     "sign_in",
     "current_user",

@@ -61,7 +61,7 @@ from sqlalchemy.orm import Session
 
 SEATS_TABLE = "oaoi_lan_seats"
 SEAT_FILE_SUFFIX = ".oaoi-lan"
-SEAT_FILE_HEADER = "# oaoi-desktop LAN seat"
+from oaoi_desktop.store.seat_file import SEAT_FILE_HEADER, read_seat_file  # noqa: E402, F401 - re-exported
 
 JUDGE_AUDIT_ACTIONS = (
     "score.recorded", "score.cleared", "score.comment_changed", "sheet.saved", "sheet.submitted",
@@ -623,23 +623,6 @@ def seat_file_text(url: str, *, who: str, event: str) -> str:
             "# Simpan berkas ini hanya di laptop juri ini: isinya kata sandi kursi ini.\n"
             "# Keep this file on this judge's laptop only: it holds this seat's password.\n"
             f"{url}\n")
-
-
-def read_seat_file(path: Path) -> str | None:
-    """The URL in a seat file, or None when ``path`` is not one."""
-    try:
-        if not path.is_file() or path.stat().st_size > 4096:
-            return None
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    if not lines or not lines[0].startswith(SEAT_FILE_HEADER):
-        return None
-    for line in lines[1:]:
-        line = line.strip()
-        if line and not line.startswith("#"):
-            return line
-    return None
 
 
 __all__ = ["Seat", "apply", "drop", "drop_roles", "is_judge_seat_connection", "lock_head", "append_entry",

@@ -20,9 +20,6 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-from sqlalchemy.exc import DBAPIError
-
 from oaoi_desktop import __version__, config
 from oaoi_desktop.errors import DatabaseVersionError
 from oaoi_desktop.store import backup
@@ -40,6 +37,8 @@ HEAD_REVISION = "0006"
 A database stamped with it is up to date, and start-up never imports Alembic
 (a third of a second of a cold start).  tests/store/test_startup_imports.py
 checks it against the migration files: a new migration must update it.
+This module imports SQLAlchemy only inside its functions, so that the quick
+start (:mod:`oaoi_desktop.store.quick`) reads this constant without it.
 """
 
 
@@ -75,6 +74,9 @@ def current_revision(db) -> str | None:  # type: ignore[no-untyped-def]
     What Alembic's ``MigrationContext.get_current_revision`` reads, without
     importing Alembic; a table without the stamp table answers None as it does.
     """
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import DBAPIError
+
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -127,6 +129,8 @@ def _migration_lock(db) -> Iterator[None]:  # type: ignore[no-untyped-def]
     if db.is_sqlite:
         yield  # SQLite: the migration's own write transaction is the lock
         return
+    from sqlalchemy import text
+
     with db.engine.connect() as conn:
         conn.execute(text("SET lock_timeout = 0"))  # wait for the migrating seat however long it takes
         conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
@@ -166,6 +170,8 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
         )
     path = db.sqlite_path
     if backup_first and path is not None and path.exists():
+        from sqlalchemy import inspect
+
         with db.engine.connect() as conn:
             has_tables = bool(inspect(conn).get_table_names())
         if has_tables:

@@ -13,9 +13,13 @@ they return.  Module map:
 - :mod:`.main_window` the main window
 
 Importing this package first applies :mod:`.pyside_refcount` (a guarded
-workaround for a PySide6 6.12.0 reference-count bug on CPython 3.11).
+workaround for a PySide6 6.12.0 reference-count bug on CPython 3.11) and
+:mod:`.pyside_feature_check` (a faster, same-answer version of the check
+PySide's import hook makes after every import: issue 14, start fast).
 """
 
+from oaoi_desktop.ui import pyside_feature_check as _pyside_feature_check
 from oaoi_desktop.ui import pyside_refcount as _pyside_refcount
 
 _pyside_refcount.apply()
+_pyside_feature_check.apply()

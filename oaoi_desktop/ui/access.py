@@ -22,22 +22,29 @@ Plain rules, enforced here and again in the services:
   (:func:`oaoi_desktop.services.seat.is_judge_seat`);
 * :meth:`secretariat_actor` raises unless a secretariat member is signed in
   and the window is not locked.
+
+The gate is made before the database is open (the quick start, issue 14): it
+takes the database or a function that returns it (waiting for it to open),
+and imports the services only when someone signs in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from oaoi_desktop.errors import OaoiError, PermissionDeniedError
-from oaoi_desktop.services import auth, seat
-from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.services.auth import SignedIn
-from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.settings import Settings
+
+if TYPE_CHECKING:  # loaded after the window is shown (issue 14: start fast)
+    from oaoi_desktop.services.audit import Actor
+    from oaoi_desktop.services.auth import SignedIn
+    from oaoi_desktop.store.database import Database
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -74,7 +81,7 @@ class AccessGate(QObject):
     person_changed = Signal(object)
     locked_changed = Signal(bool)
 
-    def __init__(self, db: Database, settings: Settings, window: QWidget) -> None:
+    def __init__(self, db: Database | Callable[[], Database], settings: Settings, window: QWidget) -> None:
         super().__init__(window)
         self._db = db
         self._settings = settings
@@ -85,11 +92,14 @@ class AccessGate(QObject):
         self.idle_timer.setObjectName("idle_lock_timer")
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     # -- state -------------------------------------------------------------------------
+    def _database(self) -> Database:
+        """The database (a function given instead is called: it waits until the database is open)."""
+        db = self._db
+        return db() if callable(db) else db
+
     @property
     def person(self) -> SignedIn | None:
         """Who is signed in (also while the window is locked), or None."""
@@ -126,8 +136,12 @@ class AccessGate(QObject):
 
     def is_judge_seat(self) -> bool:
         """True on a judge's laptop (a panel package was imported into this database)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from oaoi_desktop.services import seat
+
         try:
-            with self._db.read() as s:
+            with self._database().read() as s:
                 return seat.is_judge_seat(s)
         except (OaoiError, SQLAlchemyError):
             return False
@@ -137,7 +151,9 @@ class AccessGate(QObject):
         """Check a secretariat member's PIN or passphrase and sign them in (raises OaoiError)."""
         if self.is_judge_seat():
             raise PermissionDeniedError("gui.judge_seat_no_secretariat")
-        with self._db.write() as s:
+        from oaoi_desktop.services import auth
+
+        with self._database().write() as s:
             signed = auth.sign_in(s, None, user_id, secret)
         if not signed.is_secretariat:
             raise PermissionDeniedError("gui.secretariat_required")
@@ -152,6 +168,7 @@ class AccessGate(QObject):
             self._leave()
         self._person = signed
         was_locked, self._locked = self._locked, False
+        self._watch(True)
         self._arm()
         if was_locked:
             self.locked_changed.emit(False)
@@ -164,6 +181,7 @@ class AccessGate(QObject):
         self._leave()
         was_locked, self._locked = self._locked, False
         self.idle_timer.stop()
+        self._watch(False)
         if was_locked:
             self.locked_changed.emit(False)
         self.person_changed.emit(None)
@@ -190,7 +208,9 @@ class AccessGate(QObject):
         person = self._person
         if person is None:
             raise PermissionDeniedError("gui.nobody_signed_in")
-        with self._db.write() as s:
+        from oaoi_desktop.services import auth
+
+        with self._database().write() as s:
             signed = auth.sign_in(s, person.event_id, str(person.user_id), secret)
         if signed.user_id != person.user_id:  # pragma: no cover - sign_in looks the id up
             raise PermissionDeniedError("gui.nobody_signed_in")
@@ -201,6 +221,19 @@ class AccessGate(QObject):
         return person
 
     # -- the idle timer ------------------------------------------------------------------
+    def _watch(self, on: bool) -> None:
+        """Watch the application's input events (the idle timer, Ctrl+L in dialogs) while someone is
+        signed in.  Not before: every event of the window's construction and of the sign-in page
+        would pass through Python for nothing (issue 14: start fast)."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
+
     def _arm(self) -> None:
         self.idle_timer.setInterval(idle_lock_ms(self._settings))
         self.idle_timer.start()
@@ -231,9 +264,7 @@ class AccessGate(QObject):
     def shutdown(self) -> None:
         """Stop watching input (the window is closing)."""
         self.idle_timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)
 
 
 __all__ = ["INPUT_EVENTS", "LOCK_KEYS", "AccessGate", "idle_lock_ms"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,9 +16,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from oaoi_desktop.services.status import EventSummary, StatusSummary
 from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em, make_body, make_title
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is shown (issue 14: start fast)
+    from oaoi_desktop.services.status import EventSummary, StatusSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 

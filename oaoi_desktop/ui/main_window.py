@@ -1,9 +1,19 @@
-"""The main window: menus, the page stack and the status bar."""
+"""The main window: menus, the page stack and the status bar.
+
+Start fast (issue 14): this module and the pages it shows before anyone signs
+in import no database library.  The window can be made before the database is
+open (:class:`MainWindow` with ``db=None`` and a
+:class:`~oaoi_desktop.ui.startup.DatabaseLoader`): it then shows the sign-in
+page with the :class:`~oaoi_desktop.store.quick.SignInChoices` read without
+the ORM, and completes itself when the loader reports the database open
+(:meth:`MainWindow.is_ready`; the feature packages' menus, the pages' summary).
+Whatever needs the database before that waits for it (:attr:`MainWindow.database`,
+with a busy cursor): a PIN typed and entered at once signs the person in as
+soon as the database is open.
+"""
 
 from __future__ import annotations
 
-import html
-import platform
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +28,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -27,35 +36,36 @@ from shiboken6 import isValid as shiboken_valid
 import oaoi_desktop
 from oaoi_desktop import config
 from oaoi_desktop.errors import OaoiError, PermissionDeniedError
-from oaoi_desktop.services import status
-from oaoi_desktop.services.status import StatusSummary
-from oaoi_desktop.store.database import Database
-from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.ui import dialogs, extensions, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.access import AccessGate
-from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE, EventsOverviewPage
 from oaoi_desktop.ui.judge import entry as judge_entry
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.sign_in_page import LockScreen, SignInPage
-from oaoi_desktop.ui.start_page import StartPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
 
 if TYPE_CHECKING:  # loaded on first use, not at start-up (issue 14: start fast)
+    from oaoi_desktop.services.audit import Actor
+    from oaoi_desktop.services.auth import SignedIn
+    from oaoi_desktop.services.status import StatusSummary
+    from oaoi_desktop.store.database import Database
+    from oaoi_desktop.store.quick import SignInChoices
     from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
+    from oaoi_desktop.ui.events_overview import EventsOverviewPage
     from oaoi_desktop.ui.importing import ImportDialog
+    from oaoi_desktop.ui.start_page import StartPage
+    from oaoi_desktop.ui.startup import DatabaseLoader
 
 DEFAULT_SIZE = QSize(1100, 720)
 SIGNING_OUT_PROPERTY = "oaoi_signing_out"
 """Set on a window closed because its person signs out: it closes without asking (e.g. unsaved PIN slips)."""
 
 
-def _database_argument(db: Database) -> str | None:
-    """What ``--db`` the CLI needs to reach ``db`` (None: the default database)."""
-    if db.url == config.normalise_db_url(str(config.default_db_path())):
+def _database_argument(url: str, display_name: str) -> str | None:
+    """What ``--db`` the CLI needs to reach the database at ``url`` (None: the default database)."""
+    if url == config.normalise_db_url(str(config.default_db_path())):
         return None
-    return db.display_name
+    return display_name
 
 
 class MainWindow(QMainWindow):
@@ -72,11 +82,17 @@ class MainWindow(QMainWindow):
 
     It shows one page at a time in :attr:`stack`: the empty-state
     :attr:`start_page` while the database has no evaluation event, else the
-    :attr:`events_page` overview; :meth:`show_dossiers` shows the
+    :attr:`events_page` overview (each made when first needed: neither is
+    seen before sign-in); :meth:`show_dossiers` shows the
     :attr:`dossier_browser` (made on first use).  Dropping folders or ZIP
     files on the window starts the import (:meth:`start_import`).  The
     status bar always names the database and this device.  The window uses ``db`` and ``settings`` but owns
     neither: closing it saves its geometry and closes nothing else.
+
+    Made with ``db=None``, a ``loader`` and the sign-in page's ``choices`` (the
+    quick start, see the module), the window shows the sign-in page at once;
+    the feature packages are installed and the pages read the database when
+    the loader has opened it (:attr:`database_ready`).
 
     Signals:
         language_changed(str): the user switched the interface language ("id" or "en").
@@ -84,15 +100,22 @@ class MainWindow(QMainWindow):
             :class:`~oaoi_desktop.services.status.StatusSummary`.
         access_changed(): someone signed in or out, or the window was locked or unlocked
             (the actions have their new enabled state).
+        database_ready(): a window made before the database was open has it now, with
+            every feature package installed (never emitted by a window given its database).
     """
 
     language_changed = Signal(str)
     summary_refreshed = Signal(object)
     access_changed = Signal()
+    database_ready = Signal()
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, settings: Settings, parent: QWidget | None = None, *,
+                 loader: DatabaseLoader | None = None, choices: SignInChoices | None = None) -> None:
         super().__init__(parent)
+        if db is None and (loader is None or choices is None):
+            raise ValueError("a window without its database needs the loader and the sign-in choices")
         self._db = db
+        self._loader = loader
         self._settings = settings
         self._summary: StatusSummary | None = None
         self.dossier_browser: DossierBrowserPage | None = None
@@ -101,25 +124,30 @@ class MainWindow(QMainWindow):
         self._hidden_for_lock: list[QWidget] = []
         self.setObjectName("main_window")
         self.setAcceptDrops(False)
-        self.access = AccessGate(db, settings, self)
+        self.extensions: dict[str, object] = {}
+        self.access = AccessGate(db if db is not None else self._wait_for_database, settings, self)
         self._build_ui()
         self.retranslate_ui()
         self._restore_layout()
-        self.refresh()
+        if db is not None:
+            self.refresh()
+        else:
+            assert loader is not None and choices is not None
+            self.sign_in_page.show_choices(choices)
+            loader.opened.connect(self._database_opened)
         self._apply_access()
 
     # -- construction ------------------------------------------------------
     def _build_ui(self) -> None:
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
-        self.start_page = StartPage(_database_argument(self._db), self.stack)
-        self.events_page = EventsOverviewPage(self.stack)
-        self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.events_page)
+        self._start_page: StartPage | None = None
+        self._events_page: EventsOverviewPage | None = None
         # Nobody sees the content (self.stack) before signing in, nor while the window is locked.
         self.gate_stack = QStackedWidget(self)
         self.gate_stack.setObjectName("gate_stack")
-        self.sign_in_page = SignInPage(self._db, self.access.sign_in_secretariat, self.gate_stack)
+        self.sign_in_page = SignInPage(self._db if self._db is not None else self._wait_for_database,
+                                       self.access.sign_in_secretariat, self.gate_stack)
         self.lock_screen = LockScreen(self.access.unlock, self.gate_stack)
         self.gate_stack.addWidget(self.stack)
         self.gate_stack.addWidget(self.sign_in_page)
@@ -127,11 +155,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.gate_stack)
         self.lock_screen.sign_out_requested.connect(self.access.sign_out)
         self.sign_in_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
-        self.start_page.setup_requested.connect(lambda: self.offer_first_run(force=True))
-        self.start_page.import_requested.connect(lambda: self.start_import())
-        self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.new_event_requested.connect(self._start_new_event)
-        self.events_page.table.activated.connect(self._on_event_activated)
 
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
@@ -153,7 +176,6 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.setObjectName("action_import")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon))
         self.import_action.triggered.connect(lambda _checked=False: self.start_import())
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
@@ -185,7 +207,6 @@ class MainWindow(QMainWindow):
         self.browse_action = QAction(self)
         self.browse_action.setObjectName("action_browse_dossiers")
         self.browse_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.browse_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
         self.browse_action.triggered.connect(lambda _checked=False: self.show_dossiers())
         self.view_menu.addAction(self.browse_action)
         self.view_menu.addSeparator()
@@ -250,11 +271,55 @@ class MainWindow(QMainWindow):
         self.access.person_changed.connect(self._person_changed)
         self.access.locked_changed.connect(self._locked_changed)
         self.access.signing_out.connect(self._close_person_windows)
-        # The feature packages add their menu actions and pages (ui/extensions.py).
+        self.sign_in_page.package_import_requested.connect(self._import_package)
+        if self._db is not None:  # else when the database is open (_database_opened)
+            self._set_icons()
+            self._install_extensions()
+
+    def _set_icons(self) -> None:
+        """The tool bar's icons (QStyle: 17 ms of a cold start, so not before the first paint)."""
+        from PySide6.QtWidgets import QStyle
+
+        self.import_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon))
+        self.browse_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+
+    @property
+    def start_page(self) -> StartPage:
+        """The empty-state page (made on first use)."""
+        if self._start_page is None:
+            from oaoi_desktop.ui.start_page import StartPage
+
+            page = StartPage(_database_argument(*self._database_names()), self.stack)
+            page.setup_requested.connect(lambda: self.offer_first_run(force=True))
+            page.import_requested.connect(lambda: self.start_import())
+            page.demo_requested.connect(self.open_demo)
+            page.new_event_requested.connect(self._start_new_event)
+            self.stack.addWidget(page)
+            self._start_page = page
+        return self._start_page
+
+    @property
+    def events_page(self) -> EventsOverviewPage:
+        """The overview of the events (made on first use)."""
+        if self._events_page is None:
+            from oaoi_desktop.ui.events_overview import EventsOverviewPage
+
+            page = EventsOverviewPage(self.stack)
+            page.table.activated.connect(self._on_event_activated)
+            self.stack.addWidget(page)
+            self._events_page = page
+        return self._events_page
+
+    def _install_extensions(self) -> None:
+        """The feature packages add their menu actions and pages (ui/extensions.py)."""
         self.extensions = extensions.install_all(self)
-        exchange_hook = self.extensions.get("exchange")
-        if exchange_hook is not None:
-            self.sign_in_page.package_import_requested.connect(lambda: exchange_hook.import_package())  # type: ignore[attr-defined]
+
+    def _import_package(self) -> None:
+        """The sign-in page's "Impor paket panel": the exchange package's dialog."""
+        self.database  # noqa: B018 - made before the database was open: the packages come with it
+        hook = self.extensions.get("exchange")
+        if hook is not None:
+            hook.import_package()  # type: ignore[attr-defined]
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value(registry.MAIN_WINDOW_GEOMETRY)
@@ -277,10 +342,46 @@ class MainWindow(QMainWindow):
         else:
             self.resize(size)
 
+    # -- the database, now or soon ---------------------------------------------------
+    def _database_names(self) -> tuple[str, str]:
+        """The database's URL and the name the status bar shows (known before it is open)."""
+        if self._db is not None:
+            return self._db.url, self._db.display_name
+        assert self._loader is not None
+        return self._loader.url, self._loader.display_name
+
+    def is_ready(self) -> bool:
+        """True once the window has its database (always, for a window given its database)."""
+        return self._db is not None
+
+    def _wait_for_database(self) -> Database:
+        """The database; made before it was open, the window waits for it here (busy cursor)."""
+        if self._db is None:
+            assert self._loader is not None
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._loader.wait()  # raises the OaoiError when it cannot be opened
+            finally:
+                QApplication.restoreOverrideCursor()
+            assert self._db is not None  # _database_opened ran when the loader opened it
+        return self._db
+
+    def _database_opened(self, db: Database) -> None:
+        """The loader opened the database: complete the window (menus, pages, status bar)."""
+        if self._db is not None:
+            return
+        self._db = db
+        self._set_icons()
+        self._install_extensions()
+        self.refresh()
+        self._apply_access()
+        self.database_ready.emit()
+
     # -- accessors ------------------------------------------------------------
     @property
     def database(self) -> Database:
-        return self._db
+        """The open database (a window made before it was open waits for it)."""
+        return self._wait_for_database()
 
     @property
     def settings(self) -> Settings:
@@ -294,12 +395,15 @@ class MainWindow(QMainWindow):
     # -- behaviour -----------------------------------------------------------
     def refresh(self) -> None:
         """Read the database again and show the page that fits it."""
+        from oaoi_desktop.services import status
+
         try:
+            db = self.database
             signed = self.access.secretariat  # the counts are the secretariat's; before sign-in: names only
             try:
-                summary = status.summary(self._db, actor=signed.actor if signed is not None else None)
+                summary = status.summary(db, actor=signed.actor if signed is not None else None)
             except PermissionDeniedError:  # e.g. this database just became a judge's laptop: names only
-                summary = status.summary(self._db, actor=None)
+                summary = status.summary(db, actor=None)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The database could not be read"), exc.render())
             return
@@ -333,6 +437,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QMessageBox:
         """Show the About box (through the dialog seam) and return it."""
+        import html
+        import platform
+
         purpose = self.tr(
             "Offline judging of public-service innovations: import, scoring, ranking and "
             "signed results, for the panels of the One Agency One Innovation movement "
@@ -450,7 +557,7 @@ class MainWindow(QMainWindow):
         if existing is not None and shiboken_valid(existing) and existing.isVisible():
             existing.activateWindow()
             return existing  # type: ignore[no-any-return]
-        dialog = first_run.offer_secretariat_setup(self._db, self, on_created=self.refresh,
+        dialog = first_run.offer_secretariat_setup(self.database, self, on_created=self.refresh,
                                                    on_signed_in=self._first_account_signed_in)
         self.setup_dialog = dialog
         return dialog
@@ -476,7 +583,7 @@ class MainWindow(QMainWindow):
             event_id = self.dossier_browser.event_id()
         from oaoi_desktop.ui.importing import open_import_dialog
 
-        dialog = open_import_dialog(self._db, self, paths=paths, event_id=event_id, actor=actor)
+        dialog = open_import_dialog(self.database, self, paths=paths, event_id=event_id, actor=actor)
         dialog.import_finished.connect(lambda _report: self.refresh())
         self.import_dialog = dialog
         return dialog
@@ -487,7 +594,7 @@ class MainWindow(QMainWindow):
         if self.dossier_browser is None:
             from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
 
-            self.dossier_browser = DossierBrowserPage(self._db, self.stack, settings=self._settings,
+            self.dossier_browser = DossierBrowserPage(self.database, self.stack, settings=self._settings,
                                                       actor=self.secretariat_actor)
             self.dossier_browser.dismissed.connect(self._leave_dossiers)
             self.stack.addWidget(self.dossier_browser)
@@ -502,6 +609,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_event_activated(self, index: QModelIndex) -> None:
+        from oaoi_desktop.ui.events_overview import EVENT_ID_ROLE
+
         event_id = index.data(EVENT_ID_ROLE)
         if event_id:
             self.show_dossiers(event_id)
@@ -598,10 +707,14 @@ class MainWindow(QMainWindow):
             self.person_label.setText(self.tr("Signed in: %1 (secretariat)").replace("%1", person.name))
         else:
             self.person_label.setText(self.tr("Signed in: %1 (judge)").replace("%1", person.name))
-        self.database_label.setText(self.tr("Database: %1").replace("%1", self._db.display_name))
-        self.database_label.setToolTip(self._db.display_name)
-        if self._summary is not None:
-            device = str(self._summary.device_id)
+        _url, display_name = self._database_names()
+        self.database_label.setText(self.tr("Database: %1").replace("%1", display_name))
+        self.database_label.setToolTip(display_name)
+        device_id = self._summary.device_id if self._summary is not None else None
+        if device_id is None and self._db is None:  # the quick start: the same id, before the summary is read
+            device_id = config.device_id()
+        if device_id is not None:
+            device = str(device_id)
             self.device_label.setText(self.tr("Device: %1").replace("%1", device[:8]))
             self.device_label.setToolTip(self.tr("This installation's device id: %1").replace("%1", device))
         else:

@@ -12,11 +12,17 @@ sign-in at all.
 :class:`LockScreen` hides the content while the window is locked: it names
 who is signed in and asks that person's PIN again; "sign out" lets someone
 else sign in.
+
+Both are built before the database is open (the quick start, issue 14): the
+page shows the :class:`~oaoi_desktop.store.quick.SignInChoices` it is given
+(:meth:`SignInPage.show_choices`) and imports the services only to read them
+again (:meth:`SignInPage.reload`) or to sign someone in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QPalette
@@ -34,15 +40,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import auth, seat
-from oaoi_desktop.services.auth import SignedIn, SignInError
-from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Role
+from oaoi_desktop.store.quick import SignInChoices
 from oaoi_desktop.ui.judge.common import DANGER, message_label, set_message
 from oaoi_desktop.ui.widgets import em, make_body, make_heading, make_title, scaled_font
+
+if TYPE_CHECKING:  # loaded after the window is shown (issue 14: start fast)
+    from oaoi_desktop.services.auth import SignedIn
+    from oaoi_desktop.store.database import Database
 
 
 def _card(parent: QWidget, name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -92,8 +98,9 @@ def _centred_column(page: QWidget, width_em: float) -> QVBoxLayout:
 class SignInPage(QWidget):
     """Who may use the app: the secretariat's sign-in, the judges' way in, the first run.
 
-    Call :meth:`reload` to read the accounts again.  It does not change who is
-    signed in itself: ``sign_in`` (given by the window) checks the PIN and
+    Call :meth:`reload` to read the accounts again (``db`` may be a function that
+    returns the database, waiting until it is open), or :meth:`show_choices` to
+    show choices read elsewhere.  It does not change who is signed in itself: ``sign_in`` (given by the window) checks the PIN and
     signs the person in, or raises :class:`~oaoi_desktop.errors.OaoiError`.
 
     Signals:
@@ -110,7 +117,8 @@ class SignInPage(QWidget):
 
     SIGN_IN, RECOVERY, NEW_CODE = range(3)
 
-    def __init__(self, db: Database, sign_in: Callable[[str, str], SignedIn], parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | Callable[[], Database], sign_in: Callable[[str, str], SignedIn],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._sign_in = sign_in
@@ -265,16 +273,27 @@ class SignInPage(QWidget):
         self.pages.setCurrentIndex(self.SIGN_IN)
 
     # -- state ---------------------------------------------------------------------------
+    def _database(self) -> Database:
+        db = self._db
+        return db() if callable(db) else db
+
     def reload(self) -> None:
         """Read the secretariat accounts, the first-run state and the kind of seat again."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from oaoi_desktop.services import auth
+
         try:
-            with self._db.read() as s:
-                self._judge_seat = seat.is_judge_seat(s)
-                self._needs_setup = auth.needs_secretariat_setup(s)
-                people = [(str(uid), name) for uid, name, role in auth.sign_in_names(s, None)
-                          if role == Role.SECRETARIAT]
+            with self._database().read() as s:
+                choices = auth.sign_in_choices(s)
         except (OaoiError, SQLAlchemyError):
-            self._judge_seat, self._needs_setup, people = False, False, []
+            choices = SignInChoices(judge_seat=False, needs_setup=False, secretariat=())
+        self.show_choices(choices)
+
+    def show_choices(self, choices: SignInChoices) -> None:
+        """Offer these accounts, the first-run card and the judge's-laptop text (keeps the chosen name)."""
+        self._judge_seat, self._needs_setup = choices.judge_seat, choices.needs_setup
+        people = list(choices.secretariat)
         current = self.name_combo.currentData()
         self.name_combo.clear()
         for uid, name in people:
@@ -314,17 +333,16 @@ class SignInPage(QWidget):
             return None
         try:
             signed = self._sign_in(str(user_id), self.secret.text())
-        except SignInError as exc:
-            self.secret.clear()
-            set_message(self.message, exc.render(), DANGER)
-            if exc.locked:
-                self.recovery_button.setFocus()
-            else:
-                self.secret.setFocus()
-            return None
         except OaoiError as exc:
+            from oaoi_desktop.services.auth import SignInError  # loaded by now: the sign-in used it
+
             self.secret.clear()
             set_message(self.message, exc.render(), DANGER)
+            if isinstance(exc, SignInError):
+                if exc.locked:
+                    self.recovery_button.setFocus()
+                else:
+                    self.secret.setFocus()
             return None
         self.secret.clear()
         set_message(self.message, "")
@@ -352,8 +370,12 @@ class SignInPage(QWidget):
             self.repeat_secret.clear()
             self.repeat_secret.setFocus()
             return None
+        from oaoi_desktop.services import auth
+        from oaoi_desktop.services.auth import SignInError
+        from oaoi_desktop.store.models import Role
+
         try:
-            with self._db.write() as s:
+            with self._database().write() as s:
                 user = auth.find_account(s, None, str(user_id))
                 if user.role != Role.SECRETARIAT:
                     raise SignInError("auth.unknown_user", name=str(user_id))
@@ -496,6 +518,8 @@ class LockScreen(QWidget):
         self.retranslate_ui()
 
     def try_unlock(self) -> bool:
+        from oaoi_desktop.services.auth import SignInError  # someone is signed in: the services are loaded
+
         try:
             self._unlock(self.secret.text())
         except SignInError as exc:
@@ -523,7 +547,7 @@ class LockScreen(QWidget):
             return ""
         if person.is_secretariat:
             return self.tr("secretariat")
-        if person.role == Role.CHAIR:
+        if person.is_chair:
             return self.tr("chair of the panel")
         return self.tr("judge")
 

@@ -12,6 +12,8 @@ to its own actions.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -25,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.services.status import StatusSummary
 from oaoi_desktop.ui.widgets import StepBadge, em, make_body, make_heading, make_title
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is shown (issue 14: start fast)
+    from oaoi_desktop.services.status import StatusSummary
 
 
 class StartPage(QWidget):

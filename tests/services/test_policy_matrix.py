@@ -109,6 +109,7 @@ PUBLIC = {
     "auth.setup_secretariat": "first run only (refused once an account exists)",
     "auth.find_account": "sign-in: who is signing in",
     "auth.sign_in_names": "the sign-in screen's list of names",
+    "auth.sign_in_choices": "the sign-in screen: its names, the first run, a judge's laptop",
     "auth.sign_in": "signing in itself (lockout bookkeeping as system:sign-in)",
     "auth.current_user": "the signed-in person's own account",
     "auth.recover_with_code": "the one-time recovery code is the proof",

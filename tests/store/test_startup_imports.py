@@ -38,8 +38,68 @@ def _imported_after(code: str, tmp_path: Path, *, full: bool = False) -> list[st
 
 def test_the_main_window_module_imports_no_heavy_library(tmp_path: Path) -> None:
     loaded = _imported_after("import oaoi_desktop.app, oaoi_desktop.ui.main_window", tmp_path)
-    assert "PySide6" in loaded and "sqlalchemy" in loaded  # the probe did import the app
+    assert "PySide6" in loaded and "oaoi_desktop" in loaded  # the probe did import the app
     assert [m for m in HEAVY if m in loaded] == []
+    assert "sqlalchemy" not in loaded  # the window comes before the database layer (quick start)
+
+
+QUICK_PROBE = """
+import json, sys
+from oaoi_desktop import app
+seen = {{}}
+
+def run(qt_app):
+    [window] = [w for w in qt_app.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+    window.repaint()  # painted: what the person sees now
+    seen["modules"] = sorted(sys.modules)
+    seen["page"] = window.gate_stack.currentWidget().objectName()
+    seen["names"] = [window.sign_in_page.name_combo.itemText(i)
+                     for i in range(window.sign_in_page.name_combo.count())]
+    seen["ready"] = window.is_ready()
+    window.close()
+    return 0
+
+app.run_event_loop = run
+status = app.main(["--db", {db!r}])
+print(json.dumps(dict(seen, status=status)))
+"""
+
+
+def _quick_start_probe(tmp_path: Path, db: Path) -> dict[str, object]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OAOI_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", QUICK_PROBE.format(db=str(db))], env=env, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_the_sign_in_window_is_shown_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    """The target of issue 14 ("start fast") kept from rotting: on an up-to-date database with
+    its accounts, the app shows (and paints) its sign-in window with the names to choose from
+    before SQLAlchemy, our models or any service is imported."""
+    from support.builders import ACTOR, ensure_secretariat
+
+    path = tmp_path / "oaoi.sqlite"
+    with Database.open(str(path)) as db:
+        ensure_secretariat(db)
+    seen = _quick_start_probe(tmp_path, path)
+    assert seen["status"] == 0
+    assert seen["page"] == "sign_in_page" and seen["names"] == [ACTOR.name]
+    assert seen["ready"] is False  # shown before the database was opened
+    modules = seen["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if m.split(".")[0] in (*HEAVY, "sqlalchemy")] == []
+    assert [m for m in modules if m.startswith(("oaoi_desktop.services", "oaoi_desktop.store.models",
+                                                 "oaoi_desktop.store.database"))] == []
+
+
+def test_a_first_run_database_still_opens_before_the_window(tmp_path: Path) -> None:
+    """No account yet: the first-run dialog needs the open database, so it is opened first."""
+    path = tmp_path / "oaoi.sqlite"
+    Database.open(str(path)).close()
+    seen = _quick_start_probe(tmp_path, path)
+    assert seen["status"] == 0 and seen["ready"] is True
+    modules = seen["modules"]
+    assert isinstance(modules, list) and "sqlalchemy" in modules
 
 
 def test_opening_an_up_to_date_database_and_the_window_imports_no_heavy_library(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from oaoi_desktop.domain.scoring import display, number_text
 from oaoi_desktop.ui import language
 
 # Semantic colours (text on the window background, and soft fills), chosen to
@@ -47,6 +46,8 @@ def score_text(value: Decimal | Fraction | int | None) -> str:
     """A score as people write it ("8", "7,5"); empty for none."""
     if value is None:
         return ""
+    from oaoi_desktop.domain.scoring import number_text  # not at start-up: the sign-in page needs none
+
     return localise_number(number_text(value))
 
 
@@ -54,6 +55,8 @@ def total_text(value: Fraction | Decimal | None, places: int = 2) -> str:
     """A total with ``places`` decimals in the locale ("72,50"); "–" for none."""
     if value is None:
         return "\u2013"
+    from oaoi_desktop.domain.scoring import display
+
     return localise_number(display(value, places))
 
 

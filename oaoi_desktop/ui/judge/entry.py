@@ -17,10 +17,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.ui import dialogs
 
 if TYPE_CHECKING:  # the workspace's modules load when someone signs in, not at start-up (issue 14)
+    from oaoi_desktop.services.auth import SignedIn  # the services load after the window is shown
     from oaoi_desktop.ui.judge.paper_forms import PaperFormsPanel
     from oaoi_desktop.ui.judge.sign_in import SignInDialog
     from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
