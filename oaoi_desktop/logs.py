@@ -20,7 +20,7 @@ Pure Python (no Qt): the CLI may use it too.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 import threading
 from collections import deque
@@ -88,6 +88,46 @@ def log_path() -> Path:
     return log_dir() / LOG_NAME
 
 
+class RotatingLog(logging.FileHandler):
+    """A log file rotated at ``maxBytes``, keeping ``backupCount`` old files (``.1`` newest).
+
+    What ``logging.handlers.RotatingFileHandler`` does for a file, without importing
+    ``logging.handlers`` (its network handlers pull ``socket``, ``pickle`` and ``queue``:
+    about 10 ms of the start-up, issue 14).  Opened on the first record; a record that
+    cannot be written goes to ``handleError`` like any handler's, never to the user.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.maxBytes = max_bytes
+        self.backupCount = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.maxBytes > 0:
+                if self.stream is None:
+                    self.stream = self._open()
+                if self.stream.tell() + len(self.format(record)) + 1 >= self.maxBytes and self.stream.tell() > 0:
+                    self.rollover()
+        except Exception:  # noqa: BLE001 - logging never raises into the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def rollover(self) -> None:
+        """``x.log`` -> ``x.log.1`` -> ... -> ``x.log.N``; the oldest beyond N is deleted."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for i in range(self.backupCount - 1, 0, -1):
+            if os.path.exists(f"{base}.{i}"):
+                os.replace(f"{base}.{i}", f"{base}.{i + 1}")
+        if self.backupCount > 0 and os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
+
+
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 
@@ -99,8 +139,7 @@ def install(level: int = logging.INFO, path: Path | None = None) -> logging.Hand
     for old in [h for h in root.handlers if getattr(h, "oaoi_log", False)]:
         root.removeHandler(old)
         old.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                   encoding="utf-8", delay=True)
+    handler = RotatingLog(path, max_bytes=MAX_BYTES, backups=BACKUPS)
     handler.oaoi_log = True  # type: ignore[attr-defined]
     handler.setFormatter(RedactingFormatter(_FORMAT))
     handler.setLevel(level)
@@ -118,5 +157,6 @@ def uninstall() -> None:
         old.close()
 
 
-__all__ = ["BACKUPS", "LOG_NAME", "MAX_BYTES", "RedactingFormatter", "install", "log_dir", "log_path",
+__all__ = ["BACKUPS", "LOG_NAME", "MAX_BYTES", "RedactingFormatter", "RotatingLog", "install", "log_dir",
+           "log_path",
            "redact", "remember_secret", "uninstall"]

@@ -14,7 +14,6 @@ soon as the database is open.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +44,8 @@ from oaoi_desktop.ui.sign_in_page import LockScreen, SignInPage
 from oaoi_desktop.ui.widgets import ElidedLabel, em
 
 if TYPE_CHECKING:  # loaded on first use, not at start-up (issue 14: start fast)
+    import uuid
+
     from oaoi_desktop.services.audit import Actor
     from oaoi_desktop.services.auth import SignedIn
     from oaoi_desktop.services.status import StatusSummary

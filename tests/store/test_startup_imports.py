@@ -90,6 +90,8 @@ def test_the_sign_in_window_is_shown_before_sqlalchemy_is_imported(tmp_path: Pat
     assert [m for m in modules if m.split(".")[0] in (*HEAVY, "sqlalchemy")] == []
     assert [m for m in modules if m.startswith(("oaoi_desktop.services", "oaoi_desktop.store.models",
                                                  "oaoi_desktop.store.database"))] == []
+    # the log file rotates without logging.handlers (socket, pickle, queue: ~10 ms of the start)
+    assert "logging.handlers" not in modules and "socket" not in modules
 
 
 def test_a_first_run_database_still_opens_before_the_window(tmp_path: Path) -> None:
