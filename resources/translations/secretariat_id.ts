@@ -794,6 +794,97 @@
     </message>
 </context>
 <context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge proposal data</source>
+        <translation>Musnahkan data proposal</translation>
+    </message>
+    <message>
+        <source>Removes the proposals&apos; content and attachments (the personal data of innovators and contacts) of this finalised event. Results, scores, issued documents and the audit chain stay. A signed record, the Berita Acara Pemusnahan Data, lists what was destroyed.</source>
+        <translation>Menghapus isi dan lampiran proposal (data pribadi inovator dan narahubung) kegiatan yang sudah difinalisasi ini. Hasil, nilai, dokumen yang telah diterbitkan dan rantai log audit tetap disimpan. Berita Acara Pemusnahan Data yang ditandatangani merinci apa yang dimusnahkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Required before the retention period ends</source>
+        <translation>Wajib diisi sebelum masa retensi berakhir</translation>
+    </message>
+    <message>
+        <source>&amp;Type %1:</source>
+        <translation>&amp;Ketik %1:</translation>
+    </message>
+    <message>
+        <source>Record saved in:</source>
+        <translation>Berita acara disimpan di:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Folder…</translation>
+    </message>
+    <message>
+        <source>Backups older than the purge (they still hold the data):</source>
+        <translation>Cadangan yang lebih lama dari pemusnahan (masih memuat data tersebut):</translation>
+    </message>
+    <message>
+        <source>&amp;Purge</source>
+        <translation>&amp;Musnahkan</translation>
+    </message>
+    <message>
+        <source>Retention period: not set. Only a reasoned decision of the secretariat can purge.</source>
+        <translation>Masa retensi: tidak ditetapkan. Pemusnahan hanya dengan keputusan sekretariat yang beralasan.</translation>
+    </message>
+    <message>
+        <source>Retention period: %1 days, ended on %2.</source>
+        <translation>Masa retensi: %1 hari, berakhir pada %2.</translation>
+    </message>
+    <message>
+        <source>Retention period: %1 days, ends on %2. An earlier purge needs a reason.</source>
+        <translation>Masa retensi: %1 hari, berakhir pada %2. Pemusnahan lebih awal memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>This event was purged on %1 (Berita Acara Pemusnahan Data No. %2).</source>
+        <translation>Data kegiatan ini telah dimusnahkan pada %1 (Berita Acara Pemusnahan Data No. %2).</translation>
+    </message>
+    <message>
+        <source>The event is not finalised: its data can be purged only after the results are finalised.</source>
+        <translation>Kegiatan belum difinalisasi: datanya hanya dapat dimusnahkan setelah hasil difinalisasi.</translation>
+    </message>
+    <message>
+        <source>No backup older than the purge was found.</source>
+        <translation>Tidak ditemukan cadangan yang lebih lama dari pemusnahan.</translation>
+    </message>
+    <message>
+        <source>Folder for the Berita Acara Pemusnahan Data</source>
+        <translation>Folder untuk Berita Acara Pemusnahan Data</translation>
+    </message>
+    <message>
+        <source>Purged: %1 proposals, %2 content revisions, %3 attachments; %4 audit entries marked. The Berita Acara Pemusnahan Data No. %5 is saved as %6; have it signed. Destroy the backups listed above too.</source>
+        <translation>Dimusnahkan: %1 proposal, %2 revisi isi, %3 lampiran; %4 entri log audit ditandai. Berita Acara Pemusnahan Data No. %5 disimpan sebagai %6; mintakan tanda tangannya. Musnahkan juga cadangan yang tercantum di atas.</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention period:</source>
+        <translation>Masa re&amp;tensi:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>tidak ditetapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Save period</source>
+        <translation>&amp;Simpan masa</translation>
+    </message>
+    <message>
+        <source>Retention period saved.</source>
+        <translation>Masa retensi disimpan.</translation>
+    </message>
+</context>
+<context>
     <name>ReprintSlipDialog</name>
     <message>
         <source>Reprint PIN slip</source>
@@ -1134,7 +1225,7 @@
         <translation>Musnahkan &amp;data proposal…</translation>
     </message>
     <message>
-        <source>Remove the proposals' content and attachments of a finalised event, with a signed destruction record</source>
+        <source>Remove the proposals&apos; content and attachments of a finalised event, with a signed destruction record</source>
         <translation>Hapus isi dan lampiran proposal kegiatan yang sudah difinalisasi, dengan berita acara pemusnahan yang ditandatangani</translation>
     </message>
     <message>
@@ -1351,77 +1442,6 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Tersimpan di %1.</translation>
-    </message>
-</context>
-<context>
-    <name>PurgeDialog</name>
-    <message>
-        <source>Purge proposal data</source>
-        <translation>Musnahkan data proposal</translation>
-    </message>
-    <message>
-        <source>Removes the proposals' content and attachments (the personal data of innovators and contacts) of this finalised event. Results, scores, issued documents and the audit chain stay. A signed record, the Berita Acara Pemusnahan Data, lists what was destroyed.</source>
-        <translation>Menghapus isi dan lampiran proposal (data pribadi inovator dan narahubung) kegiatan yang sudah difinalisasi ini. Hasil, nilai, dokumen yang telah diterbitkan dan rantai log audit tetap disimpan. Berita Acara Pemusnahan Data yang ditandatangani merinci apa yang dimusnahkan.</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Alasan:</translation>
-    </message>
-    <message>
-        <source>Required before the retention period ends</source>
-        <translation>Wajib diisi sebelum masa retensi berakhir</translation>
-    </message>
-    <message>
-        <source>&amp;Type %1:</source>
-        <translation>&amp;Ketik %1:</translation>
-    </message>
-    <message>
-        <source>Record saved in:</source>
-        <translation>Berita acara disimpan di:</translation>
-    </message>
-    <message>
-        <source>&amp;Folder…</source>
-        <translation>&amp;Folder…</translation>
-    </message>
-    <message>
-        <source>Backups older than the purge (they still hold the data):</source>
-        <translation>Cadangan yang lebih lama dari pemusnahan (masih memuat data tersebut):</translation>
-    </message>
-    <message>
-        <source>&amp;Purge</source>
-        <translation>&amp;Musnahkan</translation>
-    </message>
-    <message>
-        <source>Retention period: not set. Only a reasoned decision of the secretariat can purge.</source>
-        <translation>Masa retensi: tidak ditetapkan. Pemusnahan hanya dengan keputusan sekretariat yang beralasan.</translation>
-    </message>
-    <message>
-        <source>Retention period: %1 days, ended on %2.</source>
-        <translation>Masa retensi: %1 hari, berakhir pada %2.</translation>
-    </message>
-    <message>
-        <source>Retention period: %1 days, ends on %2. An earlier purge needs a reason.</source>
-        <translation>Masa retensi: %1 hari, berakhir pada %2. Pemusnahan lebih awal memerlukan alasan.</translation>
-    </message>
-    <message>
-        <source>This event was purged on %1 (Berita Acara Pemusnahan Data No. %2).</source>
-        <translation>Data kegiatan ini telah dimusnahkan pada %1 (Berita Acara Pemusnahan Data No. %2).</translation>
-    </message>
-    <message>
-        <source>The event is not finalised: its data can be purged only after the results are finalised.</source>
-        <translation>Kegiatan belum difinalisasi: datanya hanya dapat dimusnahkan setelah hasil difinalisasi.</translation>
-    </message>
-    <message>
-        <source>No backup older than the purge was found.</source>
-        <translation>Tidak ditemukan cadangan yang lebih lama dari pemusnahan.</translation>
-    </message>
-    <message>
-        <source>Folder for the Berita Acara Pemusnahan Data</source>
-        <translation>Folder untuk Berita Acara Pemusnahan Data</translation>
-    </message>
-    <message>
-        <source>Purged: %1 proposals, %2 content revisions, %3 attachments; %4 audit entries marked. The Berita Acara Pemusnahan Data No. %5 is saved as %6; have it signed. Destroy the backups listed above too.</source>
-        <translation>Dimusnahkan: %1 proposal, %2 revisi isi, %3 lampiran; %4 entri log audit ditandai. Berita Acara Pemusnahan Data No. %5 disimpan sebagai %6; mintakan tanda tangannya. Musnahkan juga cadangan yang tercantum di atas.</translation>
     </message>
 </context>
 </TS>

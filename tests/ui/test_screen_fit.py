@@ -176,6 +176,26 @@ def test_the_console_fits_with_every_tab_and_keeps_its_actions_on_screen(
         assert reachable(window, widget), widget.objectName()
 
 
+def test_the_audit_filters_stay_narrow_with_long_names_and_labels(
+        qtbot, window: MainWindow, event_id: str) -> None:  # type: ignore[no-untyped-def]
+    """A finalised event's audit lists long action labels and full names with titles; the filter row
+    must not widen the console past 1280 px (it did: 1,390 px), while the open list shows them whole."""
+    sign_in_secretariat(qtbot, window)
+    window.extensions["secretariat"].console_action.trigger()
+    console = window.stack.currentWidget()
+    console.set_event(event_id)
+    audit = next(w for w in console.result_tabs if w.objectName() == "results_audit_view")
+    show_tab(qtbot, console, console.tabs.indexOf(audit))
+    long_name = "Prof. Dr. Ir. H. Muhammad Abdurrahman Siregar Pohan, M.Sc., Ph.D., IPU (Ketua Tim Penilai)"
+    long_label = "Data proposal dimusnahkan dengan Berita Acara Pemusnahan Data (masa retensi berakhir)"
+    audit.actor_box.addItem(long_name, long_name)
+    audit.action_box.addItem(long_label, long_label)
+    audit.entity_box.addItem(long_label, long_label)
+    qtbot.wait(20)
+    assert_fits(window)
+    assert audit.actor_box.view().minimumWidth() > 0  # the list itself is wide enough to read
+
+
 def test_the_dossier_browser_fits(qtbot, window: MainWindow, event_id: str) -> None:  # type: ignore[no-untyped-def]
     from oaoi_desktop.ui.dossier_browser import DossierBrowserPage
 

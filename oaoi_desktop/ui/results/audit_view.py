@@ -207,6 +207,12 @@ class AuditLogView(QWidget):
         self.action_box.setObjectName("audit_action")
         self.entity_box = QComboBox(self)
         self.entity_box.setObjectName("audit_entity")
+        for box in (self.actor_box, self.action_box, self.entity_box):
+            # as wide as a short entry, not the longest one (a judge's full name, an action's label):
+            # the filter row must fit 1280 px; the open list still shows every text whole (issue 14)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+            box.view().setMinimumWidth(em(self, 24))
         self.since = QDateEdit(self)
         self.since.setObjectName("audit_since")
         self.until = QDateEdit(self)

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from oaoi_desktop import config, i18n
 from oaoi_desktop.errors import OaoiError
+from oaoi_desktop.i18n import formats
 from oaoi_desktop.i18n.formats import local_time, zone_of
 from oaoi_desktop.services import events, purge
 from oaoi_desktop.services.audit import Actor
@@ -69,6 +71,15 @@ class PurgeDialog(QDialog):
         self.summary.setObjectName("purge_summary")
         self.retention = make_body(QLabel(self))
         self.retention.setObjectName("purge_retention")
+        # the retention period, set here too: no terminal for a routine step (issue 14)
+        self.retention_label = QLabel(self)
+        self.retention_days = QSpinBox(self)
+        self.retention_days.setObjectName("purge_retention_days")
+        self.retention_days.setRange(0, purge.MAX_RETENTION_DAYS)
+        self.retention_label.setBuddy(self.retention_days)
+        self.retention_button = QPushButton(self)
+        self.retention_button.setObjectName("purge_retention_save")
+        self.retention_button.clicked.connect(lambda _checked=False: self.save_retention())
         self.reason_label = QLabel(self)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("purge_reason")
@@ -98,6 +109,11 @@ class PurgeDialog(QDialog):
         self.confirm.textChanged.connect(lambda _t: self._update_button())
 
         form = QFormLayout()
+        keep = QHBoxLayout()
+        keep.addWidget(self.retention_days)
+        keep.addWidget(self.retention_button)
+        keep.addStretch(1)
+        form.addRow(self.retention_label, keep)
         form.addRow(self.reason_label, self.reason)
         form.addRow(self.confirm_label, self.confirm)
         where = QHBoxLayout()
@@ -134,6 +150,20 @@ class PurgeDialog(QDialog):
         except OaoiError as exc:
             self.plan, self.plan_error, self._zone = None, exc.render(), "WIB"
 
+    def save_retention(self) -> bool:
+        """Set the event's retention period from the spin box (0: none), then show the plan again."""
+        days = self.retention_days.value() or None
+        try:
+            with self._db.write() as s:
+                purge.set_retention(s, events.get_event(s, self._event_id), days, actor=self._actor)
+        except OaoiError as exc:
+            set_message(self.message, exc.render(), DANGER)
+            return False
+        self.load()
+        self._show_plan()
+        set_message(self.message, self.tr("Retention period saved."), SUCCESS)
+        return True
+
     def _when(self, value: object) -> str:
         return local_time(value, self._zone) if value is not None else "\u2013"  # type: ignore[arg-type]
 
@@ -149,6 +179,10 @@ class PurgeDialog(QDialog):
             "Removes the proposals' content and attachments (the personal data of innovators and contacts) of "
             "this finalised event. Results, scores, issued documents and the audit chain stay. A signed record, "
             "the Berita Acara Pemusnahan Data, lists what was destroyed."))
+        self.retention_label.setText(self.tr("Re&tention period:"))
+        self.retention_days.setSuffix(self.tr(" days"))
+        self.retention_days.setSpecialValueText(self.tr("not set"))
+        self.retention_button.setText(self.tr("&Save period"))
         self.reason_label.setText(self.tr("&Reason:"))
         self.reason.setPlaceholderText(self.tr("Required before the retention period ends"))
         self.confirm_label.setText(self.tr("&Type %1:").replace("%1", CONFIRM_WORD))
@@ -173,7 +207,8 @@ class PurgeDialog(QDialog):
             self._update_button()
             return
         self.summary.setText(i18n.render("purge.cli.plan", lang, event=p.event_name, dossiers=p.dossiers,
-                                         revisions=p.revisions, attachments=p.attachments, bytes=p.bytes,
+                                         revisions=p.revisions, attachments=p.attachments,
+                                         bytes=formats.decimal(p.bytes, lang, 0),
                                          marked=p.audit_entries))
         if p.retention_days is None:
             state = self.tr("Retention period: not set. Only a reasoned decision of the secretariat can purge.")
@@ -184,6 +219,10 @@ class PurgeDialog(QDialog):
             state = self.tr("Retention period: %1 days, ends on %2. An earlier purge needs a reason.") \
                 .replace("%1", str(p.retention_days)).replace("%2", self._when(p.due) if p.due else "\u2013")
         self.retention.setText(state)
+        self.retention_days.setValue(p.retention_days or 0)
+        can_set = p.purged is None
+        self.retention_days.setEnabled(can_set)
+        self.retention_button.setEnabled(can_set)
         self._show_backups(p.backups)
         if p.purged is not None:
             set_message(self.message, self.tr("This event was purged on %1 (Berita Acara Pemusnahan Data No. %2).")
@@ -234,13 +273,16 @@ class PurgeDialog(QDialog):
         self.reason.setEnabled(False)
         self.confirm.setEnabled(False)
         self.folder_button.setEnabled(False)
+        self.retention_days.setEnabled(False)  # the data is gone: a period no longer means anything
+        self.retention_button.setEnabled(False)
         self._update_button()
         self._show_backups(result.backups)
         c = result.counts
         self.summary.setText(i18n.render(
             "purge.cli.done", i18n.current_language(), event=result.event_name, by=result.by,
             when=self._when(result.at), dossiers=c.get("dossiers", 0), revisions=c.get("revisions", 0),
-            attachments=c.get("attachments", 0), bytes=c.get("bytes", 0), marked=c.get("audit_marked", 0)))
+            attachments=c.get("attachments", 0),
+            bytes=formats.decimal(c.get("bytes", 0), i18n.current_language(), 0), marked=c.get("audit_marked", 0)))
         set_message(self.message, self.tr(
             "Purged: %1 proposals, %2 content revisions, %3 attachments; %4 audit entries marked. The Berita "
             "Acara Pemusnahan Data No. %5 is saved as %6; have it signed. Destroy the backups listed above too.")

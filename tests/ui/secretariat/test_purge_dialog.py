@@ -4,6 +4,7 @@ real database; afterwards the dossier reader shows the notice instead of the con
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def test_the_dialog_purges_after_a_reason_and_the_typed_word(
     assert "Dimusnahkan: 2 proposal" in text and dialog.result.number in text and str(dialog.result.pdf) in text
     assert dialog.result.pdf.parent == tmp_path / "berita-acara" and dialog.result.pdf.is_file()
     assert not dialog.purge_button.isEnabled() and not dialog.confirm.isEnabled()
+    assert not dialog.retention_button.isEnabled()  # nothing left to keep
+    assert re.search(r"\d{1,3}(\.\d{3})+ bita", dialog.summary.text()), dialog.summary.text()  # 12.345 bita
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Attachment)) == 0
         dossier_id = s.scalar(select(Dossier.id).where(Dossier.number == "KIPP-001"))
@@ -152,3 +155,29 @@ def test_the_audit_verify_of_the_tools_menu_says_intact_and_names_the_marked_ent
     assert "2 entri dengan muatan dimusnahkan (ditandai)" in details[-1]
     [report] = [r for r in blocker.args[0] if r.chain == eid]
     assert report.ok and report.marked == 2
+
+
+def test_the_retention_period_is_set_in_the_dialog(qtbot, main_window: MainWindow, db: Database,  # type: ignore[no-untyped-def]
+                                                   tmp_path: Path) -> None:
+    """No terminal for a routine step (issue 14): the period the purge waits for is set here too."""
+    from oaoi_desktop.services import purge
+    from oaoi_desktop.store.models import AuditEntry
+
+    eid = _event(db, tmp_path)
+    dialog = _open(qtbot, main_window, eid)
+    assert dialog.retention_days.text() == "tidak ditetapkan"
+    dialog.retention_days.setValue(30)
+    qtbot.mouseClick(dialog.retention_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Masa retensi disimpan."
+    assert "30 hari" in dialog.retention.text()
+    with db.read() as s:
+        e = events.get_event(s, eid)
+        assert purge.retention_days(e) == 30
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "event.retention_set")).one()
+        assert entry.after == {"retention_days": 30}
+    qtbot.keyClicks(dialog.confirm, "MUSNAHKAN")
+    assert not dialog.purge_button.isEnabled()  # thirty days have not passed: a reason is still needed
+    dialog.retention_days.setValue(0)  # back to "not set"
+    qtbot.mouseClick(dialog.retention_button, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert purge.retention_days(events.get_event(s, eid)) is None
