@@ -220,10 +220,18 @@ def _purge_marks(records: Sequence[Mapping[str, Any]]) -> dict[int, tuple[str, s
     return marks
 
 
+def vouched_marks(records: Sequence[Mapping[str, Any]]) -> set[int]:
+    """The seqs of marked entries a later, intact purge entry vouches for (same stored hash, same
+    marked content): what :func:`check_chain` accepts in place of a re-hash, for any other checker
+    of a chain (``services.audit.verify_chain``) to accept exactly the same."""
+    marks = _purge_marks(records)
+    return {r["seq"] for r in records
+            if _is_marked(r) and marks.get(r.get("seq")) == (r.get("hash"), _record_hash(r))}
+
+
 def _marked_count(records: Sequence[Mapping[str, Any]]) -> int:
     """How many entries carry a purge's mark that the purge entry vouches for."""
-    marks = _purge_marks(records)
-    return sum(1 for r in records if _is_marked(r) and marks.get(r.get("seq")) == (r.get("hash"), _record_hash(r)))
+    return len(vouched_marks(records))
 
 
 def _marked_finding(records: Sequence[Mapping[str, Any]]) -> list[Finding]:
@@ -790,5 +798,5 @@ def verify_export_file(path: Path, *, expected_head: Head | None = None,
 __all__ = [
     "Finding", "Head", "VerifyReport", "check_chain", "replay", "compare", "verify_event", "verify_global",
     "verify_all", "chain_head", "export_event", "read_export", "verify_export_file", "sheet_snapshot",
-    "EXPORT_FORMAT", "check_state", "parse_digest",
+    "EXPORT_FORMAT", "check_state", "parse_digest", "vouched_marks",
 ]

@@ -58,7 +58,7 @@ PURE = {
     "audit.chain_for", "audit.entry_content", "audit.entry_hash",
     "audit_query.readable_diff",
     "audit_verify.entry_record", "audit_verify.check_chain", "audit_verify.replay", "audit_verify.compare",
-    "audit_verify.read_export", "audit_verify.verify_export_file",
+    "audit_verify.read_export", "audit_verify.verify_export_file", "audit_verify.vouched_marks",
     "auth.new_pin", "auth.new_recovery_code", "auth.normalise_recovery_code",
     "backups.read_manifest", "backups.check_archive", "backups.list_backups",
     "demo.demo_db_path", "demo.demo_db_url", "demo.samples_dir",
