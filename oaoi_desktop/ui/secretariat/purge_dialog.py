@@ -14,8 +14,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -263,12 +264,19 @@ class PurgeDialog(QDialog):
         """Purge now (the button); the result, or None with the reason shown."""
         if not self.ready():
             return None
+        # one transaction, then VACUUM: seconds on a large database; the window says it is busy
+        # (a background job for it belongs with the one job runner of issue 16)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.purge_button.setEnabled(False)
         try:
             result = purge.purge_event(self._db, self._event_id, actor=self._actor, reason=self.reason.text(),
                                        folder=self.folder)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
+            self._update_button()
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         self.result = result
         self.reason.setEnabled(False)
         self.confirm.setEnabled(False)

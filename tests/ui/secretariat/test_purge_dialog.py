@@ -78,6 +78,9 @@ def test_the_dialog_purges_after_a_reason_and_the_typed_word(
     assert dialog.result.pdf.parent == tmp_path / "berita-acara" and dialog.result.pdf.is_file()
     assert not dialog.purge_button.isEnabled() and not dialog.confirm.isEnabled()
     assert not dialog.retention_button.isEnabled()  # nothing left to keep
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.overrideCursor() is None  # the busy cursor is gone again
     assert re.search(r"\d{1,3}(\.\d{3})+ bita", dialog.summary.text()), dialog.summary.text()  # 12.345 bita
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Attachment)) == 0
