@@ -55,13 +55,12 @@ class PermissionDeniedError(OaoiError):
     """
 
     def render(self, lang: str | None = None) -> str:
-        from oaoi_desktop.i18n import all_messages, render
+        from oaoi_desktop.i18n import has_message, render
 
         params = dict(self.params)
-        known = all_messages()
         for key, prefix in (("action", "policy.action."), ("role", "policy.role.")):
             value = params.get(key)
-            if isinstance(value, str) and prefix + value in known:
+            if isinstance(value, str) and has_message(prefix + value):
                 params[key] = render(prefix + value, lang)
         return render(self.message_id, lang, **params)
 

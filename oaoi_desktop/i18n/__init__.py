@@ -45,6 +45,11 @@ def all_messages() -> dict[str, dict[str, str]]:
     return dict(_load())
 
 
+def has_message(message_id: str) -> bool:
+    """Whether the catalogue knows ``message_id`` (no copy of the catalogue made)."""
+    return message_id in _load()
+
+
 def set_language(lang: str) -> None:
     """Choose the language for texts rendered from now on."""
     global _current
