@@ -17,8 +17,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import traceback
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,13 +27,13 @@ os.environ.pop("OAOI_DB", None)
 if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
     os.environ["QT_QPA_PLATFORM"] = "xcb"
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from oaoi_desktop import app  # noqa: E402
+from app_driver import drive  # noqa: E402  (shared by the screenshot scripts)
 from oaoi_desktop.services import accounts, demo  # noqa: E402
 from oaoi_desktop.services.audit import Actor  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
@@ -83,27 +81,6 @@ def main_window() -> MainWindow:
     return window
 
 
-def drive(path: Path, script: Callable[[QApplication], int]) -> None:
-    def loop(qapp: QApplication) -> int:
-        result: list[int] = []
-
-        def step() -> None:  # a failing step ends the run (with its traceback), never leaves it waiting
-            try:
-                result.append(script(qapp))
-            except BaseException:
-                traceback.print_exc()
-                result.append(1)
-            finally:
-                qapp.quit()
-
-        QTimer.singleShot(800, step)
-        qapp.exec()
-        return result[0] if result else 1
-
-    app.run_event_loop = loop  # type: ignore[assignment]
-    status = app.main(["--db", str(path), "--lang", "id"])
-    if status != 0:
-        raise SystemExit(f"the app ended with {status}")
 
 
 def first_run(qapp: QApplication) -> int:

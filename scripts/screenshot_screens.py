@@ -20,8 +20,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import traceback
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,11 +31,11 @@ os.environ.pop("OAOI_DB", None)
 if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
     os.environ["QT_QPA_PLATFORM"] = "xcb"
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from oaoi_desktop import app  # noqa: E402
+from app_driver import drive  # noqa: E402  (shared by the screenshot scripts)
 from oaoi_desktop.services import demo  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402
 from oaoi_desktop.ui.judge.integrity import IntegrityDialog  # noqa: E402
@@ -146,27 +144,6 @@ def judge(qapp: QApplication) -> int:
     return 0
 
 
-def drive(path: Path, script: Callable[[QApplication], int]) -> None:
-    def loop(qapp: QApplication) -> int:
-        result: list[int] = []
-
-        def step() -> None:  # a failing step ends the run (with its traceback), never leaves it waiting
-            try:
-                result.append(script(qapp))
-            except BaseException:
-                traceback.print_exc()
-                result.append(1)
-            finally:
-                qapp.quit()
-
-        QTimer.singleShot(800, step)
-        qapp.exec()
-        return result[0] if result else 1
-
-    app.run_event_loop = loop  # type: ignore[assignment]
-    status = app.main(["--db", str(path), "--lang", "id"])
-    if status != 0:
-        raise SystemExit(f"the app ended with {status}")
 
 
 def main() -> int:
