@@ -53,7 +53,7 @@ import json
 import logging
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -385,9 +385,13 @@ def purge_event(db: Any, event_ref: str | uuid.UUID, *, actor: Actor, reason: st
                 raise ConflictError("purge.not_finalised", event=event.name)
             if the_plan.purged is not None:
                 done = the_plan.purged
-                return PurgeResult(False, event.id, event.name, _parse_time(done.get("at")), str(done.get("by", "")),
-                                   str(done.get("reason", "")), str(done.get("basis", "")), str(done.get("number", "")),
-                                   None, dict(done.get("counts") or {}), (), (0, ""), (0, ""), the_plan.backups)
+                # a run killed between its commit and the file removal left attachment files behind:
+                # this run removes them (their rows are gone, the record lists them)
+                leftover = _leftover_blob_shas(s, event, done)
+                again = PurgeResult(False, event.id, event.name, _parse_time(done.get("at")), str(done.get("by", "")),
+                                    str(done.get("reason", "")), str(done.get("basis", "")), str(done.get("number", "")),
+                                    None, dict(done.get("counts") or {}), (), (0, ""), (0, ""), the_plan.backups)
+                return replace(again, files_removed=_remove_blob_files(db, leftover))
             if the_plan.needs_reason and not reason:
                 if the_plan.due is None:
                     raise ValidationError("purge.reason_required_no_retention", event=event.name)
@@ -452,8 +456,6 @@ def purge_event(db: Any, event_ref: str | uuid.UUID, *, actor: Actor, reason: st
         raise
     files_removed = _remove_blob_files(db, removed_shas)
     vacuumed = _vacuum(db)
-    from dataclasses import replace
-
     return replace(result, pdf=written, files_removed=files_removed, vacuumed=vacuumed)
 
 
@@ -507,6 +509,18 @@ def _mark_entries(s: Session, event: Event) -> list[dict[str, Any]]:
         marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": _record_hash(entry_record(entry))})
     s.flush()
     return marked
+
+
+def _leftover_blob_shas(s: Session, event: Event, done: dict[str, Any]) -> set[str]:
+    """The attachments' blobs the purge record lists whose rows are gone (their files may not be)."""
+    entry = s.scalar(select(AuditEntry).where(AuditEntry.chain == chain_for(event.id),
+                                              AuditEntry.seq == done.get("audit_seq")))
+    items = ((entry.after or {}).get("items") or []) if entry is not None else []
+    shas = {str(i["sha256"]) for i in items
+            if isinstance(i, dict) and i.get("kind") != "isi" and isinstance(i.get("sha256"), str)}
+    if not shas:
+        return set()
+    return shas - set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(sorted(shas)))))
 
 
 def _remove_blob_files(db: Any, shas: set[str]) -> int:

@@ -192,6 +192,27 @@ def test_a_second_purge_changes_nothing_and_reopening_and_importing_are_refused(
     assert err.value.message_id == "purge.import_refused" and first.number in err.value.render("id")
 
 
+@pytest.mark.sqlite_only
+def test_files_left_by_a_purge_killed_after_its_commit_go_with_the_next_run(db: Database, tmp_path: Path) -> None:
+    """The rows go in the transaction, the attachment files after it: a process killed in between
+    leaves files holding purged data. Running the purge again removes them (and changes nothing else)."""
+    from oaoi_desktop.store.blobs import blob_store_for
+
+    eid = _build(db, tmp_path)
+    with db.read() as s:
+        shas = sorted({a.sha256 for a in s.scalars(select(Attachment))})
+    store = blob_store_for(db)
+    first = purge.purge_event(db, eid, actor=ACTOR, reason="Keputusan rapat", folder=tmp_path)
+    assert first.done
+    left = [store.path_for(sha) for sha in shas[:2]]  # what a killed run would have left behind
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"KTP pemohon: Rahmat")
+    again = purge.purge_event(db, eid, actor=ACTOR, reason="lagi", folder=tmp_path / "lagi")
+    assert not again.done and again.files_removed == 2
+    assert [p for p in left if p.exists()] == []
+
+
 def test_a_failed_purge_changes_nothing(db: Database, tmp_path: Path) -> None:
     eid = _build(db, tmp_path)
     blocker = tmp_path / "bukan-folder"
