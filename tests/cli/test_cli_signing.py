@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,13 +12,9 @@ from sqlalchemy import select
 from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry
+from support import signing_keys
 from support.builders import add_judges, make_event
 
-_spec = importlib.util.spec_from_file_location(
-    "signing_keys_for_cli", Path(__file__).resolve().parents[1] / "signing" / "signing_keys.py")
-signing_keys = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = signing_keys
-_spec.loader.exec_module(signing_keys)  # type: ignore[union-attr]
 
 SECRETS = {"ca": "rahasia-ca-kegiatan", "Ketua Tim": "sandi-ketua-1", "Budi Santoso": "sandi-budi-2",
            "Siti Aminah": "sandi-siti-3"}

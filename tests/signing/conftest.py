@@ -1,11 +1,11 @@
-"""Fixtures for signature tests (helpers in ``signing_keys``)."""
+"""Fixtures for signature tests (helpers in ``tests/support/signing_keys.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
 from oaoi_desktop.store.database import Database
-from signing_keys import PanelWithKeys, make_panel
+from support.signing_keys import PanelWithKeys, make_panel
 
 
 @pytest.fixture

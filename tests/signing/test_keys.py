@@ -26,7 +26,7 @@ from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import accounts, auth, documents, events, finalisation, signatures
 from oaoi_desktop.signing import pki
 from oaoi_desktop.store.models import AuditEntry, EventAuthority, EventStatus, JudgeCredential, Role
-from signing_keys import CA_PASS, PASSES, make_panel
+from support.signing_keys import CA_PASS, PASSES, make_panel
 from support.builders import ACTOR, KIPP_CRITERIA, TEST_SECRETARIAT_PIN, add_dossier, add_judges, make_event, score, uniform
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,7 +98,7 @@ def test_ca_key_and_judge_pkcs12_are_stored_with_pbkdf2_sha256_600k_and_aes256(d
 
 
 def test_an_imported_pkcs12_is_stored_re_encrypted_with_the_modern_parameters(db) -> None:
-    from signing_keys import external_p12
+    from support.signing_keys import external_p12
 
     panel = make_panel(db)
     p12, _root = external_p12(b"sandi-p12-budi")
@@ -147,7 +147,7 @@ def test_a_weak_ca_key_is_rewrapped_when_it_is_next_unlocked(db) -> None:
 
 
 def test_a_weak_judge_pkcs12_is_rewrapped_when_it_is_next_used_to_sign(db, tmp_path) -> None:
-    from signing_keys import make_pdf
+    from support.signing_keys import make_pdf
 
     panel = make_panel(db)
     budi = panel.judges[0]
@@ -206,7 +206,7 @@ def test_weak_judge_and_p12_passphrases_are_refused(db) -> None:
     with db.write() as s, pytest.raises(ValidationError) as err:
         pki.issue_judge_certificate(s, panel.event_id, budi, CA_PASS, "budi1234", ACTOR)
     assert err.value.message_id == "keys.passphrase_weak" and "judge_passphrase" in err.value.render("en")
-    from signing_keys import external_p12
+    from support.signing_keys import external_p12
 
     p12, _ = external_p12(b"password123")
     with db.write() as s, pytest.raises(ValidationError) as err:
@@ -371,7 +371,7 @@ def test_a_certificate_minted_with_the_ca_key_is_not_registered_and_finalising_r
 
 
 def test_a_signature_made_with_a_replaced_credential_after_its_replacement_fails(db, tmp_path) -> None:
-    from signing_keys import make_pdf
+    from support.signing_keys import make_pdf
 
     panel = make_panel(db)
     budi = panel.judges[0]
@@ -389,7 +389,7 @@ def test_a_signature_made_with_a_replaced_credential_after_its_replacement_fails
 
 
 def test_offline_verification_cannot_check_registration(panel, tmp_path) -> None:
-    from signing_keys import make_pdf
+    from support.signing_keys import make_pdf
 
     path = tmp_path / "lhp.pdf"
     make_pdf(path, [panel.chair], event_id=panel.event_id)
@@ -399,7 +399,7 @@ def test_offline_verification_cannot_check_registration(panel, tmp_path) -> None
 
 
 def test_oaoi_sign_prints_no_deprecation_warning(db, db_url, tmp_path) -> None:
-    from signing_keys import make_pdf
+    from support.signing_keys import make_pdf
 
     panel = make_panel(db)
     path = tmp_path / "lhp.pdf"

@@ -17,8 +17,8 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import documents, signatures
 from oaoi_desktop.signing import pades, pki
 from oaoi_desktop.store.models import AuditEntry
-import signing_keys
-from signing_keys import PASSES, make_panel, make_pdf
+from support import signing_keys
+from support.signing_keys import PASSES, make_panel, make_pdf
 from support.builders import ACTOR
 
 PDFSIG = shutil.which("pdfsig")

@@ -17,7 +17,7 @@ from oaoi_desktop.signing import pki
 from oaoi_desktop.store.models import AuditEntry, EventAuthority, JudgeCredential
 from support.builders import ACTOR, add_judges, make_event
 
-from signing_keys import CA_PASS, PASSES, external_p12, make_panel
+from support.signing_keys import CA_PASS, PASSES, external_p12, make_panel
 
 
 def _all_audit_text(db) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from oaoi_desktop.services import documents, signatures
 from oaoi_desktop.store.models import Score
-from signing_keys import PASSES, make_panel
+from support.signing_keys import PASSES, make_panel
 from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, score, uniform
 
 

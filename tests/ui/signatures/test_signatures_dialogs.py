@@ -16,7 +16,7 @@ from oaoi_desktop.ui.signatures.sign_dialog import SignDialog
 from oaoi_desktop.ui.signatures.verify_dialog import VerifyDialog
 from support.builders import ACTOR
 
-from conftest import signing_keys  # type: ignore[import-not-found]  # noqa: E402
+from support import signing_keys
 
 PASSES = signing_keys.PASSES
 

@@ -10,7 +10,7 @@ from oaoi_desktop.services import events, signatures
 from oaoi_desktop.ui.signatures.report_model import SignatureReportModel
 from support.builders import ACTOR
 
-from conftest import signing_keys  # type: ignore[import-not-found]  # noqa: E402
+from support import signing_keys
 
 
 def test_signing_time_in_the_events_zone(keys_panel, tmp_path: Path) -> None:
