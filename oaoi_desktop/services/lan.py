@@ -29,6 +29,7 @@ from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.auth import require_secretariat
 from oaoi_desktop.services.events import get_event
 from oaoi_desktop.store import lan as store_lan
+from oaoi_desktop.store import seat_file
 from oaoi_desktop.store.database import Database
 
 
@@ -59,9 +60,9 @@ class SetupResult:
 
 def _file_name(seat: store_lan.Seat) -> str:
     if seat.kind == "secretariat":
-        return f"seat-secretariat{store_lan.SEAT_FILE_SUFFIX}"
+        return f"seat-secretariat{seat_file.SEAT_FILE_SUFFIX}"
     slug = re.sub(r"[^a-z0-9]+", "-", seat.name.lower()).strip("-")[:40] or "juri"
-    return f"seat-{slug}-{seat.user_id.hex[:6] if seat.user_id else ''}{store_lan.SEAT_FILE_SUFFIX}"
+    return f"seat-{slug}-{seat.user_id.hex[:6] if seat.user_id else ''}{seat_file.SEAT_FILE_SUFFIX}"
 
 
 def setup(
@@ -111,7 +112,7 @@ def setup(
         if url is not None and out_dir is not None:
             target = Path(out_dir) / _file_name(seat)
             who = seat.name if seat.kind == "judge" else "Sekretariat"
-            write_atomically(target, store_lan.seat_file_text(url, who=who, event=event_name).encode("utf-8"))
+            write_atomically(target, seat_file.seat_file_text(url, who=who, event=event_name).encode("utf-8"))
         results.append(SeatResult(kind=seat.kind, name=seat.name, user_id=seat.user_id, role_name=seat.role_name,
                                   new_password=seat.password is not None, file=target, url_display=display,
                                   url=url))

@@ -60,8 +60,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 SEATS_TABLE = "oaoi_lan_seats"
-SEAT_FILE_SUFFIX = ".oaoi-lan"
-from oaoi_desktop.store.seat_file import SEAT_FILE_HEADER, read_seat_file  # noqa: E402, F401 - re-exported
 
 JUDGE_AUDIT_ACTIONS = (
     "score.recorded", "score.cleared", "score.comment_changed", "sheet.saved", "sheet.submitted",
@@ -618,13 +616,7 @@ def seat_url(admin_url: str, role: str, password: str, *, host: str | None = Non
     return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
-def seat_file_text(url: str, *, who: str, event: str) -> str:
-    return (f"{SEAT_FILE_HEADER} — {who} — {event}\n"
-            "# Simpan berkas ini hanya di laptop juri ini: isinya kata sandi kursi ini.\n"
-            "# Keep this file on this judge's laptop only: it holds this seat's password.\n"
-            f"{url}\n")
-
 
 __all__ = ["Seat", "apply", "drop", "drop_roles", "is_judge_seat_connection", "lock_head", "append_entry",
-           "seat_url", "seat_file_text", "read_seat_file", "prefix_for", "judge_role", "secretariat_role",
-           "judges_group", "SEAT_FILE_SUFFIX", "SEATS_TABLE"]
+           "seat_url", "prefix_for", "judge_role", "secretariat_role",
+           "judges_group", "SEATS_TABLE"]

@@ -1,9 +1,9 @@
-"""Reading a LAN seat file (``--db seat-ani.oaoi-lan``): the URL it holds.
+"""The LAN seat file (``--db seat-ani.oaoi-lan``): writing it, and reading the URL it holds.
 
 Kept apart from :mod:`oaoi_desktop.store.lan` (which needs SQLAlchemy) so that
 resolving ``--db`` at start-up (:func:`oaoi_desktop.config.normalise_db_url`)
 imports no database library: the app shows its sign-in window before
-SQLAlchemy is loaded (issue 14: start fast).  ``store.lan`` re-exports both names.
+SQLAlchemy is loaded (issue 14: start fast).
 """
 
 from __future__ import annotations
@@ -11,6 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 SEAT_FILE_HEADER = "# oaoi-desktop LAN seat"
+SEAT_FILE_SUFFIX = ".oaoi-lan"
+
+
+def seat_file_text(url: str, *, who: str, event: str) -> str:
+    return (f"{SEAT_FILE_HEADER} — {who} — {event}\n"
+            "# Simpan berkas ini hanya di laptop juri ini: isinya kata sandi kursi ini.\n"
+            "# Keep this file on this judge's laptop only: it holds this seat's password.\n"
+            f"{url}\n")
 
 
 def read_seat_file(path: Path) -> str | None:

@@ -29,6 +29,7 @@ from oaoi_desktop.services import audit_verify, judging, lan, ranking, sheets
 from oaoi_desktop.store import lan as store_lan
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import ScoreSheet
+from oaoi_desktop.store.seat_file import read_seat_file
 from support import judging_builders as jb
 from support.builders import ACTOR, KIPP_CRITERIA, ensure_secretariat
 
@@ -81,7 +82,7 @@ def seats(db: Database, ev: str, tmp_path: Path) -> Iterator[dict[str, lan.SeatR
 
 def _engine(seat: lan.SeatResult) -> Engine:
     assert seat.file is not None
-    url = store_lan.read_seat_file(seat.file)
+    url = read_seat_file(seat.file)
     assert url is not None
     return create_engine(url, isolation_level="AUTOCOMMIT")
 
@@ -149,7 +150,7 @@ def test_setup_makes_one_confined_login_role_per_judge_and_writes_only_that_seat
             assert owned == 0
     ani_file = seats["Ani"].file.read_text(encoding="utf-8")
     assert seats["Ani"].role_name in ani_file and seats["Budi"].role_name not in ani_file
-    assert store_lan.read_seat_file(seats["Ani"].file).startswith("postgresql+psycopg://")
+    assert read_seat_file(seats["Ani"].file).startswith("postgresql+psycopg://")
 
 
 def test_setup_again_keeps_passwords_and_rotate_gives_one_seat_a_new_one(
@@ -160,8 +161,8 @@ def test_setup_again_keeps_passwords_and_rotate_gives_one_seat_a_new_one(
     by_name = {s.name: s for s in again.seats}
     assert not by_name["Ani"].new_password and by_name["Ani"].file is None
     assert by_name["Budi"].new_password
-    old = store_lan.read_seat_file(seats["Budi"].file)
-    new = store_lan.read_seat_file(by_name["Budi"].file)
+    old = read_seat_file(seats["Budi"].file)
+    new = read_seat_file(by_name["Budi"].file)
     assert old != new and old.split("@")[0].split(":")[1] == new.split("@")[0].split(":")[1]  # same role
     assert [p.name for p in out.iterdir()] == [by_name["Budi"].file.name]
 
@@ -425,7 +426,7 @@ def test_oaoi_lan_setup_and_remove_on_the_command_line(
         assert len(files) == 3 and "seat-secretariat.oaoi-lan" in files
         assert all("password" not in line or "→" in line for line in out.splitlines())
         for f in usb.iterdir():  # no password on the screen
-            password = store_lan.read_seat_file(f).split("@")[0].rsplit(":", 1)[1]
+            password = read_seat_file(f).split("@")[0].rsplit(":", 1)[1]
             assert password not in out
         assert cli.main(["lan", "setup", "--event", ev, *base]) == 0
         assert capsys.readouterr().out.count("password kept") == 3
