@@ -1,6 +1,6 @@
 """The CLI acts only for someone who signed in (issue 12, "CLI operator").
 
-* Every command is either listed in ``cli_operator.WITHOUT_SECRETARIAT`` or refuses
+* Every command is either listed in ``cli.operator.WITHOUT_SECRETARIAT`` or refuses
   to run without a signed-in secretariat member (exit 1, one line, nothing changed).
 * On a judge's laptop (made by ``oaoi package import``) secretariat commands are
   refused with a message that says so; ``bundle export`` needs the judge's PIN.
@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, build_parser, main
-from oaoi_desktop.cli_operator import WITHOUT_SECRETARIAT, Rule
+from oaoi_desktop.cli.operator import WITHOUT_SECRETARIAT, Rule
 from oaoi_desktop.services import auth
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Base, User

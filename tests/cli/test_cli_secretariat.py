@@ -184,7 +184,7 @@ def test_secretariat_catalogue_is_complete_and_consistent() -> None:
         assert names[0] == names[1], key
     known = all_messages()
     root = Path(__file__).resolve().parents[2] / "oaoi_desktop"
-    sources = [root / "cli_secretariat.py", root / "services" / "assignments.py", root / "services" / "exports.py",
+    sources = [root / "cli" / "secretariat.py", root / "services" / "assignments.py", root / "services" / "exports.py",
                root / "services" / "agreement.py", root / "services" / "accounts.py", root / "services" / "ranking.py",
                root / "services" / "plenary.py"]
     for path in sources:
