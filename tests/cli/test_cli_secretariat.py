@@ -11,15 +11,6 @@ from oaoi_desktop.store.database import Database
 from support import judging_builders as jb
 
 
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 @pytest.fixture
 def ev(db: Database) -> str:
