@@ -183,7 +183,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-
-
 __all__ = ["main", "build_parser", "SUBCOMMANDS", "EXIT_OK", "EXIT_FAILED", "EXIT_PARTIAL", "CliError",
            "ValidationError"]

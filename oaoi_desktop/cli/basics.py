@@ -75,8 +75,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
-
 def cmd_user_add(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import accounts, auth
 
@@ -270,8 +268,6 @@ def cmd_rubric_show(args: argparse.Namespace) -> int:
             )
         emit_rows(rows, ["id", "criterion", "weight", "scale", "levels", "notes"], args.format, headers())
     return EXIT_OK
-
-
 
 
 def register(sub: Any, add: Callable[..., argparse.ArgumentParser],

@@ -17,7 +17,6 @@ from oaoi_desktop.cli.common import EXIT_OK, Parser, emit_rows, open_db, operato
 from oaoi_desktop.i18n import t
 
 
-
 def read_terms_file(path: Path) -> list[str]:
     """The terms in a list file (``blindstart.terms.file_unreadable`` naming the file)."""
     from oaoi_desktop.domain.blind import parse_terms_file

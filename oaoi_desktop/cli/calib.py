@@ -29,7 +29,6 @@ from oaoi_desktop.cli.common import EXIT_OK, CliError, emit_rows, open_db, opera
 from oaoi_desktop.i18n import t
 
 
-
 def cmd_calibration_start(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import calibration, events
 
@@ -39,7 +38,7 @@ def cmd_calibration_start(args: argparse.Namespace) -> int:
                                          stage_id=args.stage)
     if args.format == "json":
         print_json({"dossiers": list(result.dossiers), "added": result.added, "judges": result.judges,
-                     "skipped": [{"dossier": d, "judge": j} for d, j in result.skipped]})
+                    "skipped": [{"dossier": d, "judge": j} for d, j in result.skipped]})
         return EXIT_OK
     print(t("calib.cli.started", count=len(result.dossiers), dossiers=", ".join(result.dossiers),
             judges=result.judges, added=result.added))
@@ -69,8 +68,8 @@ def cmd_calibration_close(args: argparse.Namespace) -> int:
         record = dict((event.settings or {}).get("calibration") or {})
     if args.format == "json":
         print_json({"started_at": state.started_at, "closed_at": state.closed_at,
-                     "dossiers": list(state.dossiers), "sheets_submitted": record.get("sheets_submitted", 0),
-                     "judges": record.get("judges", 0)})
+                    "dossiers": list(state.dossiers), "sheets_submitted": record.get("sheets_submitted", 0),
+                    "judges": record.get("judges", 0)})
         return EXIT_OK
     print(t("calib.cli.closed", dossiers=len(state.dossiers), sheets=record.get("sheets_submitted", 0)))
     return EXIT_OK

@@ -25,7 +25,6 @@ from oaoi_desktop.i18n import t
 KINDS = ("sheets", "results", "ranking", "minutes")
 
 
-
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)

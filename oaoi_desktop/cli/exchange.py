@@ -31,7 +31,6 @@ from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError
 from oaoi_desktop.i18n import t
 
 
-
 def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     """The judge's passphrase: ``--passphrase-file``, a terminal prompt, or ``OAOI_PASSPHRASE``."""
     path = getattr(args, "passphrase_file", None)
@@ -179,7 +178,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
         rows = [{"file": f.file, "status": f.status, "judge": f.judge, **f.counts,
                  "declarations_added": f.declarations_added, "message": f.message} for f in report.files]
         emit_rows(rows, ["file", "status", "judge", "added", "updated", "unchanged", "older", "conflict",
-                             "skipped", "declarations_added", "message"], "csv")
+                         "skipped", "declarations_added", "message"], "csv")
     for f in report.files:
         stream = sys.stdout if args.format == "table" else sys.stderr
         if f.status == "rejected":
@@ -216,7 +215,7 @@ def cmd_bundle_conflicts(args: argparse.Namespace) -> int:
         print(t("exchange.cli.no_conflicts"))
         return EXIT_OK
     emit_rows(rows, ["id", "dossier", "judge", "stage", "stored", "incoming", "resolution", "reason"],
-                  args.format)
+              args.format)
     return EXIT_OK
 
 

@@ -113,8 +113,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.has_rejections else EXIT_OK
 
 
-
-
 def register(sub: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add ``oaoi import`` to the parser (``add``/``fmt`` from ``build_parser``)."""

@@ -29,7 +29,6 @@ from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit_row
 from oaoi_desktop.i18n import t
 
 
-
 def _headers() -> dict[str, str]:
     keys = ["judge", "dossier", "stage", "status", "total", "rows", "reason", "declared_at", "title"]
     return {k: t(f"judging.cli.col.{k}") for k in keys}
@@ -167,7 +166,7 @@ def cmd_pin_slip(args: argparse.Namespace) -> int:
                           "recovery_code": slip.recovery_code}, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         emit_rows([{"judge_id": judge_id, "name": name, "pin": slip.pin, "recovery_code": slip.recovery_code}],
-                      ["judge_id", "name", "pin", "recovery_code"], "csv")
+                  ["judge_id", "name", "pin", "recovery_code"], "csv")
     else:
         print(t("judging.cli.pin", pin=slip.pin))
         print(t("judging.cli.recovery", code=slip.recovery_code))

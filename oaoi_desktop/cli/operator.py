@@ -78,7 +78,6 @@ WITHOUT_SECRETARIAT: dict[tuple[str, ...], Rule] = {
 refused on a judge seat), including commands added later: fail closed."""
 
 
-
 def rule_for(args: argparse.Namespace) -> Rule | None:
     """The table's rule for this command, or ``None`` (the secretariat must sign in)."""
     return WITHOUT_SECRETARIAT.get(command_path(args))
@@ -93,7 +92,7 @@ def read_pin(args: argparse.Namespace, *, prompt: str) -> str | None:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError("cli.cannot_read_file", path=path,
-                               reason=getattr(exc, "strerror", None) or type(exc).__name__) from exc
+                           reason=getattr(exc, "strerror", None) or type(exc).__name__) from exc
         secret = text.strip("\r\n")
         if not secret:
             raise CliError("cli.empty_secret_file", path=path)

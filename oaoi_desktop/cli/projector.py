@@ -29,7 +29,6 @@ from oaoi_desktop.cli.common import (
 from oaoi_desktop.i18n import t
 
 
-
 def sensitivity_rows(report: Any, fmt: str) -> list[dict[str, Any]]:
     """One row per dossier: stable English keys (JSON keeps lists and exact numbers)."""
     from oaoi_desktop.domain.scoring import display
@@ -83,11 +82,11 @@ def cmd_rank_sensitivity(args: argparse.Namespace) -> int:
     dependent = len(report.dependent)
     if args.format == "json":
         print_json({"method": report.method.value, "stage": report.stage_id, "pass_mark": report.pass_mark,
-                          "top_n": report.top_n, "judges": [n for _, n in report.judges],
-                          "dependent": dependent, "rows": rows})
+                    "top_n": report.top_n, "judges": [n for _, n in report.judges],
+                    "dependent": dependent, "rows": rows})
     elif args.format == "csv":
         emit_rows(rows, ["group", "rank", "dossier_id", "number", "title", "score", "passed", "advanced",
-                             "depends_on_one_judge", "pass_depends_on", "advance_depends_on", "max_move"], "csv")
+                         "depends_on_one_judge", "pass_depends_on", "advance_depends_on", "max_move"], "csv")
     else:
         for row, r in zip(rows, report.rows, strict=True):
             row["marked"] = "!" if r.depends_on_one_judge else ""
@@ -99,7 +98,7 @@ def cmd_rank_sensitivity(args: argparse.Namespace) -> int:
             columns.append("advanced")
         columns += ["max_move", "depends"]
         titles = {**headers(), "marked": "", "advanced": t("projector.sens.col.advanced", n=report.top_n),
-                   "max_move": t("projector.sens.col.max_move"), "depends": t("projector.sens.col.depends")}
+                  "max_move": t("projector.sens.col.max_move"), "depends": t("projector.sens.col.depends")}
         emit_rows(rows, columns, "table", titles)
     stream = sys.stdout if args.format == "table" else sys.stderr
     print(t("projector.sens.summary", judges=len(report.judges), dependent=dependent,

@@ -24,7 +24,6 @@ from oaoi_desktop.cli.common import EXIT_OK, CliError, open_db, operator, read_s
 from oaoi_desktop.i18n import t
 
 
-
 def _local(event_zone: str, when: Any) -> str:
     from oaoi_desktop.i18n.formats import local_time
 
@@ -65,7 +64,7 @@ def cmd_event_purge(args: argparse.Namespace) -> int:
             from oaoi_desktop.services import signatures
 
             secret = read_secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
-                                     prompt_id="signing.cli.prompt_sign", required=True)
+                                 prompt_id="signing.cli.prompt_sign", required=True)
             [outcome] = signatures.sign_files(db, [result.pdf], judge=args.sign_as, passphrase=secret or "",
                                               actor=actor, event=str(result.event_id))
             if not outcome.ok:

@@ -59,8 +59,6 @@ def _add_completeness(s: Any, event: Any, args: argparse.Namespace, rows: list[d
         r["complete_badge"] = c.badge() if c else "-"
 
 
-
-
 def register(sub: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add ``oaoi rank`` to the parser (``add``/``fmt`` from ``build_parser``)."""

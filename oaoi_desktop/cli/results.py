@@ -19,7 +19,6 @@ from oaoi_desktop.cli.common import EXIT_OK, CliError, open_db, operator
 from oaoi_desktop.i18n import t
 
 
-
 def _when(value: Any) -> str:
     return value.isoformat(sep=" ", timespec="minutes") if value is not None else "-"
 

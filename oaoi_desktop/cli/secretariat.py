@@ -30,7 +30,6 @@ from oaoi_desktop.cli.common import (
 from oaoi_desktop.i18n import t
 
 
-
 def _headers() -> dict[str, str]:
     keys = ["dossier", "judge", "load", "eligible", "assigned", "reason", "row", "status"]
     return {k: t(f"secretariat.cli.col.{k}") for k in keys}
@@ -291,7 +290,7 @@ def cmd_rank_compare(args: argparse.Namespace) -> int:
         print_json({"method_a": a, "method_b": b, "moves": result.max_moves, "rows": rows})
     elif args.format == "csv":
         emit_rows(rows, ["group", "dossier_id", "number", "title", "rank_a", "rank_b", "move", "score_a",
-                             "score_b", "passed_a", "passed_b", "marked", "marks"], "csv")
+                         "score_b", "passed_a", "passed_b", "marked", "marks"], "csv")
     else:
         headers = {"group": t("cli.col.group"), "number": t("cli.col.number"), "title": t("cli.col.title"),
                    "rank_a": t("rank.cli.col.rank_a", method=a), "rank_b": t("rank.cli.col.rank_b", method=b),
@@ -300,7 +299,7 @@ def cmd_rank_compare(args: argparse.Namespace) -> int:
         for r in rows:
             r["move"] = "" if r["move"] in (None, 0) else f"{r['move']:+d}"
         emit_rows(rows, ["marked", "group", "number", "rank_a", "rank_b", "move", "score_a", "score_b", "marks"],
-                      "table", headers)
+                  "table", headers)
     summary_stream = sys.stdout if args.format == "table" else sys.stderr
     print(t("rank.cli.compare_summary", method_a=a, method_b=b, moves=result.max_moves,
             moved=sum(c.moved for c in result.changes), crossed=sum(c.crossed for c in result.changes)),
@@ -388,7 +387,7 @@ def cmd_plenary_ranking(args: argparse.Namespace) -> int:
     columns = ["group", "number", "raw_rank", "rank", "raw_score", "score", "passed", "decisions"]
     if args.format == "csv":
         emit_rows(rows, ["group", "dossier_id", "number", "title", "raw_rank", "rank", "raw_score", "score",
-                             "raw_passed", "passed", "decisions"], "csv")
+                         "raw_passed", "passed", "decisions"], "csv")
         return EXIT_OK
     headers = {"group": t("cli.col.group"), "number": t("cli.col.number"),
                **{k: t(f"plenary.cli.col.{k}") for k in ("raw_rank", "rank", "raw_score", "score", "passed",

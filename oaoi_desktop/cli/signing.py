@@ -34,7 +34,6 @@ from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError
 from oaoi_desktop.i18n import t
 
 
-
 def _secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: str, confirm: bool) -> str:
     """A passphrase from ``--<file_attr>``, a terminal prompt (twice when ``confirm``), or ``env``."""
     path = getattr(args, file_attr, None)
@@ -44,7 +43,7 @@ def _secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: st
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError("cli.cannot_read_file", path=path, reason=getattr(exc, "strerror", None) or
-                               type(exc).__name__) from exc
+                           type(exc).__name__) from exc
         secret = text.strip("\r\n")
         if not secret:
             raise CliError("cli.empty_secret_file", path=path)
@@ -248,8 +247,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
                     "registered_judge": (sig.registered_judge or "") if sig else "",
                 })
         emit_rows(rows, ["file", "file_ok", "document_number", "fingerprint", "field", "signer", "signing_time",
-                             "intact", "unchanged_after", "authority", "registered", "field_owner",
-                             "registered_judge"], "csv")
+                         "intact", "unchanged_after", "authority", "registered", "field_owner",
+                         "registered_judge"], "csv")
     else:
         for r in reports:
             print_report(r)

@@ -21,8 +21,6 @@ from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, emit_rows, o
 from oaoi_desktop.i18n import t
 
 
-
-
 def _print_report(report: Any, fmt: str) -> None:
     name = report.event_name or (t("trust.cli.global_chain") if report.chain == "global" else report.chain)
     if report.ok:
