@@ -152,24 +152,37 @@ def group_by_fields(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(g.strip() for g in (args.group_by or "").split(",") if g.strip())
 
 
+def secret_from_file(path: str, *, short_reason: bool = False) -> str:
+    """The PIN or passphrase in ``path`` (its line ending dropped); :class:`CliError` when the file
+    cannot be read (``short_reason``: the system's reason only) or holds nothing."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = (getattr(exc, "strerror", None) or type(exc).__name__) if short_reason else str(exc)
+        raise CliError("cli.cannot_read_file", path=path, reason=reason) from exc
+    secret = text.strip("\r\n")
+    if not secret:
+        raise CliError("cli.empty_secret_file", path=path)
+    return secret
+
+
+def prompt_secret(prompt_id: str, *, confirm: bool) -> str:
+    """A PIN or passphrase typed at the terminal (twice when ``confirm``; the two must match)."""
+    first = getpass.getpass(t(prompt_id) + ": ")
+    if confirm:
+        second = getpass.getpass(t("cli.prompt_repeat") + ": ")
+        if first != second:
+            raise CliError("cli.secrets_differ")
+    return first
+
+
 def read_secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: str, required: bool) -> str | None:
     """A PIN or passphrase from a file, a terminal prompt, or the environment."""
     path = getattr(args, file_attr, None)
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path)
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(t(prompt_id) + ": ")
-        second = getpass.getpass(t("cli.prompt_repeat") + ": ")
-        if first != second:
-            raise CliError("cli.secrets_differ")
-        return first
+        return prompt_secret(prompt_id, confirm=True)
     value = os.environ.get(env)
     if value:
         return value
@@ -239,5 +252,6 @@ def open_db(args: argparse.Namespace) -> Any:
 
 __all__ = [
     "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "CliError", "Parser", "command_path", "command_text", "emit_rows",
-    "group_by_fields", "headers", "new_pin", "open_db", "operator", "parse_date", "print_json", "read_secret",
+    "group_by_fields", "headers", "new_pin", "open_db", "operator", "parse_date", "print_json", "prompt_secret", "read_secret",
+    "secret_from_file",
 ]

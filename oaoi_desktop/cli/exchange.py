@@ -27,7 +27,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError, emit_rows, open_db, operator
+from oaoi_desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CliError,
+    emit_rows,
+    open_db,
+    operator,
+    prompt_secret,
+    secret_from_file,
+)
 from oaoi_desktop.i18n import t
 
 
@@ -35,21 +45,9 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     """The judge's passphrase: ``--passphrase-file``, a terminal prompt, or ``OAOI_PASSPHRASE``."""
     path = getattr(args, "passphrase_file", None)
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path)
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(t("exchange.cli.prompt_passphrase") + ": ")
-        if confirm:
-            second = getpass.getpass(t("cli.prompt_repeat") + ": ")
-            if first != second:
-                raise CliError("cli.secrets_differ")
-        return first
+        return prompt_secret("exchange.cli.prompt_passphrase", confirm=confirm)
     value = os.environ.get("OAOI_PASSPHRASE")
     if value:
         return value
@@ -73,13 +71,7 @@ def _ca_passphrase(args: argparse.Namespace, *, prompt: bool) -> str | None:
     ``OAOI_CA_PASSPHRASE``, or (``prompt``) a terminal prompt; ``None`` when none was given."""
     path = getattr(args, "ca_passphrase_file", None)
     if path:
-        try:
-            secret = Path(path).read_text(encoding="utf-8").strip("\r\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
-        if not secret:
-            raise CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path)
     if os.environ.get("OAOI_CA_PASSPHRASE"):
         return os.environ["OAOI_CA_PASSPHRASE"]
     if prompt and sys.stdin is not None and sys.stdin.isatty():

@@ -38,7 +38,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from oaoi_desktop.cli.common import CliError, command_path, command_text, open_db
+from oaoi_desktop.cli.common import CliError, command_path, command_text, open_db, secret_from_file
 from oaoi_desktop.i18n import t
 
 
@@ -88,15 +88,7 @@ def read_pin(args: argparse.Namespace, *, prompt: str) -> str | None:
     """The signing-in person's PIN: ``--pin-file``, else ``OAOI_PIN``, else a prompt on a terminal."""
     path = getattr(args, "pin_file", None)
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError("cli.cannot_read_file", path=path,
-                           reason=getattr(exc, "strerror", None) or type(exc).__name__) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path, short_reason=True)
     value = os.environ.get("OAOI_PIN")
     if value:
         return value

@@ -22,7 +22,6 @@ Secrets never come from the command line and never reach the output.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -30,7 +29,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError, emit_rows, open_db, operator
+from oaoi_desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CliError,
+    emit_rows,
+    open_db,
+    operator,
+    prompt_secret,
+    secret_from_file,
+)
 from oaoi_desktop.i18n import t
 
 
@@ -39,22 +48,9 @@ def _secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: st
     path = getattr(args, file_attr, None)
     option = "--" + file_attr.replace("_", "-")
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError("cli.cannot_read_file", path=path, reason=getattr(exc, "strerror", None) or
-                           type(exc).__name__) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path, short_reason=True)
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(t(prompt_id) + ": ")
-        if confirm:
-            second = getpass.getpass(t("cli.prompt_repeat") + ": ")
-            if first != second:
-                raise CliError("cli.secrets_differ")
-        return first
+        return prompt_secret(prompt_id, confirm=confirm)
     value = os.environ.get(env)
     if value:
         return value
