@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from support.cli_signin import act_as_test_secretariat, add_secretariat_via_cli
+from support.cli_signin import act_as_test_secretariat, add_secretariat_via_cli, cli_runner
 
 
 @pytest.fixture
@@ -28,3 +28,10 @@ def builders_secretariat(db, monkeypatch: pytest.MonkeyPatch) -> None:  # type: 
 
     ensure_secretariat(db)
     act_as_test_secretariat(monkeypatch)
+
+
+@pytest.fixture
+def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):  # type: ignore[no-untyped-def]
+    """``run(*args)``: ``oaoi *args --db <the test database>`` signed in as the builders' secretariat
+    -> (exit code, stdout, stderr).  A test file with other needs defines its own ``run``."""
+    return cli_runner(capsys, db_url)

@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, main
+from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK
 from oaoi_desktop.services import blind, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from support import judging_builders as jb
 
-
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):  # type: ignore[no-untyped-def]
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

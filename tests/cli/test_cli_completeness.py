@@ -11,21 +11,12 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, main
+from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK
 from oaoi_desktop.services import completeness, events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, EventStatus, IssuedDocument
 from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
-
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main  # noqa: E
 from oaoi_desktop.store.database import Database  # noqa: E402
 from exchange_world import PIN  # noqa: E402
 from support.builders import KIPP_CRITERIA, ensure_secretariat  # noqa: E402
+from support.cli_signin import cli_runner  # noqa: E402
 
 
 @pytest.fixture
@@ -26,13 +27,9 @@ def world(tmp_path: Path):
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], test_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+def run(capsys: pytest.CaptureFixture[str], test_secretariat: None):  # type: ignore[no-untyped-def]
+    """The secretariat's commands, signed in as the tests' secretariat account."""
+    return cli_runner(capsys)
 
 
 def _secret_file(tmp_path: Path, judge: str) -> str:

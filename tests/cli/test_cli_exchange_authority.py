@@ -12,10 +12,11 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "exchange"))
 
 from exchange_world import CA_PASS, World, make_world, passphrase, store_fingerprint  # noqa: E402
-from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main  # noqa: E402
+from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL  # noqa: E402
 from oaoi_desktop.services import sheets  # noqa: E402
 from oaoi_desktop.store import models  # noqa: E402
 from support.builders import ACTOR, KIPP_CRITERIA  # noqa: E402
+from support.cli_signin import cli_runner  # noqa: E402
 
 
 @pytest.fixture
@@ -26,14 +27,9 @@ def world(tmp_path: Path):
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], test_secretariat: None):
+def run(capsys: pytest.CaptureFixture[str], test_secretariat: None):  # type: ignore[no-untyped-def]
     """The secretariat's commands, signed in as the tests' secretariat account (the world makes it)."""
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+    return cli_runner(capsys)
 
 
 def test_bundle_import_of_an_empty_folder_is_not_a_success(world: World, run, tmp_path: Path) -> None:

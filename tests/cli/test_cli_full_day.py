@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from oaoi_desktop.cli import main
+from support.cli_signin import secret_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 CRITERIA = ["latar_belakang", "kebaruan", "implementasi", "signifikansi", "adaptabilitas", "sumber_daya",
@@ -37,12 +38,6 @@ def oaoi(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
         return code, out, err
 
     return _run
-
-
-def _secret(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text + "\n", encoding="utf-8")
-    return str(path)
 
 
 @pytest.mark.sqlite_only
@@ -141,10 +136,10 @@ def test_a_whole_day_through_the_command_line(oaoi, tmp_path: Path) -> None:
     ca_pass = "sandi-sekretariat-2026"
     code, _, err = oaoi("ca", "create", "--event", event, passphrase=ca_pass)
     assert code == 0, err
-    ca_file = _secret(tmp_path, "ca.pass", ca_pass)
+    ca_file = secret_file(tmp_path, "ca.pass", ca_pass)
     for name in JUDGES:
         code, _, err = oaoi("cert", "issue", "--event", event, "--judge", name, "--ca-passphrase-file", ca_file,
-                            "--passphrase-file", _secret(tmp_path, f"{name}.pass", f"sandi-{name}-2026"))
+                            "--passphrase-file", secret_file(tmp_path, f"{name}.pass", f"sandi-{name}-2026"))
         assert code == 0, err
 
     # the Berita Acara, signed by the members and then the chair

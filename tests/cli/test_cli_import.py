@@ -9,17 +9,14 @@ from pathlib import Path
 import pytest
 
 from oaoi_desktop.cli import main
+from support.cli_signin import cli_runner
 from support.packages import default_files, valid_document, write_folder
 
 
 @pytest.fixture
 def run(db_url: str, capsys: pytest.CaptureFixture[str], secretariat):  # type: ignore[no-untyped-def]
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+    """Signed in as the secretariat account made with ``oaoi user add``."""
+    return cli_runner(capsys, db_url)
 
 
 @pytest.fixture

@@ -18,15 +18,6 @@ from support import judging_builders as jb
 from support.builders import KIPP_CRITERIA
 
 
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 @pytest.fixture
 def ev(db: Database) -> str:

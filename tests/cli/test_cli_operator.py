@@ -1,6 +1,6 @@
 """The CLI acts only for someone who signed in (issue 12, "CLI operator").
 
-* Every command is either listed in ``cli_operator.WITHOUT_SECRETARIAT`` or refuses
+* Every command is either listed in ``cli.operator.WITHOUT_SECRETARIAT`` or refuses
   to run without a signed-in secretariat member (exit 1, one line, nothing changed).
 * On a judge's laptop (made by ``oaoi package import``) secretariat commands are
   refused with a message that says so; ``bundle export`` needs the judge's PIN.
@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, build_parser, main
-from oaoi_desktop.cli_operator import WITHOUT_SECRETARIAT, Rule
+from oaoi_desktop.cli.operator import WITHOUT_SECRETARIAT, Rule
 from oaoi_desktop.services import auth
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Base, User
@@ -141,29 +141,24 @@ def test_every_command_is_listed_or_refuses_without_a_signed_in_secretariat(run,
     assert ("scores", "unlock") in checked and ("audit", "verify") in checked and len(checked) > 40
 
 
-def test_on_a_judge_laptop_every_secretariat_command_is_refused(run, tmp_path: Path,
+def test_on_a_judge_laptop_every_secretariat_command_is_refused(run, ani_laptop, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    world = make_world(tmp_path / "panel")
-    try:
-        laptop = world.set_up_laptop("Ani")
-        world.score_on(laptop, "Ani", "KIPP-001", {c: 7 for c in _criteria()})
-        act_as_test_secretariat(monkeypatch)  # even someone who knows a secretariat PIN
-        before = snapshot(laptop)
-        url = "sqlite:///" + str(laptop.sqlite_path)
-        refused = []
-        for path, parser in sorted(leaf_commands().items()):
-            rule = WITHOUT_SECRETARIAT.get(path)
-            if rule in (Rule.ALWAYS, Rule.JUDGE, Rule.WITH_FILE):
-                continue
-            argv = minimal_argv(path, parser, world.event_id, tmp_path)
-            code, _, err = run(*argv, "--db", url)
-            assert code == EXIT_FAILED and JUDGE_SEAT in err and err.count("\n") == 1, (argv, err)
-            refused.append(path)
-        assert snapshot(laptop) == before
-        assert {("scores", "unlock"), ("assign",), ("plenary", "correct"), ("export", "xlsx"), ("rank",),
-                ("import",), ("judge", "add"), ("user", "add"), ("bundle", "import")} <= set(refused)
-    finally:
-        world.close()
+    world, laptop = ani_laptop
+    act_as_test_secretariat(monkeypatch)  # even someone who knows a secretariat PIN
+    before = snapshot(laptop)
+    url = "sqlite:///" + str(laptop.sqlite_path)
+    refused = []
+    for path, parser in sorted(leaf_commands().items()):
+        rule = WITHOUT_SECRETARIAT.get(path)
+        if rule in (Rule.ALWAYS, Rule.JUDGE, Rule.WITH_FILE):
+            continue
+        argv = minimal_argv(path, parser, world.event_id, tmp_path)
+        code, _, err = run(*argv, "--db", url)
+        assert code == EXIT_FAILED and JUDGE_SEAT in err and err.count("\n") == 1, (argv, err)
+        refused.append(path)
+    assert snapshot(laptop) == before
+    assert {("scores", "unlock"), ("assign",), ("plenary", "correct"), ("export", "xlsx"), ("rank",),
+            ("import",), ("judge", "add"), ("user", "add"), ("bundle", "import")} <= set(refused)
 
 
 def _criteria() -> tuple[str, ...]:
@@ -172,26 +167,34 @@ def _criteria() -> tuple[str, ...]:
     return KIPP_CRITERIA
 
 
-def test_scores_unlock_on_a_judge_laptop_is_refused(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Observed: on a judge's own laptop `oaoi scores unlock` reopened a submitted sheet."""
+@pytest.fixture
+def ani_laptop(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A panel whose judge Ani has her own laptop (a judge seat) with a sheet scored on it."""
     world = make_world(tmp_path / "panel")
     try:
         laptop = world.set_up_laptop("Ani")
         world.score_on(laptop, "Ani", "KIPP-001", {c: 7 for c in _criteria()})
-        before = snapshot(laptop)
-        url = "sqlite:///" + str(laptop.sqlite_path)
-        for operator in (None, ACTOR.name, "Ani"):
-            sign_out(monkeypatch)
-            if operator:
-                act_as(monkeypatch, operator, TEST_SECRETARIAT_PIN)
-            code, out, err = run("scores", "unlock", "--db", url, "--event", world.event_id, "--judge", "Ani",
-                                 "--dossier", "KIPP-001", "--reason", "mau ubah nilai")
-            assert code == EXIT_FAILED and out == ""
-            assert "Laptop ini adalah kursi juri" in err and "`oaoi scores unlock`" in err
-            assert "laptop sekretariat" in err
-        assert snapshot(laptop) == before
+        yield world, laptop
     finally:
         world.close()
+
+
+def test_scores_unlock_on_a_judge_laptop_is_refused(run, ani_laptop, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Observed: on a judge's own laptop `oaoi scores unlock` reopened a submitted sheet."""
+    world, laptop = ani_laptop
+    before = snapshot(laptop)
+    url = "sqlite:///" + str(laptop.sqlite_path)
+    for operator in (None, ACTOR.name, "Ani"):
+        sign_out(monkeypatch)
+        if operator:
+            act_as(monkeypatch, operator, TEST_SECRETARIAT_PIN)
+        code, out, err = run("scores", "unlock", "--db", url, "--event", world.event_id, "--judge", "Ani",
+                             "--dossier", "KIPP-001", "--reason", "mau ubah nilai")
+        assert code == EXIT_FAILED and out == ""
+        assert "Laptop ini adalah kursi juri" in err and "`oaoi scores unlock`" in err
+        assert "laptop sekretariat" in err
+    assert snapshot(laptop) == before
 
 
 # -- signing in ----------------------------------------------------------------------------
@@ -331,30 +334,25 @@ def _bundle_export(run, world: World, laptop: Database, out: Path) -> tuple[int,
                "--judge", "Ani", "--out", str(out), "--passphrase-file", str(secret))
 
 
-def test_bundle_export_on_a_judge_laptop_needs_the_judges_pin(run, tmp_path: Path,
+def test_bundle_export_on_a_judge_laptop_needs_the_judges_pin(run, ani_laptop, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    world = make_world(tmp_path / "panel")
-    try:
-        laptop = world.set_up_laptop("Ani")
-        world.score_on(laptop, "Ani", "KIPP-001", {c: 7 for c in _criteria()})
-        out = tmp_path / "usb"
-        code, _, err = _bundle_export(run, world, laptop, out)
-        assert code == EXIT_FAILED and "PIN Ani" in err and not list(out.glob("*"))
-        monkeypatch.setenv("OAOI_PIN", "975310")
-        code, _, err = _bundle_export(run, world, laptop, out)
-        assert code == EXIT_FAILED and "PIN atau frasa sandi salah" in err
-        monkeypatch.setenv("OAOI_PIN", JUDGE_PIN)
-        code, out_text, err = _bundle_export(run, world, laptop, out)
-        assert code == EXIT_OK, err
-        with laptop.read() as s:
-            entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "bundle.exported"))
-            assert (entry.actor, entry.actor_id) == ("Ani", uuid.UUID(world.judges["Ani"]))
-        # another judge cannot export from Ani's laptop, even with a right PIN
-        code, _, err = run("bundle", "export", "--db", "sqlite:///" + str(laptop.sqlite_path), "--event",
-                           world.event_id, "--judge", "Budi", "--out", str(out))
-        assert code == EXIT_FAILED and err.count("\n") == 1
-    finally:
-        world.close()
+    world, laptop = ani_laptop
+    out = tmp_path / "usb"
+    code, _, err = _bundle_export(run, world, laptop, out)
+    assert code == EXIT_FAILED and "PIN Ani" in err and not list(out.glob("*"))
+    monkeypatch.setenv("OAOI_PIN", "975310")
+    code, _, err = _bundle_export(run, world, laptop, out)
+    assert code == EXIT_FAILED and "PIN atau frasa sandi salah" in err
+    monkeypatch.setenv("OAOI_PIN", JUDGE_PIN)
+    code, out_text, err = _bundle_export(run, world, laptop, out)
+    assert code == EXIT_OK, err
+    with laptop.read() as s:
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "bundle.exported"))
+        assert (entry.actor, entry.actor_id) == ("Ani", uuid.UUID(world.judges["Ani"]))
+    # another judge cannot export from Ani's laptop, even with a right PIN
+    code, _, err = run("bundle", "export", "--db", "sqlite:///" + str(laptop.sqlite_path), "--event",
+                       world.event_id, "--judge", "Budi", "--out", str(out))
+    assert code == EXIT_FAILED and err.count("\n") == 1
 
 
 # -- README's script, as a secretariat runs it ----------------------------------------------------

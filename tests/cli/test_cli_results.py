@@ -14,15 +14,6 @@ from oaoi_desktop.store.models import AuditEntry, EventStatus, IssuedDocument
 from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
 
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 @pytest.fixture
 def ev(db: Database) -> str:

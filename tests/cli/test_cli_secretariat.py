@@ -11,15 +11,6 @@ from oaoi_desktop.store.database import Database
 from support import judging_builders as jb
 
 
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 @pytest.fixture
 def ev(db: Database) -> str:
@@ -184,7 +175,7 @@ def test_secretariat_catalogue_is_complete_and_consistent() -> None:
         assert names[0] == names[1], key
     known = all_messages()
     root = Path(__file__).resolve().parents[2] / "oaoi_desktop"
-    sources = [root / "cli_secretariat.py", root / "services" / "assignments.py", root / "services" / "exports.py",
+    sources = [root / "cli" / "secretariat.py", root / "services" / "assignments.py", root / "services" / "exports.py",
                root / "services" / "agreement.py", root / "services" / "accounts.py", root / "services" / "ranking.py",
                root / "services" / "plenary.py"]
     for path in sources:

@@ -6,21 +6,12 @@ import json
 
 import pytest
 
-from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK, main
+from oaoi_desktop.cli import EXIT_FAILED, EXIT_OK
 from oaoi_desktop.store.database import Database
 from support.builders import KIPP_CRITERIA, add_dossier, add_judges, make_event, score, uniform
 
 SCORES = {"P-1": (9, 9, 9), "P-2": (10, 8, 8), "P-3": (8, 8, 9), "P-4": (6, 6, 6)}
 
-
-@pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str], builders_secretariat: None):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

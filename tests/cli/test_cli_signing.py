@@ -14,6 +14,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry
 from support import signing_keys
 from support.builders import add_judges, make_event
+from support.cli_signin import secret_file
 
 
 SECRETS = {"ca": "rahasia-ca-kegiatan", "Ketua Tim": "sandi-ketua-1", "Budi Santoso": "sandi-budi-2",
@@ -36,23 +37,18 @@ def run(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
     return _run
 
 
-def _file(tmp_path: Path, name: str, text: str) -> str:
-    p = tmp_path / name
-    p.write_text(text + "\n", encoding="utf-8")
-    return str(p)
-
-
 @pytest.fixture
 def setup(db: Database, run, tmp_path: Path):
     eid = make_event(db, name="KIPP Kota Medan 2026")
     ids = add_judges(db, eid, ["Ketua Tim", "Budi Santoso", "Siti Aminah"])
-    code, out, err = run("ca", "create", "--event", eid, "--passphrase-file", _file(tmp_path, "ca.txt", SECRETS["ca"]))
+    code, out, err = run("ca", "create", "--event", eid,
+                         "--passphrase-file", secret_file(tmp_path, "ca.txt", SECRETS["ca"]))
     assert code == EXIT_OK, err
     assert "CA kegiatan" in out
     for name in ["Ketua Tim", "Budi Santoso", "Siti Aminah"]:
         code, out, err = run("cert", "issue", "--event", eid, "--judge", name,
                              "--ca-passphrase-file", str(tmp_path / "ca.txt"),
-                             "--passphrase-file", _file(tmp_path, f"{name}.txt", SECRETS[name]))
+                             "--passphrase-file", secret_file(tmp_path, f"{name}.txt", SECRETS[name]))
         assert code == EXIT_OK, err
         assert name in out
     return eid, ids

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from oaoi_desktop.cli import main
 from oaoi_desktop.services import events
 from oaoi_desktop.store.database import Database
+from support.cli_signin import cli_runner
 
 
 @pytest.fixture
-def run(db_url: str, capsys: pytest.CaptureFixture[str]):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args) + ["--db", db_url])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+def run(db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Nobody signed in by the fixture: each test signs in as it needs."""
+    return cli_runner(capsys, db_url)
 
 
 def _zone(db_url: str, event_id: str) -> str:

@@ -557,7 +557,7 @@ def test_judge_workspace_messages_exist_in_both_languages_with_the_same_placehol
         assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
     root = Path(judging.__file__).resolve().parents[1]
     sources = [root / "services" / f for f in ("auth.py", "judging.py", "paper.py", "sheets.py")]
-    sources += [root / "reports" / "forms.py", root / "cli_judging.py"]
+    sources += [root / "reports" / "forms.py", root / "cli" / "judging.py"]
     used = set()
     for path in sources:
         used |= set(re.findall(r"[\"']((?:auth|judging|paper|forms|sheet)\.[a-z_.]+)[\"']", path.read_text("utf-8")))

@@ -5,6 +5,8 @@
   laptop — and signs in as it (``OAOI_OPERATOR`` / ``OAOI_PIN``).
 * :func:`act_as_test_secretariat` signs in as :data:`support.builders.ACTOR`,
   the account that ``make_event`` / ``ensure_secretariat`` create.
+* :func:`cli_runner` runs ``oaoi`` and returns its exit code, stdout and stderr;
+  :func:`secret_file` writes a PIN or passphrase for a ``--...-file`` option.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import contextlib
 import io
 import uuid
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +37,25 @@ def act_as_test_secretariat(monkeypatch: pytest.MonkeyPatch) -> None:
 def sign_out(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OAOI_OPERATOR", raising=False)
     monkeypatch.delenv("OAOI_PIN", raising=False)
+
+
+def cli_runner(capsys: pytest.CaptureFixture[str], db_url: str | None = None) -> Callable[..., tuple[int, str, str]]:
+    """``run(*args)``: ``oaoi *args`` (``--db db_url`` added when given) -> (exit code, stdout, stderr)."""
+    from oaoi_desktop.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([*args, "--db", db_url] if db_url is not None else list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def secret_file(folder: Path, name: str, text: str) -> str:
+    """``folder/name`` holding ``text`` and a newline (as an editor saves it); its path as text."""
+    path = folder / name
+    path.write_text(text + "\n", encoding="utf-8")
+    return str(path)
 
 
 def add_secretariat_via_cli(db_url: str, monkeypatch: pytest.MonkeyPatch, name: str = SECRETARIAT_NAME,

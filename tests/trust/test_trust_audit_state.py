@@ -395,7 +395,7 @@ def test_audit_catalogue_complete(db_backend):
         assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
     root = Path(audit_state.__file__).resolve().parents[1]
     used: set[str] = set()
-    for rel in ("services/audit_state.py", "services/audit_verify.py", "cli_trust.py", "reports/documents.py"):
+    for rel in ("services/audit_state.py", "services/audit_verify.py", "cli/trust.py", "reports/documents.py"):
         source = (root / rel).read_text("utf-8")
         used |= set(re.findall(r"[\"'](audit\.(?:verify|cli|document)\.[a-z_.]+)[\"']", source))
     assert len(used) >= 10 and not (used - set(merged)), sorted(used - set(merged))

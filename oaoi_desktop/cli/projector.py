@@ -16,13 +16,17 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from oaoi_desktop.cli.common import (
+    EXIT_OK,
+    CliError,
+    emit_rows,
+    group_by_fields,
+    headers,
+    open_db,
+    operator,
+    print_json,
+)
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def sensitivity_rows(report: Any, fmt: str) -> list[dict[str, Any]]:
@@ -68,23 +72,21 @@ def cmd_rank_sensitivity(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain.rubric import AggregationMethod
     from oaoi_desktop.domain.scoring import display
     from oaoi_desktop.services import events, sensitivity
-    from oaoi_desktop.cli_secretariat import _canonical_print, _group_by
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         report = sensitivity.leave_one_judge_out(
-            s, event, actor=cli._operator(args), method=AggregationMethod(args.method) if args.method else None,
-            stage_id=args.stage, group_by=_group_by(args), top_n=args.top)
+            s, event, actor=operator(args), method=AggregationMethod(args.method) if args.method else None,
+            stage_id=args.stage, group_by=group_by_fields(args), top_n=args.top)
     rows = sensitivity_rows(report, args.format)
     dependent = len(report.dependent)
     if args.format == "json":
-        _canonical_print({"method": report.method.value, "stage": report.stage_id, "pass_mark": report.pass_mark,
-                          "top_n": report.top_n, "judges": [n for _, n in report.judges],
-                          "dependent": dependent, "rows": rows})
+        print_json({"method": report.method.value, "stage": report.stage_id, "pass_mark": report.pass_mark,
+                    "top_n": report.top_n, "judges": [n for _, n in report.judges],
+                    "dependent": dependent, "rows": rows})
     elif args.format == "csv":
-        cli.emit_rows(rows, ["group", "rank", "dossier_id", "number", "title", "score", "passed", "advanced",
-                             "depends_on_one_judge", "pass_depends_on", "advance_depends_on", "max_move"], "csv")
+        emit_rows(rows, ["group", "rank", "dossier_id", "number", "title", "score", "passed", "advanced",
+                         "depends_on_one_judge", "pass_depends_on", "advance_depends_on", "max_move"], "csv")
     else:
         for row, r in zip(rows, report.rows, strict=True):
             row["marked"] = "!" if r.depends_on_one_judge else ""
@@ -95,14 +97,14 @@ def cmd_rank_sensitivity(args: argparse.Namespace) -> int:
         if report.top_n is not None:
             columns.append("advanced")
         columns += ["max_move", "depends"]
-        headers = {**cli._headers(), "marked": "", "advanced": t("projector.sens.col.advanced", n=report.top_n),
-                   "max_move": t("projector.sens.col.max_move"), "depends": t("projector.sens.col.depends")}
-        cli.emit_rows(rows, columns, "table", headers)
+        titles = {**headers(), "marked": "", "advanced": t("projector.sens.col.advanced", n=report.top_n),
+                  "max_move": t("projector.sens.col.max_move"), "depends": t("projector.sens.col.depends")}
+        emit_rows(rows, columns, "table", titles)
     stream = sys.stdout if args.format == "table" else sys.stderr
     print(t("projector.sens.summary", judges=len(report.judges), dependent=dependent,
             pass_mark=display(report.pass_mark),
             top=t("projector.sens.summary_top", n=report.top_n) if report.top_n else ""), file=stream)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
@@ -116,7 +118,7 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     def dispatch(args: argparse.Namespace) -> int:
         if getattr(args, "sensitivity", False):
             if getattr(args, "compare", None):
-                raise _cli().CliError("projector.sens.not_with_compare")
+                raise CliError("projector.sens.not_with_compare")
             return cmd_rank_sensitivity(args)
         return int(plain(args))
 

@@ -15,13 +15,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_OK, CliError, open_db, operator
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def _when(value: Any) -> str:
@@ -31,17 +26,16 @@ def _when(value: Any) -> str:
 def cmd_event_finalise(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, finalisation
 
-    cli = _cli()
     if getattr(args, "except_missing", False):
         _record_exception(args)
-    with cli._open_db(args) as db, db.write() as s:
-        event = finalisation.finalise_event(s, events.get_event(s, args.event), cli._operator(args),
+    with open_db(args) as db, db.write() as s:
+        event = finalisation.finalise_event(s, events.get_event(s, args.event), operator(args),
                                             signed_minutes=args.signed_pdf, paper_signed=args.paper_signed)
-        minutes = finalisation.latest_minutes(s, event, actor=cli._operator(args))
+        minutes = finalisation.latest_minutes(s, event, actor=operator(args))
         message = t("finalise.cli.finalised", event=event.name, at=_when(event.finalised_at),
                     by=event.finalised_by, minutes=minutes.number if minutes else "-")
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _record_exception(args: argparse.Namespace) -> None:
@@ -49,12 +43,11 @@ def _record_exception(args: argparse.Namespace) -> None:
     Berita Acara issued afterwards states it even when finalising is refused now."""
     from oaoi_desktop.services import completeness, events
 
-    cli = _cli()
     reason = " ".join((args.except_reason or "").split())
     if not reason:
-        raise cli.CliError("finalise.cli.reason_needed")
-    with cli._open_db(args) as db, db.write() as s:
-        excepted = completeness.record_exception(s, events.get_event(s, args.event), actor=cli._operator(args),
+        raise CliError("finalise.cli.reason_needed")
+    with open_db(args) as db, db.write() as s:
+        excepted = completeness.record_exception(s, events.get_event(s, args.event), actor=operator(args),
                                                  reason=reason)
     if excepted:
         print(t("finalise.cli.excepted", count=len(excepted), sheets=completeness.missing_text(excepted)))
@@ -63,21 +56,18 @@ def _record_exception(args: argparse.Namespace) -> None:
 def cmd_event_reopen(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, finalisation
 
-    cli = _cli()
-    actor = cli._operator(args)
-    with cli._open_db(args) as db, db.write() as s:
+    actor = operator(args)
+    with open_db(args) as db, db.write() as s:
         event = finalisation.reopen_event(s, events.get_event(s, args.event), actor, args.reason)
         message = t("finalise.cli.reopened", event=event.name, by=actor.name, reason=" ".join(args.reason.split()))
     print(message, file=sys.stdout)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add this module's commands to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
-    from oaoi_desktop.cli_secretariat import _subparsers_of
-
-    event_sub = _subparsers_of(subparsers.choices["event"])
+    event_sub = subparsers.choices["event"].subcommands
     p = add(event_sub, "finalise", "finalise.cli.help.finalise", cmd_event_finalise)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     signed = p.add_mutually_exclusive_group()

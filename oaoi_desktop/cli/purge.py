@@ -20,13 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_OK, CliError, open_db, operator, read_secret
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def _local(event_zone: str, when: Any) -> str:
@@ -40,10 +35,9 @@ def cmd_event_purge(args: argparse.Namespace) -> int:
     from oaoi_desktop.i18n.formats import zone_of
     from oaoi_desktop.services import events, purge
 
-    cli = _cli()
-    actor = cli._operator(args)
+    actor = operator(args)
     folders = [Path(f) for f in (args.backups_folder or [])]
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         with db.read() as s:
             event = events.get_event(s, args.event)
             zone = zone_of(event)
@@ -52,7 +46,7 @@ def cmd_event_purge(args: argparse.Namespace) -> int:
         if args.dry_run:
             if args.format == "json":
                 print(json.dumps(the_plan.as_dict(), ensure_ascii=False, indent=2))
-                return cli.EXIT_OK
+                return EXIT_OK
             print(t("purge.cli.plan", event=the_plan.event_name, dossiers=the_plan.dossiers,
                     revisions=the_plan.revisions, attachments=the_plan.attachments, bytes=the_plan.bytes,
                     marked=the_plan.audit_entries))
@@ -61,7 +55,7 @@ def cmd_event_purge(args: argparse.Namespace) -> int:
             else:
                 print(t("purge.cli.retention", days=the_plan.retention_days, due=_local(zone, the_plan.due)))
             _print_backups(the_plan.backups, zone)
-            return cli.EXIT_OK
+            return EXIT_OK
         result = purge.purge_event(db, args.event, actor=actor, reason=args.reason or "",
                                    pdf=Path(args.pdf) if args.pdf else None,
                                    folder=Path(args.out) if args.out else None, backup_folders=folders)
@@ -69,18 +63,18 @@ def cmd_event_purge(args: argparse.Namespace) -> int:
         if result.done and args.sign_as and result.pdf is not None:
             from oaoi_desktop.services import signatures
 
-            secret = cli.read_secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
-                                     prompt_id="signing.cli.prompt_sign", required=True)
+            secret = read_secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
+                                 prompt_id="signing.cli.prompt_sign", required=True)
             [outcome] = signatures.sign_files(db, [result.pdf], judge=args.sign_as, passphrase=secret or "",
                                               actor=actor, event=str(result.event_id))
             if not outcome.ok:
-                raise cli.CliError("purge.cli.sign_failed", message=outcome.message)
+                raise CliError("purge.cli.sign_failed", message=outcome.message)
             signed = args.sign_as
     if args.format == "json":
         doc = result.as_dict()
         doc["signed_by"] = signed
         print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
-        return cli.EXIT_OK
+        return EXIT_OK
     c = result.counts
     if not result.done:
         print(t("purge.cli.already", event=result.event_name, when=_local(zone, result.at), by=result.by,
@@ -93,7 +87,7 @@ def cmd_event_purge(args: argparse.Namespace) -> int:
         if signed:
             print(t("purge.cli.signed", name=signed))
     _print_backups(result.backups, zone)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _print_backups(backups: Any, zone: str) -> None:
@@ -114,10 +108,9 @@ def _event_update(original: Callable[[argparse.Namespace], int]) -> Callable[[ar
             return original(args)
         from oaoi_desktop.services import events, purge
 
-        cli = _cli()
-        with cli._open_db(args) as db, db.write() as s:
+        with open_db(args) as db, db.write() as s:
             event = events.get_event(s, args.event)
-            purge.set_retention(s, event, None if days < 0 else days, actor=cli._operator(args))
+            purge.set_retention(s, event, None if days < 0 else days, actor=operator(args))
             name = event.name
         if days < 0:
             print(t("purge.cli.retention_cleared", event=name))
@@ -125,7 +118,7 @@ def _event_update(original: Callable[[argparse.Namespace], int]) -> Callable[[ar
             print(t("purge.cli.retention_set", event=name, days=days))
         if getattr(args, "timezone", None) is not None:
             return original(args)
-        return cli.EXIT_OK
+        return EXIT_OK
 
     return run
 
@@ -142,18 +135,17 @@ def _event_create(original: Callable[[argparse.Namespace], int]) -> Callable[[ar
 
         from oaoi_desktop.services import events, purge
 
-        cli = _cli()
         if days < 0:
-            raise cli.CliError("purge.bad_retention", value=str(days), maximum=purge.MAX_RETENTION_DAYS)
+            raise CliError("purge.bad_retention", value=str(days), maximum=purge.MAX_RETENTION_DAYS)
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
             code = original(args)
         event_id = printed.getvalue().strip()
         print(printed.getvalue(), end="")
-        if code != cli.EXIT_OK or not event_id:
+        if code != EXIT_OK or not event_id:
             return code
-        with cli._open_db(args) as db, db.write() as s:
-            purge.set_retention(s, events.get_event(s, event_id), days, actor=cli._operator(args))
+        with open_db(args) as db, db.write() as s:
+            purge.set_retention(s, events.get_event(s, event_id), days, actor=operator(args))
         return code
 
     return run
@@ -162,9 +154,7 @@ def _event_create(original: Callable[[argparse.Namespace], int]) -> Callable[[ar
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add this module's commands to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
-    from oaoi_desktop.cli_secretariat import _subparsers_of
-
-    event_sub = _subparsers_of(subparsers.choices["event"])
+    event_sub = subparsers.choices["event"].subcommands
     p = add(event_sub, "purge", "purge.cli.help.purge", cmd_event_purge)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     p.add_argument("--reason", metavar="TEXT", help=t("purge.cli.help.reason"))

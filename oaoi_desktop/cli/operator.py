@@ -13,7 +13,8 @@ keyboard proves it, except the commands listed in :data:`WITHOUT_SECRETARIAT`
   :func:`oaoi_desktop.services.auth.sign_in`: wrong PINs count towards the same
   lockout as in the app and a locked account is refused.
 * The signed-in person (:attr:`SignedIn.actor`: name and account id) is what
-  every command passes to the services, so each audit entry names them.
+  every command passes to the services (:func:`oaoi_desktop.cli.common.operator`),
+  so each audit entry names them.
 
 On a **judge seat** (a database made by ``oaoi package import``) there is no
 secretariat: secretariat commands are refused with a message saying the
@@ -37,6 +38,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import CliError, command_path, command_text, open_db, secret_from_file
 from oaoi_desktop.i18n import t
 
 
@@ -76,25 +78,6 @@ WITHOUT_SECRETARIAT: dict[tuple[str, ...], Rule] = {
 refused on a judge seat), including commands added later: fail closed."""
 
 
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
-
-
-def command_path(args: argparse.Namespace) -> tuple[str, ...]:
-    """``("scores", "unlock")`` for ``oaoi scores unlock ...``."""
-    path = [args.command]
-    sub = getattr(args, "subcommand", None)
-    if sub:
-        path.append(sub)
-    return tuple(path)
-
-
-def command_text(args: argparse.Namespace) -> str:
-    return "oaoi " + " ".join(command_path(args))
-
-
 def rule_for(args: argparse.Namespace) -> Rule | None:
     """The table's rule for this command, or ``None`` (the secretariat must sign in)."""
     return WITHOUT_SECRETARIAT.get(command_path(args))
@@ -103,18 +86,9 @@ def rule_for(args: argparse.Namespace) -> Rule | None:
 # -- the secret ------------------------------------------------------------------------
 def read_pin(args: argparse.Namespace, *, prompt: str) -> str | None:
     """The signing-in person's PIN: ``--pin-file``, else ``OAOI_PIN``, else a prompt on a terminal."""
-    cli = _cli()
     path = getattr(args, "pin_file", None)
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise cli.CliError("cli.cannot_read_file", path=path,
-                               reason=getattr(exc, "strerror", None) or type(exc).__name__) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise cli.CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path, short_reason=True)
     value = os.environ.get("OAOI_PIN")
     if value:
         return value
@@ -160,8 +134,7 @@ def authorise(args: argparse.Namespace) -> None:
         return
     if rule in (Rule.EMPTY_DATABASE, Rule.NO_SECRETARIAT_YET) and _empty_sqlite_file_missing(args.db):
         return  # a fresh install: nothing to protect, and nothing is created before the command runs
-    cli = _cli()
-    db = cli._open_db(args)
+    db = open_db(args)
     try:
         if rule is Rule.JUDGE:
             args.signed_in_actor = _sign_in_judge(db, args)
@@ -179,7 +152,7 @@ def authorise(args: argparse.Namespace) -> None:
                 if rule is Rule.NO_SECRETARIAT_YET and auth.needs_secretariat_setup(s):
                     return
         if judge_seat:
-            raise cli.CliError("cli.operator.judge_seat", command=command_text(args))
+            raise CliError("cli.operator.judge_seat", command=command_text(args))
         args.signed_in_actor = _sign_in_secretariat(db, args)
     finally:
         db.close()
@@ -191,60 +164,50 @@ def _sign_in_secretariat(db: Any, args: argparse.Namespace) -> Any:
     from oaoi_desktop.services import auth
     from oaoi_desktop.store.models import Role, User
 
-    cli = _cli()
     name = operator_name(args)
     with db.read() as s:
         active = list(s.scalars(select(User).where(User.event_id.is_(None), User.role == Role.SECRETARIAT,
                                                    User.active.is_(True)).order_by(User.name)))
         people = [(u.id, u.name) for u in active]
     if not people:
-        raise cli.CliError("cli.operator.no_account", command=command_text(args))
+        raise CliError("cli.operator.no_account", command=command_text(args))
     if name is None:
         if len(people) > 1:
-            raise cli.CliError("cli.operator.required", command=command_text(args))
+            raise CliError("cli.operator.required", command=command_text(args))
         account_id, shown = people[0]
     else:
         match = [p for p in people if str(p[0]) == name.lower() or p[1].lower() == name.lower()]
         if not match:
-            raise cli.CliError("cli.operator.unknown", name=name)
+            raise CliError("cli.operator.unknown", name=name)
         account_id, shown = match[0]
     secret = read_pin(args, prompt=t("cli.operator.prompt", name=shown))
     if secret is None:
-        raise cli.CliError("cli.operator.required", command=command_text(args))
+        raise CliError("cli.operator.required", command=command_text(args))
     with db.write() as s:  # a unit of work of its own: a failed attempt is committed by sign_in
         signed = auth.sign_in(s, None, str(account_id), secret)
     if not signed.is_secretariat:  # pragma: no cover - sign_in without an event finds only the secretariat
-        raise cli.CliError("cli.operator.unknown", name=name or shown)
+        raise CliError("cli.operator.unknown", name=name or shown)
     return signed.actor
 
 
 def _sign_in_judge(db: Any, args: argparse.Namespace) -> Any:
     from oaoi_desktop.services import accounts, auth, events, seat
 
-    cli = _cli()
     with db.read() as s:
         event = events.get_event(s, args.event)
         judge = accounts.find_judge(s, event, args.judge)
         event_id, judge_id, judge_name = event.id, judge.id, judge.name
         seat_judge = seat.seat_judge_id(s) if seat.is_judge_seat(s) else None
     if seat_judge is not None and seat_judge != judge_id:
-        raise cli.CliError("cli.operator.not_this_seat", judge=judge_name)
+        raise CliError("cli.operator.not_this_seat", judge=judge_name)
     secret = read_pin(args, prompt=t("cli.operator.prompt_judge", name=judge_name))
     if secret is None:
-        raise cli.CliError("cli.operator.judge_pin_required", judge=judge_name, command=command_text(args))
+        raise CliError("cli.operator.judge_pin_required", judge=judge_name, command=command_text(args))
     with db.write() as s:
         signed = auth.sign_in(s, str(event_id), str(judge_id), secret)
     if signed.user_id != judge_id or not signed.is_judge:  # pragma: no cover - sign_in found the judge by id
-        raise cli.CliError("cli.operator.not_this_seat", judge=judge_name)
+        raise CliError("cli.operator.not_this_seat", judge=judge_name)
     return signed.actor
 
 
-def signed_in_actor(args: argparse.Namespace) -> Any:
-    """The actor of the person who signed in for this command (refused when nobody did)."""
-    actor = getattr(args, "signed_in_actor", None)
-    if actor is None or actor.user_id is None:
-        raise _cli().CliError("cli.operator.required", command=command_text(args))
-    return actor
-
-
-__all__ = ["Rule", "WITHOUT_SECRETARIAT", "authorise", "command_path", "read_pin", "rule_for", "signed_in_actor"]
+__all__ = ["Rule", "WITHOUT_SECRETARIAT", "authorise", "command_path", "read_pin", "rule_for"]

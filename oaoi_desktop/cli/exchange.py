@@ -8,7 +8,7 @@
 * ``oaoi package import DIR`` (judge's laptop): set up or update the laptop.
 * ``oaoi bundle export --event ID --judge J --out DIR`` (judge's laptop): the
   judge's sheets, signed with their key; the judge signs in first with their
-  PIN (``--pin-file``, ``OAOI_PIN`` or a prompt), see ``cli_operator``.
+  PIN (``--pin-file``, ``OAOI_PIN`` or a prompt), see :mod:`oaoi_desktop.cli.operator`.
 * ``oaoi bundle import FILE... --event ID`` (secretariat): verify and merge;
   exit 0 when every file merged cleanly, 2 when some file was rejected (or a
   sheet could not be merged, or a sheet final here was kept as a conflict),
@@ -27,39 +27,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CliError,
+    emit_rows,
+    open_db,
+    operator,
+    prompt_secret,
+    secret_from_file,
+)
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     """The judge's passphrase: ``--passphrase-file``, a terminal prompt, or ``OAOI_PASSPHRASE``."""
-    cli = _cli()
     path = getattr(args, "passphrase_file", None)
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise cli.CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise cli.CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path)
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(t("exchange.cli.prompt_passphrase") + ": ")
-        if confirm:
-            second = getpass.getpass(t("cli.prompt_repeat") + ": ")
-            if first != second:
-                raise cli.CliError("cli.secrets_differ")
-        return first
+        return prompt_secret("exchange.cli.prompt_passphrase", confirm=confirm)
     value = os.environ.get("OAOI_PASSPHRASE")
     if value:
         return value
-    raise cli.CliError("exchange.cli.passphrase_required")
+    raise CliError("exchange.cli.passphrase_required")
 
 
 def _progress(quiet: bool) -> Callable[[int, int], None] | None:
@@ -79,13 +71,7 @@ def _ca_passphrase(args: argparse.Namespace, *, prompt: bool) -> str | None:
     ``OAOI_CA_PASSPHRASE``, or (``prompt``) a terminal prompt; ``None`` when none was given."""
     path = getattr(args, "ca_passphrase_file", None)
     if path:
-        try:
-            secret = Path(path).read_text(encoding="utf-8").strip("\r\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _cli().CliError("cli.cannot_read_file", path=path, reason=str(exc)) from exc
-        if not secret:
-            raise _cli().CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path)
     if os.environ.get("OAOI_CA_PASSPHRASE"):
         return os.environ["OAOI_CA_PASSPHRASE"]
     if prompt and sys.stdin is not None and sys.stdin.isatty():
@@ -104,14 +90,13 @@ def cmd_package_export(args: argparse.Namespace) -> int:
     from oaoi_desktop.errors import OaoiError
     from oaoi_desktop.services.exchange import packages
 
-    cli = _cli()
     _out_folder(args.out)  # an unmounted stick: refused, never made on the internal disk
     passphrase = read_passphrase(args, confirm=True)
     ca = _ca_passphrase(args, prompt=False)
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         try:
             result = packages.export_package(db, args.event, args.judge, Path(args.out), passphrase,
-                                             actor=cli._operator(args), progress=_progress(args.quiet),
+                                             actor=operator(args), progress=_progress(args.quiet),
                                              ca_passphrase=ca)
         except OaoiError as exc:  # unlocked sheets travel signed by the event's authority: ask for it then
             if exc.message_id != "exchange.package_needs_ca_passphrase" or ca is not None:
@@ -120,22 +105,21 @@ def cmd_package_export(args: argparse.Namespace) -> int:
             if ca is None:
                 raise
             result = packages.export_package(db, args.event, args.judge, Path(args.out), passphrase,
-                                             actor=cli._operator(args), progress=_progress(args.quiet),
+                                             actor=operator(args), progress=_progress(args.quiet),
                                              ca_passphrase=ca)
     if sys.stderr.isatty() and not args.quiet:
         sys.stderr.write("\n")
     print(t("exchange.cli.package_written", judge=result.judge_name, path=result.out_dir, dossiers=result.dossiers,
             files=result.files, mb=f"{result.bytes_written / 1_048_576:.1f}", sheets=result.sheets,
             generation=result.generation))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.exchange import packages
 
-    cli = _cli()
     passphrase = read_passphrase(args, confirm=False)
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         r = packages.import_package(db, Path(args.dir), passphrase, progress=_progress(args.quiet))
     if sys.stderr.isatty() and not args.quiet:
         sys.stderr.write("\n")
@@ -144,35 +128,33 @@ def cmd_package_import(args: argparse.Namespace) -> int:
             unassigned=r.assignments_removed, files=r.files_added, sheets_added=r.sheets_added,
             sheets_updated=r.sheets_updated, kept=r.sheets_kept))
     print(t("exchange.cli.package_next"))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.exchange import bundles
 
-    cli = _cli()
     _out_folder(args.out)  # an unmounted stick: refused, never made on the internal disk
     passphrase = read_passphrase(args, confirm=False)
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         result = bundles.export_bundle(db, args.event, args.judge, Path(args.out), passphrase,
-                                       actor=cli._operator(args))  # the judge who signed in with their PIN
+                                       actor=operator(args))  # the judge who signed in with their PIN
     print(t("exchange.cli.bundle_written", path=result.path, sheets=result.sheets, seq=result.audit_seq,
             hash=result.audit_hash[:16]))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain import canonical
     from oaoi_desktop.services.exchange import bundles
 
-    cli = _cli()
     files = bundles.bundle_files(args.files)
     if not files:  # nothing to merge is not a success: exit 1, naming where we looked
-        raise cli.CliError("exchange.cli.no_bundle_found", path=", ".join(str(f) for f in args.files))
-    with cli._open_db(args) as db:
-        report = bundles.import_bundles(db, args.event, files, actor=cli._operator(args))
+        raise CliError("exchange.cli.no_bundle_found", path=", ".join(str(f) for f in args.files))
+    with open_db(args) as db:
+        report = bundles.import_bundles(db, args.event, files, actor=operator(args))
         with db.read() as s:
-            open_conflicts = bundles.open_conflict_count(s, report.event_id, actor=cli._operator(args))
+            open_conflicts = bundles.open_conflict_count(s, report.event_id, actor=operator(args))
     if args.format == "json":
         import json
 
@@ -187,8 +169,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         rows = [{"file": f.file, "status": f.status, "judge": f.judge, **f.counts,
                  "declarations_added": f.declarations_added, "message": f.message} for f in report.files]
-        cli.emit_rows(rows, ["file", "status", "judge", "added", "updated", "unchanged", "older", "conflict",
-                             "skipped", "declarations_added", "message"], "csv")
+        emit_rows(rows, ["file", "status", "judge", "added", "updated", "unchanged", "older", "conflict",
+                         "skipped", "declarations_added", "message"], "csv")
     for f in report.files:
         stream = sys.stdout if args.format == "table" else sys.stderr
         if f.status == "rejected":
@@ -203,17 +185,16 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     print(t("exchange.cli.summary", merged=sum(1 for f in report.files if f.status == "merged"),
             already=sum(1 for f in report.files if f.status == "already_merged"), rejected=len(report.rejected),
             conflicts=open_conflicts), file=sys.stdout if args.format == "table" else sys.stderr)
-    return cli.EXIT_OK if report.ok else cli.EXIT_PARTIAL
+    return EXIT_OK if report.ok else EXIT_PARTIAL
 
 
 def cmd_bundle_conflicts(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events
     from oaoi_desktop.services.exchange import bundles
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        views = bundles.list_conflicts(s, event, open_only=not args.all, actor=cli._operator(args))
+        views = bundles.list_conflicts(s, event, open_only=not args.all, actor=operator(args))
     rows = []
     for v in views:
         def side(x: Any) -> str:
@@ -224,10 +205,10 @@ def cmd_bundle_conflicts(args: argparse.Namespace) -> int:
                      "resolution": v.resolution, "reason": v.reason})
     if not rows and args.format == "table":
         print(t("exchange.cli.no_conflicts"))
-        return cli.EXIT_OK
-    cli.emit_rows(rows, ["id", "dossier", "judge", "stage", "stored", "incoming", "resolution", "reason"],
-                  args.format)
-    return cli.EXIT_OK
+        return EXIT_OK
+    emit_rows(rows, ["id", "dossier", "judge", "stage", "stored", "incoming", "resolution", "reason"],
+              args.format)
+    return EXIT_OK
 
 
 def cmd_bundle_resolve(args: argparse.Namespace) -> int:
@@ -235,19 +216,18 @@ def cmd_bundle_resolve(args: argparse.Namespace) -> int:
     from oaoi_desktop.services.exchange import bundles
     from oaoi_desktop.store.models import Dossier, User
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         events.get_event(s, args.event)
-        c = bundles.resolve_conflict(s, args.conflict, args.keep, args.reason, actor=cli._operator(args))
+        c = bundles.resolve_conflict(s, args.conflict, args.keep, args.reason, actor=operator(args))
         dossier, judge = s.get(Dossier, c.dossier_id), s.get(User, c.judge_id)
         text = t("exchange.cli.resolved", dossier=dossier.number if dossier else "?",
                  judge=judge.name if judge else "?", kept=args.keep)
     print(text)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires one
-    return _cli().EXIT_FAILED
+    return EXIT_FAILED
 
 
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],

@@ -22,7 +22,6 @@ Secrets never come from the command line and never reach the output.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -30,41 +29,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CliError,
+    emit_rows,
+    open_db,
+    operator,
+    prompt_secret,
+    secret_from_file,
+)
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def _secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: str, confirm: bool) -> str:
     """A passphrase from ``--<file_attr>``, a terminal prompt (twice when ``confirm``), or ``env``."""
-    cli = _cli()
     path = getattr(args, file_attr, None)
     option = "--" + file_attr.replace("_", "-")
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise cli.CliError("cli.cannot_read_file", path=path, reason=getattr(exc, "strerror", None) or
-                               type(exc).__name__) from exc
-        secret = text.strip("\r\n")
-        if not secret:
-            raise cli.CliError("cli.empty_secret_file", path=path)
-        return secret
+        return secret_from_file(path, short_reason=True)
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(t(prompt_id) + ": ")
-        if confirm:
-            second = getpass.getpass(t("cli.prompt_repeat") + ": ")
-            if first != second:
-                raise cli.CliError("cli.secrets_differ")
-        return first
+        return prompt_secret(prompt_id, confirm=confirm)
     value = os.environ.get(env)
     if value:
         return value
-    raise cli.CliError("signing.cli.secret_required", file_option=option, env=env)
+    raise CliError("signing.cli.secret_required", file_option=option, env=env)
 
 
 # -- ca ------------------------------------------------------------------------------
@@ -72,23 +62,21 @@ def cmd_ca_create(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events
     from oaoi_desktop.signing import pki
 
-    cli = _cli()
     secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                      prompt_id="signing.cli.prompt_ca_new", confirm=True)
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        row = pki.create_authority(s, event.id, secret, cli._operator(args))
+        row = pki.create_authority(s, event.id, secret, operator(args))
         message = t("signing.cli.ca_created", event=event.name, subject=row.subject, fingerprint=row.fingerprint)
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_ca_show(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events
     from oaoi_desktop.signing import pki
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         cert = pki.authority_certificate(s, event.id)
         if cert is None:
@@ -96,7 +84,7 @@ def cmd_ca_show(args: argparse.Namespace) -> int:
 
             raise NotFoundError("signing.no_authority", event=event.name)
     sys.stdout.write(pki.cert_pem(cert))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 # -- cert ------------------------------------------------------------------------------
@@ -104,8 +92,7 @@ def cmd_cert_issue(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, signatures
     from oaoi_desktop.signing import pki
 
-    cli = _cli()
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         with db.read() as s:  # name the judge (and fail early) before asking for secrets
             event = events.get_event(s, args.event)
             person = signatures.find_person(s, event, args.judge)
@@ -115,23 +102,22 @@ def cmd_cert_issue(args: argparse.Namespace) -> int:
         judge_secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                                prompt_id="signing.cli.prompt_judge_new", confirm=True)
         with db.write() as s:
-            cred = pki.issue_judge_certificate(s, event_id, person_id, ca_secret, judge_secret, cli._operator(args))
+            cred = pki.issue_judge_certificate(s, event_id, person_id, ca_secret, judge_secret, operator(args))
             message = t("signing.cli.cert_issued", name=person_name, serial=cred.serial,
                         not_after=cred.not_after.date().isoformat())
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_cert_import(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, signatures
     from oaoi_desktop.signing import pki
 
-    cli = _cli()
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
-        raise cli.CliError("cli.cannot_read_file", path=args.file, reason=exc.strerror or str(exc)) from exc
-    with cli._open_db(args) as db:
+        raise CliError("cli.cannot_read_file", path=args.file, reason=exc.strerror or str(exc)) from exc
+    with open_db(args) as db:
         with db.read() as s:
             event = events.get_event(s, args.event)
             person = signatures.find_person(s, event, args.judge)
@@ -139,17 +125,16 @@ def cmd_cert_import(args: argparse.Namespace) -> int:
         secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                          prompt_id="signing.cli.prompt_p12", confirm=False)
         with db.write() as s:
-            cred = pki.import_judge_certificate(s, event_id, person_id, data, secret, cli._operator(args))
+            cred = pki.import_judge_certificate(s, event_id, person_id, data, secret, operator(args))
             message = t("signing.cli.cert_imported", name=person_name, issuer=cred.issuer, serial=cred.serial)
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 # -- sign ------------------------------------------------------------------------------
 def cmd_sign(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import signatures
 
-    cli = _cli()
     secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                      prompt_id="signing.cli.prompt_sign", confirm=False)
     tty = sys.stderr.isatty()
@@ -158,9 +143,9 @@ def cmd_sign(args: argparse.Namespace) -> int:
         if tty:
             print(f"\r{done}/{total} {path.name[:60]:<60}", end="", file=sys.stderr, flush=True)
 
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         outcomes = signatures.sign_files(db, [Path(p) for p in args.files], judge=args.judge, passphrase=secret,
-                                         actor=cli._operator(args), event=args.event, progress=progress)
+                                         actor=operator(args), event=args.event, progress=progress)
     if tty:
         print(file=sys.stderr)
     signed = [o for o in outcomes if o.ok]
@@ -168,8 +153,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
         print(o.message, file=sys.stdout if o.ok else sys.stderr)
     print(t("signing.cli.sign_summary", signed=len(signed), total=len(outcomes)))
     if len(signed) == len(outcomes):
-        return cli.EXIT_OK
-    return cli.EXIT_PARTIAL if signed else cli.EXIT_FAILED
+        return EXIT_OK
+    return EXIT_PARTIAL if signed else EXIT_FAILED
 
 
 # -- verify ------------------------------------------------------------------------------
@@ -214,7 +199,6 @@ def print_report(report: Any, out: Any = None) -> None:
 def _load_trust(paths: list[str] | None) -> list[Any]:
     from oaoi_desktop.signing import pki
 
-    cli = _cli()
     certs: list[Any] = []
     for p in paths or []:
         try:
@@ -226,22 +210,21 @@ def _load_trust(paths: list[str] | None) -> list[Any]:
 
                 certs.append(x509.load_der_x509_certificate(data))
         except OSError as exc:
-            raise cli.CliError("cli.cannot_read_file", path=p, reason=exc.strerror or str(exc)) from exc
+            raise CliError("cli.cannot_read_file", path=p, reason=exc.strerror or str(exc)) from exc
         except ValueError as exc:
-            raise cli.CliError("signing.cli.bad_trust_file", path=p) from exc
+            raise CliError("signing.cli.bad_trust_file", path=p) from exc
     return certs
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import signatures
 
-    cli = _cli()
     trusted = _load_trust(args.trust)
     reports = []
     if args.offline:
         reports = [signatures.verify_file(None, Path(p), trusted) for p in args.files]
     else:
-        with cli._open_db(args) as db, db.read() as s:
+        with open_db(args) as db, db.read() as s:
             reports = [signatures.verify_file(s, Path(p), trusted) for p in args.files]
     if args.format == "json":
         print(json.dumps({"ok": all(r.ok for r in reports), "files": [r.to_json() for r in reports]},
@@ -259,17 +242,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
                        for name in ("intact", "unchanged_after", "authority", "registered", "field_owner")},
                     "registered_judge": (sig.registered_judge or "") if sig else "",
                 })
-        cli.emit_rows(rows, ["file", "file_ok", "document_number", "fingerprint", "field", "signer", "signing_time",
-                             "intact", "unchanged_after", "authority", "registered", "field_owner",
-                             "registered_judge"], "csv")
+        emit_rows(rows, ["file", "file_ok", "document_number", "fingerprint", "field", "signer", "signing_time",
+                         "intact", "unchanged_after", "authority", "registered", "field_owner",
+                         "registered_judge"], "csv")
     else:
         for r in reports:
             print_report(r)
-    return cli.EXIT_OK if all(r.ok for r in reports) else cli.EXIT_FAILED
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
 def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires one
-    return _cli().EXIT_FAILED
+    return EXIT_FAILED
 
 
 # -- parser ------------------------------------------------------------------------------

@@ -13,92 +13,77 @@
 * ``oaoi shadow report --event ID [--format ...] [--pdf FILE]`` — the "laporan penilai magang".
 * ``oaoi user add --role shadow --event ID ...`` — a shadow judge (same as ``oaoi judge add --role shadow``).
 
-Every command needs the secretariat signed in (``cli_operator``: not listed, so fail closed).
+Every command needs the secretariat signed in (``cli.operator``: not listed, so fail closed).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.basics import cmd_judge_add
+from oaoi_desktop.cli.common import EXIT_OK, CliError, emit_rows, open_db, operator, print_json
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
-
-
-def _print_json(doc: Any) -> None:
-    from oaoi_desktop.domain import canonical
-
-    print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
 
 
 def cmd_calibration_start(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import calibration, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        result = calibration.start_round(s, event, actor=cli._operator(args), dossiers=args.dossier or (),
+        result = calibration.start_round(s, event, actor=operator(args), dossiers=args.dossier or (),
                                          stage_id=args.stage)
     if args.format == "json":
-        _print_json({"dossiers": list(result.dossiers), "added": result.added, "judges": result.judges,
-                     "skipped": [{"dossier": d, "judge": j} for d, j in result.skipped]})
-        return cli.EXIT_OK
+        print_json({"dossiers": list(result.dossiers), "added": result.added, "judges": result.judges,
+                    "skipped": [{"dossier": d, "judge": j} for d, j in result.skipped]})
+        return EXIT_OK
     print(t("calib.cli.started", count=len(result.dossiers), dossiers=", ".join(result.dossiers),
             judges=result.judges, added=result.added))
     for d, j in result.skipped:
         print(t("calib.cli.skipped", judge=j, dossier=d))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_calibration_flag(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import calibration, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        changed = calibration.flag_dossiers(s, event, args.dossier, actor=cli._operator(args),
+        changed = calibration.flag_dossiers(s, event, args.dossier, actor=operator(args),
                                             calibration=not args.off)
         numbers = [d.number for d in changed]
     print(t("calib.cli.unflagged" if args.off else "calib.cli.flagged", dossiers=", ".join(numbers) or "-"))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_calibration_close(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import calibration, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        state = calibration.close_round(s, event, actor=cli._operator(args))
+        state = calibration.close_round(s, event, actor=operator(args))
         record = dict((event.settings or {}).get("calibration") or {})
     if args.format == "json":
-        _print_json({"started_at": state.started_at, "closed_at": state.closed_at,
-                     "dossiers": list(state.dossiers), "sheets_submitted": record.get("sheets_submitted", 0),
-                     "judges": record.get("judges", 0)})
-        return cli.EXIT_OK
+        print_json({"started_at": state.started_at, "closed_at": state.closed_at,
+                    "dossiers": list(state.dossiers), "sheets_submitted": record.get("sheets_submitted", 0),
+                    "judges": record.get("judges", 0)})
+        return EXIT_OK
     print(t("calib.cli.closed", dossiers=len(state.dossiers), sheets=record.get("sheets_submitted", 0)))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_calibration_reset(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import calibration, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        calibration.reset_sheet(s, event, args.dossier, args.judge, reason=args.reason, actor=cli._operator(args),
+        calibration.reset_sheet(s, event, args.dossier, args.judge, reason=args.reason, actor=operator(args),
                                 stage_id=args.stage)
     print(t("calib.cli.reset", judge=args.judge, dossier=args.dossier))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 REPORT_COLUMNS = ["dossier", "criterion", "judge", "role", "score", "median", "deviation", "level", "status"]
@@ -107,10 +92,9 @@ REPORT_COLUMNS = ["dossier", "criterion", "judge", "role", "score", "median", "d
 def cmd_calibration_report(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import calibration, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        report = calibration.report(s, event, actor=cli._operator(args))
+        report = calibration.report(s, event, actor=operator(args))
         event_id = str(event.id)
     data = report.to_json()
     if args.pdf:
@@ -119,15 +103,15 @@ def cmd_calibration_report(args: argparse.Namespace) -> int:
         path = write_practice_pdf(calibration_document(report, event_id), Path(args.pdf))
         print(t("calib.cli.pdf_written", path=str(path)), file=sys.stderr)
     if args.format == "json":
-        _print_json(data)
-        return cli.EXIT_OK
+        print_json(data)
+        return EXIT_OK
     rows = [{"dossier": d["number"], "criterion": c["criterion"], "judge": sc["judge"], "role": sc["role"],
              "score": sc["score"] or "", "median": c["median"] or "", "deviation": sc["deviation"] or "",
              "level": sc["level"], "status": sc["status"]}
             for d in data["dossiers"] for c in d["criteria"] for sc in c["scores"]]
     headers = {k: t(f"calib.col.{k}") for k in REPORT_COLUMNS}
-    cli.emit_rows(rows, REPORT_COLUMNS, args.format, headers if args.format == "table" else None)
-    return cli.EXIT_OK
+    emit_rows(rows, REPORT_COLUMNS, args.format, headers if args.format == "table" else None)
+    return EXIT_OK
 
 
 SHADOW_COLUMNS = ["judge", "dossier", "shadow_total", "panel_mean", "panel_judges", "deviation"]
@@ -136,10 +120,9 @@ SHADOW_COLUMNS = ["judge", "dossier", "shadow_total", "panel_mean", "panel_judge
 def cmd_shadow_report(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, shadow
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        report = shadow.report(s, event, actor=cli._operator(args), stage_id=args.stage)
+        report = shadow.report(s, event, actor=operator(args), stage_id=args.stage)
         event_id = str(event.id)
     data = report.to_json()
     if args.pdf:
@@ -148,38 +131,37 @@ def cmd_shadow_report(args: argparse.Namespace) -> int:
         path = write_practice_pdf(shadow_document(report, event_id), Path(args.pdf))
         print(t("calib.cli.pdf_written", path=str(path)), file=sys.stderr)
     if args.format == "json":
-        _print_json(data)
-        return cli.EXIT_OK
+        print_json(data)
+        return EXIT_OK
     if not data["shadow_judges"]:
         print(t("shadow.cli.none"))
-        return cli.EXIT_OK
+        return EXIT_OK
     rows = [{"judge": j["judge"], "dossier": d["dossier"], "shadow_total": d["shadow_total"],
              "panel_mean": d["panel_mean"] or "", "panel_judges": d["panel_judges"], "deviation": d["deviation"] or ""}
             for j in data["shadow_judges"] for d in j["dossiers"]]
     headers = {k: t(f"shadow.col.{k}") for k in SHADOW_COLUMNS}
-    cli.emit_rows(rows, SHADOW_COLUMNS, args.format, headers if args.format == "table" else None)
+    emit_rows(rows, SHADOW_COLUMNS, args.format, headers if args.format == "table" else None)
     if args.format == "table":
         for j in data["shadow_judges"]:
             print(f"{j['judge']}: {t('shadow.col.mad')} {j['mean_absolute_deviation'] or '–'}; "
                   f"{t('shadow.col.spearman')} {j['spearman'] or '–'}; {t('shadow.col.compared')} {j['compared']}")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_shadow_assign(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, shadow
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        result = shadow.assign_shadow(s, event, args.judge, actor=cli._operator(args), follow=args.follow,
+        result = shadow.assign_shadow(s, event, args.judge, actor=operator(args), follow=args.follow,
                                       dossiers=args.dossier or (), stage_id=args.stage)
     if args.format == "json":
-        _print_json({"judge": result.judge, "added": list(result.added), "skipped": list(result.skipped)})
-        return cli.EXIT_OK
+        print_json({"judge": result.judge, "added": list(result.added), "skipped": list(result.skipped)})
+        return EXIT_OK
     print(t("shadow.cli.assigned", judge=result.judge, count=len(result.added), dossiers=", ".join(result.added) or "-"))
     for number in result.skipped:
         print(t("calib.cli.skipped", judge=result.judge, dossier=number))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _user_add(original: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -188,10 +170,9 @@ def _user_add(original: Callable[[argparse.Namespace], int]) -> Callable[[argpar
     def run(args: argparse.Namespace) -> int:
         if args.role != "shadow":
             return original(args)
-        cli = _cli()
         if not getattr(args, "event", None) or not getattr(args, "instansi", None):
-            raise cli.CliError("cli.user_add_shadow_needs_event")
-        return cli.cmd_judge_add(args)
+            raise CliError("cli.user_add_shadow_needs_event")
+        return cmd_judge_add(args)
 
     return run
 
@@ -199,8 +180,6 @@ def _user_add(original: Callable[[argparse.Namespace], int]) -> Callable[[argpar
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add this module's commands to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
-    from oaoi_desktop.cli_secretariat import _subparsers_of
-
     group = add(subparsers, "calibration", "calib.cli.help.group", _needs_subcommand)
     calib_sub = group.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=type(group))
     calib_sub.required = True
@@ -248,10 +227,9 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     fmt(p)
 
     # oaoi user add --role shadow --event ID: the shadow judge's other door (issue 17)
-    user_add = _subparsers_of(subparsers.choices["user"]).choices["add"]
-    for action in user_add._actions:  # noqa: SLF001 - widen the --role choices in place
-        if action.dest == "role":
-            action.choices = [*action.choices, "shadow"]
+    user_add = subparsers.choices["user"].subcommands.choices["add"]
+    role = user_add.arguments["role"]  # widen the --role choices in place
+    role.choices = [*role.choices, "shadow"]
     user_add.add_argument("--event", metavar="ID", help=t("cli.help.event_ref"))
     user_add.set_defaults(func=_user_add(user_add.get_default("func")))
 

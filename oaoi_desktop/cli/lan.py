@@ -13,10 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, open_db, operator
 from oaoi_desktop.i18n import t
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 
 
 def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires one
@@ -24,11 +22,10 @@ def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - ar
 
 
 def cmd_lan_setup(args: argparse.Namespace) -> int:
-    from oaoi_desktop import cli
     from oaoi_desktop.services import lan
 
-    with cli._open_db(args) as db:
-        result = lan.setup(db, args.event, actor=cli._operator(args), rotate=args.rotate or (),
+    with open_db(args) as db:
+        result = lan.setup(db, args.event, actor=operator(args), rotate=args.rotate or (),
                            rotate_secretariat=args.rotate_secretariat,
                            out_dir=Path(args.out) if args.out else None, host=args.host, port=args.port)
     if args.format == "json":
@@ -57,11 +54,10 @@ def cmd_lan_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_lan_remove(args: argparse.Namespace) -> int:
-    from oaoi_desktop import cli
     from oaoi_desktop.services import lan
 
-    with cli._open_db(args) as db:
-        roles = lan.remove(db, actor=cli._operator(args))
+    with open_db(args) as db:
+        roles = lan.remove(db, actor=operator(args))
     print(t("lan.cli.removed", roles=", ".join(roles) or "-"))
     return EXIT_OK
 

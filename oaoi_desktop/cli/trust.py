@@ -17,18 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, emit_rows, open_db, operator
 from oaoi_desktop.i18n import t
-
-
-def _operator(args: argparse.Namespace) -> Any:
-    """The signed-in secretariat member (reading the store's log and backups is theirs)."""
-    from oaoi_desktop.cli import _operator as operator
-
-    return operator(args)
-
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 
 
 def _print_report(report: Any, fmt: str) -> None:
@@ -58,7 +48,6 @@ def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - ar
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from oaoi_desktop.cli import CliError, _open_db
     from oaoi_desktop.domain import canonical
     from oaoi_desktop.services import audit_verify
 
@@ -69,21 +58,19 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if args.file:
         reports = [audit_verify.verify_export_file(Path(args.file), expected_head=head, expected_digest=digest)]
     else:
-        with _open_db(args) as db, db.read() as s:
+        with open_db(args) as db, db.read() as s:
             if args.event:
                 reports = [audit_verify.verify_event(s, args.event, expected_head=head, expected_digest=digest,
-                                                     actor=_operator(args))]
+                                                     actor=operator(args))]
             else:
                 if head is not None:
                     raise CliError("trust.cli.head_needs_event")
                 if digest is not None:
                     raise CliError("audit.verify.digest_needs_event")
-                reports = audit_verify.verify_all(s, actor=_operator(args))
+                reports = audit_verify.verify_all(s, actor=operator(args))
     if args.format == "json":
         print(json.dumps(canonical.normalise([r.as_dict() for r in reports]), ensure_ascii=False, indent=2))
     elif args.format == "csv":  # one row per chain that is intact, one per problem otherwise
-        from oaoi_desktop.cli import emit_rows
-
         rows = []
         for r in reports:
             base = {"chain": r.chain, "event": r.event_name, "entries": r.entries, "head": str(r.head), "ok": r.ok}
@@ -100,14 +87,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
-    from oaoi_desktop.cli import _open_db
     from oaoi_desktop.services import audit_verify
 
     from oaoi_desktop.files import prepare_out_folder
 
     prepare_out_folder(Path(args.out).parent)  # an unmounted stick: refused, never made on the internal disk
-    with _open_db(args) as db, db.read() as s:
-        out = audit_verify.export_event(s, args.event, Path(args.out), actor=_operator(args))
+    with open_db(args) as db, db.read() as s:
+        out = audit_verify.export_event(s, args.event, Path(args.out), actor=operator(args))
         head = audit_verify.chain_head(s, args.event)
     header, records, _ = audit_verify.read_export(out)
     print(t("trust.cli.exported", entries=len(records), head=str(head), path=str(out)))
@@ -115,12 +101,11 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from oaoi_desktop.cli import _open_db
     from oaoi_desktop.services import backups
 
-    with _open_db(args) as db:
+    with open_db(args) as db:
         result = backups.create_backup(db, Path(args.out), include_attachments=not args.no_attachments,
-                                       actor=_operator(args))
+                                       actor=operator(args))
     print(t("trust.cli.backup_done", path=str(result.path), kind=result.kind, attachments=result.attachments,
             mb=f"{result.bytes / 1_048_576:.1f}", sha256=result.sha256))
     return EXIT_OK
@@ -129,7 +114,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import backups
 
-    # over a database in use the secretariat signed in (cli_operator); onto a fresh one nobody needs to
+    # over a database in use the secretariat signed in (cli.operator); onto a fresh one nobody needs to
     result = backups.restore_backup(Path(args.archive), args.db, actor=getattr(args, "signed_in_actor", None))
     print(t("trust.cli.restore_done", target=result.target, file=Path(args.archive).name,
             attachments=result.attachments_added))

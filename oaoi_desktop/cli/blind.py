@@ -13,13 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_OK, Parser, emit_rows, open_db, operator
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def read_terms_file(path: Path) -> list[str]:
@@ -39,57 +34,54 @@ def read_terms_file(path: Path) -> list[str]:
 def cmd_blind_terms(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import blind, events
 
-    cli = _cli()
     if args.file is None and not args.clear:
-        with cli._open_db(args) as db, db.read() as s:
+        with open_db(args) as db, db.read() as s:
             event = events.get_event(s, args.event)
             terms, name = blind.event_blind_terms(event), event.name
         if not terms and args.format == "table":
             print(t("blindstart.cli.no_terms", event=name))
-            return cli.EXIT_OK
-        cli.emit_rows([{"term": x} for x in terms], ["term"], args.format, {"term": "Istilah"})
-        return cli.EXIT_OK
+            return EXIT_OK
+        emit_rows([{"term": x} for x in terms], ["term"], args.format, {"term": "Istilah"})
+        return EXIT_OK
     terms = [] if args.clear else read_terms_file(Path(args.file))
-    actor = cli._operator(args)
-    with cli._open_db(args) as db, db.write() as s:
+    actor = operator(args)
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
         stored = blind.set_blind_terms(s, event, terms, actor=actor)
         message = t("blindstart.cli.terms_set", event=event.name, count=len(stored))
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_blind_reports(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import blind, events
 
-    cli = _cli()
-    actor = cli._operator(args)
-    with cli._open_db(args) as db, db.read() as s:
+    actor = operator(args)
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         reports, name = blind.leak_reports(s, event, actor=actor), event.name
     if args.format != "table":
         rows = [{"at": r.at, "dossier": r.dossier_number, "judge": r.judge, "text": r.text, "where": r.where}
                 for r in reports]
-        cli.emit_rows(rows, ["at", "dossier", "judge", "text", "where"], args.format)
-        return cli.EXIT_OK
+        emit_rows(rows, ["at", "dossier", "judge", "text", "where"], args.format)
+        return EXIT_OK
     if not reports:
         print(t("blindstart.cli.no_reports", event=name))
-        return cli.EXIT_OK
+        return EXIT_OK
     from oaoi_desktop.services.audit_query import local_time_text
 
     for r in reports:
         print(t("blindstart.cli.report_line", at=local_time_text(r.at), dossier=r.dossier_number, judge=r.judge,
                 text=r.text, where=f" ({r.where})" if r.where else ""))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add ``oaoi blind ...`` to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
-    cli = _cli()
     group = subparsers.add_parser("blind", help=t("blindstart.cli.help.blind"),
                                   description=t("blindstart.cli.help.blind"))
-    blind_sub = group.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=cli._Parser)
+    blind_sub = group.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", parser_class=Parser)
     blind_sub.required = True
     p = add(blind_sub, "terms", "blindstart.cli.help.terms", cmd_blind_terms)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))

@@ -6,35 +6,33 @@
   reason), 1 on bad input.
 * ``oaoi unassign --event ID --dossier NUM --judge J [--stage S]``.
 
-Registered into the main parser by :func:`register` (see ``cli.build_parser``).
+Registered into the main parser by :func:`register` (see :func:`oaoi_desktop.cli.build_parser`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
+from oaoi_desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CliError,
+    emit_rows,
+    group_by_fields,
+    open_db,
+    operator,
+    print_json,
+)
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def _headers() -> dict[str, str]:
     keys = ["dossier", "judge", "load", "eligible", "assigned", "reason", "row", "status"]
     return {k: t(f"secretariat.cli.col.{k}") for k in keys}
-
-
-def _canonical_print(doc: Any) -> None:
-    from oaoi_desktop.domain import canonical
-
-    print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
 
 
 # -- assignment ------------------------------------------------------------------
@@ -47,13 +45,12 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import assignments, events
     from oaoi_desktop.store.models import Dossier
 
-    cli = _cli()
     if args.per_dossier < 1:
-        raise cli.CliError("assign.bad_per_dossier", value=args.per_dossier, max=assignments.MAX_PER_DOSSIER)
-    with cli._open_db(args) as db, db.write() as s:
+        raise CliError("assign.bad_per_dossier", value=args.per_dossier, max=assignments.MAX_PER_DOSSIER)
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
         result = assignments.auto_assign(s, event, per_dossier=args.per_dossier, seed=args.seed,
-                                         actor=cli._operator(args), stage_id=args.stage,
+                                         actor=operator(args), stage_id=args.stage,
                                          spread_categories=not args.no_spread)
         numbers = {str(d.id): d.number for d in s.query(Dossier).filter(Dossier.event_id == event.id)}
     short_rows = [
@@ -64,7 +61,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
     ]
     loads = result.loads.values()
     if args.format == "json":
-        _canonical_print({
+        print_json({
             "stage": result.stage_id, "per_dossier": result.per_dossier, "seed": result.seed,
             "added": [{"dossier": d, "judge": j} for d, j in result.added],
             "loads": dict(sorted(result.loads.items())), "balanced": result.balanced,
@@ -72,11 +69,11 @@ def cmd_assign(args: argparse.Namespace) -> int:
             "invalid_existing": [{"dossier": d, "judge": j} for d, j in result.invalid_existing],
         })
     elif args.format == "csv":
-        cli.emit_rows([{"dossier": d, "judge": j} for d, j in result.added], ["dossier", "judge"], "csv")
+        emit_rows([{"dossier": d, "judge": j} for d, j in result.added], ["dossier", "judge"], "csv")
     else:
         load_rows = [{"judge": j, "load": n} for j, n in sorted(result.loads.items())]
         if load_rows:
-            cli.emit_rows(load_rows, ["judge", "load"], "table", _headers())
+            emit_rows(load_rows, ["judge", "load"], "table", _headers())
     summary_stream = sys.stdout if args.format == "table" else sys.stderr
     print(t("assign.cli.summary", stage=result.stage_id, added=len(result.added), seed=result.seed,
             low=min(loads, default=0), high=max(loads, default=0),
@@ -87,22 +84,21 @@ def cmd_assign(args: argparse.Namespace) -> int:
         print(r["reason"], file=sys.stderr)
     if short_rows:
         print(t("assign.cli.shortfall_summary", count=len(short_rows), wanted=result.per_dossier), file=sys.stderr)
-        return cli.EXIT_PARTIAL
-    return cli.EXIT_OK
+        return EXIT_PARTIAL
+    return EXIT_OK
 
 
 def cmd_unassign(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import accounts, assignments, dossiers, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
         judge = accounts.find_judge(s, event, args.judge)
         dossier = dossiers.get_dossier(s, event, args.dossier)
-        assignments.unassign(s, event, dossier, judge, actor=cli._operator(args), stage_id=args.stage)
+        assignments.unassign(s, event, dossier, judge, actor=operator(args), stage_id=args.stage)
         message = t("assign.cli.unassigned", judge=judge.name, dossier=dossier.number)
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 # -- roster import -----------------------------------------------------------------
@@ -111,17 +107,16 @@ def cmd_judge_import(args: argparse.Namespace) -> int:
 
     from oaoi_desktop.services import accounts, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        result = accounts.import_roster(s, event, Path(args.file), actor=cli._operator(args))
+        result = accounts.import_roster(s, event, Path(args.file), actor=operator(args))
     rows = [
         {"row": o.row, "name": o.name, "judge_id": o.judge_id, "status": o.status if args.format != "table"
          else t(f"roster.status.{o.status}")}
         for o in result.outcomes
     ]
     if args.format == "json":
-        _canonical_print({
+        print_json({
             "file": result.file, "rows": rows,
             "problems": [{"rows": list(p.rows), "message_id": p.message_id, "message": p.render()}
                          for p in result.problems],
@@ -130,37 +125,32 @@ def cmd_judge_import(args: argparse.Namespace) -> int:
         })
     else:
         columns = ["row", "name", "status"] if args.format == "table" else ["row", "name", "judge_id", "status"]
-        cli.emit_rows(rows, columns, args.format, {**_headers(), "name": t("cli.col.name")})
+        emit_rows(rows, columns, args.format, {**_headers(), "name": t("cli.col.name")})
     for p in result.problems:
         print(p.render(), file=sys.stderr)
     print(t("roster.cli.summary", file=result.file, added=result.count("added"),
             unchanged=result.count("unchanged"), rejected=result.count("rejected")), file=sys.stderr)
-    return cli.EXIT_OK if result.ok else cli.EXIT_PARTIAL
+    return EXIT_OK if result.ok else EXIT_PARTIAL
 
 
 # -- exports ---------------------------------------------------------------------
-def _group_by(args: argparse.Namespace) -> tuple[str, ...]:
-    return tuple(g.strip() for g in (args.group_by or "").split(",") if g.strip())
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from oaoi_desktop.domain.rubric import AggregationMethod
     from oaoi_desktop.services import events, exports
 
-    cli = _cli()
     method = AggregationMethod(args.method) if args.method else None
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         if args.kind == "xlsx":
-            path = exports.write_xlsx(s, event, Path(args.out), group_by=_group_by(args), method=method,
-                                      stage_id=args.stage, actor=cli._operator(args))
+            path = exports.write_xlsx(s, event, Path(args.out), group_by=group_by_fields(args), method=method,
+                                      stage_id=args.stage, actor=operator(args))
         else:
-            path = exports.export_csv(s, event, Path(args.out), what=args.what, group_by=_group_by(args),
-                                      method=method, stage_id=args.stage, actor=cli._operator(args))
+            path = exports.export_csv(s, event, Path(args.out), what=args.what, group_by=group_by_fields(args),
+                                      method=method, stage_id=args.stage, actor=operator(args))
     print(t("export.cli.written", path=path), file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 # -- agreement -------------------------------------------------------------------
@@ -210,17 +200,16 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain.scoring import number_text
     from oaoi_desktop.services import agreement, events
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
-        report = agreement.event_agreement(s, event, stage_id=args.stage, actor=cli._operator(args))
+        report = agreement.event_agreement(s, event, stage_id=args.stage, actor=operator(args))
     if args.format == "json":
-        _canonical_print(agreement_document(report))
-        return cli.EXIT_OK
+        print_json(agreement_document(report))
+        return EXIT_OK
     if args.format == "csv":
         doc = agreement_document(report)
-        cli.emit_rows(doc["items"], list(doc["items"][0].keys()), "csv")
-        return cli.EXIT_OK
+        emit_rows(doc["items"], list(doc["items"][0].keys()), "csv")
+        return EXIT_OK
     h = {k: t(f"agreement.col.{k}") for k in ("item", "alpha", "icc1_1", "icc1_k", "k", "units", "note", "judge",
                                                 "sheets", "mean", "std", "deviation", "correlation", "flags",
                                                 "dossier", "judges", "total_range", "criteria")}
@@ -228,7 +217,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             sheets=report.n_sheets))
     if not report.n_sheets:
         print(t("agreement.cli.no_scores"))
-        return cli.EXIT_OK
+        return EXIT_OK
     print()
     print(t("agreement.cli.items"))
     rows = []
@@ -242,14 +231,14 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                      else report.criterion_names.get(it.item, it.item),
                      "alpha": _num(it.alpha.value), "icc1_1": _num(it.icc.icc1_1), "icc1_k": _num(it.icc.icc1_k),
                      "k": it.icc.k or "-", "units": it.alpha.units, "note": "; ".join(notes)})
-    cli.emit_rows(rows, ["item", "alpha", "icc1_1", "icc1_k", "k", "units", "note"], "table", h)
+    emit_rows(rows, ["item", "alpha", "icc1_1", "icc1_k", "k", "units", "note"], "table", h)
     print()
     print(t("agreement.cli.judges", limit=_num(report.deviation_limit, 1), r=report.min_correlation))
     rows = [{"judge": j.name, "sheets": j.n_sheets, "mean": _num(j.mean, 2), "std": _num(j.std, 2),
              "deviation": "-" if j.bias.mean_deviation is None else f"{float(j.bias.mean_deviation):+.2f}",
              "correlation": _num(j.bias.correlation, 2),
              "flags": ", ".join(t(f"agreement.flag.{f}") for f in j.flags)} for j in report.judges]
-    cli.emit_rows(rows, ["judge", "sheets", "mean", "std", "deviation", "correlation", "flags"], "table", h)
+    emit_rows(rows, ["judge", "sheets", "mean", "std", "deviation", "correlation", "flags"], "table", h)
     print()
     flagged = report.flagged_dossiers
     print(t("agreement.cli.dossiers", count=len(flagged)))
@@ -260,27 +249,26 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                  "total_range": _num(d.spread.total_range, 2) + (" *" if d.spread.total_flagged else ""),
                  "criteria": ", ".join(f"{c} {number_text(d.spread.criterion_ranges[c])}"
                                        for c in d.spread.flagged_criteria)} for d in flagged]
-        cli.emit_rows(rows, ["dossier", "judges", "total_range", "criteria"], "table", h)
+        emit_rows(rows, ["dossier", "judges", "total_range", "criteria"], "table", h)
         print(t("agreement.cli.limits", total=_num(flagged[0].spread.total_limit, 0),
                 criterion=_num(flagged[0].spread.criterion_limit, 0)))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 # -- rank --compare --------------------------------------------------------------
 def cmd_rank_compare(args: argparse.Namespace) -> int:
-    """``oaoi rank ... --compare METHOD [--moves N]`` (called by ``cli.cmd_rank``)."""
+    """``oaoi rank ... --compare METHOD [--moves N]`` (called by :func:`oaoi_desktop.cli.ranking.cmd_rank`)."""
     from oaoi_desktop.domain.rubric import AggregationMethod
     from oaoi_desktop.domain.scoring import display
     from oaoi_desktop.services import events, ranking
     from oaoi_desktop.store.models import Dossier
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         result = ranking.compare_methods(
             s, event, AggregationMethod(args.compare),
             method=AggregationMethod(args.method) if args.method else None, max_moves=args.moves,
-            group_by=_group_by(args), stage_id=args.stage, actor=cli._operator(args),
+            group_by=group_by_fields(args), stage_id=args.stage, actor=operator(args),
         )
         dossiers = {d.id.hex: d for d in s.scalars(select_dossiers(Dossier, event))}
         rows = []
@@ -299,10 +287,10 @@ def cmd_rank_compare(args: argparse.Namespace) -> int:
             })
     a, b = result.method_a.value, result.method_b.value
     if args.format == "json":
-        _canonical_print({"method_a": a, "method_b": b, "moves": result.max_moves, "rows": rows})
+        print_json({"method_a": a, "method_b": b, "moves": result.max_moves, "rows": rows})
     elif args.format == "csv":
-        cli.emit_rows(rows, ["group", "dossier_id", "number", "title", "rank_a", "rank_b", "move", "score_a",
-                             "score_b", "passed_a", "passed_b", "marked", "marks"], "csv")
+        emit_rows(rows, ["group", "dossier_id", "number", "title", "rank_a", "rank_b", "move", "score_a",
+                         "score_b", "passed_a", "passed_b", "marked", "marks"], "csv")
     else:
         headers = {"group": t("cli.col.group"), "number": t("cli.col.number"), "title": t("cli.col.title"),
                    "rank_a": t("rank.cli.col.rank_a", method=a), "rank_b": t("rank.cli.col.rank_b", method=b),
@@ -310,13 +298,13 @@ def cmd_rank_compare(args: argparse.Namespace) -> int:
                    "move": t("rank.cli.col.move"), "marks": t("rank.cli.col.mark"), "marked": ""}
         for r in rows:
             r["move"] = "" if r["move"] in (None, 0) else f"{r['move']:+d}"
-        cli.emit_rows(rows, ["marked", "group", "number", "rank_a", "rank_b", "move", "score_a", "score_b", "marks"],
-                      "table", headers)
+        emit_rows(rows, ["marked", "group", "number", "rank_a", "rank_b", "move", "score_a", "score_b", "marks"],
+                  "table", headers)
     summary_stream = sys.stdout if args.format == "table" else sys.stderr
     print(t("rank.cli.compare_summary", method_a=a, method_b=b, moves=result.max_moves,
             moved=sum(c.moved for c in result.changes), crossed=sum(c.crossed for c in result.changes)),
           file=summary_stream)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def select_dossiers(model: Any, event: Any) -> Any:
@@ -329,17 +317,16 @@ def select_dossiers(model: Any, event: Any) -> Any:
 def _plenary_common(args: argparse.Namespace) -> dict[str, Any]:
     from oaoi_desktop.domain.rubric import AggregationMethod
 
-    return {"stage_id": args.stage, "group_by": _group_by(args),
+    return {"stage_id": args.stage, "group_by": group_by_fields(args),
             "method": AggregationMethod(args.method) if args.method else None}
 
 
 def cmd_plenary_record(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import accounts, dossiers, events, plenary
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        actor = cli._operator(args)
+        actor = operator(args)
         if args.subcommand == "tie":
             order = [dossiers.get_dossier(s, event, n.strip()) for n in args.order.split(",") if n.strip()]
             row = plenary.resolve_tie(s, event, order, reason=args.reason, actor=actor, **_plenary_common(args))
@@ -353,18 +340,17 @@ def cmd_plenary_record(args: argparse.Namespace) -> int:
                 stage_id=args.stage)
         row_id = row.id
     print(t("plenary.cli.recorded", id=row_id))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_plenary_withdraw(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, plenary
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        plenary.withdraw(s, event, args.id, reason=args.reason, actor=cli._operator(args))
+        plenary.withdraw(s, event, args.id, reason=args.reason, actor=operator(args))
     print(t("plenary.cli.withdrawn", id=args.id))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_plenary_ranking(args: argparse.Namespace) -> int:
@@ -372,11 +358,10 @@ def cmd_plenary_ranking(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, plenary
     from oaoi_desktop.store.models import Dossier
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.read() as s:
+    with open_db(args) as db, db.read() as s:
         event = events.get_event(s, args.event)
         result = plenary.adjusted_ranking(s, event, **{k: v for k, v in _plenary_common(args).items()},
-                                          actor=cli._operator(args))
+                                          actor=operator(args))
         numbers = {d.id.hex: d for d in s.scalars(select_dossiers(Dossier, event))}
         rows = []
         for r in result:
@@ -397,20 +382,20 @@ def cmd_plenary_ranking(args: argparse.Namespace) -> int:
                     f"{t('plenary.kind.' + x['kind'])}: {x['reason']} ({x['decided_by']})" for x in decisions),
             })
     if args.format == "json":
-        _canonical_print(rows)
-        return cli.EXIT_OK
+        print_json(rows)
+        return EXIT_OK
     columns = ["group", "number", "raw_rank", "rank", "raw_score", "score", "passed", "decisions"]
     if args.format == "csv":
-        cli.emit_rows(rows, ["group", "dossier_id", "number", "title", "raw_rank", "rank", "raw_score", "score",
-                             "raw_passed", "passed", "decisions"], "csv")
-        return cli.EXIT_OK
+        emit_rows(rows, ["group", "dossier_id", "number", "title", "raw_rank", "rank", "raw_score", "score",
+                         "raw_passed", "passed", "decisions"], "csv")
+        return EXIT_OK
     headers = {"group": t("cli.col.group"), "number": t("cli.col.number"),
                **{k: t(f"plenary.cli.col.{k}") for k in ("raw_rank", "rank", "raw_score", "score", "passed",
                                                          "decisions")}}
     for r in rows:
         r["passed"] = t("ranking.passed") if r["passed"] else t("ranking.not_passed")
-    cli.emit_rows(rows, columns, "table", headers)
-    return cli.EXIT_OK
+    emit_rows(rows, columns, "table", headers)
+    return EXIT_OK
 
 
 # -- stages ----------------------------------------------------------------------
@@ -418,32 +403,23 @@ def cmd_stage_close(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain.rubric import AggregationMethod
     from oaoi_desktop.services import events, stages
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        result = stages.close_stage(s, event, args.stage, actor=cli._operator(args), top_n=args.top,
-                                    passing=args.passing, group_by=_group_by(args),
+        result = stages.close_stage(s, event, args.stage, actor=operator(args), top_n=args.top,
+                                    passing=args.passing, group_by=group_by_fields(args),
                                     method=AggregationMethod(args.method) if args.method else None)
     print(t("stage.cli.closed", stage=result.stage_id, count=len(result.advanced), next=result.next_stage_id or "-"))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_stage_reopen(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, stages
 
-    cli = _cli()
-    with cli._open_db(args) as db, db.write() as s:
+    with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        stages.reopen_stage(s, event, args.stage, reason=args.reason, actor=cli._operator(args))
+        stages.reopen_stage(s, event, args.stage, reason=args.reason, actor=operator(args))
     print(t("stage.cli.reopened", stage=args.stage))
-    return cli.EXIT_OK
-
-
-def _subparsers_of(parser: argparse.ArgumentParser) -> Any:
-    for action in parser._actions:  # noqa: SLF001 - argparse keeps its subparsers here
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-            return action
-    raise LookupError(parser.prog)
+    return EXIT_OK
 
 
 # -- parser ----------------------------------------------------------------------
@@ -464,7 +440,7 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
     p.add_argument("--judge", required=True, metavar="J", help=t("secretariat.cli.help.judge"))
     p.add_argument("--stage", metavar="STAGE", help=t("secretariat.cli.help.stage"))
 
-    judge_sub = _subparsers_of(subparsers.choices["judge"])
+    judge_sub = subparsers.choices["judge"].subcommands
     p = add(judge_sub, "import", "roster.cli.help.import", cmd_judge_import)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
@@ -544,7 +520,7 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
 
 
 def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires one
-    return _cli().EXIT_FAILED
+    return EXIT_FAILED
 
 
 __all__ = ["register"]

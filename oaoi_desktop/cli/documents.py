@@ -7,7 +7,7 @@
   unwritable folder), never a traceback.
 * ``oaoi event letterhead --event ID [--logo FILE] [--line TEXT]... [--code CODE]``.
 
-Registered into the main parser by :func:`register` (see ``cli.build_parser``).
+Registered into the main parser by :func:`register` (see :func:`oaoi_desktop.cli.build_parser`).
 """
 
 from __future__ import annotations
@@ -19,15 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_OK, open_db, operator
 from oaoi_desktop.i18n import t
 
 KINDS = ("sheets", "results", "ranking", "minutes")
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def _date(value: str) -> dt.date:
@@ -41,39 +36,35 @@ def cmd_export_documents(args: argparse.Namespace) -> int:
     from oaoi_desktop import i18n
     from oaoi_desktop.services import documents
 
-    cli = _cli()
     group_by = tuple(f.strip() for f in (args.group_by or "").split(",") if f.strip())
     options = documents.ExportOptions(
         lang=i18n.current_language(), paper=args.paper, stage_id=args.stage, group_by=group_by,
         method=args.method, day=args.date, place=args.place)
     out = documents.check_folder(Path(args.out))
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         docs = documents.prepare(db, args.event, [documents.EXPORT_KINDS[args.kind]], options,
-                                 actor=cli._operator(args))
+                                 actor=operator(args))
         paths = documents.write_documents(docs, out, workers=args.workers)
     for p in paths:
         print(p)
     print(t("documents.cli.written", count=len(paths), folder=out), file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_letterhead(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import documents
 
-    cli = _cli()
-    with cli._open_db(args) as db:
+    with open_db(args) as db:
         event = documents.set_letterhead(db, args.event, lines=args.line, logo=Path(args.logo) if args.logo else None,
-                                         code=args.code, actor=cli._operator(args))
+                                         code=args.code, actor=operator(args))
     print(t("documents.cli.letterhead_set", event=event.name), file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
              fmt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add this module's commands to the ``oaoi`` parser (``add``/``fmt`` from ``build_parser``)."""
-    from oaoi_desktop.cli_secretariat import _subparsers_of
-
-    export_sub = _subparsers_of(subparsers.choices["export"])
+    export_sub = subparsers.choices["export"].subcommands
     for kind in KINDS:
         p = add(export_sub, kind, f"documents.cli.help.{kind}", cmd_export_documents)
         p.set_defaults(kind=kind)
@@ -92,7 +83,7 @@ def register(subparsers: Any, add: Callable[..., argparse.ArgumentParser],
         else:
             p.set_defaults(date=None, place=None)
 
-    event_sub = _subparsers_of(subparsers.choices["event"])
+    event_sub = subparsers.choices["event"].subcommands
     p = add(event_sub, "letterhead", "documents.cli.help.letterhead", cmd_letterhead)
     p.add_argument("--event", required=True, metavar="ID", help=t("cli.help.event_ref"))
     p.add_argument("--logo", metavar="FILE", help=t("documents.cli.help.letterhead_logo"))

@@ -13,7 +13,7 @@
 * ``oaoi pin-slip --event ID --judge J`` — a new PIN and recovery code
   (unlocks a locked account); printed once.
 
-Registered into the main parser by :func:`register` (see ``cli.build_parser``).
+Registered into the main parser by :func:`register` (see :func:`oaoi_desktop.cli.build_parser`).
 """
 
 from __future__ import annotations
@@ -25,13 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oaoi_desktop.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit_rows, open_db, operator
 from oaoi_desktop.i18n import t
-
-
-def _cli():  # type: ignore[no-untyped-def]
-    from oaoi_desktop import cli
-
-    return cli
 
 
 def _headers() -> dict[str, str]:
@@ -43,26 +38,24 @@ def _headers() -> dict[str, str]:
 def cmd_forms(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, paper
 
-    cli = _cli()
-    db = cli._open_db(args)
+    db = open_db(args)
     try:
         with db.read() as s:
             event = events.get_event(s, args.event)
-            paths = paper.write_blank_forms(s, event, Path(args.out), judge=args.judge, actor=cli._operator(args))
+            paths = paper.write_blank_forms(s, event, Path(args.out), judge=args.judge, actor=operator(args))
     finally:
         db.close()
     for p in paths:
         print(p)
     print(t("judging.cli.forms_written", count=len(paths)), file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_scores_import(args: argparse.Namespace) -> int:
     from oaoi_desktop.domain.scoring import display
     from oaoi_desktop.services import events, paper
 
-    cli = _cli()
-    db = cli._open_db(args)
+    db = open_db(args)
     try:
         from oaoi_desktop.services.backups import backup_before_import
 
@@ -70,7 +63,7 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
         with db.write() as s:
             event = events.get_event(s, args.event)
             result = paper.import_paper_scores(
-                s, event, Path(args.file), actor=cli._operator(args),
+                s, event, Path(args.file), actor=operator(args),
                 second_entry=Path(args.second_entry) if args.second_entry else None,
             )
     finally:
@@ -98,7 +91,7 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
         }
         print(json.dumps(canonical.normalise(doc), ensure_ascii=False, indent=2))
     elif rows:
-        cli.emit_rows(rows, ["judge", "dossier", "stage", "status", "total", "rows"], args.format, _headers())
+        emit_rows(rows, ["judge", "dossier", "stage", "status", "total", "rows"], args.format, _headers())
     for p in result.problems:
         print(p.render(), file=sys.stderr)
     for m in result.mismatches:
@@ -107,67 +100,64 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
         print(t("judging.cli.mismatch_summary", count=len(result.mismatches)), file=sys.stderr)
     print(t("judging.cli.import_summary", imported=result.imported, unchanged=result.unchanged,
             rejected=result.rejected), file=sys.stderr)
-    return cli.EXIT_OK if result.ok else cli.EXIT_PARTIAL
+    return EXIT_OK if result.ok else EXIT_PARTIAL
 
 
 def cmd_scores_unlock(args: argparse.Namespace) -> int:
     from oaoi_desktop.errors import NotFoundError
     from oaoi_desktop.services import accounts, dossiers, events, sheets
 
-    cli = _cli()
-    db = cli._open_db(args)
+    db = open_db(args)
     try:
         with db.write() as s:
             event = events.get_event(s, args.event)
             judge = accounts.find_judge(s, event, args.judge)
             dossier = dossiers.get_dossier(s, event, args.dossier)
             stage_id = args.stage or events.event_rubric(s, event).first_stage.id
-            sheet = sheets.get_sheet(s, dossier, judge, stage_id, actor=cli._operator(args))
+            sheet = sheets.get_sheet(s, dossier, judge, stage_id, actor=operator(args))
             if sheet is None:
                 raise NotFoundError("sheet.not_found", judge=judge.name, dossier=dossier.number, stage=stage_id)
-            sheets.unlock_sheet(s, sheet, cli._operator(args), args.reason)
+            sheets.unlock_sheet(s, sheet, operator(args), args.reason)
             message = t("judging.cli.unlocked", judge=judge.name, dossier=dossier.number)
     finally:
         db.close()
     print(message)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, judging
 
-    cli = _cli()
-    db = cli._open_db(args)
+    db = open_db(args)
     try:
         with db.read() as s:
             event = events.get_event(s, args.event)
             rows = [
                 {"judge": c.judge_name, "judge_id": c.judge_id, "dossier": c.number, "dossier_id": c.dossier_id,
                  "title": c.title, "reason": c.reason, "declared_at": c.declared_at.isoformat(timespec="seconds")}
-                for c in judging.list_conflicts(s, event, actor=cli._operator(args))
+                for c in judging.list_conflicts(s, event, actor=operator(args))
             ]
     finally:
         db.close()
     if not rows and args.format == "table":
         print(t("judging.cli.no_conflicts"))
-        return cli.EXIT_OK
+        return EXIT_OK
     columns = ["judge", "dossier", "title", "reason", "declared_at"]
     if args.format != "table":
         columns = ["judge_id", "judge", "dossier_id", "dossier", "title", "reason", "declared_at"]
-    cli.emit_rows(rows, columns, args.format, _headers())
-    return cli.EXIT_OK
+    emit_rows(rows, columns, args.format, _headers())
+    return EXIT_OK
 
 
 def cmd_pin_slip(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import accounts, auth, events
 
-    cli = _cli()
-    db = cli._open_db(args)
+    db = open_db(args)
     try:
         with db.write() as s:
             event = events.get_event(s, args.event)
             judge = accounts.find_judge(s, event, args.judge)
-            slip = auth.issue_pin_slip(s, judge, cli._operator(args))
+            slip = auth.issue_pin_slip(s, judge, operator(args))
             name, judge_id = judge.name, judge.id
     finally:
         db.close()
@@ -175,17 +165,17 @@ def cmd_pin_slip(args: argparse.Namespace) -> int:
         print(json.dumps({"judge_id": str(judge_id), "name": name, "pin": slip.pin,
                           "recovery_code": slip.recovery_code}, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        cli.emit_rows([{"judge_id": judge_id, "name": name, "pin": slip.pin, "recovery_code": slip.recovery_code}],
-                      ["judge_id", "name", "pin", "recovery_code"], "csv")
+        emit_rows([{"judge_id": judge_id, "name": name, "pin": slip.pin, "recovery_code": slip.recovery_code}],
+                  ["judge_id", "name", "pin", "recovery_code"], "csv")
     else:
         print(t("judging.cli.pin", pin=slip.pin))
         print(t("judging.cli.recovery", code=slip.recovery_code))
         print(t("judging.cli.pin_note", name=name), file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _needs_subcommand(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires one
-    return _cli().EXIT_FAILED
+    return EXIT_FAILED
 
 
 # -- parser ----------------------------------------------------------------------------------
