@@ -28,12 +28,12 @@ def _t(message_id: str, lang: str, **params: Any) -> str:
 
 def _report(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None) -> Any:
     """One leave-one-judge-out computation per (stage, grouping, method), kept on the context."""
-    from oaoi_desktop.services.sensitivity import _compute
+    from oaoi_desktop.services.sensitivity import leave_one_judge_out_unchecked
 
     cache = ctx.__dict__.setdefault("_sensitivity", {})
     key = (stage_id, tuple(group_by), method)
     if key not in cache:
-        cache[key] = _compute(ctx.session, ctx.event, method=method, stage_id=stage_id, group_by=group_by)
+        cache[key] = leave_one_judge_out_unchecked(ctx.session, ctx.event, method=method, stage_id=stage_id, group_by=group_by)
     return cache[key]
 
 

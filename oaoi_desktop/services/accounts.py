@@ -132,11 +132,11 @@ def add_secretariat(
 
     if not needs_secretariat_setup(session):
         authorize(session, actor, Action.USER_ADD)
-    return _create_secretariat(session, name=name, secret=secret, actor=actor, nip=nip, instansi=instansi,
+    return create_secretariat_unchecked(session, name=name, secret=secret, actor=actor, nip=nip, instansi=instansi,
                                unit_kerja=unit_kerja)
 
 
-def _create_secretariat(
+def create_secretariat_unchecked(
     session: Session, *, name: str, secret: str, actor: Actor, nip: str | None = None,
     instansi: str = "", unit_kerja: str = "",
 ) -> User:

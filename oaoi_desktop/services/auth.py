@@ -172,7 +172,7 @@ def setup_secretariat(
     """
     if not needs_secretariat_setup(session):
         raise ConflictError("auth.setup_done")
-    user = accounts._create_secretariat(
+    user = accounts.create_secretariat_unchecked(
         session, name=name, secret=secret, actor=Actor(f"setup:{' '.join(name.split())}"), nip=nip,
         instansi=instansi, unit_kerja=unit_kerja,
     )

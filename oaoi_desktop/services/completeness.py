@@ -151,7 +151,7 @@ def _exceptions(session: Session, event: Event) -> dict[tuple[str, str, str], st
     return out
 
 
-def _compute(session: Session, event: Event, stage_id: str | None = None) -> Completeness:
+def dossier_completeness_unchecked(session: Session, event: Event, stage_id: str | None = None) -> Completeness:
     """The state itself, without the policy check (for callers already authorised)."""
     from oaoi_desktop.services.assignments import recused
 
@@ -206,7 +206,7 @@ def dossier_completeness(session: Session, event: Event, *, actor: Actor,
                          stage_id: str | None = None) -> Completeness:
     """Sheets expected vs submitted per dossier, in ``stage_id`` (None: every stage); secretariat only."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _compute(session, event, stage_id)
+    return dossier_completeness_unchecked(session, event, stage_id)
 
 
 def record_exception(session: Session, event: Event, *, actor: Actor, reason: str,
@@ -222,7 +222,7 @@ def record_exception(session: Session, event: Event, *, actor: Actor, reason: st
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("complete.reason_required", event=event.name)
-    state = _compute(session, event, stage_id)
+    state = dossier_completeness_unchecked(session, event, stage_id)
     wanted = None if dossiers is None else {n.strip().casefold() for n in dossiers if n.strip()}
     if wanted is not None:
         known = {m.number.casefold() for m in state.missing}

@@ -53,7 +53,7 @@ from oaoi_desktop.services import plenary
 from oaoi_desktop.services.audit import Actor, append, chain_for
 from oaoi_desktop.services.events import event_rubric, rubric_fingerprint
 from oaoi_desktop.services.counted import competing_dossier, counted_sheet
-from oaoi_desktop.services.ranking import _rank_event
+from oaoi_desktop.services.ranking import rank_event_unchecked
 from oaoi_desktop.store.models import (
     AuditEntry,
     AuditHead,
@@ -240,7 +240,7 @@ class Context:
     @property
     def adjustments(self) -> list[PlenaryAdjustment]:
         if self._adjustments is None:
-            self._adjustments = plenary._active_adjustments(self.session, self.event)  # checked by prepare
+            self._adjustments = plenary.active_adjustments_unchecked(self.session, self.event)  # checked by prepare
         return self._adjustments
 
     @property
@@ -290,9 +290,9 @@ class Context:
         """Sheets expected vs submitted per dossier (issue 14), cached; the caller is authorised."""
         cache = self.__dict__.setdefault("_completeness", {})
         if stage_id not in cache:
-            from oaoi_desktop.services.completeness import _compute
+            from oaoi_desktop.services.completeness import dossier_completeness_unchecked
 
-            cache[stage_id] = _compute(self.session, self.event, stage_id)
+            cache[stage_id] = dossier_completeness_unchecked(self.session, self.event, stage_id)
         return cache[stage_id]
 
     # -- rankings ---------------------------------------------------------------------
@@ -301,8 +301,8 @@ class Context:
         key = (stage_id, tuple(group_by), method)
         if key not in self._rankings:
             m = AggregationMethod(method) if method else None
-            raw = _rank_event(self.session, self.event, group_by=tuple(group_by), method=m, stage_id=stage_id)
-            adjusted = plenary._adjusted_ranking(self.session, self.event, group_by=tuple(group_by), method=m,
+            raw = rank_event_unchecked(self.session, self.event, group_by=tuple(group_by), method=m, stage_id=stage_id)
+            adjusted = plenary.adjusted_ranking_unchecked(self.session, self.event, group_by=tuple(group_by), method=m,
                                                 stage_id=stage_id)
             self._rankings[key] = (raw, adjusted)
         return self._rankings[key]
@@ -645,7 +645,7 @@ class ExportOptions:
     """The Berita Acara's place (default: the event's venue)."""
 
 
-def _slug(text: str) -> str:
+def file_slug(text: str) -> str:
     text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")
     return text[:60] or "x"
 
@@ -707,7 +707,7 @@ def prepare(db: Any, event_ref: str, kinds: Sequence[str], options: ExportOption
                  audit: tuple[int, str] | None = None, state_digest: str = "") -> None:
             data = data_for(ctx, kind, details)
             fp = fingerprint(ctx, kind, data)
-            file_name = f"{CODES[kind]}-{_slug(file_stem)}.pdf"
+            file_name = f"{CODES[kind]}-{file_slug(file_stem)}.pdf"
             row = register(ctx, kind, details, fp=fp, file_name=file_name, lang=lang, actor=actor,
                            dossier_id=dossier_id, judge_id=judge_id, stage_id=sheet_stage)
             docs.append(Document(

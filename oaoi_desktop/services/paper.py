@@ -624,7 +624,7 @@ def import_paper_scores(
                 problems.append(RowProblem(path.name, rows, "paper.incomplete", {**who, "criteria": ", ".join(missing)}))
                 bad = True
             else:
-                existing = sheet_service._get_sheet(session, first.dossier, first.judge, first.stage.id)
+                existing = sheet_service.get_sheet_unchecked(session, first.dossier, first.judge, first.stage.id)
         outcome = SheetOutcome(
             judge=judge_label, judge_id=first.judge.id if first.judge else None, dossier=dossier_label,
             dossier_id=first.dossier.id if first.dossier else None, stage_id=stage_id, status="rejected",
@@ -662,7 +662,7 @@ def import_paper_scores(
         assert first.judge is not None and first.dossier is not None and first.stage is not None
         replaced = existing is not None and existing.status == SheetStatus.DRAFT and bool(existing.scores)
         with session.begin_nested():
-            sheet_service._save_sheet(
+            sheet_service.save_sheet_unchecked(
                 session, event, first.judge, first.dossier,
                 values={e.criterion_id: e.value for e in group},
                 comments={e.criterion_id: e.comment for e in group},

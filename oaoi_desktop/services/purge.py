@@ -421,7 +421,7 @@ def purge_event(db: Any, event_ref: str | uuid.UUID, *, actor: Actor, reason: st
             details = {"audit_seq": entry.seq}
             data = purge_document_data(s, event, details)
             fp = documents.fingerprint(ctx, PURGE_KIND, data)
-            file_name = f"{documents.CODES[PURGE_KIND]}-{documents._slug(documents.document_code(event))}.pdf"
+            file_name = f"{documents.CODES[PURGE_KIND]}-{documents.file_slug(documents.document_code(event))}.pdf"
             row = documents.register(ctx, PURGE_KIND, details, fp=fp, file_name=file_name, lang=lang, actor=actor)
             s.flush()
             settings = dict(event.settings or {})
@@ -500,13 +500,13 @@ def _destroy(s: Session, event: Event) -> tuple[list[RemovedItem], set[str], dic
 
 
 def _mark_entries(s: Session, event: Event) -> list[dict[str, Any]]:
-    from oaoi_desktop.services.audit_verify import _record_hash, entry_record
+    from oaoi_desktop.services.audit_verify import record_hash, entry_record
 
     marked = []
     for entry in _audit_entries_to_mark(s, event):
         entry.before = _mark(entry.before)
         entry.after = _mark(entry.after)
-        marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": _record_hash(entry_record(entry))})
+        marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": record_hash(entry_record(entry))})
     s.flush()
     return marked
 

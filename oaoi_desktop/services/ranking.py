@@ -33,17 +33,17 @@ from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetSt
 COUNTED = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
 
 
-def _raw(column: Any) -> Any:
+def raw_id(column: Any) -> Any:
     """A UUID column read as its stored form, skipping per-row UUID objects.
 
     Ranking reads tens of thousands of rows; building a ``uuid.UUID`` for each
     costs more than the query.  Keys only need to be consistent, so every
-    query here reads ids through this and :func:`_key`.
+    query here reads ids through this and :func:`id_key`.
     """
     return type_coerce(column, String())
 
 
-def _key(value: Any) -> str:
+def id_key(value: Any) -> str:
     return value if isinstance(value, str) else value.hex
 
 
@@ -101,12 +101,12 @@ class EventScores:
             func.max(case((Score.criterion_id == cid, Score.value_milli), else_=None)) for cid in self.criteria
         ]
         stmt = (
-            select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), ScoreSheet.stage_id, expr, *values)
+            select(raw_id(ScoreSheet.dossier_id), raw_id(ScoreSheet.judge_id), ScoreSheet.stage_id, expr, *values)
             .join(Score, Score.sheet_id == ScoreSheet.id)
             .where(ScoreSheet.event_id == event.id, counted_sheet())
             .group_by(_sheet_group_key(session))
         )
-        self.rows = [(_key(r[0]), _key(r[1]), r[2], int(r[3]), r[4:]) for r in session.execute(stmt)]
+        self.rows = [(id_key(r[0]), id_key(r[1]), r[2], int(r[3]), r[4:]) for r in session.execute(stmt)]
         self._positions = {cid: i for i, cid in enumerate(self.criteria)}
 
     def totals(self) -> list[SheetTotal]:
@@ -117,7 +117,7 @@ class EventScores:
         pos = self._positions.get(criterion_id)
         if pos is None:  # not a tie-break or knock-out criterion: its own query
             stmt = (
-                select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), Score.value_milli)
+                select(raw_id(ScoreSheet.dossier_id), raw_id(ScoreSheet.judge_id), Score.value_milli)
                 .join(Score, Score.sheet_id == ScoreSheet.id)
                 .where(
                     ScoreSheet.event_id == self.event.id,
@@ -126,7 +126,7 @@ class EventScores:
                     Score.criterion_id == criterion_id,
                 )
             )
-            return [(_key(d), _key(j), v) for d, j, v in self.session.execute(stmt)]
+            return [(id_key(d), id_key(j), v) for d, j, v in self.session.execute(stmt)]
         return [(d, j, vals[pos]) for d, j, st, _, vals in self.rows if st == stage_id and vals[pos] is not None]
 
     def criterion_scores(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, Fraction]]:
@@ -186,8 +186,8 @@ def dossier_groups(session: Session, event: Event, group_by: Sequence[str]) -> d
         if field not in GROUPABLE_FIELDS:
             raise ValidationError("rank.unknown_group_field", field=field, allowed=", ".join(GROUPABLE_FIELDS))
     columns = [getattr(Dossier, f) for f in group_by]
-    stmt = select(_raw(Dossier.id), *columns).where(Dossier.event_id == event.id, competing_dossier())
-    return {_key(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
+    stmt = select(raw_id(Dossier.id), *columns).where(Dossier.event_id == event.id, competing_dossier())
+    return {id_key(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
 
 
 def rank_event(
@@ -206,10 +206,10 @@ def rank_event(
     instead of taking the database's sums (the two must agree; tests check).
     """
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id, fast=fast)
+    return rank_event_unchecked(session, event, group_by=group_by, method=method, stage_id=stage_id, fast=fast)
 
 
-def _rank_event(session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
+def rank_event_unchecked(session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
                 method: AggregationMethod | None = None, stage_id: str | None = None, fast: bool = True) -> Ranking:
     """:func:`rank_event` without the authority check: for services that checked already
     (documents, stage closing) or that show no score (a printed document's fingerprint)."""
@@ -456,9 +456,9 @@ def prepare_scores(session: Session, event: Event, group_by: Sequence[str] = ("k
         return previous
     rubric = event_rubric(session, event)
     scores = EventScores(session, event, rubric)
-    meta = {_key(i): (n, t, ins) for i, n, t, ins in session.execute(
-        select(_raw(Dossier.id), Dossier.number, Dossier.title, Dossier.instansi).where(Dossier.event_id == event.id))}
-    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    meta = {id_key(i): (n, t, ins) for i, n, t, ins in session.execute(
+        select(raw_id(Dossier.id), Dossier.number, Dossier.title, Dossier.instansi).where(Dossier.event_id == event.id))}
+    names = {id_key(i): n for i, n in session.execute(select(raw_id(User.id), User.name).where(User.event_id == event.id))}
     return PreparedScores(version, tuple(group_by), rubric, scores, dossier_groups(session, event, group_by),
                           scores.totals(), meta, names)
 

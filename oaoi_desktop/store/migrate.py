@@ -180,7 +180,7 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
     from alembic import command
 
     try:
-        _run_alembic(db, command.upgrade, "head")
+        run_alembic(db, command.upgrade, "head")
     except Exception as exc:  # [lan] a LAN seat's role may not change the schema: the admin upgrades first
         if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
             from oaoi_desktop.errors import OaoiError
@@ -195,10 +195,10 @@ def downgrade(db, revision: str) -> None:  # type: ignore[no-untyped-def]
     """Take ``db`` back to ``revision`` (for tests and for undoing a release)."""
     from alembic import command
 
-    _run_alembic(db, command.downgrade, revision)
+    run_alembic(db, command.downgrade, revision)
 
 
-def _run_alembic(db, step, revision: str) -> None:  # type: ignore[no-untyped-def]
+def run_alembic(db, step, revision: str) -> None:  # type: ignore[no-untyped-def]
     cfg = alembic_config()
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection  # no transaction is open on it yet

@@ -101,6 +101,8 @@ PURE = {
     "counted.calibration_dossier_ids", "counted.shadow_judge_ids", "counted.counted_sheet",
     "counted.competing_dossier", "counted.panel_judge", "counted.counts",
     "shadow.average_ranks", "shadow.spearman",
+    # issue 16: helpers once private, now shared between service modules
+    "audit_verify.record_hash", "documents.file_slug", "ranking.id_key", "ranking.raw_id",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -160,6 +162,21 @@ PUBLIC = {
     "documents.letterhead": "the letterhead printed on every document (organiser, event name, logo)",
     "calibration.minutes_line": "helper of the Berita Acara (documents.prepare, checked there); reads the event "
                                 "row it is given",
+    # issue 16: the unchecked halves of checked functions, for services that checked already
+    "accounts.create_secretariat_unchecked": "store helper of add_secretariat (checked there) and the first run",
+    "audit_state.store_state_unchecked": "store helper of store_state / the audit verifier (checked there)",
+    "completeness.dossier_completeness_unchecked": "store helper of dossier_completeness, documents.prepare and "
+                                                   "finalisation (checked there)",
+    "dossiers.dossier_view_unchecked": "store helper of dossier_view and the judge's reader (checked there)",
+    "plenary.active_adjustments_unchecked": "store helper of active_adjustments and documents.prepare (checked there)",
+    "plenary.adjusted_ranking_unchecked": "store helper of adjusted_ranking and documents.prepare (checked there)",
+    "ranking.rank_event_unchecked": "store helper of rank_event, documents.prepare, stage closing (checked there)",
+    "sensitivity.leave_one_judge_out_unchecked": "store helper of leave_one_judge_out and the ranking PDF's "
+                                                 "appendix (checked there)",
+    "sheets.get_sheet_unchecked": "store helper of get_sheet and the checked judging / paper services",
+    "sheets.save_sheet_unchecked": "store-level sheet writer inside an authorised write",
+    "sheets.set_score_unchecked": "store-level sheet writer inside an authorised write",
+    "sheets.set_comment_unchecked": "store-level sheet writer inside an authorised write",
 }
 """Functions that need no role, with the reason."""
 
@@ -378,7 +395,7 @@ CASES: dict[str, Case] = {
     "plenary.withdraw": Case("plenary.decide", lambda w, a, r: _s(w, lambda s, e: plenary.withdraw(
         s, e, "00000000-0000-0000-0000-000000000000", reason="batal", actor=a))),
     "sheets.unlock_sheet": Case("sheet.unlock", lambda w, a, r: _s(w, lambda s, e: sheets.unlock_sheet(
-        s, sheets._get_sheet(s, _d(s, e, "P-1"), _judge(s, e, w, "member"), "proposal"), a, "salah ketik"))),
+        s, sheets.get_sheet_unchecked(s, _d(s, e, "P-1"), _judge(s, e, w, "member"), "proposal"), a, "salah ketik"))),
     "signatures.sign_files": Case("sign.own_field", lambda w, a, r: signatures.sign_files(
         w.db, [], judge=str(w.judge_of.get(r, w.judge_of["member"])), passphrase="x", actor=a, event=w.event)),
     "stages.close_stage": Case("stage.close", lambda w, a, r: _s(w, lambda s, e: stages.close_stage(
@@ -519,7 +536,7 @@ READS: dict[str, Case] = {
     "ranking.rank_event": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: ranking.rank_event(s, e, actor=a))),
     "ranking.ranking_rows": Case("results.read", lambda w, a, r: _r(
-        w, lambda s, e: ranking.ranking_rows(s, e, ranking._rank_event(s, e), actor=a))),
+        w, lambda s, e: ranking.ranking_rows(s, e, ranking.rank_event_unchecked(s, e), actor=a))),
     "ranking.compare_methods": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: ranking.compare_methods(s, e, ranking.AggregationMethod.MEDIAN, actor=a))),
     "ranking.prepare_scores": Case("results.read", lambda w, a, r: _r(

@@ -121,7 +121,7 @@ def test_nothing_that_changes_results_passes_on_a_finalised_event(db: Database, 
     # scoring (a new sheet, and changing a submitted one's draft neighbour)
     def save(s, e):  # type: ignore[no-untyped-def]  # the store-level helper itself refuses (defence in depth)
         judge = accounts.find_judge(s, e, "Anggota 2")
-        sheets._save_sheet(s, e, judge, dossiers.get_dossier(s, e, "P-002"), values=uniform(KIPP_CRITERIA, 6),
+        sheets.save_sheet_unchecked(s, e, judge, dossiers.get_dossier(s, e, "P-002"), values=uniform(KIPP_CRITERIA, 6),
                            submit=True, actor=Actor(judge.name, judge.id))
 
     refused(save)
