@@ -39,8 +39,7 @@ from oaoi_desktop.domain.rubric import Stage
 from oaoi_desktop.errors import ConflictError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services.assignments import is_assigned
 from oaoi_desktop.services.audit import Actor, append
-from oaoi_desktop.services.auth import require_secretariat
-from oaoi_desktop.services.policy import Action
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.store.models import Dossier, Event, EventStatus, Score, ScoreSheet, SheetStatus, User, utcnow
 
@@ -417,7 +416,7 @@ def unlock_sheet(session: Session, sheet: ScoreSheet, actor: Actor, reason: str)
     The judge can then change it and submit again; the audit log records the
     reason, the status before and the scores as they stood.
     """
-    require_secretariat(session, actor, Action.SHEET_UNLOCK, sheet=sheet)
+    authorize(session, actor, Action.SHEET_UNLOCK, sheet=sheet)
     reason = " ".join((reason or "").split())
     dossier = session.get(Dossier, sheet.dossier_id)
     assert dossier is not None

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
-from oaoi_desktop.services.audit import Actor, verify_chain
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, RecusalLevel, Role, RubricVersion, Score, SheetStatus
 from support.builders import ACTOR, KIPP_CRITERIA, RUBRICS, add_dossier, add_judges, make_event, score, uniform

@@ -36,7 +36,7 @@ import oaoi_desktop.services
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
-    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
+    accounts, agreement, assignments, audit, audit_chain, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
     completeness, documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy,
     projector, purge, ranking, sensitivity, shadow, sheets, signatures, stages, status,
 )
@@ -62,7 +62,7 @@ PURE = {
     "auth.new_pin", "auth.new_recovery_code", "auth.normalise_recovery_code",
     "backups.read_manifest", "backups.check_archive", "backups.list_backups",
     "demo.demo_db_path", "demo.demo_db_url", "demo.samples_dir",
-    "completeness.missing_text", "completeness.when_text",
+    "completeness.missing_text", "facts.when_text",
     "documents.field_name", "documents.signature_slots", "documents.document_code", "documents.document_year",
     "documents.i18n_title", "documents.check_folder", "documents.write_documents",
     "dossiers.dossier_snapshot", "dossiers.months_between",
@@ -107,7 +107,7 @@ PURE = {
 """Pure functions: no protected store data in, nothing changed."""
 
 PUBLIC = {
-    "auth.needs_secretariat_setup": "first run: whether to show the first-run dialog",
+    "accounts.needs_secretariat_setup": "first run: whether to show the first-run dialog",
     "auth.setup_secretariat": "first run only (refused once an account exists)",
     "auth.find_account": "sign-in: who is signing in",
     "auth.sign_in_names": "the sign-in screen's list of names",
@@ -117,7 +117,7 @@ PUBLIC = {
     "auth.recover_with_code": "the one-time recovery code is the proof",
     "accounts.secretariat_count": "first-run / sign-in screen",
     "events.list_events": "event names for the sign-in screen",
-    "events.get_event": "resolving a name the caller already holds",
+    "facts.get_event": "resolving a name the caller already holds",
     "events.register_rubric": "rubric files are public (scoring_rubrics/), called inside event.create",
     "events.event_rubric": "the rubric (public criteria and weights)",
     "events.rubric_fingerprint": "the rubric's hash (printed on every document)",
@@ -154,8 +154,8 @@ PUBLIC = {
                  "(tests/services/test_pg_lan_seats.py)",
     "lan.remove": "PostgreSQL only: require_secretariat first (tests/services/test_pg_lan_seats.py)",
     "policy.authorize_dossier_read": "the policy itself",
-    "accounts.judges": "the roster (names, instansi, role): listed on the sign-in screen and every document",
-    "accounts.find_judge": "resolving a judge's name or id the caller already holds",
+    "facts.judges": "the roster (names, instansi, role): listed on the sign-in screen and every document",
+    "facts.find_judge": "resolving a judge's name or id the caller already holds",
     "signatures.find_person": "resolving --judge NAME to the person who then signs with their own passphrase",
     "dossiers.get_dossier": "resolving a proposal number the caller already holds (like events.get_event); "
                             "its content is read through the checked dossier_view and attachment reads",
@@ -183,8 +183,8 @@ PUBLIC = {
 POLICY_FACTS = {
     # Predicates and stamps the policy and the checked services use internally: each returns a
     # boolean, an id set, a count or a hash — never a score, comment, total or dossier text.
-    "assignments.recused": "the recusal rule (instansi/unit kerja, aliases): a boolean the policy asks",
-    "assignments.has_declared_conflict": "a boolean the policy asks",
+    "facts.recused": "the recusal rule (instansi/unit kerja, aliases): a boolean the policy asks",
+    "facts.has_declared_conflict": "a boolean the policy asks",
     "assignments.is_assigned": "a boolean (the policy and the matrix ask it)",
     "assignments.eligibility": "judge ids eligible per dossier id (ids only), for assignment planning",
     "stages.dossiers_in_stage": "the dossier ids admitted into a stage (ids only)",
@@ -473,8 +473,8 @@ READS: dict[str, Case] = {
         w, lambda s, e: assignments.matrix_data(s, e, actor=a))),
     "assignments.cell_state": Case("assignment.read", lambda w, a, r: _r(
         w, lambda s, e: assignments.cell_state(s, e, _d(s, e, "P-1"), _judge(s, e, w, "member"), actor=a))),
-    "audit.verify_chain": Case("audit.read", lambda w, a, r: _r(
-        w, lambda s, e: audit.verify_chain(s, str(e.id), actor=a))),
+    "audit_chain.verify_chain": Case("audit.read", lambda w, a, r: _r(
+        w, lambda s, e: audit_chain.verify_chain(s, str(e.id), actor=a))),
     "audit_query.count": Case("audit.read", lambda w, a, r: _r(
         w, lambda s, e: audit_query.count(s, e.id, actor=a))),
     "audit_query.page": Case("audit.read", lambda w, a, r: _r(

@@ -13,7 +13,8 @@ from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import (
     accounts, assignments, completeness, dossiers, events, finalisation, plenary, sheets,
 )
-from oaoi_desktop.services.audit import Actor, append, verify_chain
+from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.services.imports import Outcome, import_paths
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import (
