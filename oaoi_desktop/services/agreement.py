@@ -42,7 +42,7 @@ from oaoi_desktop.domain.scoring import coefficient_table
 from oaoi_desktop.domain.statistics import Spread
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.events import event_rubric
-from oaoi_desktop.services.ranking import COUNTED, id_key, raw_id
+from oaoi_desktop.services.scores import COUNTED, id_key, raw_id
 from oaoi_desktop.services.counted import counted_sheet
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, User
 
@@ -214,7 +214,7 @@ def judge_distributions(session: Session, event: Event, stage_id: str | None = N
                         actor: Any) -> dict[str, list[Fraction]]:
     """Each judge's submitted totals in the stage, by judge name (for a box plot per judge)."""
     from oaoi_desktop.services.policy import Action, authorize
-    from oaoi_desktop.services.ranking import EventScores
+    from oaoi_desktop.services.scores import EventScores
 
     authorize(session, actor, Action.RESULTS_READ, event=event)
 

@@ -392,7 +392,7 @@ def data_for(ctx: Context, kind: str, details: dict[str, Any]) -> dict[str, Any]
             "audit": {"seq": seq, "hash": entry_hash},
         }
     if kind == PURGE:
-        from oaoi_desktop.services.purge import purge_document_data
+        from oaoi_desktop.services.purged import purge_document_data
 
         return purge_document_data(ctx.session, ctx.event, details)
     raise ValidationError("documents.unknown_kind", kind=kind, allowed=", ".join(KINDS))

@@ -348,7 +348,7 @@ def dossier_view_unchecked(session: Session, dossier: Dossier, *, revision: int 
 def _purged_notice(session: Session, dossier: Dossier, content: dict[str, Any], lang: str) -> str:
     if content.get("purged") is not True:
         return ""
-    from oaoi_desktop.services.purge import purged_notice
+    from oaoi_desktop.services.purged import purged_notice
 
     return purged_notice(session, dossier, lang) or ""
 

@@ -40,7 +40,7 @@ from oaoi_desktop.domain.scoring import SheetTotal, coefficient_table, to_milli,
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import event_rubric
-from oaoi_desktop.services.ranking import EventScores, dossier_groups
+from oaoi_desktop.services.scores import EventScores, dossier_groups
 from oaoi_desktop.store.models import (
     Dossier,
     Event,

@@ -25,7 +25,8 @@ from oaoi_desktop.errors import NotFoundError
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.policy import Action, authorize
-from oaoi_desktop.services.ranking import COUNTED, PreparedScores, id_key, raw_id, ranking_table
+from oaoi_desktop.services.ranking import PreparedScores, ranking_table
+from oaoi_desktop.services.scores import COUNTED, id_key, raw_id
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, User
 
 

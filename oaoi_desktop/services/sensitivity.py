@@ -10,7 +10,7 @@ all advance, as :func:`oaoi_desktop.services.stages.close_stage` does).  Rank
 moves are reported too, but only a crossing of the pass mark or of the top-N
 cut counts as a dependency.
 
-The scores are read once (one :class:`~oaoi_desktop.services.ranking.EventScores`
+The scores are read once (one :class:`~oaoi_desktop.services.scores.EventScores`
 scan); each re-ranking works on that judge-less copy in memory.  The raw
 ranking is examined (plenary decisions are the plenary's answer to what this
 shows, not an input to it).
@@ -36,7 +36,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.policy import Action, authorize
-from oaoi_desktop.services.ranking import EventScores, id_key, raw_id, aggregates_from_sums, dossier_groups
+from oaoi_desktop.services.scores import EventScores, aggregates_from_sums, dossier_groups, id_key, raw_id
 from oaoi_desktop.store.models import Dossier, Event, User
 
 

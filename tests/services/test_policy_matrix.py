@@ -74,11 +74,11 @@ PURE = {
     "judging.integrity_statement", "judging.redaction_terms", "judging.make_redactor", "judging.mask_text",
     "paper.form_file_name", "paper.read_score_file",
     "plenary.snapshot",
-    "ranking.total_expression", "ranking.aggregates_from_sums", "ranking.ranking_criteria", "ranking.entry_dossiers",
+    "scores.total_expression", "scores.aggregates_from_sums", "scores.ranking_criteria", "ranking.entry_dossiers",
     "sheets.to_milli", "sheets.from_milli", "sheets.sheet_values", "sheets.refuse_closed_stage",
     "sheets.check_version",
     "signatures.stamp_text",
-    "purge.retention_days", "purge.purge_state", "purge.purged_when", "purge.purged_when_text", "purge.older_backups",
+    "purged.retention_days", "purged.purge_state", "purged.purged_when", "purged.purged_when_text", "purge.older_backups",
     "stages.stage_closing",
     "exchange.bundles.encode_bundle", "exchange.bundles.parse_bundle", "exchange.bundles.bundle_files",
     "exchange.crypto.derive_keys", "exchange.crypto.object_name", "exchange.crypto.encrypt_stream",
@@ -102,7 +102,7 @@ PURE = {
     "counted.competing_dossier", "counted.panel_judge", "counted.counts",
     "shadow.average_ranks", "shadow.spearman",
     # issue 16: helpers once private, now shared between service modules
-    "audit_verify.record_hash", "documents.file_slug", "ranking.id_key", "ranking.raw_id",
+    "audit_verify.record_hash", "documents.file_slug", "scores.id_key", "scores.raw_id",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -190,7 +190,7 @@ POLICY_FACTS = {
     "stages.dossiers_in_stage": "the dossier ids admitted into a stage (ids only)",
     "judging.has_declared_integrity": "a boolean (the judge workspace asks it before opening)",
     "events.has_scores": "a boolean (whether a rubric may still change)",
-    "ranking.dossier_groups": "dossier id -> its grouping labels (kategori, kelompok): no score, no text",
+    "scores.dossier_groups": "dossier id -> its grouping labels (kategori, kelompok): no score, no text",
     "ranking.scores_version": "the event's audit head (seq, hash): a cache key",
     "ranking.dossier_count": "a count of dossiers",
     "status.progress_stamp": "counts and timestamps that tell the dashboard to reload (no score)",
@@ -200,9 +200,9 @@ POLICY_FACTS = {
     "dossiers.attachment_counts": "attachments per dossier id (counts)",
     "dossiers.changed_since_scored": "a boolean: a newer revision arrived since the judge scored",
     "dossiers.changed_for_judge": "dossier numbers and revision numbers the judge scored that changed since",
-    "purge.purge_document_data": "the purge entry's counts and SHA-256 list (no personal data, no score): the "
+    "purged.purge_document_data": "the purge entry's counts and SHA-256 list (no personal data, no score): the "
                                  "Berita Acara Pemusnahan Data's fingerprint, recomputed by `oaoi verify`",
-    "purge.purged_notice": "the sentence the reader shows for a purged dossier (date, document number)",
+    "purged.purged_notice": "the sentence the reader shows for a purged dossier (date, document number)",
 }
 """Internal facts: no role needed, and nothing protected in what they return (with the reason)."""
 
