@@ -564,9 +564,9 @@ def _document(s: Session, db: Any, event: Event, result: PurgeResult, fp: str, f
               now: _dt.datetime) -> Any:
     from oaoi_desktop import i18n
     from oaoi_desktop.i18n.formats import local_time, zone_of
-    from oaoi_desktop.reports import content
     from oaoi_desktop.reports.documents import Document, Heading, KeyValues, Para, TableBlock
     from oaoi_desktop.services import documents
+    from oaoi_desktop.services.documents.content import signer
 
     def t(mid: str, **kw: Any) -> str:
         return i18n.render(mid, lang, **kw)
@@ -605,7 +605,7 @@ def _document(s: Session, db: Any, event: Event, result: PurgeResult, fp: str, f
                              style="small"))
     else:
         body.append(Para(t("purge.pdf.no_backups")))
-    signers = tuple(content.signer(u, lang) for u in documents.Context(s, event).chairs())
+    signers = tuple(signer(u, lang) for u in documents.Context(s, event).chairs())
     return Document(
         kind=PURGE_KIND, number=result.number, lang=lang, paper="a4", event_id=str(event.id), event_name=event.name,
         title=t("documents.title.purge"), subtitle=event.name, fingerprint=fp, rubric_sha256=documents.Context(

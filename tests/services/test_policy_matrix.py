@@ -63,8 +63,8 @@ PURE = {
     "backups.read_manifest", "backups.check_archive", "backups.list_backups",
     "demo.demo_db_path", "demo.demo_db_url", "demo.samples_dir",
     "completeness.missing_text", "facts.when_text",
-    "documents.field_name", "documents.signature_slots", "documents.document_code", "documents.document_year",
-    "documents.i18n_title", "documents.check_folder", "documents.write_documents",
+    "documents.slots.field_name", "documents.slots.signature_slots", "documents.register.document_code", "documents.register.document_year",
+    "documents.export.i18n_title", "documents.export.check_folder", "documents.export.write_documents",
     "dossiers.dossier_snapshot", "dossiers.months_between",
     "events.event_snapshot", "events.check_timezone",
     "exports.is_dangerous", "exports.csv_safe", "exports.write_csv",
@@ -102,9 +102,11 @@ PURE = {
     "counted.competing_dossier", "counted.panel_judge", "counted.counts",
     "shadow.average_ranks", "shadow.spearman",
     # issue 16: helpers once private, now shared between service modules
-    "audit_verify.record_hash", "documents.file_slug", "scores.id_key", "scores.raw_id",
+    "audit_verify.record_hash", "documents.export.file_slug", "scores.id_key", "scores.raw_id", "purged.parse_time",
 }
 """Pure functions: no protected store data in, nothing changed."""
+
+CONTENT = "what a document says (texts in its language), from the Context documents.prepare built after its check"
 
 PUBLIC = {
     "accounts.needs_secretariat_setup": "first run: whether to show the first-run dialog",
@@ -143,11 +145,11 @@ PUBLIC = {
     "exchange.bundles.build_payload": "helper of export_bundle (checked there)",
     "exchange.bundles.verify_bundle": "helper of import_bundles (checked there)",
     "exchange.packages.build_manifest": "helper of export_package (checked there)",
-    "documents.data_for": "helper of documents.prepare (checked there), takes its Context",
-    "documents.fingerprint": "helper of documents.prepare (checked there)",
-    "documents.ranking_rows": "helper of documents.prepare (checked there)",
-    "documents.recusals": "helper of documents.prepare (checked there)",
-    "documents.recompute_fingerprint": "verification of a printed document's fingerprint",
+    "documents.context.data_for": "helper of documents.prepare (checked there), takes its Context",
+    "documents.context.fingerprint": "helper of documents.prepare (checked there)",
+    "documents.context.ranking_rows": "helper of documents.prepare (checked there)",
+    "documents.context.recusals": "helper of documents.prepare (checked there)",
+    "documents.context.recompute_fingerprint": "verification of a printed document's fingerprint",
     "exchange.unlocks.sign_grants": "helper of export_package (checked there)",
     "exchange.unlocks.unlocked_sheets": "helper of export_package (checked there)",
     "lan.setup": "PostgreSQL only: require_secretariat first, refused for judges and anonymous actors "
@@ -159,9 +161,27 @@ PUBLIC = {
     "signatures.find_person": "resolving --judge NAME to the person who then signs with their own passphrase",
     "dossiers.get_dossier": "resolving a proposal number the caller already holds (like events.get_event); "
                             "its content is read through the checked dossier_view and attachment reads",
-    "documents.letterhead": "the letterhead printed on every document (organiser, event name, logo)",
+    "documents.register.letterhead": "the letterhead printed on every document (organiser, event name, logo)",
     "calibration.minutes_line": "helper of the Berita Acara (documents.prepare, checked there); reads the event "
                                 "row it is given",
+    # issue 16: the documents' content moved from reports/content.py into the documents service
+    "documents.content.method_text": CONTENT,
+    "documents.content.tie_rules_text": CONTENT,
+    "documents.content.capacity": CONTENT,
+    "documents.content.signer": CONTENT,
+    "documents.content.group_text": CONTENT,
+    "documents.content.agency": CONTENT,
+    "documents.content.outcome_text": CONTENT,
+    "documents.content.stage_label": CONTENT,
+    "documents.content.decision_text": CONTENT,
+    "documents.content.sheet_body": CONTENT,
+    "documents.content.result_body": CONTENT,
+    "documents.content.ranking_table": CONTENT,
+    "documents.content.completeness_text": CONTENT,
+    "documents.content.ranking_body": CONTENT,
+    "documents.content.minutes_body": CONTENT,
+    "documents.content.sensitivity_report": "helper of the ranking PDF (documents.prepare, checked there): the "
+                                             "leave-one-judge-out report, cached on its Context",
     # issue 16: the unchecked halves of checked functions, for services that checked already
     "accounts.create_secretariat_unchecked": "store helper of add_secretariat (checked there) and the first run",
     "audit_state.store_state_unchecked": "store helper of store_state / the audit verifier (checked there)",
@@ -195,7 +215,7 @@ POLICY_FACTS = {
     "ranking.dossier_count": "a count of dossiers",
     "status.progress_stamp": "counts and timestamps that tell the dashboard to reload (no score)",
     "audit_verify.chain_head": "the chain head (seq, hash) printed on every Berita Acara",
-    "documents.audit_head": "the chain head (seq, hash) printed on every document",
+    "documents.register.audit_head": "the chain head (seq, hash) printed on every document",
     "audit_state.event_digest": "the state digest printed on the Berita Acara (a hash)",
     "dossiers.attachment_counts": "attachments per dossier id (counts)",
     "dossiers.changed_since_scored": "a boolean: a newer revision arrived since the judge scored",
@@ -337,11 +357,11 @@ CASES: dict[str, Case] = {
         s, _judge(s, e, w, "member"), a))),
     "auth.issue_pin_slip": Case("judge.update", lambda w, a, r: _s(w, lambda s, e: auth.issue_pin_slip(
         s, _judge(s, e, w, "member"), a))),
-    "documents.register": Case("documents.issue", lambda w, a, r: _s(w, lambda s, e: documents.register(
+    "documents.register.register": Case("documents.issue", lambda w, a, r: _s(w, lambda s, e: documents.register(
         documents.Context(s, e), "sheet", {}, fp="0" * 64, file_name="x.pdf", lang="id", actor=a))),
-    "documents.set_letterhead": Case("event.update", lambda w, a, r: documents.set_letterhead(
+    "documents.register.set_letterhead": Case("event.update", lambda w, a, r: documents.set_letterhead(
         w.db, w.event, lines=["Pemerintah Kota Medan"], actor=a)),
-    "documents.prepare": Case("documents.issue", lambda w, a, r: documents.prepare(
+    "documents.export.prepare": Case("documents.issue", lambda w, a, r: documents.prepare(
         w.db, w.event, ["ranking"], documents.ExportOptions(), actor=a)),
     "dossiers.add_dossier": Case("dossier.add", lambda w, a, r: _s(w, lambda s, e: dossiers.add_dossier(
         s, e, number="P-9", title="Baru", actor=a))),
@@ -495,7 +515,7 @@ READS: dict[str, Case] = {
         w.db, w.tmp / f"backup-{r}.zip", actor=a)),
     "backups.restore_backup": Case("backup.restore", lambda w, a, r: backups.restore_backup(
         w.tmp / "no-such-backup.zip", w.db.url, actor=a)),
-    "documents.issued_documents": Case("results.read", lambda w, a, r: _r(
+    "documents.register.issued_documents": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: documents.issued_documents(s, e, actor=a))),
     "dossiers.list_dossiers": Case("dossier.read_any", lambda w, a, r: _r(
         w, lambda s, e: dossiers.list_dossiers(s, e, actor=a))),

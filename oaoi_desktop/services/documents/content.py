@@ -3,7 +3,9 @@ descriptions (texts in the chosen language) from a
 :class:`oaoi_desktop.services.documents.Context` (rows already read).
 
 Nothing here writes to the database or draws; numbers and fingerprints are
-given by the caller (:func:`oaoi_desktop.services.documents.prepare`).
+given by the caller (:func:`oaoi_desktop.services.documents.prepare`).  Moved
+here from ``reports/content.py`` (issue 16): ``reports/`` only draws the plain
+blocks this module assembles.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from oaoi_desktop.domain.rubric import CHAIR, Rubric, Stage
 from oaoi_desktop.i18n import formats
 from oaoi_desktop.reports.documents import Heading, KeyValues, NewPage, Para, Signer, TableBlock
 from oaoi_desktop.reports.terbilang import long_date_en, short_date, written_date_id
+from oaoi_desktop.reports.sensitivity_appendix import appendix
+from oaoi_desktop.services.calibration import minutes_line
+from oaoi_desktop.services.documents.context import ranking_rows, recusals
+from oaoi_desktop.services.ranking import entry_dossiers
+from oaoi_desktop.services.sensitivity import SensitivityReport, leave_one_judge_out_unchecked
 from oaoi_desktop.store.models import Role
 
 if TYPE_CHECKING:
-    from oaoi_desktop.services.documents import Context, SheetData
+    from oaoi_desktop.services.documents.context import Context, SheetData
     from oaoi_desktop.store.models import Dossier, PlenaryAdjustment, User
 
 
@@ -173,8 +180,6 @@ def sheet_body(ctx: "Context", sd: "SheetData", lang: str) -> tuple[str, tuple[A
 # Lembar Hasil Penilaian
 # =====================================================================================
 def _notes_for(raw: Any, dossier_hex: str, ctx: "Context", lang: str) -> list[str]:
-    from oaoi_desktop.services.ranking import entry_dossiers
-
     labels = {d.id.hex: d.number for d in ctx.dossiers.values()}
     notes = []
     for ko in raw.knockouts:
@@ -188,8 +193,6 @@ def _notes_for(raw: Any, dossier_hex: str, ctx: "Context", lang: str) -> list[st
 
 def result_body(ctx: "Context", dossier_id: Any, stage_id: str | None, group_by: Sequence[str],
                 method: str | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
-    from oaoi_desktop.services.documents import ranking_rows
-
     d = ctx.dossiers[dossier_id]
     raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
     row = next((r for r in rows if r.dossier_id == d.id.hex), None)
@@ -336,8 +339,6 @@ def completeness_text(ctx: "Context", stage_id: str | None, lang: str) -> str:
 
 def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  group: Sequence[str] | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
-    from oaoi_desktop.services.documents import ranking_rows
-
     raw, rows = ranking_rows(ctx, stage_id, group_by, method, group)
     m = method or ctx.rubric.aggregation.value
     subtitle = group_text(group or (), lang)
@@ -353,11 +354,22 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     body = (KeyValues(kv), Para(_t("documents.ranking.summary", lang, count=len(rows), passed=passed), "small"),
             Para(completeness_text(ctx, stage_id, lang), "small"),
             ranking_table(ctx, raw, rows, lang, with_group=False, stage_id=stage_id))
-    from oaoi_desktop.reports.sensitivity_appendix import appendix  # issue 17: results that hang on one judge
-
-    body += appendix(ctx, stage_id, group_by, method, group, lang)
+    # issue 17: results that hang on one judge
+    body += appendix(sensitivity_report(ctx, stage_id, group_by, method), group, lang)
     signers = tuple(signer(u, lang) for u in (ctx.chairs() or ctx.panel()))
     return subtitle, body, signers
+
+
+def sensitivity_report(ctx: "Context", stage_id: str | None, group_by: Sequence[str],
+                       method: str | None) -> SensitivityReport:
+    """One leave-one-judge-out computation per (stage, grouping, method), kept on the context
+    (the ranking PDF's appendix; ``documents.prepare`` checked the actor)."""
+    cache = ctx.__dict__.setdefault("_sensitivity", {})
+    key = (stage_id, tuple(group_by), method)
+    if key not in cache:
+        cache[key] = leave_one_judge_out_unchecked(ctx.session, ctx.event, method=method, stage_id=stage_id,
+                                                   group_by=group_by)
+    return cache[key]
 
 
 # =====================================================================================
@@ -365,8 +377,6 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
 # =====================================================================================
 def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  day: _dt.date, place: str, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...], str]:
-    from oaoi_desktop.services.documents import ranking_rows, recusals
-
     raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
     m = method or ctx.rubric.aggregation.value
     place_text = place or _t("documents.place_unknown", lang)
@@ -399,9 +409,7 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
                                 reason=x.exception), "small"))
     body.append(Para(_t("documents.minutes.method", lang, method=method_text(m, lang),
                         rules=tie_rules_text(ctx.rubric, lang))))
-    from oaoi_desktop.services.calibration import minutes_line  # issue 17: the calibration round, if held
-
-    calibration = minutes_line(ctx.event, lang)
+    calibration = minutes_line(ctx.event, lang)  # issue 17: the calibration round, if held
     if calibration:
         body.append(Para(calibration))
     body.append(Heading(_t("documents.minutes.recusals", lang)))
@@ -446,4 +454,5 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     return ctx.event.name, tuple(body), signers, intro, tuple(annex)  # type: ignore[return-value]
 
 
-__all__ = ["minutes_body", "ranking_body", "result_body", "sheet_body", "method_text", "tie_rules_text"]
+__all__ = ["minutes_body", "ranking_body", "result_body", "sheet_body", "method_text", "sensitivity_report", "signer",
+           "tie_rules_text"]
