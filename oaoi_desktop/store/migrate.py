@@ -145,7 +145,7 @@ def _migration_lock(db) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untyped-def]
     """Bring ``db`` to the newest schema; returns True if anything ran."""
-    from oaoi_desktop.store.database import check_readable
+    from oaoi_desktop.store.readable import check_readable
 
     check_readable(db)
     if current_revision(db) == HEAD_REVISION:
