@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from oaoi_desktop.services.documents.context import (
     CODES, DEFAULT_GROUP_BY, FINAL, KINDS, MINUTES, PURGE, RANKING, RESULT, SHEET, Context, Recusal, SheetData, data_for,
-    fingerprint, ranking_rows, recompute_fingerprint, recusals,
+    fingerprint, adjusted_rows, recompute_fingerprint, recusals,
 )
 from oaoi_desktop.services.documents.export import (
     EXPORT_KINDS, PAPER_CHOICES, Cancelled, ExportOptions, check_folder, file_slug, i18n_title, prepare,
@@ -61,6 +61,6 @@ __all__ = [
     "KINDS", "MAX_LOGO_BYTES", "MINUTES", "PAPER_CHOICES", "PURGE", "RANKING", "RESULT", "Recusal", "SHEET",
     "SheetData", "SignatureSlot", "VOLATILE_DETAILS", "audit_head", "check_folder", "data_for", "document_code",
     "document_year", "field_name", "file_slug", "fingerprint", "i18n_title", "issued_documents", "letterhead",
-    "prepare", "ranking_rows", "recompute_fingerprint", "recusals", "register", "set_letterhead", "signature_slots",
+    "prepare", "adjusted_rows", "recompute_fingerprint", "recusals", "register", "set_letterhead", "signature_slots",
     "write_documents",
 ]

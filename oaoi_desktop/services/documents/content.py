@@ -23,7 +23,7 @@ from oaoi_desktop.reports.documents import Heading, KeyValues, NewPage, Para, Si
 from oaoi_desktop.reports.terbilang import long_date_en, short_date, written_date_id
 from oaoi_desktop.reports.sensitivity_appendix import appendix
 from oaoi_desktop.services.calibration import minutes_line
-from oaoi_desktop.services.documents.context import ranking_rows, recusals
+from oaoi_desktop.services.documents.context import adjusted_rows, recusals
 from oaoi_desktop.services.ranking import entry_dossiers
 from oaoi_desktop.services.sensitivity import SensitivityReport, leave_one_judge_out_unchecked
 from oaoi_desktop.store.models import Role
@@ -194,7 +194,7 @@ def _notes_for(raw: Any, dossier_hex: str, ctx: "Context", lang: str) -> list[st
 def result_body(ctx: "Context", dossier_id: Any, stage_id: str | None, group_by: Sequence[str],
                 method: str | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
     d = ctx.dossiers[dossier_id]
-    raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
+    raw, rows = adjusted_rows(ctx, stage_id, group_by, method, None)
     row = next((r for r in rows if r.dossier_id == d.id.hex), None)
     group_size = sum(1 for r in rows if row is not None and r.group == row.group and r.rank is not None)
     kv = _base_keyvalues(ctx, d, lang)
@@ -273,8 +273,10 @@ def _side_by_side(ctx: "Context", stage: Stage, sheets: list["SheetData"], lang:
 # =====================================================================================
 # Rekapitulasi dan Peringkat
 # =====================================================================================
-def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_group: bool,
+def ranking_block(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_group: bool,
                   stage_id: str | None = None) -> TableBlock:
+    """The ranking as the PDFs print it (a :class:`TableBlock`): the GUI's table is
+    ``ranking.ranking_table``, the exports' rows ``ranking.ranking_rows``."""
     labels = {d.id.hex: d.number for d in ctx.dossiers.values()}
     by_hex = {d.id.hex: d for d in ctx.dossiers.values()}
     notes_of: dict[str, list[str]] = {}
@@ -339,7 +341,7 @@ def completeness_text(ctx: "Context", stage_id: str | None, lang: str) -> str:
 
 def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  group: Sequence[str] | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
-    raw, rows = ranking_rows(ctx, stage_id, group_by, method, group)
+    raw, rows = adjusted_rows(ctx, stage_id, group_by, method, group)
     m = method or ctx.rubric.aggregation.value
     subtitle = group_text(group or (), lang)
     kv = (
@@ -353,7 +355,7 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     passed = sum(1 for r in rows if r.passed and r.rank is not None)
     body = (KeyValues(kv), Para(_t("documents.ranking.summary", lang, count=len(rows), passed=passed), "small"),
             Para(completeness_text(ctx, stage_id, lang), "small"),
-            ranking_table(ctx, raw, rows, lang, with_group=False, stage_id=stage_id))
+            ranking_block(ctx, raw, rows, lang, with_group=False, stage_id=stage_id))
     # issue 17: results that hang on one judge
     body += appendix(sensitivity_report(ctx, stage_id, group_by, method), group, lang)
     signers = tuple(signer(u, lang) for u in (ctx.chairs() or ctx.panel()))
@@ -377,7 +379,7 @@ def sensitivity_report(ctx: "Context", stage_id: str | None, group_by: Sequence[
 # =====================================================================================
 def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  day: _dt.date, place: str, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...], str]:
-    raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
+    raw, rows = adjusted_rows(ctx, stage_id, group_by, method, None)
     m = method or ctx.rubric.aggregation.value
     place_text = place or _t("documents.place_unknown", lang)
     if lang == "id":
@@ -448,7 +450,7 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     for group, members in groups.items():
         if group:
             annex.append(Heading(group_text(group, lang)))
-        annex.append(ranking_table(ctx, raw, members, lang, with_group=False, stage_id=stage_id))
+        annex.append(ranking_block(ctx, raw, members, lang, with_group=False, stage_id=stage_id))
     intro = _t("documents.signature_place", lang, place=place or "", date=short_date(day, lang)).strip(", ")
     signers = tuple(signer(u, lang) for u in panel)
     return ctx.event.name, tuple(body), signers, intro, tuple(annex)  # type: ignore[return-value]

@@ -236,8 +236,12 @@ def _row_json(raw_row: Any, adj: Any) -> dict[str, Any]:
     }
 
 
-def ranking_rows(ctx: Context, stage_id: str | None, group_by: Sequence[str], method: str | None,
+def adjusted_rows(ctx: Context, stage_id: str | None, group_by: Sequence[str], method: str | None,
                  group: Sequence[str] | None) -> tuple[Any, list[Any]]:
+    """(raw ranking, the plenary-adjusted rows of ``group`` (all when None)): what a document prints.
+
+    Not the flat export rows (``ranking.ranking_rows``, the raw result for the CLI,
+    CSV and XLSX): a document shows the result after the plenary's decisions."""
     raw, adjusted = ctx.ranking(stage_id, group_by, method)
     rows = [r for r in adjusted if group is None or list(r.group) == list(group)]
     return raw, rows
@@ -253,7 +257,7 @@ def data_for(ctx: Context, kind: str, details: dict[str, Any]) -> dict[str, Any]
         return {"sheet": _sheet_json(sd)}
     if kind == RESULT:
         did = _uuid(details["dossier_id"])
-        raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
+        raw, rows = adjusted_rows(ctx, stage_id, group_by, method, None)
         row = next((r for r in rows if r.dossier_id == did.hex), None)
         raw_row = _raw_row(raw, did.hex)
         sheets = [s for s in ctx.sheets_of(did) if stage_id is None or s.stage_id == stage_id]
@@ -267,14 +271,14 @@ def data_for(ctx: Context, kind: str, details: dict[str, Any]) -> dict[str, Any]
         }
     if kind == RANKING:
         group = details.get("group")
-        raw, rows = ranking_rows(ctx, stage_id, group_by, method, group)
+        raw, rows = adjusted_rows(ctx, stage_id, group_by, method, group)
         return {
             "stage_id": stage_id, "group_by": list(group_by), "group": group,
             "method": method or ctx.rubric.aggregation.value, "pass_mark": ctx.rubric.pass_mark,
             "rows": [_row_json(_raw_row(raw, r.dossier_id), r) for r in rows],
         }
     if kind == MINUTES:
-        raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
+        raw, rows = adjusted_rows(ctx, stage_id, group_by, method, None)
         seq = details.get("audit_seq")
         entry_hash = None
         if seq:
@@ -332,5 +336,5 @@ def recusals(ctx: Context) -> list[Recusal]:
 
 
 __all__ = ["CODES", "Context", "DEFAULT_GROUP_BY", "FINAL", "KINDS", "MINUTES", "PURGE", "RANKING", "RESULT",
-           "Recusal", "SHEET", "SheetData", "data_for", "fingerprint", "ranking_rows", "recompute_fingerprint",
+           "Recusal", "SHEET", "SheetData", "data_for", "fingerprint", "adjusted_rows", "recompute_fingerprint",
            "recusals"]
