@@ -23,7 +23,7 @@ How a request is judged
 3. **Object state**, for judges: a judge acts only on their own event
    (``policy.other_event``) and for themself (``policy.not_own``); reads and
    writes of a dossier need it assigned to them, not recused at the event's
-   recusal level with its aliases (:func:`assignments.recused`) and free of a
+   recusal level with its aliases (:func:`facts.recused`) and free of a
    declared conflict; writes need their own sheet to be a DRAFT (or not yet
    exist) in an event that is not finalised.
 
