@@ -84,7 +84,7 @@ def generate(url: str, *, n_dossiers: int, n_judges: int, per_dossier: int, seed
                     comments = {c.id: "Bukti pendukung kurang." for c in stage.criteria
                                 if c.comment_required(values[c.id])}
                     # the store-level writer (private to the services), as the judge: fast bulk data
-                    sheets._save_sheet(s, event, judge, d, values=values, comments=comments,
+                    sheets.save_sheet_unchecked(s, event, judge, d, values=values, comments=comments,
                                        submit=True, actor=Actor(judge.name, judge.id), stage_id=stage.id)
     db.close()
     return str(event_id)

@@ -56,7 +56,7 @@ with db.write() as s:
         bias = 2.5 if judge.name == "Rina Magang" else 0.0
         values = {c.id: int(min(10, max(1, round(6.5 + bias + rnd.gauss(0, 0.7))))) for c in stage.criteria}
         comments = {c.id: "Bukti pendukung belum lengkap." for c in stage.criteria if c.comment_required(values[c.id])}
-        sheets._save_sheet(s, event, judge, s.get(Dossier, a.dossier_id), values=values, comments=comments,
+        sheets.save_sheet_unchecked(s, event, judge, s.get(Dossier, a.dossier_id), values=values, comments=comments,
                            submit=True, actor=Actor(judge.name, judge.id))
 
 from oaoi_desktop.ui.secretariat.console import SecretariatConsole  # noqa: E402

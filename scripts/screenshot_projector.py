@@ -52,7 +52,7 @@ with db.write() as s:
         if values["signifikansi"] >= 9:
             comments.setdefault("signifikansi", "Dampak terukur: waktu layanan turun dari 14 menjadi 3 hari.")
         judge = judges[a.judge_id]
-        sheets._save_sheet(s, event, judge, d, values=values, comments=comments, submit=True,
+        sheets.save_sheet_unchecked(s, event, judge, d, values=values, comments=comments, submit=True,
                            actor=Actor(judge.name, judge.id))
     secretariat = s.scalar(select(User).where(User.name == info.secretariat[0]))
     actor = Actor(secretariat.name, secretariat.id)

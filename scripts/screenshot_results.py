@@ -49,7 +49,7 @@ with db.write() as s:
         values = {c.id: int(min(10, max(1, round(q + bias[a.judge_id] + rnd.gauss(0, 0.7))))) for c in stage.criteria}
         comments = {c.id: "Bukti pendukung belum lengkap." for c in stage.criteria if c.comment_required(values[c.id])}
         judge = judges[a.judge_id]
-        sheets._save_sheet(s, event, judge, d, values=values, comments=comments, submit=True,
+        sheets.save_sheet_unchecked(s, event, judge, d, values=values, comments=comments, submit=True,
                           actor=Actor(judge.name, judge.id))
 from oaoi_desktop.ui.results import console_tabs
 from oaoi_desktop.ui.results.ranking_view import Col

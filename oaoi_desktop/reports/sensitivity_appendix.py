@@ -1,12 +1,13 @@
 """The ranking PDF's appendix: passes and advancements that depend on a single judge.
 
-Added by :func:`oaoi_desktop.reports.content.ranking_body` when, in the
-document's group, leaving out one judge would change whether some proposal
+Added by :func:`oaoi_desktop.services.documents.content.ranking_body` when, in
+the document's group, leaving out one judge would change whether some proposal
 passes the pass mark or advances among the top N (the rule the stage was
-closed with).  It examines the raw result (before plenary decisions), with the
-document's stage, grouping and method; see
-:mod:`oaoi_desktop.services.sensitivity`.  Nothing is added when no proposal
-depends on one judge.
+closed with).  The report (:class:`oaoi_desktop.services.sensitivity.SensitivityReport`)
+examines the raw result (before plenary decisions), with the document's stage,
+grouping and method; it is computed by the documents service and given here
+as plain data: this module only lays it out.  Nothing is added when no
+proposal depends on one judge.
 """
 
 from __future__ import annotations
@@ -19,28 +20,15 @@ from oaoi_desktop.domain.scoring import display, number_text
 from oaoi_desktop.reports.documents import Heading, Para, TableBlock
 
 if TYPE_CHECKING:
-    from oaoi_desktop.services.documents import Context
+    from oaoi_desktop.services.sensitivity import SensitivityReport
 
 
 def _t(message_id: str, lang: str, **params: Any) -> str:
     return i18n.render(message_id, lang, **params)
 
 
-def _report(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None) -> Any:
-    """One leave-one-judge-out computation per (stage, grouping, method), kept on the context."""
-    from oaoi_desktop.services.sensitivity import _compute
-
-    cache = ctx.__dict__.setdefault("_sensitivity", {})
-    key = (stage_id, tuple(group_by), method)
-    if key not in cache:
-        cache[key] = _compute(ctx.session, ctx.event, method=method, stage_id=stage_id, group_by=group_by)
-    return cache[key]
-
-
-def appendix(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
-             group: Sequence[str] | None, lang: str) -> tuple[Any, ...]:
+def appendix(report: "SensitivityReport", group: Sequence[str] | None, lang: str) -> tuple[Any, ...]:
     """Heading, explanation and table of the dependent proposals of ``group`` (all when None); () if none."""
-    report = _report(ctx, stage_id, group_by, method)
     rows = [r for r in report.dependent if group is None or tuple(r.group) == tuple(group)]
     if not rows:
         return ()

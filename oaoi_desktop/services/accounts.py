@@ -27,6 +27,7 @@ from oaoi_desktop import logs
 from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.facts import find_judge, judges
 from oaoi_desktop.store.models import Event, Role, User
 from oaoi_desktop.services.policy import Action, authorize
 
@@ -125,18 +126,16 @@ def add_secretariat(
     """Add a secretariat account (a signed-in secretariat member only).
 
     On first run (no secretariat account yet, and not a judge's laptop: see
-    ``auth.needs_secretariat_setup``) the first account may be created by
+    ``needs_secretariat_setup``) the first account may be created by
     anyone, as ``auth.setup_secretariat`` does.
     """
-    from oaoi_desktop.services.auth import needs_secretariat_setup
-
     if not needs_secretariat_setup(session):
         authorize(session, actor, Action.USER_ADD)
-    return _create_secretariat(session, name=name, secret=secret, actor=actor, nip=nip, instansi=instansi,
+    return create_secretariat_unchecked(session, name=name, secret=secret, actor=actor, nip=nip, instansi=instansi,
                                unit_kerja=unit_kerja)
 
 
-def _create_secretariat(
+def create_secretariat_unchecked(
     session: Session, *, name: str, secret: str, actor: Actor, nip: str | None = None,
     instansi: str = "", unit_kerja: str = "",
 ) -> User:
@@ -164,6 +163,26 @@ def _create_secretariat(
     append(session, actor=actor, action="user.created", entity_type="user",
            entity_id=user.id, after=user_snapshot(user))
     return user
+
+
+def _active_secretariat_count(session: Session) -> int:
+    return session.scalar(
+        select(func.count()).select_from(User).where(User.role == Role.SECRETARIAT, User.active.is_(True))
+    ) or 0
+
+
+def needs_secretariat_setup(session: Session) -> bool:
+    """True on first run: no (active) secretariat account exists yet.
+
+    A judge's laptop set up from a panel package (``panel_packages`` holds an
+    ``imported`` row) never has one and must not offer to create one: a judge
+    could otherwise make themselves the secretariat there.
+    """
+    from oaoi_desktop.store.models import PanelPackage
+
+    if _active_secretariat_count(session) != 0:
+        return False
+    return session.scalar(select(PanelPackage.id).where(PanelPackage.direction == "imported").limit(1)) is None
 
 
 def secretariat_count(session: Session) -> int:
@@ -214,33 +233,6 @@ def add_judge(
     session.flush()
     append(session, actor=actor, action="judge.added", event_id=event.id,
            entity_type="user", entity_id=user.id, after=user_snapshot(user))
-    return user
-
-
-def judges(session: Session, event: Event) -> list[User]:
-    return list(
-        session.scalars(
-            select(User)
-            .where(User.event_id == event.id, User.role.in_([Role.CHAIR, Role.MEMBER, Role.SHADOW]))
-            .order_by(User.name)
-        )
-    )
-
-
-def find_judge(session: Session, event: Event, ref: str) -> User:
-    """A judge of ``event`` by id or exact name (case-insensitive)."""
-    ref = (ref or "").strip()
-    user: User | None = None
-    try:
-        user = session.get(User, uuid.UUID(ref))
-    except ValueError:
-        user = None
-    if user is None or user.event_id != event.id:
-        user = session.scalar(
-            select(User).where(User.event_id == event.id, func.lower(User.name) == ref.lower())
-        )
-    if user is None or not user.role.is_judge:
-        raise NotFoundError("accounts.judge_not_found", judge=ref, event=event.name)
     return user
 
 

@@ -42,7 +42,7 @@ from oaoi_desktop.domain.scoring import coefficient_table
 from oaoi_desktop.domain.statistics import Spread
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.events import event_rubric
-from oaoi_desktop.services.ranking import COUNTED, _key, _raw
+from oaoi_desktop.services.scores import COUNTED, id_key, raw_id
 from oaoi_desktop.services.counted import counted_sheet
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, User
 
@@ -137,13 +137,13 @@ def event_agreement(
     )
     # Core execution on the connection, with UUIDs read as stored: 175,000 rows
     # without the ORM's per-row processing
-    stmt = stmt.with_only_columns(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), Score.criterion_id,
+    stmt = stmt.with_only_columns(raw_id(ScoreSheet.dossier_id), raw_id(ScoreSheet.judge_id), Score.criterion_id,
                                   Score.value_milli)
     by_criterion: dict[str, list[tuple[str, str, int]]] = {c.id: [] for c in stage.criteria}
     sheet_total: dict[str, dict[str, int]] = {}
     for d, j, cid, milli in session.connection().execute(stmt):
         if type(d) is not str:
-            d, j = _key(d), _key(j)
+            d, j = id_key(d), id_key(j)
         col = by_criterion.get(cid)
         if col is None:
             continue
@@ -164,7 +164,7 @@ def event_agreement(
 
     bias = judge_bias(total_table, deviation_limit=limit, min_correlation=min_correlation,
                       min_shared_for_correlation=MIN_SHARED_FOR_CORRELATION)
-    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    names = {id_key(i): n for i, n in session.execute(select(raw_id(User.id), User.name).where(User.event_id == event.id))}
     per_judge: dict[str, list[int]] = {}
     for _, j, v in totals_int:
         per_judge.setdefault(j, []).append(v)
@@ -177,8 +177,8 @@ def event_agreement(
         judges.append(JudgeRow(j, names.get(j, j), n, mean, math.sqrt(var), bias[j]))
     judges.sort(key=lambda r: r.name.casefold())
 
-    numbers = {_key(i): n for i, n in session.execute(
-        select(_raw(Dossier.id), Dossier.number).where(Dossier.event_id == event.id))}
+    numbers = {id_key(i): n for i, n in session.execute(
+        select(raw_id(Dossier.id), Dossier.number).where(Dossier.event_id == event.id))}
     spread_map = spreads_from_integers(
         stage_id, totals_int, denominator, by_criterion, 1000,
         total_limit=Fraction(rubric.disagreement.total_range),
@@ -214,13 +214,13 @@ def judge_distributions(session: Session, event: Event, stage_id: str | None = N
                         actor: Any) -> dict[str, list[Fraction]]:
     """Each judge's submitted totals in the stage, by judge name (for a box plot per judge)."""
     from oaoi_desktop.services.policy import Action, authorize
-    from oaoi_desktop.services.ranking import EventScores
+    from oaoi_desktop.services.scores import EventScores
 
     authorize(session, actor, Action.RESULTS_READ, event=event)
 
     rubric = event_rubric(session, event)
     stage_id = stage_id or rubric.first_stage.id
-    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    names = {id_key(i): n for i, n in session.execute(select(raw_id(User.id), User.name).where(User.event_id == event.id))}
     out: dict[str, list[Fraction]] = {}
     for t in EventScores(session, event, rubric).totals():
         if t.stage_id == stage_id:

@@ -28,10 +28,11 @@ from sqlalchemy import false, insert, select, true
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.assignment import AssignmentPlan, DossierSlot, Shortfall, plan_assignment
-from oaoi_desktop.domain.conflicts import alias_table, is_recused, normalise_name
+from oaoi_desktop.domain.conflicts import alias_table, normalise_name
 from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.facts import has_declared_conflict, recused
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.store.models import (
     Assignment,
@@ -47,25 +48,6 @@ from oaoi_desktop.store.models import (
 from oaoi_desktop.services.policy import Action, authorize
 
 MAX_PER_DOSSIER = 50
-
-
-def recused(event: Event, judge: User, dossier: Dossier) -> bool:
-    return is_recused(
-        level=event.recusal_level.value,
-        judge_instansi=judge.instansi,
-        judge_unit_kerja=judge.unit_kerja,
-        dossier_instansi=dossier.instansi,
-        dossier_unit_kerja=dossier.unit_kerja,
-        aliases=(event.settings or {}).get("aliases"),
-    )
-
-
-def has_declared_conflict(session: Session, judge: User, dossier: Dossier) -> bool:
-    return session.scalar(
-        select(ConflictDeclaration.id).where(
-            ConflictDeclaration.dossier_id == dossier.id, ConflictDeclaration.judge_id == judge.id
-        )
-    ) is not None
 
 
 def _stage(session: Session, event: Event, stage_id: str | None) -> str:

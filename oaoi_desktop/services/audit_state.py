@@ -121,10 +121,10 @@ def store_state(session: Session, event: Event,
     from oaoi_desktop.services.policy import Action, authorize
 
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _store_state(session, event, sheets)
+    return store_state_unchecked(session, event, sheets)
 
 
-def _store_state(session: Session, event: Event,
+def store_state_unchecked(session: Session, event: Event,
                  sheets: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """:func:`store_state` without the check (the audit verifier after its own; the state digest)."""
     settings = event.settings if isinstance(event.settings, Mapping) else {}
@@ -183,7 +183,7 @@ def digest(state: Mapping[str, Any]) -> str:
 
 def event_digest(session: Session, event: Event) -> str:
     """The digest of the event's result state as the tables hold it now (what the Berita Acara prints)."""
-    return digest(_store_state(session, event))
+    return digest(store_state_unchecked(session, event))
 
 
 # -- the log ---------------------------------------------------------------------------------------

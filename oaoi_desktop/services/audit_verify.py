@@ -30,7 +30,7 @@ starts:
 * entries whose ``after`` carries the whole sheet (``status`` and
   ``scores``: ``sheet.saved``, ``sheet.submitted``, ``sheet.paper_entered``,
   ``sheet.unlocked`` and any bundle merge that goes through
-  ``sheets._save_sheet``) set the sheet's state outright;
+  ``sheets.save_sheet_unchecked``) set the sheet's state outright;
 * ``score.recorded`` / ``score.cleared`` change one criterion (``after.score``,
   ``None`` to clear); ``score.comment_changed`` changes one comment;
 * ``assignment.removed`` with ``before.draft_sheet`` deletes that draft sheet;
@@ -188,7 +188,7 @@ def entry_record(entry: AuditEntry) -> dict[str, Any]:
     return record
 
 
-def _record_hash(record: Mapping[str, Any]) -> str:
+def record_hash(record: Mapping[str, Any]) -> str:
     return canonical.sha256_hex({k: v for k, v in record.items() if k != "hash"})
 
 
@@ -210,7 +210,7 @@ def _purge_marks(records: Sequence[Mapping[str, Any]]) -> dict[int, tuple[str, s
     """
     marks: dict[int, tuple[str, str]] = {}
     for r in records:
-        if r.get("action") != PURGE_ACTION or _record_hash(r) != r.get("hash"):
+        if r.get("action") != PURGE_ACTION or record_hash(r) != r.get("hash"):
             continue
         after = r.get("after") if isinstance(r.get("after"), Mapping) else {}
         for m in after.get("marked") or ():
@@ -226,7 +226,7 @@ def vouched_marks(records: Sequence[Mapping[str, Any]]) -> set[int]:
     of a chain (``services.audit.verify_chain``) to accept exactly the same."""
     marks = _purge_marks(records)
     return {r["seq"] for r in records
-            if _is_marked(r) and marks.get(r.get("seq")) == (r.get("hash"), _record_hash(r))}
+            if _is_marked(r) and marks.get(r.get("seq")) == (r.get("hash"), record_hash(r))}
 
 
 def _marked_count(records: Sequence[Mapping[str, Any]]) -> int:
@@ -271,7 +271,7 @@ def check_chain(records: Sequence[Mapping[str, Any]], *, stored_head: Head | Non
                 findings.append(Finding("trust.audit.duplicate_entry", {"seq": seq}, seq))
         if r.get("prev_hash") != prev:
             findings.append(Finding("trust.audit.broken_link", {"seq": seq, "action": r.get("action")}, seq))
-        actual = _record_hash(r)
+        actual = record_hash(r)
         if actual != r.get("hash") and not (_is_marked(r) and marks.get(seq) == (r.get("hash"), actual)):
             findings.append(Finding("trust.audit.edited_entry", {"seq": seq, "action": r.get("action")}, seq))
         prev = str(r.get("hash"))
@@ -612,7 +612,7 @@ def _verify_event(session: Session, ev: Event, *, expected_head: Head | None = N
         more, *counts_ = compare(rep, sheets, _correction_snapshot(session, ev.id), labels)
         findings += more
         counts = tuple(counts_)  # type: ignore[assignment]
-        problems, warnings, *digests = check_state(records, rep, audit_state._store_state(session, ev, sheets),
+        problems, warnings, *digests = check_state(records, rep, audit_state.store_state_unchecked(session, ev, sheets),
                                                    labels, expected_digest)
         findings += problems
         skipped += warnings
@@ -680,7 +680,7 @@ def export_event(session: Session, event: Event | uuid.UUID | str, out: Path, *,
     }
     from oaoi_desktop.services import audit_state
 
-    snapshot["store"]["state"] = audit_state._store_state(session, ev)
+    snapshot["store"]["state"] = audit_state.store_state_unchecked(session, ev)
     out = Path(out)
 
     def write(fh: Any) -> None:

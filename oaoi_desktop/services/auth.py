@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from oaoi_desktop.errors import ConflictError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts
+from oaoi_desktop.services.accounts import needs_secretariat_setup
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import get_event
 from oaoi_desktop.store.models import Event, Role, User
@@ -142,26 +143,6 @@ def _set_recovery_code(user: User) -> str:
 
 
 # -- first run -------------------------------------------------------------------
-def _active_secretariat_count(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(User).where(User.role == Role.SECRETARIAT, User.active.is_(True))
-    ) or 0
-
-
-def needs_secretariat_setup(session: Session) -> bool:
-    """True on first run: no (active) secretariat account exists yet.
-
-    A judge's laptop set up from a panel package (``panel_packages`` holds an
-    ``imported`` row) never has one and must not offer to create one: a judge
-    could otherwise make themselves the secretariat there.
-    """
-    from oaoi_desktop.store.models import PanelPackage
-
-    if _active_secretariat_count(session) != 0:
-        return False
-    return session.scalar(select(PanelPackage.id).where(PanelPackage.direction == "imported").limit(1)) is None
-
-
 def setup_secretariat(
     session: Session, *, name: str, secret: str, nip: str | None = None, instansi: str = "",
     unit_kerja: str = "",
@@ -172,7 +153,7 @@ def setup_secretariat(
     """
     if not needs_secretariat_setup(session):
         raise ConflictError("auth.setup_done")
-    user = accounts._create_secretariat(
+    user = accounts.create_secretariat_unchecked(
         session, name=name, secret=secret, actor=Actor(f"setup:{' '.join(name.split())}"), nip=nip,
         instansi=instansi, unit_kerja=unit_kerja,
     )

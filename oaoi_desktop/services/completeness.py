@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from oaoi_desktop.domain.sorting import natural_key as _natural
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.facts import recused, when_text
 from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import (
     Assignment,
@@ -151,9 +152,8 @@ def _exceptions(session: Session, event: Event) -> dict[tuple[str, str, str], st
     return out
 
 
-def _compute(session: Session, event: Event, stage_id: str | None = None) -> Completeness:
+def dossier_completeness_unchecked(session: Session, event: Event, stage_id: str | None = None) -> Completeness:
     """The state itself, without the policy check (for callers already authorised)."""
-    from oaoi_desktop.services.assignments import recused
 
     from oaoi_desktop.services.counted import competing_dossier, panel_judge
 
@@ -206,7 +206,7 @@ def dossier_completeness(session: Session, event: Event, *, actor: Actor,
                          stage_id: str | None = None) -> Completeness:
     """Sheets expected vs submitted per dossier, in ``stage_id`` (None: every stage); secretariat only."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _compute(session, event, stage_id)
+    return dossier_completeness_unchecked(session, event, stage_id)
 
 
 def record_exception(session: Session, event: Event, *, actor: Actor, reason: str,
@@ -222,7 +222,7 @@ def record_exception(session: Session, event: Event, *, actor: Actor, reason: st
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("complete.reason_required", event=event.name)
-    state = _compute(session, event, stage_id)
+    state = dossier_completeness_unchecked(session, event, stage_id)
     wanted = None if dossiers is None else {n.strip().casefold() for n in dossiers if n.strip()}
     if wanted is not None:
         known = {m.number.casefold() for m in state.missing}
@@ -240,20 +240,6 @@ def record_exception(session: Session, event: Event, *, actor: Actor, reason: st
            })
     return tuple(MissingSheet(m.dossier_id, m.number, m.title, m.judge_id, m.judge, m.stage_id, m.status, reason)
                  for m in chosen)
-
-
-def when_text(value: Any) -> str:
-    """A stored UTC time as people read it: local date and time with the zone (``-`` when unset)."""
-    import datetime as dt
-
-    if value is None or value == dt.datetime.min:
-        return "-"
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    try:
-        return value.astimezone().strftime("%d-%m-%Y %H:%M %Z").strip()
-    except (OverflowError, ValueError):
-        return value.strftime("%d-%m-%Y %H:%M UTC")
 
 
 def missing_text(sheets: Iterable[MissingSheet], limit: int = 10) -> str:

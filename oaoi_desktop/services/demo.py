@@ -134,7 +134,7 @@ def build_demo(db: Database, *, samples: Path | None = None, allow_any_database:
     with db.write() as s:
         user = s.scalar(select(User).where(User.event_id.is_(None), User.name == SECRETARIAT.name))
         if user is None:
-            user = accounts._create_secretariat(s, name=SECRETARIAT.name, secret=SECRETARIAT.pin, actor=DEMO_ACTOR,
+            user = accounts.create_secretariat_unchecked(s, name=SECRETARIAT.name, secret=SECRETARIAT.pin, actor=DEMO_ACTOR,
                                                 instansi=SECRETARIAT.instansi, unit_kerja=SECRETARIAT.unit_kerja)
         sec = Actor(user.name, user.id)  # [auth, issue 12] a real secretariat account acts from here on
         event = events.create_event(
@@ -174,7 +174,7 @@ def build_demo(db: Database, *, samples: Path | None = None, allow_any_database:
                 me = Actor(judge.name, judge.id)
                 authorize(s, me, Action.SHEET_SUBMIT_OWN if submit else Action.SHEET_WRITE_OWN_DRAFT, event=event,
                           judge=judge, dossier=dossier)
-                sheets._save_sheet(s, event, judge, dossier, values=values, submit=submit, actor=me)
+                sheets.save_sheet_unchecked(s, event, judge, dossier, values=values, submit=submit, actor=me)
                 done += 1
         info = _info(event, report)
     return info

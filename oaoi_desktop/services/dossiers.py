@@ -294,10 +294,10 @@ def dossier_view(
             raise NotFoundError("dossier.not_found", dossier=str(dossier), event="-")
         dossier = found
     authorize_dossier_read(session, actor, dossier)
-    return _dossier_view(session, dossier, revision=revision, today=today, lang=lang)
+    return dossier_view_unchecked(session, dossier, revision=revision, today=today, lang=lang)
 
 
-def _dossier_view(session: Session, dossier: Dossier, *, revision: int | None = None,
+def dossier_view_unchecked(session: Session, dossier: Dossier, *, revision: int | None = None,
                   today: _dt.date | None = None, lang: str | None = None) -> DossierView:
     """:func:`dossier_view` without the check (the judge workspace, after its own)."""
     number = revision or dossier.current_revision
@@ -348,7 +348,7 @@ def _dossier_view(session: Session, dossier: Dossier, *, revision: int | None = 
 def _purged_notice(session: Session, dossier: Dossier, content: dict[str, Any], lang: str) -> str:
     if content.get("purged") is not True:
         return ""
-    from oaoi_desktop.services.purge import purged_notice
+    from oaoi_desktop.services.purged import purged_notice
 
     return purged_notice(session, dossier, lang) or ""
 

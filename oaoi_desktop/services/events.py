@@ -21,6 +21,7 @@ from oaoi_desktop.domain import identity
 from oaoi_desktop.domain.rubric import Rubric
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.facts import get_event
 from oaoi_desktop.store.models import (
     Event,
     EventStatus,
@@ -149,21 +150,6 @@ def create_event(
 
 def list_events(session: Session) -> list[Event]:
     return list(session.scalars(select(Event).order_by(Event.created_at, Event.name)))
-
-
-def get_event(session: Session, ref: str) -> Event:
-    """An event by id, or by exact name (case-insensitive)."""
-    ref = (ref or "").strip()
-    event: Event | None = None
-    try:
-        event = session.get(Event, uuid.UUID(ref))
-    except ValueError:
-        event = None
-    if event is None:
-        event = session.scalar(select(Event).where(func.lower(Event.name) == ref.lower()))
-    if event is None:
-        raise NotFoundError("event.not_found", event=ref)
-    return event
 
 
 def has_scores(session: Session, event: Event) -> bool:

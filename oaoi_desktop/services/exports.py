@@ -42,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.rubric import AggregationMethod
+from oaoi_desktop.domain.sorting import natural_key
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import ranking as ranking_service
 from oaoi_desktop.services.events import event_rubric
@@ -90,10 +91,6 @@ def csv_safe_text(value: Any) -> Any:
 
 
 # -- rows ----------------------------------------------------------------------------
-def _natural(text: str) -> tuple[Any, ...]:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", text))
-
-
 def score_rows(session: Session, event: Event, lang: str | None = None, *, actor: Any) -> list[dict[str, Any]]:
     """One row per judge × dossier × criterion of the submitted and locked sheets."""
     from oaoi_desktop.i18n import current_language
@@ -122,7 +119,7 @@ def score_rows(session: Session, event: Event, lang: str | None = None, *, actor
             "criterion_name": crit_name.get((st, cid), cid), "score": Fraction(milli, 1000),
             "comment": comment or "", "sheet_status": status.value,
         })
-    rows.sort(key=lambda r: (_natural(r["dossier"]), stage_order.get(r["stage"], 99), r["judge"].casefold(),
+    rows.sort(key=lambda r: (natural_key(r["dossier"]), stage_order.get(r["stage"], 99), r["judge"].casefold(),
                              crit_order.get((r["stage"], r["criterion"]), 99)))
     return rows
 

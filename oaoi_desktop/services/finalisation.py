@@ -102,10 +102,10 @@ def state(session: Session, event_id: uuid.UUID | str | Event, *, actor: Actor) 
         .order_by(AuditEntry.seq.desc())
         .limit(1)
     )
-    from oaoi_desktop.services.completeness import _compute
+    from oaoi_desktop.services.completeness import dossier_completeness_unchecked
 
     finalised = event.status == EventStatus.FINALISED
-    complete = _compute(session, event) if not finalised else None
+    complete = dossier_completeness_unchecked(session, event) if not finalised else None
     return FinalisationState(
         event.id, finalised, event.finalised_at, event.finalised_by or "",
         minutes.number if minutes is not None else None, (last or {}).get("reason") if last else None,
@@ -145,9 +145,9 @@ def _signed_minutes_evidence(session: Session, event: Event, path: Path) -> dict
 
 def _refuse_incomplete(session: Session, event: Event) -> None:
     """No finalising while an assigned sheet is missing, unless withdrawn or excepted (with a reason)."""
-    from oaoi_desktop.services.completeness import _compute, missing_text
+    from oaoi_desktop.services.completeness import dossier_completeness_unchecked, missing_text
 
-    blocking = _compute(session, event).blocking
+    blocking = dossier_completeness_unchecked(session, event).blocking
     if blocking:
         raise ConflictError("finalise.incomplete", event=event.name, count=len(blocking),
                             sheets=missing_text(blocking))

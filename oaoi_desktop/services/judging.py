@@ -27,7 +27,7 @@ Submitting (:func:`submit_sheet`) checks that every criterion is scored and ever
 required comment written, then LOCKS the sheet: the judge cannot change it any
 more, and only the secretariat reopens it with a reason
 (:func:`oaoi_desktop.services.sheets.unlock_sheet`).  Sheets in status
-SUBMITTED (saved through the store-level ``_save_sheet(submit=True)``, e.g. by a
+SUBMITTED (saved through the store-level ``save_sheet_unchecked(submit=True)``, e.g. by a
 bundle merge) are final for the judge as well.  Both statuses count in the
 ranking.
 
@@ -522,7 +522,7 @@ def sheet_state(session: Session, event: Event, judge: User, dossier: Dossier | 
     """The score form's state for ``dossier`` (read only)."""
     _allow(session, _me(judge), Action.SHEET_READ_OWN, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
-    sheet = sheet_service._get_sheet(session, ctx.dossier, judge, ctx.stage.id)
+    sheet = sheet_service.get_sheet_unchecked(session, ctx.dossier, judge, ctx.stage.id)
     return _build_state(event, ctx.rubric, ctx.stage, judge, ctx.dossier, sheet)
 
 
@@ -562,7 +562,7 @@ def record_score(
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
     _criterion_known(stage, criterion_id)
-    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service.get_sheet_unchecked(session, d, judge, stage.id)
     _refuse_final(sheet, d)
     authorize(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event=event, judge=judge, dossier=d, sheet=sheet,
               stage_id=stage.id)
@@ -573,14 +573,14 @@ def record_score(
     if value is None or (isinstance(value, str) and not value.strip()):
         if existing is not None:
             keep = comment if comment is not None else existing.comment
-            sheet = sheet_service._set_score(session, event, judge, d, stage, criterion_id, None, actor=actor,
+            sheet = sheet_service.set_score_unchecked(session, event, judge, d, stage, criterion_id, None, actor=actor,
                                             comment="", expected_version=expected_version)
             pending[criterion_id] = keep
         elif comment is not None:
             pending[criterion_id] = comment
     else:
         use = comment if comment is not None else (existing.comment if existing is not None else pending.get(criterion_id, ""))
-        sheet = sheet_service._set_score(session, event, judge, d, stage, criterion_id, value, actor=actor,
+        sheet = sheet_service.set_score_unchecked(session, event, judge, d, stage, criterion_id, value, actor=actor,
                                         comment=use, expected_version=expected_version)
         pending.pop(criterion_id, None)
     if pending != _pending(judge, key):
@@ -607,13 +607,13 @@ def record_comment(
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
     _criterion_known(stage, criterion_id)
-    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service.get_sheet_unchecked(session, d, judge, stage.id)
     _refuse_final(sheet, d)
     authorize(session, actor, Action.SHEET_WRITE_OWN_DRAFT, event=event, judge=judge, dossier=d, sheet=sheet,
               stage_id=stage.id)
     sheet_service.check_version(sheet, expected_version, d)
     comment = comment or ""
-    updated = sheet_service._set_comment(session, event, judge, d, stage, criterion_id, comment,
+    updated = sheet_service.set_comment_unchecked(session, event, judge, d, stage, criterion_id, comment,
                                         actor=actor, expected_version=expected_version)
     if updated is None:
         key = _pending_key(event, d, stage.id)
@@ -643,7 +643,7 @@ def submit_sheet(
     _allow(session, actor, Action.SHEET_SUBMIT_OWN, event, judge)
     ctx = _context(session, event, judge, dossier, stage_id)
     stage, d = ctx.stage, ctx.dossier
-    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service.get_sheet_unchecked(session, d, judge, stage.id)
     _refuse_final(sheet, d)
     authorize(session, actor, Action.SHEET_SUBMIT_OWN, event=event, judge=judge, dossier=d, sheet=sheet,
               stage_id=stage.id)
@@ -654,7 +654,7 @@ def submit_sheet(
     if state.missing_comments:
         raise ValidationError("judging.comments_missing", dossier=d.number,
                               criteria=", ".join(state.missing_comments))
-    sheet = sheet_service._save_sheet(
+    sheet = sheet_service.save_sheet_unchecked(
         session, event, judge, d, values={}, actor=actor, stage_id=stage.id,
         submit=True, lock=True, expected_version=expected_version, source=sheet.source if sheet else "app",
     )
@@ -937,7 +937,7 @@ def open_dossier_for_judge(
     _allow(session, _me(judge), Action.DOSSIER_READ_ASSIGNED, event, judge)
     ctx = _context(session, event, judge, dossier_ref, stage_id)
     d, stage = ctx.dossier, ctx.stage
-    view = dossiers._dossier_view(session, d, lang=lang)  # checked above (dossier.read_assigned)
+    view = dossiers.dossier_view_unchecked(session, d, lang=lang)  # checked above (dossier.read_assigned)
     revision = session.scalar(
         select(DossierRevision).where(DossierRevision.dossier_id == d.id,
                                       DossierRevision.revision == d.current_revision)
@@ -953,7 +953,7 @@ def open_dossier_for_judge(
         content = copy.deepcopy(original)
     has_files = bool(view.attachments) or any(s.get("attachments") for s in original.get("sections") or []
                                               if isinstance(s, Mapping))
-    sheet = sheet_service._get_sheet(session, d, judge, stage.id)
+    sheet = sheet_service.get_sheet_unchecked(session, d, judge, stage.id)
     opened = JudgeDossier(
         reader=view, content=content, blind_mode=blind, attachments_unredacted=blind and has_files,
         stage_id=stage.id, stage_ids=tuple(ctx.stage_ids),

@@ -47,7 +47,7 @@ from oaoi_desktop import i18n
 from oaoi_desktop.domain.rubric import Rubric, Stage
 from oaoi_desktop.domain.scoring import number_text, sheet_total
 from oaoi_desktop.errors import ValidationError
-from oaoi_desktop.services import accounts, sheets as sheet_service
+from oaoi_desktop.services import facts, sheets as sheet_service
 from oaoi_desktop.services.assignments import recused
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import event_rubric, rubric_fingerprint
@@ -104,9 +104,9 @@ def blank_forms(session: Session, event: Event, judge: User | str | None = None,
     authorize(session, actor, Action.PAPER_FORMS, event=event)
     rubric = event_rubric(session, event)
     if judge is None:
-        people = accounts.judges(session, event)
+        people = facts.judges(session, event)
     else:
-        people = [judge if isinstance(judge, User) else accounts.find_judge(session, event, str(judge))]
+        people = [judge if isinstance(judge, User) else facts.find_judge(session, event, str(judge))]
     out = [_forms_for(session, event, rubric, j, lang) for j in people]
     return [f for f in out if f.pages]
 
@@ -390,7 +390,7 @@ class _Roster:
     def __init__(self, session: Session, event: Event, rubric: Rubric) -> None:
         self.event = event
         self.rubric = rubric
-        judges = accounts.judges(session, event)
+        judges = facts.judges(session, event)
         self.judges_by_id = {str(j.id): j for j in judges}
         self.judges_by_name = {_norm(j.name).casefold(): j for j in judges}
         dossiers = list(session.scalars(select(Dossier).where(Dossier.event_id == event.id)))
@@ -624,7 +624,7 @@ def import_paper_scores(
                 problems.append(RowProblem(path.name, rows, "paper.incomplete", {**who, "criteria": ", ".join(missing)}))
                 bad = True
             else:
-                existing = sheet_service._get_sheet(session, first.dossier, first.judge, first.stage.id)
+                existing = sheet_service.get_sheet_unchecked(session, first.dossier, first.judge, first.stage.id)
         outcome = SheetOutcome(
             judge=judge_label, judge_id=first.judge.id if first.judge else None, dossier=dossier_label,
             dossier_id=first.dossier.id if first.dossier else None, stage_id=stage_id, status="rejected",
@@ -662,7 +662,7 @@ def import_paper_scores(
         assert first.judge is not None and first.dossier is not None and first.stage is not None
         replaced = existing is not None and existing.status == SheetStatus.DRAFT and bool(existing.scores)
         with session.begin_nested():
-            sheet_service._save_sheet(
+            sheet_service.save_sheet_unchecked(
                 session, event, first.judge, first.dossier,
                 values={e.criterion_id: e.value for e in group},
                 comments={e.criterion_id: e.comment for e in group},

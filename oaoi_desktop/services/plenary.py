@@ -40,7 +40,7 @@ from oaoi_desktop.domain.scoring import SheetTotal, coefficient_table, to_milli,
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.events import event_rubric
-from oaoi_desktop.services.ranking import EventScores, dossier_groups
+from oaoi_desktop.services.scores import EventScores, dossier_groups
 from oaoi_desktop.store.models import (
     Dossier,
     Event,
@@ -77,10 +77,10 @@ def snapshot(a: PlenaryAdjustment) -> dict[str, Any]:
 
 def active_adjustments(session: Session, event: Event, *, actor: Actor) -> list[PlenaryAdjustment]:
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _active_adjustments(session, event)
+    return active_adjustments_unchecked(session, event)
 
 
-def _active_adjustments(session: Session, event: Event) -> list[PlenaryAdjustment]:
+def active_adjustments_unchecked(session: Session, event: Event) -> list[PlenaryAdjustment]:
     return list(session.scalars(
         select(PlenaryAdjustment)
         .where(PlenaryAdjustment.event_id == event.id, PlenaryAdjustment.withdrawn_at.is_(None))
@@ -209,7 +209,7 @@ def _corrected_ranking(
     scores = EventScores(session, event, rubric)
     groups = dossier_groups(session, event, group_by)
     if corrections is None:
-        corrections = [a for a in _active_adjustments(session, event) if a.kind == CORRECTION]
+        corrections = [a for a in active_adjustments_unchecked(session, event) if a.kind == CORRECTION]
     totals = scores.totals()
     if not corrections:
         return domain_rank(rubric, totals, groups, criterion_scores=scores.criterion_scores,
@@ -261,15 +261,15 @@ def adjusted_ranking(
 ) -> list[AdjustedRow]:
     """Rows per group in adjusted order: raw rank/value beside the adjusted ones, with reasons."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _adjusted_ranking(session, event, group_by=group_by, method=method, stage_id=stage_id)
+    return adjusted_ranking_unchecked(session, event, group_by=group_by, method=method, stage_id=stage_id)
 
 
-def _adjusted_ranking(
+def adjusted_ranking_unchecked(
     session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
     method: AggregationMethod | None = None, stage_id: str | None = None,
 ) -> list[AdjustedRow]:
     """:func:`adjusted_ranking` without the check (documents, after their own)."""
-    decisions = _active_adjustments(session, event)
+    decisions = active_adjustments_unchecked(session, event)
     rubric = event_rubric(session, event)
     stages_in = {s.id for s in rubric.stages} if stage_id is None else {stage_id}
     corrections = [a for a in decisions if a.kind == CORRECTION and a.stage_id in stages_in]

@@ -23,7 +23,7 @@ How a request is judged
 3. **Object state**, for judges: a judge acts only on their own event
    (``policy.other_event``) and for themself (``policy.not_own``); reads and
    writes of a dossier need it assigned to them, not recused at the event's
-   recusal level with its aliases (:func:`assignments.recused`) and free of a
+   recusal level with its aliases (:func:`facts.recused`) and free of a
    declared conflict; writes need their own sheet to be a DRAFT (or not yet
    exist) in an event that is not finalised.
 
@@ -79,6 +79,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.errors import NotFoundError, PermissionDeniedError
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.facts import find_judge, get_event, has_declared_conflict, recused, when_text
+from oaoi_desktop.services.seat import is_judge_seat
 from oaoi_desktop.store.models import Assignment, Event, EventStatus, Role, ScoreSheet, SheetStatus, User
 
 SECRETARIAT = Role.SECRETARIAT
@@ -266,8 +269,6 @@ def authorize(
             raise _refuse("policy.secretariat_only", name=user.name, action=action)
         raise _refuse("policy.role_refused", name=user.name, role=user.role.value, action=action)
     if user.role == SECRETARIAT:
-        from oaoi_desktop.services.seat import is_judge_seat
-
         if is_judge_seat(session):
             raise _refuse("policy.judge_seat", name=user.name, action=action)
         return user
@@ -284,8 +285,6 @@ def authorize(
         raise _refuse("policy.not_own", name=user.name, action=action, judge=owner.name if owner else "-")
     ev = event if isinstance(event, Event) else (session.get(Event, ev_id) if ev_id is not None else None)
     if rule.open_event and ev is not None and ev.status == EventStatus.FINALISED:
-        from oaoi_desktop.services.completeness import when_text
-
         raise _refuse("policy.event_finalised", name=user.name, action=action, event=ev.name,
                       at=when_text(ev.finalised_at))
     if rule.dossier and dossier is not None:
@@ -297,8 +296,6 @@ def authorize(
 
 def _check_dossier(session: Session, event: Event | None, user: User, dossier: Any, action: str,
                    stage_id: str | None) -> None:
-    from oaoi_desktop.services.assignments import has_declared_conflict, recused
-
     number = getattr(dossier, "number", str(dossier))
     if event is None or dossier.event_id != user.event_id:
         raise _refuse("policy.not_assigned", name=user.name, action=action, dossier=number)
@@ -360,8 +357,6 @@ def authorize_db(db: Any, actor: Any, action: str, *, event: Any = None, judge: 
     ``actor`` the judge acts as themself (their passphrase is the proof, e.g. a bundle
     signed with their key on their own laptop).
     """
-    from oaoi_desktop.services import accounts, events
-
     with db.read() as s:
         ev = None
         if isinstance(getattr(event, "id", None), uuid.UUID):  # an Event, or a reference carrying its id
@@ -369,18 +364,16 @@ def authorize_db(db: Any, actor: Any, action: str, *, event: Any = None, judge: 
         elif isinstance(event, uuid.UUID):
             ev = s.get(Event, event)
         elif event is not None:
-            ev = events.get_event(s, str(event))
+            ev = get_event(s, str(event))
         person = None
         if isinstance(judge, User):
             person = s.get(User, judge.id)
         elif judge is not None and ev is not None:
             try:
-                person = accounts.find_judge(s, ev, str(judge))
+                person = find_judge(s, ev, str(judge))
             except NotFoundError:
                 person = None  # the policy speaks first; the caller reports an unknown judge
         if actor is None and judge_acts and person is not None:
-            from oaoi_desktop.services.audit import Actor
-
             actor = Actor(person.name, person.id)
         user = authorize(s, actor, action, event=ev, judge=person)
         if judge is not None and person is None and user.role.is_judge and RULES[action].own:

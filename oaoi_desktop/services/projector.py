@@ -25,7 +25,8 @@ from oaoi_desktop.errors import NotFoundError
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.policy import Action, authorize
-from oaoi_desktop.services.ranking import COUNTED, PreparedScores, _key, _raw, ranking_table
+from oaoi_desktop.services.ranking import PreparedScores, ranking_table
+from oaoi_desktop.services.scores import COUNTED, id_key, raw_id
 from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, User
 
 
@@ -91,7 +92,7 @@ def projector_table(
     stages = [st for st in rubric.stages if stage_id is None or st.id == stage_id]
     names = {c.id: c.name(lang) for st in stages for c in st.criteria}
     stmt = (
-        select(_raw(ScoreSheet.dossier_id), ScoreSheet.stage_id, Score.criterion_id,
+        select(raw_id(ScoreSheet.dossier_id), ScoreSheet.stage_id, Score.criterion_id,
                func.max(Score.value_milli) - func.min(Score.value_milli))
         .join(Score, Score.sheet_id == ScoreSheet.id)
         .where(ScoreSheet.event_id == event.id, ScoreSheet.status.in_(COUNTED))
@@ -102,7 +103,7 @@ def projector_table(
     for d, st, cid, width in session.execute(stmt):
         if st in wanted and Fraction(int(width or 0), 1000) >= criterion_limit:
             name = names.get(cid, cid)
-            lst = flagged.setdefault(_key(d), [])
+            lst = flagged.setdefault(id_key(d), [])
             if name not in lst:
                 lst.append(name)
     by_dossier = {r.dossier_id: r for r in table.ranking}

@@ -64,6 +64,10 @@ from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import ConflictError, OaoiError, ValidationError
 from oaoi_desktop.services.audit import Actor, append, chain_for
 from oaoi_desktop.services.policy import Action, authorize
+from oaoi_desktop.services.purged import (  # the facts below the documents service (issue 16)
+    PURGED_KEY, RETENTION_KEY, parse_time, purge_document_data, purge_state, purged_notice, purged_when,
+    purged_when_text, retention_days,
+)
 from oaoi_desktop.store.models import (
     Attachment,
     AuditEntry,
@@ -79,9 +83,6 @@ from oaoi_desktop.store.models import (
 
 log = logging.getLogger(__name__)
 
-RETENTION_KEY = "retention_days"
-PURGED_KEY = "purged"
-"""``event.settings["purged"]``: when, by whom, the Berita Acara's number and the purge entry's seq."""
 PURGE_KIND = "purge"
 PURGED_AUDIT_KEYS = ("source", "attachments")
 """Keys of dossier import entries that carry folder and file names (personal data, e.g. "KTP_Rahmat.pdf")."""
@@ -202,11 +203,6 @@ class PurgeResult:
 
 
 # -- retention -------------------------------------------------------------------------------
-def retention_days(event: Event) -> int | None:
-    value = (event.settings or {}).get(RETENTION_KEY)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def set_retention(session: Session, event: Event, days: int | None, *, actor: Actor) -> Event:
     """Set (``None``: clear) the event's retention period in days, counted from its finalisation."""
     authorize(session, actor, Action.EVENT_UPDATE, event=event)
@@ -230,12 +226,6 @@ def _due(event: Event) -> _dt.datetime | None:
     if days is None or event.finalised_at is None:
         return None
     return event.finalised_at + _dt.timedelta(days=days)
-
-
-def purge_state(event: Event) -> dict[str, Any] | None:
-    """The event's purge (when, by whom, the Berita Acara's number) or None: no personal data, no score."""
-    value = (event.settings or {}).get(PURGED_KEY)
-    return dict(value) if isinstance(value, dict) else None
 
 
 # -- backups ---------------------------------------------------------------------------------
@@ -388,7 +378,7 @@ def purge_event(db: Any, event_ref: str | uuid.UUID, *, actor: Actor, reason: st
                 # a run killed between its commit and the file removal left attachment files behind:
                 # this run removes them (their rows are gone, the record lists them)
                 leftover = _leftover_blob_shas(s, event, done)
-                again = PurgeResult(False, event.id, event.name, _parse_time(done.get("at")), str(done.get("by", "")),
+                again = PurgeResult(False, event.id, event.name, parse_time(done.get("at")), str(done.get("by", "")),
                                     str(done.get("reason", "")), str(done.get("basis", "")), str(done.get("number", "")),
                                     None, dict(done.get("counts") or {}), (), (0, ""), (0, ""), the_plan.backups)
                 return replace(again, files_removed=_remove_blob_files(db, leftover))
@@ -421,7 +411,7 @@ def purge_event(db: Any, event_ref: str | uuid.UUID, *, actor: Actor, reason: st
             details = {"audit_seq": entry.seq}
             data = purge_document_data(s, event, details)
             fp = documents.fingerprint(ctx, PURGE_KIND, data)
-            file_name = f"{documents.CODES[PURGE_KIND]}-{documents._slug(documents.document_code(event))}.pdf"
+            file_name = f"{documents.CODES[PURGE_KIND]}-{documents.file_slug(documents.document_code(event))}.pdf"
             row = documents.register(ctx, PURGE_KIND, details, fp=fp, file_name=file_name, lang=lang, actor=actor)
             s.flush()
             settings = dict(event.settings or {})
@@ -459,13 +449,6 @@ def purge_event(db: Any, event_ref: str | uuid.UUID, *, actor: Actor, reason: st
     return replace(result, pdf=written, files_removed=files_removed, vacuumed=vacuumed)
 
 
-def _parse_time(value: Any) -> _dt.datetime:
-    try:
-        return _dt.datetime.fromisoformat(str(value).replace("Z", "")).replace(tzinfo=None)
-    except ValueError:
-        return utcnow()
-
-
 def _destroy(s: Session, event: Event) -> tuple[list[RemovedItem], set[str], dict[str, int]]:
     dossiers = {d.id: d for d in _event_dossiers(s, event)}
     ids = sorted(dossiers)
@@ -500,13 +483,13 @@ def _destroy(s: Session, event: Event) -> tuple[list[RemovedItem], set[str], dic
 
 
 def _mark_entries(s: Session, event: Event) -> list[dict[str, Any]]:
-    from oaoi_desktop.services.audit_verify import _record_hash, entry_record
+    from oaoi_desktop.services.audit_verify import record_hash, entry_record
 
     marked = []
     for entry in _audit_entries_to_mark(s, event):
         entry.before = _mark(entry.before)
         entry.after = _mark(entry.after)
-        marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": _record_hash(entry_record(entry))})
+        marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": record_hash(entry_record(entry))})
     s.flush()
     return marked
 
@@ -569,15 +552,6 @@ def _vacuum(db: Any) -> bool:
 
 
 # -- the document ----------------------------------------------------------------------------
-def purge_document_data(session: Session, event: Event, details: dict[str, Any]) -> dict[str, Any]:
-    """What the Berita Acara Pemusnahan Data's fingerprint covers: the ``event.purged`` entry (its seq,
-    stored hash and payload), read from the chain, so a changed entry changes the fingerprint."""
-    seq = details.get("audit_seq")
-    entry = session.scalar(select(AuditEntry).where(AuditEntry.chain == chain_for(event.id), AuditEntry.seq == seq,
-                                                    AuditEntry.action == "event.purged")) if seq else None
-    return {"audit": {"seq": seq, "hash": entry.hash if entry else None}, "record": entry.after if entry else None}
-
-
 def _size(n: int) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
@@ -590,9 +564,9 @@ def _document(s: Session, db: Any, event: Event, result: PurgeResult, fp: str, f
               now: _dt.datetime) -> Any:
     from oaoi_desktop import i18n
     from oaoi_desktop.i18n.formats import local_time, zone_of
-    from oaoi_desktop.reports import content
     from oaoi_desktop.reports.documents import Document, Heading, KeyValues, Para, TableBlock
     from oaoi_desktop.services import documents
+    from oaoi_desktop.services.documents.content import signer
 
     def t(mid: str, **kw: Any) -> str:
         return i18n.render(mid, lang, **kw)
@@ -631,38 +605,13 @@ def _document(s: Session, db: Any, event: Event, result: PurgeResult, fp: str, f
                              style="small"))
     else:
         body.append(Para(t("purge.pdf.no_backups")))
-    signers = tuple(content.signer(u, lang) for u in documents.Context(s, event).chairs())
+    signers = tuple(signer(u, lang) for u in documents.Context(s, event).chairs())
     return Document(
         kind=PURGE_KIND, number=result.number, lang=lang, paper="a4", event_id=str(event.id), event_name=event.name,
         title=t("documents.title.purge"), subtitle=event.name, fingerprint=fp, rubric_sha256=documents.Context(
             s, event).rubric_sha256, generated_at=now, file_name=file_name, letterhead=documents.letterhead(db, event),
         body=tuple(body), signers=signers, signature_intro=t("purge.pdf.signature_intro"),
         audit=result.head_after, timezone=zone)
-
-
-def purged_when_text(state: dict[str, Any] | None, zone: str) -> str:
-    """A purge's time (``event.settings["purged"]["at"]``) as local time with its zone ("-" without one)."""
-    from oaoi_desktop.i18n.formats import local_time
-
-    return local_time(_parse_time(state.get("at")), zone) if state else "-"
-
-
-def purged_when(event: Event) -> str:
-    """When the event was purged, as local time with its zone ("-" if it was not)."""
-    from oaoi_desktop.i18n.formats import zone_of
-
-    return purged_when_text(purge_state(event), zone_of(event))
-
-
-def purged_notice(session: Session, dossier: Dossier, lang: str | None = None) -> str | None:
-    """"Isi proposal telah dimusnahkan pada <tanggal> (Berita Acara Pemusnahan Data No. …)", or None."""
-    event = session.get(Event, dossier.event_id)
-    state = purge_state(event) if event is not None else None
-    if state is None:
-        return None
-    from oaoi_desktop import i18n
-
-    return i18n.render("purge.notice", lang, when=purged_when(event), number=state.get("number", "-"))
 
 
 __all__ = [

@@ -1,193 +1,38 @@
 """Ranking an event from the store.
 
-The database does the summing: one grouped query computes every submitted
-sheet's weighted total as an exact integer
-``SUM(value_milli * c_i)`` over a common denominator (see
-:func:`oaoi_desktop.domain.scoring.coefficient_table`); the pure domain then
-aggregates, applies knock-outs and tie-breaks, and ranks.  Criterion scores
-are fetched lazily, one query per criterion, only when a tie-break or a
-knock-out needs them.
+The database does the summing (:mod:`oaoi_desktop.services.scores`: one
+grouped query computes every submitted sheet's weighted total as an exact
+integer ``SUM(value_milli * c_i)`` over a common denominator); the pure domain
+then aggregates, applies knock-outs and tie-breaks, and ranks.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import String, case, func, literal_column, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.domain.ranking import Ranking, rank_event as domain_rank
 from oaoi_desktop.domain.rubric import AggregationMethod, Rubric
-from oaoi_desktop.domain.scoring import SheetTotal, coefficient_table, display
+from oaoi_desktop.domain.scoring import SheetTotal, display
 from oaoi_desktop.errors import ValidationError
-from oaoi_desktop.services.dossiers import GROUPABLE_FIELDS
 from oaoi_desktop.services.events import event_rubric
-from oaoi_desktop.services.counted import competing_dossier, counted_sheet
+from oaoi_desktop.services.counted import competing_dossier
 from oaoi_desktop.services.policy import Action, authorize
-from oaoi_desktop.store.models import Dossier, Event, Score, ScoreSheet, SheetStatus, User
-
-COUNTED = (SheetStatus.SUBMITTED, SheetStatus.LOCKED)
-
-
-def _raw(column: Any) -> Any:
-    """A UUID column read as its stored form, skipping per-row UUID objects.
-
-    Ranking reads tens of thousands of rows; building a ``uuid.UUID`` for each
-    costs more than the query.  Keys only need to be consistent, so every
-    query here reads ids through this and :func:`_key`.
-    """
-    return type_coerce(column, String())
-
-
-def _key(value: Any) -> str:
-    return value if isinstance(value, str) else value.hex
-
-
-def total_expression(rubric: Rubric) -> tuple[Any, int]:
-    """A SQL expression summing a sheet's weighted total, and its denominator."""
-    tables = {s.id: coefficient_table(s) for s in rubric.stages}
-    denominator = math.lcm(*(d for _, d in tables.values()))
-    whens = []
-    for stage in rubric.stages:
-        coefs, d = tables[stage.id]
-        factor = denominator // d
-        for cid, c in coefs.items():
-            whens.append(((ScoreSheet.stage_id == stage.id) & (Score.criterion_id == cid), c * factor))
-    return func.sum(Score.value_milli * case(*whens, else_=0)), denominator
-
-
-def _sheet_group_key(session: Session) -> Any:
-    """GROUP BY one sheet.  On SQLite by rowid: the event index yields sheets in
-    rowid order, so the grouping streams instead of sorting 175,000 rows in a
-    temporary B-tree (measured: 1.9× faster).  Elsewhere by the primary key,
-    on which the selected columns depend functionally."""
-    if session.get_bind().dialect.name == "sqlite":
-        return literal_column(f"{ScoreSheet.__tablename__}.rowid")
-    return ScoreSheet.id
-
-
-def ranking_criteria(rubric: Rubric) -> list[str]:
-    """Criteria whose values a ranking may need: the tie-break chain and knock-outs."""
-    ids = {c.id for st in rubric.stages for c in st.criteria}
-    wanted = {c for c in rubric.tie_breaks if c in ids}
-    wanted |= {c.id for st in rubric.stages for c in st.criteria if c.knockout_below is not None}
-    return sorted(wanted)
-
-
-class EventScores:
-    """The submitted scores of an event, read in ONE grouped query.
-
-    Each row is one submitted sheet: its exact weighted total, summed by the
-    database (``SUM(value_milli * c_i)`` over a common denominator), and the
-    values of the criteria a ranking may need (tie-breaks, knock-outs) taken
-    in the same scan with conditional aggregation.  The domain ranking gets
-    the totals, plus two lazy callables over the values already read:
-    criterion aggregates for mean and trimmed mean (integer sums, one
-    Fraction per dossier) and per-judge criterion scores for median and
-    z-scores.  A criterion outside that set is fetched with its own query.
-    """
-
-    def __init__(self, session: Session, event: Event, rubric: Rubric) -> None:
-        self.session = session
-        self.event = event
-        self.rubric = rubric
-        self.criteria = ranking_criteria(rubric)
-        expr, self.denominator = total_expression(rubric)
-        values = [
-            func.max(case((Score.criterion_id == cid, Score.value_milli), else_=None)) for cid in self.criteria
-        ]
-        stmt = (
-            select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), ScoreSheet.stage_id, expr, *values)
-            .join(Score, Score.sheet_id == ScoreSheet.id)
-            .where(ScoreSheet.event_id == event.id, counted_sheet())
-            .group_by(_sheet_group_key(session))
-        )
-        self.rows = [(_key(r[0]), _key(r[1]), r[2], int(r[3]), r[4:]) for r in session.execute(stmt)]
-        self._positions = {cid: i for i, cid in enumerate(self.criteria)}
-
-    def totals(self) -> list[SheetTotal]:
-        den = self.denominator
-        return [SheetTotal(d, j, st, Fraction(total, den)) for d, j, st, total, _ in self.rows]
-
-    def _column(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, int]]:
-        pos = self._positions.get(criterion_id)
-        if pos is None:  # not a tie-break or knock-out criterion: its own query
-            stmt = (
-                select(_raw(ScoreSheet.dossier_id), _raw(ScoreSheet.judge_id), Score.value_milli)
-                .join(Score, Score.sheet_id == ScoreSheet.id)
-                .where(
-                    ScoreSheet.event_id == self.event.id,
-                    counted_sheet(),
-                    ScoreSheet.stage_id == stage_id,
-                    Score.criterion_id == criterion_id,
-                )
-            )
-            return [(_key(d), _key(j), v) for d, j, v in self.session.execute(stmt)]
-        return [(d, j, vals[pos]) for d, j, st, _, vals in self.rows if st == stage_id and vals[pos] is not None]
-
-    def criterion_scores(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, Fraction]]:
-        return [(d, j, Fraction(v, 1000)) for d, j, v in self._column(stage_id, criterion_id)]
-
-    def criterion_aggregates(
-        self, stage_id: str, criterion_id: str, method: AggregationMethod
-    ) -> dict[str, Fraction] | None:
-        """Exact mean / trimmed mean per dossier from integer sums; else None."""
-        if method not in (AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN):
-            return None
-        acc: dict[str, list[int]] = {}
-        for d, _, v in self._column(stage_id, criterion_id):
-            a = acc.get(d)
-            if a is None:
-                acc[d] = [v, 1, v, v]
-            else:
-                a[0] += v
-                a[1] += 1
-                if v < a[2]:
-                    a[2] = v
-                if v > a[3]:
-                    a[3] = v
-        return aggregates_from_sums(acc.items(), method)
-
-
-def aggregates_from_sums(sums: Iterable[tuple[str, Sequence[int]]],
-                         method: AggregationMethod) -> dict[str, Fraction]:
-    """Exact mean / trimmed mean per dossier from ``(dossier, (sum, n, low, high))`` of milli-scores.
-
-    The one place the trim rule meets integer sums (the ranking's tie-break columns and the
-    leave-one-judge-out re-rankings, which build their sums without one judge).
-    """
-    from oaoi_desktop.domain.aggregation import TRIM_MIN_JUDGES
-
-    trimmed = method is AggregationMethod.TRIMMED_MEAN
-    out = {}
-    made: dict[tuple[int, int], Fraction] = {}  # equal aggregates share one Fraction (few distinct values)
-    for d, (total, n, low, high) in sums:
-        if trimmed and n >= TRIM_MIN_JUDGES:
-            total, n = total - low - high, n - 2
-        value = made.get((total, n))
-        if value is None:
-            value = made[total, n] = Fraction(total, n * 1000)
-        out[d] = value
-    return out
+from oaoi_desktop.services.scores import (  # the score reading lives below the ranking (issue 16)
+    COUNTED, EventScores, aggregates_from_sums, dossier_groups, id_key, ranking_criteria, raw_id, total_expression,
+)
+from oaoi_desktop.store.models import Dossier, Event, User
 
 
 def sheet_totals(session: Session, event: Event, rubric: Rubric, *, actor: Any) -> list[SheetTotal]:
     """Every submitted sheet's exact total, summed by the database."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
     return EventScores(session, event, rubric).totals()
-
-
-def dossier_groups(session: Session, event: Event, group_by: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    for field in group_by:
-        if field not in GROUPABLE_FIELDS:
-            raise ValidationError("rank.unknown_group_field", field=field, allowed=", ".join(GROUPABLE_FIELDS))
-    columns = [getattr(Dossier, f) for f in group_by]
-    stmt = select(_raw(Dossier.id), *columns).where(Dossier.event_id == event.id, competing_dossier())
-    return {_key(row[0]): tuple(str(v or "") for v in row[1:]) for row in session.execute(stmt)}
 
 
 def rank_event(
@@ -206,10 +51,10 @@ def rank_event(
     instead of taking the database's sums (the two must agree; tests check).
     """
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _rank_event(session, event, group_by=group_by, method=method, stage_id=stage_id, fast=fast)
+    return rank_event_unchecked(session, event, group_by=group_by, method=method, stage_id=stage_id, fast=fast)
 
 
-def _rank_event(session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
+def rank_event_unchecked(session: Session, event: Event, *, group_by: Sequence[str] = ("kategori", "kelompok"),
                 method: AggregationMethod | None = None, stage_id: str | None = None, fast: bool = True) -> Ranking:
     """:func:`rank_event` without the authority check: for services that checked already
     (documents, stage closing) or that show no score (a printed document's fingerprint)."""
@@ -456,9 +301,9 @@ def prepare_scores(session: Session, event: Event, group_by: Sequence[str] = ("k
         return previous
     rubric = event_rubric(session, event)
     scores = EventScores(session, event, rubric)
-    meta = {_key(i): (n, t, ins) for i, n, t, ins in session.execute(
-        select(_raw(Dossier.id), Dossier.number, Dossier.title, Dossier.instansi).where(Dossier.event_id == event.id))}
-    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    meta = {id_key(i): (n, t, ins) for i, n, t, ins in session.execute(
+        select(raw_id(Dossier.id), Dossier.number, Dossier.title, Dossier.instansi).where(Dossier.event_id == event.id))}
+    names = {id_key(i): n for i, n in session.execute(select(raw_id(User.id), User.name).where(User.event_id == event.id))}
     return PreparedScores(version, tuple(group_by), rubric, scores, dossier_groups(session, event, group_by),
                           scores.totals(), meta, names)
 

@@ -10,7 +10,7 @@ all advance, as :func:`oaoi_desktop.services.stages.close_stage` does).  Rank
 moves are reported too, but only a crossing of the pass mark or of the top-N
 cut counts as a dependency.
 
-The scores are read once (one :class:`~oaoi_desktop.services.ranking.EventScores`
+The scores are read once (one :class:`~oaoi_desktop.services.scores.EventScores`
 scan); each re-ranking works on that judge-less copy in memory.  The raw
 ranking is examined (plenary decisions are the plenary's answer to what this
 shows, not an input to it).
@@ -36,7 +36,7 @@ from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.services.policy import Action, authorize
-from oaoi_desktop.services.ranking import EventScores, _key, _raw, aggregates_from_sums, dossier_groups
+from oaoi_desktop.services.scores import EventScores, aggregates_from_sums, dossier_groups, id_key, raw_id
 from oaoi_desktop.store.models import Dossier, Event, User
 
 
@@ -194,10 +194,10 @@ def leave_one_judge_out(
 ) -> SensitivityReport:
     """The raw ranking of ``event`` and, per dossier, what leaving out each judge in turn does to it."""
     authorize(session, actor, Action.RESULTS_READ, event=event)
-    return _compute(session, event, method=method, stage_id=stage_id, group_by=group_by, top_n=top_n)
+    return leave_one_judge_out_unchecked(session, event, method=method, stage_id=stage_id, group_by=group_by, top_n=top_n)
 
 
-def _compute(session: Session, event: Event, *, method: AggregationMethod | str | None = None,
+def leave_one_judge_out_unchecked(session: Session, event: Event, *, method: AggregationMethod | str | None = None,
              stage_id: str | None = None, group_by: Sequence[str] = ("kategori", "kelompok"),
              top_n: int | None = None) -> SensitivityReport:
     """:func:`leave_one_judge_out` without the authority check: for callers that made their own
@@ -221,7 +221,7 @@ def _compute(session: Session, event: Event, *, method: AggregationMethod | str 
     base = run(scores)
     stages = {st.id for st in rubric.stages} if stage_id is None else {stage_id}
     judge_ids = sorted({r[1] for r in scores.rows if r[2] in stages})
-    names = {_key(i): n for i, n in session.execute(select(_raw(User.id), User.name).where(User.event_id == event.id))}
+    names = {id_key(i): n for i, n in session.execute(select(raw_id(User.id), User.name).where(User.event_id == event.id))}
     judges = sorted(((j, names.get(j, j)) for j in judge_ids), key=lambda x: (x[1].casefold(), x[0]))
     columns = _Columns(scores)
     base_adv = _advancing(base, top_n)
@@ -236,8 +236,8 @@ def _compute(session: Session, event: Event, *, method: AggregationMethod | str 
             if r.rank != b.rank or r.passed != b.passed or advanced != was:
                 effects.setdefault(r.dossier_id, []).append(
                     JudgeEffect(j, name, r.rank, r.value, r.passed, advanced))
-    meta = {_key(i): (n, t) for i, n, t in session.execute(
-        select(_raw(Dossier.id), Dossier.number, Dossier.title).where(Dossier.event_id == event.id))}
+    meta = {id_key(i): (n, t) for i, n, t in session.execute(
+        select(raw_id(Dossier.id), Dossier.number, Dossier.title).where(Dossier.event_id == event.id))}
     rows = []
     for r in base:
         number, title = meta.get(r.dossier_id, ("", ""))

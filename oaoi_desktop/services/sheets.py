@@ -11,8 +11,8 @@ Lifecycle: DRAFT → (submit) SUBMITTED or LOCKED → (the secretariat's
 ``lock=True``; both final statuses count in the ranking and neither can be
 changed by a judge.
 
-The write helpers :func:`_save_sheet`, :func:`_set_score` and
-:func:`_set_comment` are **private to the services that check authority**
+The write helpers :func:`save_sheet_unchecked`, :func:`set_score_unchecked` and
+:func:`set_comment_unchecked` are **private to the services that check authority**
 (:mod:`~oaoi_desktop.services.judging` for the judge's own draft,
 :mod:`~oaoi_desktop.services.paper` for the secretariat's paper entry, the
 demo builder).  They are not a way around the policy: on their own they refuse
@@ -39,8 +39,7 @@ from oaoi_desktop.domain.rubric import Stage
 from oaoi_desktop.errors import ConflictError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services.assignments import is_assigned
 from oaoi_desktop.services.audit import Actor, append
-from oaoi_desktop.services.auth import require_secretariat
-from oaoi_desktop.services.policy import Action
+from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.services.events import event_rubric
 from oaoi_desktop.store.models import Dossier, Event, EventStatus, Score, ScoreSheet, SheetStatus, User, utcnow
 
@@ -96,10 +95,10 @@ def get_sheet(session: Session, dossier: Dossier, judge: User, stage_id: str, *,
     user = policy.resolve(session, actor, policy.Action.SHEET_READ_OWN)
     action = policy.Action.SHEET_READ_ANY if user.role == policy.SECRETARIAT else policy.Action.SHEET_READ_OWN
     policy.authorize(session, actor, action, event=dossier.event_id, dossier=dossier, judge=judge, stage_id=stage_id)
-    return _get_sheet(session, dossier, judge, stage_id)
+    return get_sheet_unchecked(session, dossier, judge, stage_id)
 
 
-def _get_sheet(session: Session, dossier: Dossier, judge: User, stage_id: str) -> ScoreSheet | None:
+def get_sheet_unchecked(session: Session, dossier: Dossier, judge: User, stage_id: str) -> ScoreSheet | None:
     return session.scalar(
         select(ScoreSheet).where(
             ScoreSheet.dossier_id == dossier.id,
@@ -137,7 +136,7 @@ def _refuse_write(session: Session, event: Event, judge: User, dossier: Dossier,
         raise ConflictError("sheet.locked", dossier=dossier.number)
 
 
-def _save_sheet(
+def save_sheet_unchecked(
     session: Session,
     event: Event,
     judge: User,
@@ -173,7 +172,7 @@ def _save_sheet(
     stage = rubric.stage(stage_id) if stage_id else rubric.first_stage
     refuse_closed_stage(event, stage.id, dossier)
     # [trust, issue 8; auth, issue 12] recusal, conflicts and final sheets hold here too
-    _refuse_write(session, event, judge, dossier, stage.id, _get_sheet(session, dossier, judge, stage.id))
+    _refuse_write(session, event, judge, dossier, stage.id, get_sheet_unchecked(session, dossier, judge, stage.id))
     comments = dict(comments or {})
     parsed = {cid: _parse_value(stage, cid, raw) for cid, raw in values.items() if raw not in (None, "")}
     for cid in comments:
@@ -181,7 +180,7 @@ def _save_sheet(
         if cid not in stage_ids:
             raise ValidationError("sheet.unknown_criterion", criterion=cid, stage=stage.id)
 
-    sheet = _get_sheet(session, dossier, judge, stage.id)
+    sheet = get_sheet_unchecked(session, dossier, judge, stage.id)
     before = sheet_values(sheet) if sheet is not None else None
     before_status = sheet.status.value if sheet is not None else None
     if sheet is None:
@@ -286,7 +285,7 @@ def check_version(sheet: ScoreSheet | None, expected_version: int | None, dossie
         raise ConflictError("sheet.stale", dossier=dossier.number)
 
 
-def _set_score(
+def set_score_unchecked(
     session: Session,
     event: Event,
     judge: User,
@@ -313,7 +312,7 @@ def _set_score(
         raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
     refuse_closed_stage(event, stage.id, dossier)
     parsed = None if value is None or value == "" else _parse_value(stage, criterion_id, value)
-    sheet = _get_sheet(session, dossier, judge, stage.id)
+    sheet = get_sheet_unchecked(session, dossier, judge, stage.id)
     _refuse_write(session, event, judge, dossier, stage.id, sheet)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
@@ -368,7 +367,7 @@ def _set_score(
     return sheet
 
 
-def _set_comment(
+def set_comment_unchecked(
     session: Session,
     event: Event,
     judge: User,
@@ -388,7 +387,7 @@ def _set_comment(
     if criterion_id not in stage.criterion_ids:
         raise ValidationError("sheet.unknown_criterion", criterion=criterion_id, stage=stage.id)
     refuse_closed_stage(event, stage.id, dossier)
-    sheet = _get_sheet(session, dossier, judge, stage.id)
+    sheet = get_sheet_unchecked(session, dossier, judge, stage.id)
     check_version(sheet, expected_version, dossier)
     existing = next((s for s in sheet.scores if s.criterion_id == criterion_id), None) if sheet else None
     _refuse_write(session, event, judge, dossier, stage.id, sheet)
@@ -417,7 +416,7 @@ def unlock_sheet(session: Session, sheet: ScoreSheet, actor: Actor, reason: str)
     The judge can then change it and submit again; the audit log records the
     reason, the status before and the scores as they stood.
     """
-    require_secretariat(session, actor, Action.SHEET_UNLOCK, sheet=sheet)
+    authorize(session, actor, Action.SHEET_UNLOCK, sheet=sheet)
     reason = " ".join((reason or "").split())
     dossier = session.get(Dossier, sheet.dossier_id)
     assert dossier is not None

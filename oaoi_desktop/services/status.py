@@ -161,7 +161,7 @@ def event_progress(session, event_id: uuid.UUID, stage_id: str, *,  # type: igno
     Only sheets of assigned pairs count (a sheet left from a removed
     assignment would not be in the judge's queue).
     """
-    import re
+    from oaoi_desktop.domain.sorting import natural_key
 
     from oaoi_desktop.services.policy import Action, authorize
 
@@ -216,16 +216,13 @@ def event_progress(session, event_id: uuid.UUID, stage_id: str, *,  # type: igno
         )
     )
 
-    def natural(text: str) -> tuple[object, ...]:
-        return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", text))
-
     dossiers = sorted(
         (DossierProgress(d.id, d.number, d.title or "", d.kategori or "", d.kelompok or "",
                          *per_dossier.get(d.id, (0, 0)))
          for d in session.execute(
              select(Dossier.id, Dossier.number, Dossier.title, Dossier.kategori, Dossier.kelompok)
              .where(Dossier.event_id == event_id, competing_dossier()))),
-        key=lambda d: natural(d.number),
+        key=lambda d: natural_key(d.number),
     )
     return EventProgress(stage_id, judges, tuple(dossiers))
 

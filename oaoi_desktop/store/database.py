@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from oaoi_desktop import config
 from oaoi_desktop.errors import DatabaseVersionError, OaoiError
 from oaoi_desktop.store import backup, removable
+from oaoi_desktop.store.readable import check_readable, first_line
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ class Database:
             raise OaoiError("lan.retry", server=self.display_name) from exc
         if kind == "connection":
             raise OaoiError("lan.connection_lost", server=self.display_name,
-                            reason=_first_line(exc.orig)) from exc
+                            reason=first_line(exc.orig)) from exc
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of a SQLite database (online backup API)."""
@@ -207,11 +208,6 @@ def _quiet_rollback(session: Session) -> None:
         session.rollback()
     except DBAPIError:  # the connection is gone: nothing left to roll back
         pass
-
-
-def _first_line(value: object) -> str:
-    text_ = str(value).strip()
-    return text_.splitlines()[0] if text_ else type(value).__name__
 
 
 RETRY_SQLSTATES = ("40001", "40P01", "55P03", "57014")
@@ -274,18 +270,6 @@ def make_engine(url: str) -> Engine:
             },
         )
     return create_engine(url, pool_pre_ping=True)
-
-
-def check_readable(db: Database) -> None:
-    """Fail with a clear message if the file is not a database at all."""
-    try:
-        with db.engine.connect() as conn:
-            inspect(conn).get_table_names()
-            conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
-        raise OaoiError("store.cannot_open", path=db.display_name, reason=_first_line(exc.orig)) from exc
-    except Exception as exc:  # sqlite3.DatabaseError: file is not a database
-        raise OaoiError("store.cannot_open", path=db.display_name, reason=str(exc)) from exc
 
 
 def timestamp() -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -26,6 +26,8 @@ from oaoi_desktop.store import backup
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from oaoi_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(db) -> str | None:  # type: ignore[no-untyped-def]
+def current_revision(db: Database) -> str | None:
     """The schema stamp of ``db`` (None: not stamped yet), read with plain SQL.
 
     What Alembic's ``MigrationContext.get_current_revision`` reads, without
@@ -125,7 +127,7 @@ MIGRATION_LOCK_KEY = 0x0A0A_0001
 
 
 @contextlib.contextmanager
-def _migration_lock(db) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _migration_lock(db: Database) -> Iterator[None]:
     if db.is_sqlite:
         yield  # SQLite: the migration's own write transaction is the lock
         return
@@ -143,9 +145,9 @@ def _migration_lock(db) -> Iterator[None]:  # type: ignore[no-untyped-def]
             conn.commit()
 
 
-def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untyped-def]
+def upgrade(db: Database, *, backup_first: bool = True) -> bool:
     """Bring ``db`` to the newest schema; returns True if anything ran."""
-    from oaoi_desktop.store.database import check_readable
+    from oaoi_desktop.store.readable import check_readable
 
     check_readable(db)
     if current_revision(db) == HEAD_REVISION:
@@ -160,7 +162,7 @@ def upgrade(db, *, backup_first: bool = True) -> bool:  # type: ignore[no-untype
         return _upgrade_locked(db, head, backup_first=backup_first)
 
 
-def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # type: ignore[no-untyped-def]
+def _upgrade_locked(db: Database, head: str | None, *, backup_first: bool) -> bool:
     current = current_revision(db)
     if current == head:
         return False  # another seat migrated it while we waited
@@ -180,7 +182,7 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
     from alembic import command
 
     try:
-        _run_alembic(db, command.upgrade, "head")
+        run_alembic(db, command.upgrade, "head")
     except Exception as exc:  # [lan] a LAN seat's role may not change the schema: the admin upgrades first
         if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
             from oaoi_desktop.errors import OaoiError
@@ -191,14 +193,14 @@ def _upgrade_locked(db, head: str | None, *, backup_first: bool) -> bool:  # typ
     return True
 
 
-def downgrade(db, revision: str) -> None:  # type: ignore[no-untyped-def]
+def downgrade(db: Database, revision: str) -> None:
     """Take ``db`` back to ``revision`` (for tests and for undoing a release)."""
     from alembic import command
 
-    _run_alembic(db, command.downgrade, revision)
+    run_alembic(db, command.downgrade, revision)
 
 
-def _run_alembic(db, step, revision: str) -> None:  # type: ignore[no-untyped-def]
+def run_alembic(db: Database, step: Callable[[Config, str], None], revision: str) -> None:
     cfg = alembic_config()
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection  # no transaction is open on it yet
@@ -221,7 +223,7 @@ def _run_alembic(db, step, revision: str) -> None:  # type: ignore[no-untyped-de
                 raw.execute("PRAGMA foreign_keys = ON")
 
 
-def _stamp_meta(db) -> None:  # type: ignore[no-untyped-def]
+def _stamp_meta(db: Database) -> None:
     from oaoi_desktop.store.models import AppMeta
 
     with db.write() as s:

@@ -80,7 +80,7 @@ def reference_schema(revision: str) -> dict[tuple[str, str], SchemaObject]:
         engine = create_engine(url)
         db = Database(url, engine)
         try:
-            migrate._run_alembic(db, command.upgrade, revision)
+            migrate.run_alembic(db, command.upgrade, revision)
         finally:
             engine.dispose()
         return read_schema(path)

@@ -177,7 +177,7 @@ def test_secretariat_catalogue_is_complete_and_consistent() -> None:
     root = Path(__file__).resolve().parents[2] / "oaoi_desktop"
     sources = [root / "cli" / "secretariat.py", root / "services" / "assignments.py", root / "services" / "exports.py",
                root / "services" / "agreement.py", root / "services" / "accounts.py", root / "services" / "ranking.py",
-               root / "services" / "plenary.py"]
+               root / "services" / "plenary.py", root / "services" / "scores.py"]
     for path in sources:
         text = path.read_text(encoding="utf-8")
         for mid in re.findall(r"""(?:\bt|Error|reject\(number, who,)\(\s*f?["']([a-z_]+\.[a-z_.]+)["']""", text):

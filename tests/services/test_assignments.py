@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from oaoi_desktop.domain.conflicts import is_recused
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, judging, sheets
-from oaoi_desktop.services.audit import verify_chain
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Assignment, AuditEntry, Dossier, RecusalLevel, ScoreSheet, User
 from support import judging_builders as jb

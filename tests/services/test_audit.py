@@ -7,7 +7,8 @@ import uuid
 from sqlalchemy import select, update
 
 from oaoi_desktop.services import audit
-from oaoi_desktop.services.audit import Actor, verify_chain
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, AuditHead
 from support.builders import ensure_secretariat

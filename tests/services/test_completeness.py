@@ -13,7 +13,8 @@ from sqlalchemy import select
 from oaoi_desktop import i18n
 from oaoi_desktop.errors import ConflictError, OaoiError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, assignments, completeness, dossiers, events, finalisation, judging
-from oaoi_desktop.services.audit import Actor, verify_chain
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, EventStatus, IssuedDocument
 from support.builders import ACTOR, KIPP_CRITERIA, add_dossier, add_judges, fill_sheet, make_event, score, uniform

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
-from oaoi_desktop.services.audit import Actor, verify_chain
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, RecusalLevel, Role, RubricVersion, Score, SheetStatus
 from support.builders import ACTOR, KIPP_CRITERIA, RUBRICS, add_dossier, add_judges, make_event, score, uniform
@@ -99,7 +100,7 @@ def save(db: Database, eid: str, judge: str, dossier: str, values: dict, *, subm
         d = dossiers.get_dossier(s, event, dossier)
         if not assignments.is_assigned(s, d, j, "proposal"):
             assignments.assign(s, event, d, j, actor=ACTOR)
-        sheets._save_sheet(s, event, j, d, values=values, comments=comments, submit=submit, actor=Actor(j.name, j.id))
+        sheets.save_sheet_unchecked(s, event, j, d, values=values, comments=comments, submit=submit, actor=Actor(j.name, j.id))
 
 
 def test_saving_and_submitting_a_sheet_writes_scores_and_audit(db: Database) -> None:
@@ -157,5 +158,5 @@ def test_unassigned_judge_cannot_score(db: Database) -> None:
         event = events.get_event(s, eid)
         with pytest.raises(PermissionDeniedError):
             ani = accounts.find_judge(s, event, "Ani")
-            sheets._save_sheet(s, event, ani, dossiers.get_dossier(s, event, "P-001"), values={"signifikansi": 5},
+            sheets.save_sheet_unchecked(s, event, ani, dossiers.get_dossier(s, event, "P-001"), values={"signifikansi": 5},
                                actor=Actor(ani.name, ani.id))

@@ -32,7 +32,8 @@ from sqlalchemy import select, text
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.intake.sources import scan
 from oaoi_desktop.services import imports
-from oaoi_desktop.services.audit import chain_for, verify_chain
+from oaoi_desktop.services.audit import chain_for
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.services.import_reader import normalised
 from oaoi_desktop.services.imports import ImportProgress, Outcome, import_candidates, import_paths
 from oaoi_desktop.store.blobs import DatabaseBlobStore, blob_store_for

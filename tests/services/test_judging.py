@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from oaoi_desktop.errors import ConflictError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, events, judging, ranking, sheets
-from oaoi_desktop.services.audit import Actor, verify_chain
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import (
     Attachment,

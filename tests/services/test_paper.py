@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.services import accounts, events, judging, paper, ranking
-from oaoi_desktop.services.audit import Actor, verify_chain
+from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Role, ScoreSheet, User
 from support import judging_builders as jb

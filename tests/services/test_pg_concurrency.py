@@ -29,7 +29,8 @@ from sqlalchemy import select, text
 
 from oaoi_desktop.errors import ConflictError
 from oaoi_desktop.services import judging
-from oaoi_desktop.services.audit import chain_for, verify_chain
+from oaoi_desktop.services.audit import chain_for
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Score, ScoreSheet
 from support import judging_builders as jb

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import events, plenary
-from oaoi_desktop.services.audit import verify_chain
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, Score
 from support import judging_builders as jb

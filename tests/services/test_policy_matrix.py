@@ -36,7 +36,7 @@ import oaoi_desktop.services
 from oaoi_desktop.domain.rubric_loader import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
-    accounts, agreement, assignments, audit, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
+    accounts, agreement, assignments, audit, audit_chain, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
     completeness, documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy,
     projector, purge, ranking, sensitivity, shadow, sheets, signatures, stages, status,
 )
@@ -62,9 +62,9 @@ PURE = {
     "auth.new_pin", "auth.new_recovery_code", "auth.normalise_recovery_code",
     "backups.read_manifest", "backups.check_archive", "backups.list_backups",
     "demo.demo_db_path", "demo.demo_db_url", "demo.samples_dir",
-    "completeness.missing_text", "completeness.when_text",
-    "documents.field_name", "documents.signature_slots", "documents.document_code", "documents.document_year",
-    "documents.i18n_title", "documents.check_folder", "documents.write_documents",
+    "completeness.missing_text", "facts.when_text",
+    "documents.slots.field_name", "documents.slots.signature_slots", "documents.register.document_code", "documents.register.document_year",
+    "documents.export.i18n_title", "documents.export.check_folder", "documents.export.write_documents",
     "dossiers.dossier_snapshot", "dossiers.months_between",
     "events.event_snapshot", "events.check_timezone",
     "exports.is_dangerous", "exports.csv_safe", "exports.write_csv",
@@ -74,11 +74,11 @@ PURE = {
     "judging.integrity_statement", "judging.redaction_terms", "judging.make_redactor", "judging.mask_text",
     "paper.form_file_name", "paper.read_score_file",
     "plenary.snapshot",
-    "ranking.total_expression", "ranking.aggregates_from_sums", "ranking.ranking_criteria", "ranking.entry_dossiers",
+    "scores.total_expression", "scores.aggregates_from_sums", "scores.ranking_criteria", "ranking.entry_dossiers",
     "sheets.to_milli", "sheets.from_milli", "sheets.sheet_values", "sheets.refuse_closed_stage",
     "sheets.check_version",
     "signatures.stamp_text",
-    "purge.retention_days", "purge.purge_state", "purge.purged_when", "purge.purged_when_text", "purge.older_backups",
+    "purged.retention_days", "purged.purge_state", "purged.purged_when", "purged.purged_when_text", "purge.older_backups",
     "stages.stage_closing",
     "exchange.bundles.encode_bundle", "exchange.bundles.parse_bundle", "exchange.bundles.bundle_files",
     "exchange.crypto.derive_keys", "exchange.crypto.object_name", "exchange.crypto.encrypt_stream",
@@ -101,11 +101,15 @@ PURE = {
     "counted.calibration_dossier_ids", "counted.shadow_judge_ids", "counted.counted_sheet",
     "counted.competing_dossier", "counted.panel_judge", "counted.counts",
     "shadow.average_ranks", "shadow.spearman",
+    # issue 16: helpers once private, now shared between service modules
+    "audit_verify.record_hash", "documents.export.file_slug", "scores.id_key", "scores.raw_id", "purged.parse_time",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
+CONTENT = "what a document says (texts in its language), from the Context documents.prepare built after its check"
+
 PUBLIC = {
-    "auth.needs_secretariat_setup": "first run: whether to show the first-run dialog",
+    "accounts.needs_secretariat_setup": "first run: whether to show the first-run dialog",
     "auth.setup_secretariat": "first run only (refused once an account exists)",
     "auth.find_account": "sign-in: who is signing in",
     "auth.sign_in_names": "the sign-in screen's list of names",
@@ -115,7 +119,7 @@ PUBLIC = {
     "auth.recover_with_code": "the one-time recovery code is the proof",
     "accounts.secretariat_count": "first-run / sign-in screen",
     "events.list_events": "event names for the sign-in screen",
-    "events.get_event": "resolving a name the caller already holds",
+    "facts.get_event": "resolving a name the caller already holds",
     "events.register_rubric": "rubric files are public (scoring_rubrics/), called inside event.create",
     "events.event_rubric": "the rubric (public criteria and weights)",
     "events.rubric_fingerprint": "the rubric's hash (printed on every document)",
@@ -141,51 +145,84 @@ PUBLIC = {
     "exchange.bundles.build_payload": "helper of export_bundle (checked there)",
     "exchange.bundles.verify_bundle": "helper of import_bundles (checked there)",
     "exchange.packages.build_manifest": "helper of export_package (checked there)",
-    "documents.data_for": "helper of documents.prepare (checked there), takes its Context",
-    "documents.fingerprint": "helper of documents.prepare (checked there)",
-    "documents.ranking_rows": "helper of documents.prepare (checked there)",
-    "documents.recusals": "helper of documents.prepare (checked there)",
-    "documents.recompute_fingerprint": "verification of a printed document's fingerprint",
+    "documents.context.data_for": "helper of documents.prepare (checked there), takes its Context",
+    "documents.context.fingerprint": "helper of documents.prepare (checked there)",
+    "documents.context.adjusted_rows": "helper of documents.prepare (checked there)",
+    "documents.context.recusals": "helper of documents.prepare (checked there)",
+    "documents.context.recompute_fingerprint": "verification of a printed document's fingerprint",
     "exchange.unlocks.sign_grants": "helper of export_package (checked there)",
     "exchange.unlocks.unlocked_sheets": "helper of export_package (checked there)",
     "lan.setup": "PostgreSQL only: require_secretariat first, refused for judges and anonymous actors "
                  "(tests/services/test_pg_lan_seats.py)",
     "lan.remove": "PostgreSQL only: require_secretariat first (tests/services/test_pg_lan_seats.py)",
     "policy.authorize_dossier_read": "the policy itself",
-    "accounts.judges": "the roster (names, instansi, role): listed on the sign-in screen and every document",
-    "accounts.find_judge": "resolving a judge's name or id the caller already holds",
+    "facts.judges": "the roster (names, instansi, role): listed on the sign-in screen and every document",
+    "facts.find_judge": "resolving a judge's name or id the caller already holds",
     "signatures.find_person": "resolving --judge NAME to the person who then signs with their own passphrase",
     "dossiers.get_dossier": "resolving a proposal number the caller already holds (like events.get_event); "
                             "its content is read through the checked dossier_view and attachment reads",
-    "documents.letterhead": "the letterhead printed on every document (organiser, event name, logo)",
+    "documents.register.letterhead": "the letterhead printed on every document (organiser, event name, logo)",
     "calibration.minutes_line": "helper of the Berita Acara (documents.prepare, checked there); reads the event "
                                 "row it is given",
+    # issue 16: the documents' content moved from reports/content.py into the documents service
+    "documents.content.method_text": CONTENT,
+    "documents.content.tie_rules_text": CONTENT,
+    "documents.content.capacity": CONTENT,
+    "documents.content.signer": CONTENT,
+    "documents.content.group_text": CONTENT,
+    "documents.content.agency": CONTENT,
+    "documents.content.outcome_text": CONTENT,
+    "documents.content.stage_label": CONTENT,
+    "documents.content.decision_text": CONTENT,
+    "documents.content.sheet_body": CONTENT,
+    "documents.content.result_body": CONTENT,
+    "documents.content.ranking_block": CONTENT,
+    "documents.content.completeness_text": CONTENT,
+    "documents.content.ranking_body": CONTENT,
+    "documents.content.minutes_body": CONTENT,
+    "documents.content.sensitivity_report": "helper of the ranking PDF (documents.prepare, checked there): the "
+                                             "leave-one-judge-out report, cached on its Context",
+    # issue 16: the unchecked halves of checked functions, for services that checked already
+    "accounts.create_secretariat_unchecked": "store helper of add_secretariat (checked there) and the first run",
+    "audit_state.store_state_unchecked": "store helper of store_state / the audit verifier (checked there)",
+    "completeness.dossier_completeness_unchecked": "store helper of dossier_completeness, documents.prepare and "
+                                                   "finalisation (checked there)",
+    "dossiers.dossier_view_unchecked": "store helper of dossier_view and the judge's reader (checked there)",
+    "plenary.active_adjustments_unchecked": "store helper of active_adjustments and documents.prepare (checked there)",
+    "plenary.adjusted_ranking_unchecked": "store helper of adjusted_ranking and documents.prepare (checked there)",
+    "ranking.rank_event_unchecked": "store helper of rank_event, documents.prepare, stage closing (checked there)",
+    "sensitivity.leave_one_judge_out_unchecked": "store helper of leave_one_judge_out and the ranking PDF's "
+                                                 "appendix (checked there)",
+    "sheets.get_sheet_unchecked": "store helper of get_sheet and the checked judging / paper services",
+    "sheets.save_sheet_unchecked": "store-level sheet writer inside an authorised write",
+    "sheets.set_score_unchecked": "store-level sheet writer inside an authorised write",
+    "sheets.set_comment_unchecked": "store-level sheet writer inside an authorised write",
 }
 """Functions that need no role, with the reason."""
 
 POLICY_FACTS = {
     # Predicates and stamps the policy and the checked services use internally: each returns a
     # boolean, an id set, a count or a hash — never a score, comment, total or dossier text.
-    "assignments.recused": "the recusal rule (instansi/unit kerja, aliases): a boolean the policy asks",
-    "assignments.has_declared_conflict": "a boolean the policy asks",
+    "facts.recused": "the recusal rule (instansi/unit kerja, aliases): a boolean the policy asks",
+    "facts.has_declared_conflict": "a boolean the policy asks",
     "assignments.is_assigned": "a boolean (the policy and the matrix ask it)",
     "assignments.eligibility": "judge ids eligible per dossier id (ids only), for assignment planning",
     "stages.dossiers_in_stage": "the dossier ids admitted into a stage (ids only)",
     "judging.has_declared_integrity": "a boolean (the judge workspace asks it before opening)",
     "events.has_scores": "a boolean (whether a rubric may still change)",
-    "ranking.dossier_groups": "dossier id -> its grouping labels (kategori, kelompok): no score, no text",
+    "scores.dossier_groups": "dossier id -> its grouping labels (kategori, kelompok): no score, no text",
     "ranking.scores_version": "the event's audit head (seq, hash): a cache key",
     "ranking.dossier_count": "a count of dossiers",
     "status.progress_stamp": "counts and timestamps that tell the dashboard to reload (no score)",
     "audit_verify.chain_head": "the chain head (seq, hash) printed on every Berita Acara",
-    "documents.audit_head": "the chain head (seq, hash) printed on every document",
+    "documents.register.audit_head": "the chain head (seq, hash) printed on every document",
     "audit_state.event_digest": "the state digest printed on the Berita Acara (a hash)",
     "dossiers.attachment_counts": "attachments per dossier id (counts)",
     "dossiers.changed_since_scored": "a boolean: a newer revision arrived since the judge scored",
     "dossiers.changed_for_judge": "dossier numbers and revision numbers the judge scored that changed since",
-    "purge.purge_document_data": "the purge entry's counts and SHA-256 list (no personal data, no score): the "
+    "purged.purge_document_data": "the purge entry's counts and SHA-256 list (no personal data, no score): the "
                                  "Berita Acara Pemusnahan Data's fingerprint, recomputed by `oaoi verify`",
-    "purge.purged_notice": "the sentence the reader shows for a purged dossier (date, document number)",
+    "purged.purged_notice": "the sentence the reader shows for a purged dossier (date, document number)",
 }
 """Internal facts: no role needed, and nothing protected in what they return (with the reason)."""
 
@@ -320,11 +357,11 @@ CASES: dict[str, Case] = {
         s, _judge(s, e, w, "member"), a))),
     "auth.issue_pin_slip": Case("judge.update", lambda w, a, r: _s(w, lambda s, e: auth.issue_pin_slip(
         s, _judge(s, e, w, "member"), a))),
-    "documents.register": Case("documents.issue", lambda w, a, r: _s(w, lambda s, e: documents.register(
+    "documents.register.register": Case("documents.issue", lambda w, a, r: _s(w, lambda s, e: documents.register(
         documents.Context(s, e), "sheet", {}, fp="0" * 64, file_name="x.pdf", lang="id", actor=a))),
-    "documents.set_letterhead": Case("event.update", lambda w, a, r: documents.set_letterhead(
+    "documents.register.set_letterhead": Case("event.update", lambda w, a, r: documents.set_letterhead(
         w.db, w.event, lines=["Pemerintah Kota Medan"], actor=a)),
-    "documents.prepare": Case("documents.issue", lambda w, a, r: documents.prepare(
+    "documents.export.prepare": Case("documents.issue", lambda w, a, r: documents.prepare(
         w.db, w.event, ["ranking"], documents.ExportOptions(), actor=a)),
     "dossiers.add_dossier": Case("dossier.add", lambda w, a, r: _s(w, lambda s, e: dossiers.add_dossier(
         s, e, number="P-9", title="Baru", actor=a))),
@@ -378,7 +415,7 @@ CASES: dict[str, Case] = {
     "plenary.withdraw": Case("plenary.decide", lambda w, a, r: _s(w, lambda s, e: plenary.withdraw(
         s, e, "00000000-0000-0000-0000-000000000000", reason="batal", actor=a))),
     "sheets.unlock_sheet": Case("sheet.unlock", lambda w, a, r: _s(w, lambda s, e: sheets.unlock_sheet(
-        s, sheets._get_sheet(s, _d(s, e, "P-1"), _judge(s, e, w, "member"), "proposal"), a, "salah ketik"))),
+        s, sheets.get_sheet_unchecked(s, _d(s, e, "P-1"), _judge(s, e, w, "member"), "proposal"), a, "salah ketik"))),
     "signatures.sign_files": Case("sign.own_field", lambda w, a, r: signatures.sign_files(
         w.db, [], judge=str(w.judge_of.get(r, w.judge_of["member"])), passphrase="x", actor=a, event=w.event)),
     "stages.close_stage": Case("stage.close", lambda w, a, r: _s(w, lambda s, e: stages.close_stage(
@@ -456,8 +493,8 @@ READS: dict[str, Case] = {
         w, lambda s, e: assignments.matrix_data(s, e, actor=a))),
     "assignments.cell_state": Case("assignment.read", lambda w, a, r: _r(
         w, lambda s, e: assignments.cell_state(s, e, _d(s, e, "P-1"), _judge(s, e, w, "member"), actor=a))),
-    "audit.verify_chain": Case("audit.read", lambda w, a, r: _r(
-        w, lambda s, e: audit.verify_chain(s, str(e.id), actor=a))),
+    "audit_chain.verify_chain": Case("audit.read", lambda w, a, r: _r(
+        w, lambda s, e: audit_chain.verify_chain(s, str(e.id), actor=a))),
     "audit_query.count": Case("audit.read", lambda w, a, r: _r(
         w, lambda s, e: audit_query.count(s, e.id, actor=a))),
     "audit_query.page": Case("audit.read", lambda w, a, r: _r(
@@ -478,7 +515,7 @@ READS: dict[str, Case] = {
         w.db, w.tmp / f"backup-{r}.zip", actor=a)),
     "backups.restore_backup": Case("backup.restore", lambda w, a, r: backups.restore_backup(
         w.tmp / "no-such-backup.zip", w.db.url, actor=a)),
-    "documents.issued_documents": Case("results.read", lambda w, a, r: _r(
+    "documents.register.issued_documents": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: documents.issued_documents(s, e, actor=a))),
     "dossiers.list_dossiers": Case("dossier.read_any", lambda w, a, r: _r(
         w, lambda s, e: dossiers.list_dossiers(s, e, actor=a))),
@@ -519,7 +556,7 @@ READS: dict[str, Case] = {
     "ranking.rank_event": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: ranking.rank_event(s, e, actor=a))),
     "ranking.ranking_rows": Case("results.read", lambda w, a, r: _r(
-        w, lambda s, e: ranking.ranking_rows(s, e, ranking._rank_event(s, e), actor=a))),
+        w, lambda s, e: ranking.ranking_rows(s, e, ranking.rank_event_unchecked(s, e), actor=a))),
     "ranking.compare_methods": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: ranking.compare_methods(s, e, ranking.AggregationMethod.MEDIAN, actor=a))),
     "ranking.prepare_scores": Case("results.read", lambda w, a, r: _r(

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select, update
 
 from oaoi_desktop.errors import ConflictError, OaoiError, PermissionDeniedError, ValidationError
-from oaoi_desktop.services import audit, audit_verify, dossiers, events, finalisation, purge, ranking
+from oaoi_desktop.services import audit, audit_chain, audit_verify, dossiers, events, finalisation, purge, ranking
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.documents import recompute_fingerprint
 from oaoi_desktop.services.imports import import_paths
@@ -290,7 +290,7 @@ def test_tampering_after_a_purge_is_still_caught(db: Database, tmp_path: Path) -
     assert not report.ok
     assert any(p.message_id == "trust.audit.edited_entry" and p.seq == vseq for p in report.problems)
     with db.read() as s:  # the chain walker of the audit service agrees: the forged mark is an edit
-        chain = audit.verify_chain(s, eid, actor=ACTOR)
+        chain = audit_chain.verify_chain(s, eid, actor=ACTOR)
     assert chain.problem == "audit.edited_entry" and chain.first_broken_seq == vseq, chain
 
 
@@ -299,7 +299,7 @@ def test_the_audit_services_chain_walker_accepts_a_purges_marks(db: Database, tm
     eid = _build(db, tmp_path)
     purge.purge_event(db, eid, actor=ACTOR, reason="Keputusan rapat", folder=tmp_path)
     with db.read() as s:
-        chain = audit.verify_chain(s, eid, actor=ACTOR)
+        chain = audit_chain.verify_chain(s, eid, actor=ACTOR)
         marked = [e.seq for e in s.scalars(select(AuditEntry).where(AuditEntry.chain == eid))
                   if isinstance(e.after, dict) and "_purged" in e.after]
     assert marked  # there are marked entries to accept

@@ -13,7 +13,8 @@ from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import (
     accounts, assignments, completeness, dossiers, events, finalisation, plenary, sheets,
 )
-from oaoi_desktop.services.audit import Actor, append, verify_chain
+from oaoi_desktop.services.audit import Actor, append
+from oaoi_desktop.services.audit_chain import verify_chain
 from oaoi_desktop.services.imports import Outcome, import_paths
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import (
@@ -121,7 +122,7 @@ def test_nothing_that_changes_results_passes_on_a_finalised_event(db: Database, 
     # scoring (a new sheet, and changing a submitted one's draft neighbour)
     def save(s, e):  # type: ignore[no-untyped-def]  # the store-level helper itself refuses (defence in depth)
         judge = accounts.find_judge(s, e, "Anggota 2")
-        sheets._save_sheet(s, e, judge, dossiers.get_dossier(s, e, "P-002"), values=uniform(KIPP_CRITERIA, 6),
+        sheets.save_sheet_unchecked(s, e, judge, dossiers.get_dossier(s, e, "P-002"), values=uniform(KIPP_CRITERIA, 6),
                            submit=True, actor=Actor(judge.name, judge.id))
 
     refused(save)

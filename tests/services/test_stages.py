@@ -98,13 +98,13 @@ def test_no_score_changes_in_a_closed_stage(db: Database, ev: str) -> None:
         d = jb.find_dossier(s, ev, "P-4")
         me = Actor(ani.name, ani.id)  # the store-level helpers themselves refuse (defence in depth)
         with pytest.raises(ConflictError) as exc:
-            sheets._save_sheet(s, e, ani, d, values=uniform(KIPP_CRITERIA, 7), actor=me, submit=True)
+            sheets.save_sheet_unchecked(s, e, ani, d, values=uniform(KIPP_CRITERIA, 7), actor=me, submit=True)
         assert exc.value.message_id == "stage.closed_no_scores"
         stage = events.event_rubric(s, e).first_stage
         with pytest.raises(ConflictError):
-            sheets._set_score(s, e, ani, d, stage, "kebaruan", 7, actor=me)
+            sheets.set_score_unchecked(s, e, ani, d, stage, "kebaruan", 7, actor=me)
         with pytest.raises(ConflictError):
-            sheets._set_comment(s, e, ani, d, stage, "kebaruan", "x", actor=me)
+            sheets.set_comment_unchecked(s, e, ani, d, stage, "kebaruan", "x", actor=me)
     with db.write() as s:
         stages.reopen_stage(s, events.get_event(s, ev), "proposal", reason="koreksi", actor=ACTOR)
     with db.write() as s:  # reopened: the secretariat unlocks, the score can change again

@@ -52,7 +52,7 @@ def test_every_migration_runs_up_and_down_and_the_models_match(empty_url: str) -
         assert revisions[:4] == ["0001", "0002", "0003", "0004"]
         seen: list[set[str]] = []
         for rev in revisions:
-            migrate._run_alembic(db, migrate.command.upgrade, rev)  # noqa: SLF001 - one step at a time
+            migrate.run_alembic(db, migrate.command.upgrade, rev)  # noqa: SLF001 - one step at a time
             assert migrate.current_revision(db) == rev
             seen.append(_tables(db))
         with db.engine.connect() as conn:

@@ -80,7 +80,7 @@ def test_a_judge_cannot_score_an_unassigned_dossier(db, panel):
             judging.record_score(s, event, ani, "P-003", "kebaruan", 8)
         assert info.value.message_id == "judging.not_assigned"
         with pytest.raises(PermissionDeniedError):
-            sheets._save_sheet(s, event, ani, dossiers.get_dossier(s, event, "P-003"), values={"kebaruan": 8},
+            sheets.save_sheet_unchecked(s, event, ani, dossiers.get_dossier(s, event, "P-003"), values={"kebaruan": 8},
                               actor=Actor(ani.name, ani.id))
 
 
@@ -100,7 +100,7 @@ def test_a_judge_cannot_score_a_dossier_they_are_recused_from_or_declared_a_conf
         assert info.value.message_id == "judging.recused"
         for number in ("P-001", "P-002"):  # the sheets service refuses too, whoever calls it
             with pytest.raises(PermissionDeniedError):
-                sheets._save_sheet(s, event, ani, dossiers.get_dossier(s, event, number), values={"kebaruan": 8},
+                sheets.save_sheet_unchecked(s, event, ani, dossiers.get_dossier(s, event, number), values={"kebaruan": 8},
                                   actor=Actor(ani.name, ani.id))
 
 
@@ -125,9 +125,9 @@ def test_a_judge_cannot_edit_after_submitting(db, panel):
         d = dossiers.get_dossier(s, event, "P-001")
         stage = events.event_rubric(s, event).first_stage
         with pytest.raises(ConflictError):
-            sheets._save_sheet(s, event, ani, d, values={"kebaruan": 3}, actor=Actor(ani.name, ani.id))
+            sheets.save_sheet_unchecked(s, event, ani, d, values={"kebaruan": 3}, actor=Actor(ani.name, ani.id))
         with pytest.raises(ConflictError):
-            sheets._set_score(s, event, ani, d, stage, "kebaruan", 3, actor=Actor(ani.name, ani.id))
+            sheets.set_score_unchecked(s, event, ani, d, stage, "kebaruan", 3, actor=Actor(ani.name, ani.id))
     with db.read() as s:
         assert audit_verify.verify_event(s, panel, actor=ACTOR).ok
 

@@ -99,7 +99,7 @@ def test_a_look_alike_instansi_does_not_let_the_conflicted_judge_score(db: Datab
     with pytest.raises(OaoiError), db.write() as s:
         event = events.get_event(s, event_id)
         judge = accounts.find_judge(s, event, judge_id)
-        sheets._save_sheet(s, event, judge, s.get(Dossier, dossier_id), values=uniform(KIPP_CRITERIA, 9),
+        sheets.save_sheet_unchecked(s, event, judge, s.get(Dossier, dossier_id), values=uniform(KIPP_CRITERIA, 9),
                            submit=True, actor=judge_actor)
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(ScoreSheet)) == 0

@@ -146,7 +146,7 @@ def enter_on_paper(db: Database, event_id: str, judge: str, number: str, values:
         j = accounts.find_judge(s, ev, judge)
         d = dossiers.get_dossier(s, ev, number)
         # what paper.import_paper_scores writes after its authority check (the store writer is private)
-        sheets._save_sheet(s, ev, j, d, values=values, submit=True, lock=True, source="paper", actor=ACTOR,
+        sheets.save_sheet_unchecked(s, ev, j, d, values=values, submit=True, lock=True, source="paper", actor=ACTOR,
                            action="sheet.paper_entered")
 
 

@@ -60,7 +60,7 @@ def test_round_trip_between_three_databases_ranks_as_one_machine(world: World, t
     assert len(merged) == len(NUMBERS) and all(r[4] == 2 for r in merged)
     with world.sec.read() as s:
         actions = s.scalars(select(models.AuditEntry.action).where(models.AuditEntry.chain == world.event_id)).all()
-        from oaoi_desktop.services.audit import verify_chain
+        from oaoi_desktop.services.audit_chain import verify_chain
 
         assert verify_chain(s, world.event_id, actor=ACTOR).ok
     assert actions.count("sheet.merged") == 8 and actions.count("bundle.merged") == 2

@@ -3,7 +3,9 @@ descriptions (texts in the chosen language) from a
 :class:`oaoi_desktop.services.documents.Context` (rows already read).
 
 Nothing here writes to the database or draws; numbers and fingerprints are
-given by the caller (:func:`oaoi_desktop.services.documents.prepare`).
+given by the caller (:func:`oaoi_desktop.services.documents.prepare`).  Moved
+here from ``reports/content.py`` (issue 16): ``reports/`` only draws the plain
+blocks this module assembles.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from oaoi_desktop.domain.rubric import CHAIR, Rubric, Stage
 from oaoi_desktop.i18n import formats
 from oaoi_desktop.reports.documents import Heading, KeyValues, NewPage, Para, Signer, TableBlock
 from oaoi_desktop.reports.terbilang import long_date_en, short_date, written_date_id
+from oaoi_desktop.reports.sensitivity_appendix import appendix
+from oaoi_desktop.services.calibration import minutes_line
+from oaoi_desktop.services.documents.context import adjusted_rows, recusals
+from oaoi_desktop.services.ranking import entry_dossiers
+from oaoi_desktop.services.sensitivity import SensitivityReport, leave_one_judge_out_unchecked
 from oaoi_desktop.store.models import Role
 
 if TYPE_CHECKING:
-    from oaoi_desktop.services.documents import Context, SheetData
+    from oaoi_desktop.services.documents.context import Context, SheetData
     from oaoi_desktop.store.models import Dossier, PlenaryAdjustment, User
 
 
@@ -173,8 +180,6 @@ def sheet_body(ctx: "Context", sd: "SheetData", lang: str) -> tuple[str, tuple[A
 # Lembar Hasil Penilaian
 # =====================================================================================
 def _notes_for(raw: Any, dossier_hex: str, ctx: "Context", lang: str) -> list[str]:
-    from oaoi_desktop.services.ranking import entry_dossiers
-
     labels = {d.id.hex: d.number for d in ctx.dossiers.values()}
     notes = []
     for ko in raw.knockouts:
@@ -188,10 +193,8 @@ def _notes_for(raw: Any, dossier_hex: str, ctx: "Context", lang: str) -> list[st
 
 def result_body(ctx: "Context", dossier_id: Any, stage_id: str | None, group_by: Sequence[str],
                 method: str | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
-    from oaoi_desktop.services.documents import ranking_rows
-
     d = ctx.dossiers[dossier_id]
-    raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
+    raw, rows = adjusted_rows(ctx, stage_id, group_by, method, None)
     row = next((r for r in rows if r.dossier_id == d.id.hex), None)
     group_size = sum(1 for r in rows if row is not None and r.group == row.group and r.rank is not None)
     kv = _base_keyvalues(ctx, d, lang)
@@ -270,8 +273,10 @@ def _side_by_side(ctx: "Context", stage: Stage, sheets: list["SheetData"], lang:
 # =====================================================================================
 # Rekapitulasi dan Peringkat
 # =====================================================================================
-def ranking_table(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_group: bool,
+def ranking_block(ctx: "Context", raw: Any, rows: list[Any], lang: str, *, with_group: bool,
                   stage_id: str | None = None) -> TableBlock:
+    """The ranking as the PDFs print it (a :class:`TableBlock`): the GUI's table is
+    ``ranking.ranking_table``, the exports' rows ``ranking.ranking_rows``."""
     labels = {d.id.hex: d.number for d in ctx.dossiers.values()}
     by_hex = {d.id.hex: d for d in ctx.dossiers.values()}
     notes_of: dict[str, list[str]] = {}
@@ -336,9 +341,7 @@ def completeness_text(ctx: "Context", stage_id: str | None, lang: str) -> str:
 
 def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  group: Sequence[str] | None, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...]]:
-    from oaoi_desktop.services.documents import ranking_rows
-
-    raw, rows = ranking_rows(ctx, stage_id, group_by, method, group)
+    raw, rows = adjusted_rows(ctx, stage_id, group_by, method, group)
     m = method or ctx.rubric.aggregation.value
     subtitle = group_text(group or (), lang)
     kv = (
@@ -352,12 +355,23 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     passed = sum(1 for r in rows if r.passed and r.rank is not None)
     body = (KeyValues(kv), Para(_t("documents.ranking.summary", lang, count=len(rows), passed=passed), "small"),
             Para(completeness_text(ctx, stage_id, lang), "small"),
-            ranking_table(ctx, raw, rows, lang, with_group=False, stage_id=stage_id))
-    from oaoi_desktop.reports.sensitivity_appendix import appendix  # issue 17: results that hang on one judge
-
-    body += appendix(ctx, stage_id, group_by, method, group, lang)
+            ranking_block(ctx, raw, rows, lang, with_group=False, stage_id=stage_id))
+    # issue 17: results that hang on one judge
+    body += appendix(sensitivity_report(ctx, stage_id, group_by, method), group, lang)
     signers = tuple(signer(u, lang) for u in (ctx.chairs() or ctx.panel()))
     return subtitle, body, signers
+
+
+def sensitivity_report(ctx: "Context", stage_id: str | None, group_by: Sequence[str],
+                       method: str | None) -> SensitivityReport:
+    """One leave-one-judge-out computation per (stage, grouping, method), kept on the context
+    (the ranking PDF's appendix; ``documents.prepare`` checked the actor)."""
+    cache = ctx.__dict__.setdefault("_sensitivity", {})
+    key = (stage_id, tuple(group_by), method)
+    if key not in cache:
+        cache[key] = leave_one_judge_out_unchecked(ctx.session, ctx.event, method=method, stage_id=stage_id,
+                                                   group_by=group_by)
+    return cache[key]
 
 
 # =====================================================================================
@@ -365,9 +379,7 @@ def ranking_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
 # =====================================================================================
 def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], method: str | None,
                  day: _dt.date, place: str, lang: str) -> tuple[str, tuple[Any, ...], tuple[Signer, ...], str]:
-    from oaoi_desktop.services.documents import ranking_rows, recusals
-
-    raw, rows = ranking_rows(ctx, stage_id, group_by, method, None)
+    raw, rows = adjusted_rows(ctx, stage_id, group_by, method, None)
     m = method or ctx.rubric.aggregation.value
     place_text = place or _t("documents.place_unknown", lang)
     if lang == "id":
@@ -399,9 +411,7 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
                                 reason=x.exception), "small"))
     body.append(Para(_t("documents.minutes.method", lang, method=method_text(m, lang),
                         rules=tie_rules_text(ctx.rubric, lang))))
-    from oaoi_desktop.services.calibration import minutes_line  # issue 17: the calibration round, if held
-
-    calibration = minutes_line(ctx.event, lang)
+    calibration = minutes_line(ctx.event, lang)  # issue 17: the calibration round, if held
     if calibration:
         body.append(Para(calibration))
     body.append(Heading(_t("documents.minutes.recusals", lang)))
@@ -440,10 +450,11 @@ def minutes_body(ctx: "Context", stage_id: str | None, group_by: Sequence[str], 
     for group, members in groups.items():
         if group:
             annex.append(Heading(group_text(group, lang)))
-        annex.append(ranking_table(ctx, raw, members, lang, with_group=False, stage_id=stage_id))
+        annex.append(ranking_block(ctx, raw, members, lang, with_group=False, stage_id=stage_id))
     intro = _t("documents.signature_place", lang, place=place or "", date=short_date(day, lang)).strip(", ")
     signers = tuple(signer(u, lang) for u in panel)
     return ctx.event.name, tuple(body), signers, intro, tuple(annex)  # type: ignore[return-value]
 
 
-__all__ = ["minutes_body", "ranking_body", "result_body", "sheet_body", "method_text", "tie_rules_text"]
+__all__ = ["minutes_body", "ranking_body", "result_body", "sheet_body", "method_text", "sensitivity_report", "signer",
+           "tie_rules_text"]
