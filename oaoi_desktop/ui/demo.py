@@ -207,11 +207,12 @@ class DemoOpener(QObject):
         self.failed.emit(message)
 
 
-def show_demo_window(db: Database, info: DemoInfo, settings: Settings) -> MainWindow:
-    """A main window on the demo database, with the PINs banner; closing it closes the database."""
-    from oaoi_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(db, settings)
+def show_demo_window(db: Database, info: DemoInfo, settings: Settings, *,
+                     window_class: type[MainWindow]) -> MainWindow:
+    """A main window (a ``window_class``) on the demo database, with the PINs banner; closing it
+    closes the database.  The class is passed in: this module never imports the main window's,
+    which opens the demo through it (no import cycle)."""
+    window = window_class(db, settings)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.is_demo = True  # type: ignore[attr-defined]
     attach_demo_panel(window, info)
@@ -227,7 +228,7 @@ def open_demo_from(window: MainWindow) -> DemoOpener:
 
     def opened(db: Database, info: DemoInfo) -> None:
         window.statusBar().clearMessage()
-        demo_window = show_demo_window(db, info, window.settings)
+        demo_window = show_demo_window(db, info, window.settings, window_class=type(window))
         window.demo_windows.append(demo_window)  # type: ignore[attr-defined]
         demo_window.destroyed.connect(lambda _obj=None: _forget(window, demo_window))
         opener.deleteLater()
