@@ -1,7 +1,7 @@
 """Panel packages in the GUI: importing one on a judge's laptop, exporting them on the secretariat's.
 
 :class:`PackageImportDialog` is what the import flow hands over to when the
-folder chosen or dropped is a panel package (see ``ui/importing.py``): it asks
+folder chosen or dropped is a panel package (see ``ui/importing/``): it asks
 for the judge's passphrase, decrypts and applies the package in a worker
 thread with progress and cancel, and tells the judge they can sign in.
 :class:`PackageExportDialog` writes one judge's package onto a stick.
