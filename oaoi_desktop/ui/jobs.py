@@ -19,8 +19,11 @@ reports comes back as signals on the GUI thread:
 sets it).  A running job is never garbage-collected from under its thread: a
 registry keeps the thread and its worker (the Python wrappers must outlive
 the thread) until the thread has ended, whatever happens to the job or the
-dialog that started it.  When the application quits, every job still running
-is asked to cancel and waited for, for at most :data:`QUIT_WAIT_MS`.
+dialog that started it.  A job is made the child of the dialog or view that
+starts it (``parent``) and goes with it: when that is closed first, the result
+is simply not delivered.  Do not delete a job from a slot of its own signals.
+When the application quits, every job still running is asked to cancel and
+waited for, for at most :data:`QUIT_WAIT_MS`.
 
 After MusicBrainz Picard's ``picard/util/thread.py`` (``run_task``) and Vorta's
 ``borg/jobs_manager.py``.  Only QtCore is imported here.
@@ -214,9 +217,11 @@ class Job(QObject):
         """True from :meth:`start` until ``finished`` or ``failed`` is emitted."""
         return self._running
 
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the thread has ended (shutting down, tests)."""
-        return self._thread.wait(msecs) if self._thread.isRunning() else True
+    def wait(self, msecs: int | None = 30_000) -> bool:
+        """Block until the thread has ended, at most ``msecs`` (None: however long it takes)."""
+        if not self._thread.isRunning():
+            return True
+        return self._thread.wait() if msecs is None else self._thread.wait(msecs)
 
     def _end(self) -> None:
         self._thread.wait()  # quitting already: the work has returned
