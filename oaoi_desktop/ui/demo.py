@@ -178,12 +178,10 @@ def open_demo_from(window: MainWindow) -> DemoOpener:
         demo_window = show_demo_window(db, info, window.settings, window_class=type(window))
         window.demo_windows.append(demo_window)  # type: ignore[attr-defined]
         demo_window.destroyed.connect(lambda _obj=None: _forget(window, demo_window))
-        opener.deleteLater()
 
     def failed(message: str) -> None:
         window.statusBar().clearMessage()
         dialogs.error(window, QCoreApplication.translate("DemoPanel", "The demo could not be opened"), message)
-        opener.deleteLater()
 
     opener.opened.connect(opened)
     opener.failed.connect(failed)

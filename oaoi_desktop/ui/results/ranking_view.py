@@ -350,8 +350,6 @@ class RankingView(QWidget):
     def _job_finished(self) -> bool:
         """Forget the finished job; start the pending request. True when the result is still wanted."""
         job, self._job = self._job, None
-        if job is not None:
-            job.deleteLater()
         if self._pending:
             self.recompute()
             return False
