@@ -135,10 +135,8 @@ class _Registry(QObject):
         for thread, (_worker, cancel) in list(self.live.items()):
             cancel.set()
             thread.quit()
-        for thread in list(self.live):
-            if thread.wait(QUIT_WAIT_MS):
-                del self.live[thread]
-            else:  # kept referenced: a QThread destroyed while running would abort the process
+        for thread in list(self.live):  # each is let go by release(), once its finished signal arrives
+            if not thread.wait(QUIT_WAIT_MS):  # kept referenced: a QThread destroyed while running aborts
                 log.warning("a background job (%s) did not stop in time", thread.objectName())
 
 
@@ -159,7 +157,7 @@ def stop_all_jobs() -> None:
 
 
 def running_jobs() -> int:
-    """How many job threads are still alive (kept by the registry)."""
+    """How many job threads the registry still keeps (until their finished signal has arrived)."""
     return 0 if _registry is None else len(_registry.live)
 
 

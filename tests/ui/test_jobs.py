@@ -157,8 +157,7 @@ def test_quitting_cancels_and_waits_for_running_jobs(qtbot) -> None:  # type: ig
     assert started.wait(10)
     jobs.stop_all_jobs()  # what the application's aboutToQuit runs
     assert saw_cancel == [True]  # cancelled, and waited for: the work has returned
-    assert jobs.running_jobs() == 0
-    qtbot.waitUntil(lambda: not job.is_running())
+    qtbot.waitUntil(lambda: not job.is_running() and jobs.running_jobs() == 0)
 
 
 def test_a_job_failure_reaches_the_log_file(qtbot, qapp, oaoi_home: Path) -> None:  # type: ignore[no-untyped-def]
