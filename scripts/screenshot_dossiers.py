@@ -129,7 +129,7 @@ def main() -> int:
 
     # 3. the demo window with its PINs
     demo_db, info = open_demo()
-    demo = show_demo_window(demo_db, info, settings)
+    demo = show_demo_window(demo_db, info, settings, window_class=MainWindow)
     demo.resize(QSize(1280, 800))
     demo.move(0, 0)
     settle()

@@ -16,14 +16,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QDockWidget, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services.demo import DemoInfo, open_demo
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.widgets import em, make_body, scaled_font
 
@@ -136,29 +136,8 @@ def attach_demo_panel(window: MainWindow, info: DemoInfo) -> DemoPanel:
     return panel
 
 
-class _DemoWorker(QObject):
-    opened = Signal(object, object)
-    failed = Signal(str)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            db, info = open_demo()
-        except OaoiError as exc:
-            self.failed.emit(exc.render())
-        except Exception as exc:  # noqa: BLE001 - report, never crash the GUI
-            log.exception("opening the demo failed")
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.opened.emit(db, info)
-
-
-_live: dict[QThread, QObject] = {}
-"""Demo threads still running, with their workers: kept alive whatever happens to the window."""
-
-
-class DemoOpener(QObject):
-    """Opens (the first time: builds) the demo database off the GUI thread.
+class DemoOpener(Job):
+    """Opens (the first time: builds) the demo database off the GUI thread (a :class:`~oaoi_desktop.ui.jobs.Job`).
 
     Signals:
         opened(object, object): the demo :class:`Database` and its :class:`DemoInfo`.
@@ -166,52 +145,21 @@ class DemoOpener(QObject):
     """
 
     opened = Signal(object, object)
-    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("oaoi-demo")
-        self._worker = _DemoWorker()
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.opened.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.opened.connect(self._on_opened)
-        self._worker.failed.connect(self._on_failed)
-        thread = self._thread
-        thread.finished.connect(lambda: _live.pop(thread, None))
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._on_quit)
+        super().__init__(lambda _progress, _cancel: open_demo(), name="oaoi-demo", parent=parent)
+        self.finished.connect(self._on_opened)
 
-    def start(self) -> None:
-        _live[self._thread] = self._worker
-        self._thread.start()
-
-    def _on_quit(self) -> None:
-        self._thread.wait(30_000)
-
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
-
-    def _stop(self) -> None:
-        self._thread.wait()  # quitting already: the worker has returned
-
-    def _on_opened(self, db: Database, info: DemoInfo) -> None:
-        self._stop()
-        self.opened.emit(db, info)
-
-    def _on_failed(self, message: str) -> None:
-        self._stop()
-        self.failed.emit(message)
+    def _on_opened(self, result: tuple[Database, DemoInfo]) -> None:
+        self.opened.emit(*result)
 
 
-def show_demo_window(db: Database, info: DemoInfo, settings: Settings) -> MainWindow:
-    """A main window on the demo database, with the PINs banner; closing it closes the database."""
-    from oaoi_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(db, settings)
+def show_demo_window(db: Database, info: DemoInfo, settings: Settings, *,
+                     window_class: type[MainWindow]) -> MainWindow:
+    """A main window (a ``window_class``) on the demo database, with the PINs banner; closing it
+    closes the database.  The class is passed in: this module never imports the main window's,
+    which opens the demo through it (no import cycle)."""
+    window = window_class(db, settings)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.is_demo = True  # type: ignore[attr-defined]
     attach_demo_panel(window, info)
@@ -227,15 +175,13 @@ def open_demo_from(window: MainWindow) -> DemoOpener:
 
     def opened(db: Database, info: DemoInfo) -> None:
         window.statusBar().clearMessage()
-        demo_window = show_demo_window(db, info, window.settings)
+        demo_window = show_demo_window(db, info, window.settings, window_class=type(window))
         window.demo_windows.append(demo_window)  # type: ignore[attr-defined]
         demo_window.destroyed.connect(lambda _obj=None: _forget(window, demo_window))
-        opener.deleteLater()
 
     def failed(message: str) -> None:
         window.statusBar().clearMessage()
         dialogs.error(window, QCoreApplication.translate("DemoPanel", "The demo could not be opened"), message)
-        opener.deleteLater()
 
     opener.opened.connect(opened)
     opener.failed.connect(failed)

@@ -18,21 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal, qVersion
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QStackedWidget, QToolBar, QWidget
 from shiboken6 import isValid as shiboken_valid
 
-import oaoi_desktop
 from oaoi_desktop import config
 from oaoi_desktop.errors import OaoiError, PermissionDeniedError
 from oaoi_desktop.ui import dialogs, extensions, language
@@ -41,7 +31,7 @@ from oaoi_desktop.ui.access import AccessGate
 from oaoi_desktop.ui.judge import entry as judge_entry
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.sign_in_page import LockScreen, SignInPage
-from oaoi_desktop.ui.widgets import ElidedLabel, em
+from oaoi_desktop.ui.window_status import WindowStatus
 
 if TYPE_CHECKING:  # loaded on first use, not at start-up (issue 14: start fast)
     import uuid
@@ -250,19 +240,10 @@ class MainWindow(QMainWindow):
         self.tool_bar.addAction(self.browse_action)
         self.addToolBar(self.tool_bar)
 
-        self.database_label = ElidedLabel(parent=self)
-        self.database_label.setObjectName("status_database")
-        self.device_label = QLabel(self)
-        self.device_label.setObjectName("status_device")
-        side = em(self, 0.4)
-        for label in (self.database_label, self.device_label):
-            label.setContentsMargins(side, 0, side, 0)
-        self.person_label = QLabel(self)
-        self.person_label.setObjectName("status_person")
-        self.person_label.setContentsMargins(side, 0, side, 0)
-        self.statusBar().addPermanentWidget(self.database_label, 1)
-        self.statusBar().addPermanentWidget(self.person_label)
-        self.statusBar().addPermanentWidget(self.device_label)
+        self.status_labels = WindowStatus(self)  # the database, the person signed in, this device
+        self.database_label = self.status_labels.database_label
+        self.person_label = self.status_labels.person_label
+        self.device_label = self.status_labels.device_label
         # File > "Masuk sebagai penilai..." and the judge's workspace page (ui/judge/entry.py)
         self.judge_hook = judge_entry.install(self)
         self.sign_in_page.judge_sign_in_requested.connect(lambda: self.judge_hook.start_sign_in())
@@ -438,24 +419,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QMessageBox:
         """Show the About box (through the dialog seam) and return it."""
-        import html
-        import platform
+        from oaoi_desktop.ui.about import show_about
 
-        purpose = self.tr(
-            "Offline judging of public-service innovations: import, scoring, ranking and "
-            "signed results, for the panels of the One Agency One Innovation movement "
-            "(Gerakan Satu Instansi Satu Inovasi)."
-        )
-        licence = self.tr("Licence: MIT")
-        text = (
-            f"<h3>oaoi-desktop {html.escape(oaoi_desktop.__version__)}</h3>"
-            f"<p>{html.escape(purpose)}</p>"
-            f"<p>{html.escape(licence)}<br>"
-            f"Qt {html.escape(qVersion())} \u00b7 Python {html.escape(platform.python_version())}</p>"
-        )
-        return dialogs.information(
-            self, self.tr("About oaoi-desktop"), text, rich_text=True
-        )
+        return show_about(self)
 
     # -- who is at the keyboard ---------------------------------------------------------
     def judge_signed_in(self) -> bool:
@@ -701,25 +667,10 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     def _update_status_bar(self) -> None:
-        person = self.access.person
-        if person is None:
-            self.person_label.setText(self.tr("Nobody signed in"))
-        elif person.is_secretariat:
-            self.person_label.setText(self.tr("Signed in: %1 (secretariat)").replace("%1", person.name))
-        else:
-            self.person_label.setText(self.tr("Signed in: %1 (judge)").replace("%1", person.name))
-        _url, display_name = self._database_names()
-        self.database_label.setText(self.tr("Database: %1").replace("%1", display_name))
-        self.database_label.setToolTip(display_name)
         device_id = self._summary.device_id if self._summary is not None else None
         if device_id is None and self._db is None:  # the quick start: the same id, before the summary is read
             device_id = config.device_id()
-        if device_id is not None:
-            device = str(device_id)
-            self.device_label.setText(self.tr("Device: %1").replace("%1", device[:8]))
-            self.device_label.setToolTip(self.tr("This installation's device id: %1").replace("%1", device))
-        else:
-            self.device_label.clear()
+        self.status_labels.show(self.access.person, self._database_names()[1], device_id)
 
     # -- closing ----------------------------------------------------------------
     def save_layout(self) -> None:

@@ -147,3 +147,44 @@ def test_python_dash_m_runs_the_gui_entry_point(oaoi_home: Path) -> None:
     )
     assert result.returncode == 0
     assert "--db URL" in result.stdout and "--lang {en,id}" in result.stdout
+
+
+@pytest.mark.parametrize("start", ["database first", "quick start", "demo"])
+def test_every_start_path_installs_the_crash_hooks_and_the_log_file(  # type: ignore[no-untyped-def]
+        start: str, tmp_path: Path, oaoi_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16: an uncaught exception is shown and logged, and a failed job's ``log.exception``
+    reaches the rotating log file, whichever way the app started (GUI, quick start, --demo)."""
+    import logging
+    import threading
+
+    from oaoi_desktop import logs
+    from oaoi_desktop.store.database import Database
+    from oaoi_desktop.ui.crash import CrashReporter
+    from support.builders import ensure_secretariat
+
+    seen: list[tuple[object, object]] = []
+
+    def run(_app: QApplication) -> int:
+        [window] = [w for w in main_windows() if w.isVisible()]
+        seen.append((getattr(sys.excepthook, "__self__", None), getattr(threading.excepthook, "__self__", None)))
+        logging.getLogger("oaoi_desktop.ui.jobs").error("oaoi-test failed (%s)", start)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app, "run_event_loop", run)
+    if start == "quick start":
+        path = tmp_path / "ready.sqlite"
+        with Database.open(str(path)) as db:
+            ensure_secretariat(db)
+        args = ["--db", str(path)]
+    elif start == "demo":
+        args = ["--demo"]
+    else:
+        args = ["--db", str(tmp_path / "fresh.sqlite")]
+    hooks = (sys.excepthook, threading.excepthook)
+    assert app.main(args) == 0
+    [(hook, thread_hook)] = seen
+    assert isinstance(hook, CrashReporter) and thread_hook is hook
+    assert (sys.excepthook, threading.excepthook) == hooks  # and gone again with the window
+    text = (oaoi_home / "logs" / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert f"oaoi-test failed ({start})" in text

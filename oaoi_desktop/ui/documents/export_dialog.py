@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QThread, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,54 +28,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.jobs import Job, Progress
 
 KINDS = ("sheet", "result", "ranking", "minutes")
 
 
-class ExportWorker(QThread):
-    """Prepares and draws the documents in its own thread (its own database sessions).
+class ExportWorker(Job):
+    """Prepares and draws the documents in its own thread (a :class:`~oaoi_desktop.ui.jobs.Job`,
+    its own database sessions).
 
     Signals:
-        progressed(int, int): documents drawn so far, and the total.
+        progressed(object): (documents drawn so far, the total).
         succeeded(list): the paths written.
-        failed(str): the rendered error message.
+        failed(str): the rendered error message (an unexpected error is logged too, never lost).
         cancelled(): the export stopped at the user's request; nothing was left behind.
+        finished(object): after ``succeeded`` (the paths) or ``cancelled`` (None).
     """
 
-    progressed = Signal(int, int)
     succeeded = Signal(list)
-    failed = Signal(str)
     cancelled = Signal()
 
     def __init__(self, database: Any, event_ref: str, kinds: list[str], options: Any, folder: Path,
                  actor: Actor, workers: int | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database, self.event_ref, self.kinds, self.options = database, event_ref, kinds, options
-        self.folder, self.actor, self.workers = folder, actor, workers
-        self._stop = threading.Event()
+        def work(progress: Progress, cancel: threading.Event) -> list[str] | None:
+            from oaoi_desktop.services import documents
 
-    def cancel(self) -> None:
-        self._stop.set()
+            try:
+                documents.check_folder(folder)
+                docs = documents.prepare(database, event_ref, kinds, options, actor=actor)
+                if cancel.is_set():
+                    raise documents.Cancelled()
+                paths = documents.write_documents(docs, folder, progress=progress, cancelled=cancel.is_set,
+                                                  workers=workers)
+            except documents.Cancelled:
+                return None
+            return [str(p) for p in paths]
 
-    def run(self) -> None:
-        from oaoi_desktop.services import documents
+        super().__init__(work, name="oaoi-export-documents", parent=parent)
+        self.finished.connect(self._on_ended)
 
-        try:
-            documents.check_folder(self.folder)
-            docs = documents.prepare(self.database, self.event_ref, self.kinds, self.options, actor=self.actor)
-            if self._stop.is_set():
-                raise documents.Cancelled()
-            paths = documents.write_documents(docs, self.folder, progress=self.progressed.emit,
-                                              cancelled=self._stop.is_set, workers=self.workers)
-        except documents.Cancelled:
+    def _on_ended(self, paths: list[str] | None) -> None:
+        if paths is None:
             self.cancelled.emit()
-        except OaoiError as exc:
-            self.failed.emit(exc.render())
         else:
-            self.succeeded.emit([str(p) for p in paths])
+            self.succeeded.emit(paths)
 
 
 class ExportDialog(QDialog):
@@ -226,11 +224,12 @@ class ExportDialog(QDialog):
         options = ExportOptions(lang=self.lang_combo.currentData(), paper=self.paper_combo.currentData())
         worker = ExportWorker(self.database, self.event_combo.currentData(), kinds, options, Path(folder),
                               self.actor, self.workers, self)
-        worker.progressed.connect(self._progressed)
+        worker.progressed.connect(lambda done_total: self._progressed(*done_total))
         worker.succeeded.connect(self._succeeded)
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._cancelled)
         worker.finished.connect(self._finished)
+        worker.failed.connect(self._finished)
         self.worker = worker
         self._set_busy(True)
         self.status.setText(self.tr("Preparing the documents\u2026"))
@@ -269,16 +268,14 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(self.tr("Export cancelled; no file was left behind."))
 
-    def _finished(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
+    def _finished(self, _outcome: object = None) -> None:
+        self.worker = None  # the job goes with the dialog (never deleted from its own signal)
         self._set_busy(False)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         if self.worker is not None:
             self.worker.cancel()
-            self.worker.wait()
+            self.worker.wait(None)
         super().closeEvent(event)
 
     def reject(self) -> None:

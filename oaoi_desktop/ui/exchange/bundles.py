@@ -41,7 +41,7 @@ from oaoi_desktop.services.exchange import bundles
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
-from oaoi_desktop.ui.exchange.jobs import ExchangeJob
+from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
@@ -244,7 +244,7 @@ class BundleImportDialog(QDialog):
         self._db = db
         self._files: list[Path] = []
         self._actor = actor
-        self.job: ExchangeJob | None = None
+        self.job: Job | None = None
         self.report: bundles.MergeReport | None = None
         self.conflicts_dialog: ConflictResolutionDialog | None = None
         self.setObjectName("exchange_bundle_import_dialog")
@@ -347,7 +347,7 @@ class BundleImportDialog(QDialog):
     def is_running(self) -> bool:
         return self.job is not None and self.job.is_running()
 
-    def start_merge(self) -> ExchangeJob | None:
+    def start_merge(self) -> Job | None:
         event_id = self.selected_event_id()
         if self.is_running() or not event_id or not self._files:
             return None
@@ -356,7 +356,7 @@ class BundleImportDialog(QDialog):
         def work(_progress, _cancel):  # type: ignore[no-untyped-def]
             return bundles.import_bundles(db, event_id, files, actor=actor)
 
-        self.job = ExchangeJob(work, self)
+        self.job = Job(work, name="oaoi-exchange", parent=self)
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)
         self.progress_bar.show()

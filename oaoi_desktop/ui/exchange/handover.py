@@ -1,9 +1,9 @@
-"""Where the USB import flow (``ui/importing.py``) hands a panel package over to this package.
+"""Where the USB import flow (``ui/importing/``) hands a panel package over to this package.
 
 The import flow takes dossier folders, ZIPs and spreadsheets.  A *panel
 package* (a folder with ``oaoi-package.json``) is not dossiers: it is a judge's
 encrypted package, applied by :class:`~oaoi_desktop.ui.exchange.packages.PackageImportDialog`.
-Two hooks, called from clearly marked lines in ``ui/importing.py``:
+Two hooks, called from clearly marked lines in ``ui/importing/``:
 
 * :func:`package_dialog_for` — paths dropped on the window or given to
   ``open_import_dialog``: the first panel package opens the package dialog

@@ -1,7 +1,7 @@
 """Panel packages in the GUI: importing one on a judge's laptop, exporting them on the secretariat's.
 
 :class:`PackageImportDialog` is what the import flow hands over to when the
-folder chosen or dropped is a panel package (see ``ui/importing.py``): it asks
+folder chosen or dropped is a panel package (see ``ui/importing/``): it asks
 for the judge's passphrase, decrypts and applies the package in a worker
 thread with progress and cancel, and tells the judge they can sign in.
 :class:`PackageExportDialog` writes one judge's package onto a stick.
@@ -33,7 +33,7 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import packages
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
-from oaoi_desktop.ui.exchange.jobs import ExchangeJob
+from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
@@ -62,7 +62,7 @@ class PackageImportDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._path: Path | None = None
-        self.job: ExchangeJob | None = None
+        self.job: Job | None = None
         self.result: packages.PackageImport | None = None
         self.setObjectName("exchange_package_import_dialog")
         self._build_ui()
@@ -143,7 +143,7 @@ class PackageImportDialog(QDialog):
     def is_running(self) -> bool:
         return self.job is not None and self.job.is_running()
 
-    def start_import(self) -> ExchangeJob | None:
+    def start_import(self) -> Job | None:
         if self.is_running() or self._path is None or not self.passphrase.text():
             return None
         path, secret = self._path, self.passphrase.text()
@@ -153,8 +153,8 @@ class PackageImportDialog(QDialog):
             return packages.import_package(db, path, secret, progress=progress, cancel=cancel)
 
         self.result = None
-        self.job = ExchangeJob(work, self)
-        self.job.progressed.connect(self._on_progress)
+        self.job = Job(work, name="oaoi-exchange", parent=self)
+        self.job.progressed.connect(lambda done_total: self._on_progress(*done_total))
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)
         self.progress_bar.setValue(0)
@@ -242,7 +242,7 @@ class PackageExportDialog(QDialog):
         self._db = db
         self._folder: Path | None = None
         self._actor = actor
-        self.job: ExchangeJob | None = None
+        self.job: Job | None = None
         self.setObjectName("exchange_package_export_dialog")
         layout = QVBoxLayout(self)
         self.heading = make_heading(QLabel(self))
@@ -318,7 +318,7 @@ class PackageExportDialog(QDialog):
     def is_running(self) -> bool:
         return self.job is not None and self.job.is_running()
 
-    def start_export(self) -> ExchangeJob | None:
+    def start_export(self) -> Job | None:
         if not self.export_button.isEnabled():
             return None
         if self.passphrase.text() != self.repeat.text():
@@ -336,8 +336,9 @@ class PackageExportDialog(QDialog):
             return packages.export_package(db, event_id, judge_id, target, secret, actor=actor, progress=progress,
                                            cancel=cancel, ca_passphrase=ca_secret)
 
-        self.job = ExchangeJob(work, self)
-        self.job.progressed.connect(lambda d, t: self.progress_bar.setValue(1000 if not t else int(d * 1000 / t)))
+        self.job = Job(work, name="oaoi-exchange", parent=self)
+        self.job.progressed.connect(
+            lambda p: self.progress_bar.setValue(1000 if not p[1] else int(p[0] * 1000 / p[1])))
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(lambda m: (set_message(self.message, m, DANGER), self.progress_bar.hide(),
                                            self._update_state()))

@@ -14,7 +14,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,14 +30,10 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.jobs import Job, Progress
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, lang, message_label, set_message
 from oaoi_desktop.ui.judge.session import JudgeSession
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_title
-
-
-class _Carrier(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object, object)  # list[Path], error text or None
 
 
 class PaperFormsPanel(QWidget):
@@ -55,11 +51,8 @@ class PaperFormsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._job: Job | None = None
         self._folder: Path | None = None
-        self._carrier = _Carrier(self)
-        self._carrier.progressed.connect(self._progressed)
-        self._carrier.finished.connect(self._finished)
         self.setObjectName("paper_forms_panel")
         self._build_ui()
         self.retranslate_ui()
@@ -156,7 +149,7 @@ class PaperFormsPanel(QWidget):
 
     def write_forms(self, folder: Path) -> None:
         """Write the forms into ``folder`` off the GUI thread."""
-        if self._thread is not None:
+        if self._job is not None:
             return
         chosen = self.judge_combo.currentData()
         if chosen:
@@ -172,9 +165,9 @@ class PaperFormsPanel(QWidget):
         self.cancel_button.setVisible(True)
         self.open_folder_button.setVisible(False)
         set_message(self.message, self.tr("Writing the forms\u2026"))
-        session, carrier, cancel, language = self.session, self._carrier, self._cancel, lang()
+        session, language = self.session, lang()
 
-        def work() -> None:
+        def work(progress: Progress, cancel: threading.Event) -> tuple[list[Path], str | None]:
             written: list[Path] = []
             error: str | None = None
             for i, judge_id in enumerate(judges):
@@ -189,30 +182,33 @@ class PaperFormsPanel(QWidget):
                 except OSError as exc:
                     error = str(exc.strerror or exc)
                     break
-                carrier.progressed.emit(i + 1, len(judges))
-            try:
-                carrier.finished.emit(written, error)
-            except RuntimeError:  # the panel is gone
-                pass
+                progress(i + 1, len(judges))
+            return written, error
 
-        self._thread = threading.Thread(target=work, name="oaoi-paper-forms", daemon=True)
-        self._thread.start()
+        job = Job(work, name="oaoi-paper-forms", parent=self)
+        job.progressed.connect(lambda done_total: self._progressed(*done_total))
+        job.finished.connect(lambda outcome: self._finished(*outcome))
+        job.failed.connect(lambda message: self._finished([], message))
+        self._job = job
+        job.start()
 
     def cancel(self) -> None:
         self._cancel.set()
+        if self._job is not None:
+            self._job.cancel()
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for a running export to end (tests, closing)."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
+        job = self._job
+        if job is not None:
+            job.wait(None if timeout is None else int(timeout * 1000))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
     def _finished(self, written: object, error: object) -> None:
-        self._thread = None
+        self._job = None
         files = list(written)  # type: ignore[call-overload]
         self.progress.setVisible(False)
         self.write_button.setEnabled(True)

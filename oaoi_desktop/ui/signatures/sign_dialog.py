@@ -1,6 +1,6 @@
 """The "Tandatangani PDF" flow: choose files and the person, type the passphrase once, sign.
 
-Signing runs in a :class:`SignJob` (its own QThread and database sessions)
+Signing runs in a :class:`SignJob` (a :class:`~oaoi_desktop.ui.jobs.Job`: its own thread and database sessions)
 with progress and cancel; the passphrase leaves the line edit only to open
 the key in that thread, and the field is cleared as soon as the job starts.
 """
@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,119 +30,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import accounts, events, signatures
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.signing import pki
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.jobs import Job, Progress
 from oaoi_desktop.ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
 
-class _SignWorker(QObject):
-    progressed = Signal(int, int, str)
-    completed = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, db: Database, paths: Sequence[Path], event_id: str, person_id: str, passphrase: str,
-                 actor: Actor, cancel: threading.Event) -> None:
-        super().__init__()
-        self._db = db
-        self._paths = list(paths)
-        self._event_id = event_id
-        self._person_id = person_id
-        self._passphrase = passphrase
-        self._actor = actor
-        self._cancel = cancel
-
-    @Slot()
-    def run(self) -> None:
-        secret, self._passphrase = self._passphrase, ""
-        try:
-            outcomes = signatures.sign_files(
-                self._db, self._paths, judge=self._person_id, passphrase=secret, actor=self._actor,
-                event=self._event_id, progress=lambda d, t, p: self.progressed.emit(d, t, p.name),
-                cancelled=self._cancel.is_set)
-        except OaoiError as exc:
-            self.failed.emit(exc.render())
-        except Exception as exc:  # noqa: BLE001 - report, never crash the GUI
-            log.error("signing failed: %s", type(exc).__name__)
-            self.failed.emit(type(exc).__name__)
-        else:
-            self.completed.emit(outcomes)
-        finally:
-            del secret
-
-
-_live: dict[QThread, QObject] = {}
-
-
-class SignJob(QObject):
-    """One batch of files signed in its own thread.
+class SignJob(Job):
+    """One batch of files signed in its own thread (a :class:`~oaoi_desktop.ui.jobs.Job` holding a
+    secret: a failure that is no :class:`~oaoi_desktop.errors.OaoiError` is reported and logged by its
+    type name only).  The passphrase is taken out of the job when the work starts.
 
     Signals:
-        progressed(int, int, str): files done, total, the last file's name.
+        progressed(object): (files done, total, the last file's name).
         finished(object): the list of :class:`~oaoi_desktop.services.signatures.SignOutcome` (also when cancelled).
         failed(str): nothing was signed (wrong passphrase, no certificate), in the UI language.
     """
 
-    progressed = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-
     def __init__(self, db: Database, paths: Sequence[Path], *, event_id: str, person_id: str, passphrase: str,
                  actor: Actor, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-        self._thread = QThread()
-        self._thread.setObjectName("oaoi-sign")
-        self._running = False
-        self.worker = _SignWorker(db, paths, event_id, person_id, passphrase, actor, self._cancel)
-        self.worker.moveToThread(self._thread)
-        self._thread.started.connect(self.worker.run)
-        self.worker.completed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self.worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self.worker.progressed.connect(self.progressed)
-        self.worker.completed.connect(self._on_completed)
-        self.worker.failed.connect(self._on_failed)
-        thread = self._thread
-        thread.finished.connect(lambda: _live.pop(thread, None))
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._on_quit)
+        chosen = list(paths)
+        held = [passphrase]
 
-    def start(self) -> None:
-        self._running = True
-        _live[self._thread] = self.worker
-        self._thread.start()
+        def work(progress: Progress, cancel: threading.Event) -> list[signatures.SignOutcome]:
+            secret = held.pop()
+            try:
+                return signatures.sign_files(
+                    db, chosen, judge=person_id, passphrase=secret, actor=actor, event=event_id,
+                    progress=lambda d, t, p: progress(d, t, p.name), cancelled=cancel.is_set)
+            finally:
+                del secret
 
-    def cancel(self) -> None:
-        """Stop before the next file (the file in flight is finished or left untouched)."""
-        self._cancel.set()
-
-    def is_running(self) -> bool:
-        return self._running
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        return self._thread.wait(msecs) if self._thread.isRunning() else True
-
-    def _on_completed(self, outcomes: object) -> None:
-        self._running = False
-        self._thread.wait()
-        self.finished.emit(outcomes)
-
-    def _on_failed(self, message: str) -> None:
-        self._running = False
-        self._thread.wait()
-        self.failed.emit(message)
-
-    def _on_quit(self) -> None:
-        if self._running:
-            self.cancel()
-            self._thread.quit()
-            self._thread.wait(30_000)
+        super().__init__(work, name="oaoi-sign", secret=True, parent=parent)
 
 
 def _describe(cred) -> str:  # type: ignore[no-untyped-def]
@@ -409,7 +333,7 @@ class SignDialog(QDialog):
                            person_id=self.person_combo.currentData(), passphrase=secret, actor=self._actor,
                            parent=self)
         del secret
-        self.job.progressed.connect(self._on_progress)
+        self.job.progressed.connect(lambda p: self._on_progress(*p))
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)
         self.job.start()

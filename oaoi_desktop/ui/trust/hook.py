@@ -4,7 +4,7 @@
 secretariat-only) and runs an automatic backup timer: every
 ``trust/auto_backup_minutes`` minutes it backs the database up (keeping
 ``trust/auto_backup_keep`` copies) but only when the database changed.
-All work runs in a worker thread; backups show progress and can be cancelled.
+All work runs in a :class:`~oaoi_desktop.ui.jobs.Job`; backups show progress and can be cancelled.
 """
 
 from __future__ import annotations
@@ -14,81 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
-from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import audit_verify, backups
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui import settings as registry
+from oaoi_desktop.ui.jobs import Job
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.main_window import MainWindow
-
-
-class _Worker(QObject):
-    """Runs one callable in its thread; the result or the rendered error comes back."""
-
-    completed = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self._work = work
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except OaoiError as exc:
-            self.failed.emit(exc.render())
-        except Exception as exc:  # noqa: BLE001 - report, never crash the GUI
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.completed.emit(result)
-
-
-class Task(QObject):
-    """One piece of work in its own QThread.
-
-    Signals:
-        finished(object): the work's result.
-        failed(str): the work raised; the message in the UI language.
-    """
-
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("oaoi-trust")
-        self._worker = _Worker(work)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # The thread ends as soon as the work is done, even while the GUI thread waits for it.
-        self._worker.completed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.completed.connect(self._done)
-        self._worker.failed.connect(self._fail)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wait(self, msecs: int = 60_000) -> bool:
-        return self._thread.wait(msecs)
-
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
-
-    def _done(self, result: object) -> None:
-        self._thread.wait()
-        self.finished.emit(result)
-
-    def _fail(self, message: str) -> None:
-        self._thread.wait()
-        self.failed.emit(message)
 
 
 class TrustHook(QObject):
@@ -111,7 +47,7 @@ class TrustHook(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self.task: Task | None = None
+        self.task: Job | None = None
         self.progress: QProgressDialog | None = None
         self._cancel = threading.Event()
         self.verify_action = self._action("action_trust_verify", self.verify)
@@ -124,7 +60,7 @@ class TrustHook(QObject):
         window.installEventFilter(self)
         settings = window.settings
         self.auto = backups.AutoBackup(window.database, keep=max(1, settings.value(registry.AUTO_BACKUP_KEEP)))
-        self._auto_task: Task | None = None
+        self._auto_task: Job | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("trust_auto_backup_timer")
         self.timer.timeout.connect(self.auto_backup)
@@ -157,8 +93,8 @@ class TrustHook(QObject):
         return False
 
     # -- running work ----------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> Task:
-        task = Task(work, self)
+    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> Job:
+        task = Job(lambda _progress, _cancel: work(), name="oaoi-trust", parent=self)
         self.task = task
         for action in (self.verify_action, self.backup_action, self.restore_action):
             action.setEnabled(False)
@@ -196,7 +132,7 @@ class TrustHook(QObject):
         self.progress = dialog
 
     # -- verify ----------------------------------------------------------------------
-    def verify(self) -> Task:
+    def verify(self) -> Job:
         """Verify every chain of the open database (the replay included); secretariat only."""
         actor = self.window.secretariat_actor()
         db = self.window.database
@@ -250,7 +186,7 @@ class TrustHook(QObject):
                                    directory=str(Path.home() / f"oaoi-cadangan-{timestamp()}.zip"),
                                    name_filters=[self.tr("Backup archives (*.zip)")], on_chosen=self.backup_to)
 
-    def backup_to(self, path: Path) -> Task:
+    def backup_to(self, path: Path) -> Job:
         actor = self.window.secretariat_actor()  # only a signed-in secretariat member backs up
         db = self.window.database
         cancel = self._cancel
@@ -276,7 +212,7 @@ class TrustHook(QObject):
             .replace("%1", Path(path).name),
             on_answered=lambda yes: self.restore_from(Path(path)) if yes else None)
 
-    def restore_from(self, path: Path) -> Task:
+    def restore_from(self, path: Path) -> Job:
         actor = self.window.secretariat_actor()  # only a signed-in secretariat member restores
         db = self.window.database
         url = db.url
@@ -304,11 +240,12 @@ class TrustHook(QObject):
         self.restored.emit(result)
 
     # -- automatic backups -----------------------------------------------------------
-    def auto_backup(self) -> Task | None:
+    def auto_backup(self) -> Job | None:
         """One timer tick: back up in a worker thread if the database changed."""
         if self._auto_task is not None and self._auto_task.is_running():
             return None
-        task = Task(self.auto.tick, self)
+        tick = self.auto.tick
+        task = Job(lambda _progress, _cancel: tick(), name="oaoi-trust", parent=self)
         self._auto_task = task
         task.finished.connect(lambda path: self.auto_backed_up.emit(str(path)) if path else None)
         task.failed.connect(lambda message: self.window.statusBar().showMessage(message, 10_000))
@@ -319,7 +256,7 @@ class TrustHook(QObject):
         self.timer.stop()
         for task in (self.task, self._auto_task):
             if task is not None:
-                task.wait()
+                task.wait(60_000)
 
 
-__all__ = ["TrustHook", "Task"]
+__all__ = ["TrustHook"]
