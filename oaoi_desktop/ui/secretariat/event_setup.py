@@ -2,9 +2,9 @@
 
 :class:`EventSetup` opens every unit of work the wizard needs on the database:
 it asks whether an event name is taken, checks and imports a roster inside a
-transaction that is rolled back (:func:`trial`, so the wizard reports exactly
-what creating would refuse), and creates the event, its rubric, judges and
-PINs in **one transaction**.  The pages keep only plain values: the judges as
+transaction that is rolled back (:func:`~oaoi_desktop.ui.secretariat.desk.trial`,
+so the wizard reports exactly what creating would refuse), and creates the
+event, its rubric, judges and PINs in **one transaction**.  The pages keep only plain values: the judges as
 dicts (``name``, ``nip``, ``instansi``, ``unit_kerja``, ``role``, ``pin``,
 ``row``), the roles and recusal levels as the enums re-exported here.
 """
@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from oaoi_desktop.domain.rubric import Rubric
 from oaoi_desktop.errors import OaoiError
@@ -23,29 +22,13 @@ from oaoi_desktop.services import accounts, auth, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import RecusalLevel, Role, User
-
-T = TypeVar("T")
+from oaoi_desktop.ui.secretariat.desk import trial
 
 Judge = dict[str, Any]
 """One roster row as the services take it: name, nip, instansi, unit_kerja, role (a :class:`Role`), pin, row."""
 
 Slip = tuple[str, str, str, str]
 """What one PIN slip shows: the judge's name, role value, PIN and one-time recovery code."""
-
-
-class _Rollback(Exception):
-    def __init__(self, value: object) -> None:
-        super().__init__("rollback")
-        self.value = value
-
-
-def trial(db: Database, work: Callable[[Any], T]) -> T:
-    """Run ``work(session)`` in a write transaction and roll it back; its result."""
-    try:
-        with db.write() as s:
-            raise _Rollback(work(s))
-    except _Rollback as done:
-        return done.value  # type: ignore[return-value]
 
 
 def parse_aliases(text: str) -> tuple[dict[str, list[str]], list[int]]:
@@ -145,4 +128,4 @@ class EventSetup:
             return str(event.id), event.name, slips
 
 
-__all__ = ["EventSetup", "Judge", "RecusalLevel", "Role", "Slip", "parse_aliases", "trial"]
+__all__ = ["EventSetup", "Judge", "RecusalLevel", "Role", "Slip", "parse_aliases"]

@@ -11,7 +11,7 @@ slips, shown once, with their recovery codes, saved as a PDF through the
 dialog seam.  Finish opens the secretariat console on the new event.
 
 Checks before the last step run the real services inside a transaction that
-is rolled back (:func:`~oaoi_desktop.ui.secretariat.event_setup.trial`), so the
+is rolled back (:func:`~oaoi_desktop.ui.secretariat.desk.trial`), so the
 wizard reports exactly what creating would refuse.  The pages live in
 :mod:`~oaoi_desktop.ui.secretariat.wizard_pages` (event, rubric, rules) and
 :mod:`~oaoi_desktop.ui.secretariat.roster_page`; every unit of work on the
