@@ -11,7 +11,7 @@ Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 * :mod:`~oaoi_desktop.ui.secretariat.matrix`, :mod:`~oaoi_desktop.ui.secretariat.dashboard`,
   :mod:`~oaoi_desktop.ui.secretariat.pin_slips`;
 * :mod:`~oaoi_desktop.ui.secretariat.desk` — :class:`SecretariatDesk`, the console's way into
-  the services (no Qt); the calibration tab still opens its sessions itself.
+  the services (no Qt): the console's screens open no database session themselves.
 """
 
 from __future__ import annotations

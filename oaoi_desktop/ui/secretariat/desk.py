@@ -3,8 +3,8 @@
 :class:`SecretariatDesk` opens the units of work the console's screens need:
 the event selector and its stages, the dossier browser, the assignment
 matrix, the progress
-dashboard, the PIN slip reprint, the purge plan, the signing certificates and
-the paper-form import.  Every method opens its own unit of work and calls the
+dashboard, the PIN slip reprint, the purge plan, the signing certificates, the
+calibration tab and the paper-form import.  Every method opens its own unit of work and calls the
 services, which check who may do what; the screens
 keep plain values and the services' result records.  The event set-up wizard
 has its own (:class:`~oaoi_desktop.ui.secretariat.event_setup.EventSetup`).
@@ -18,12 +18,24 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n.formats import zone_of
-from oaoi_desktop.services import accounts, assignments, auth, dossiers, events, paper, purge, status
+from oaoi_desktop.services import (
+    accounts,
+    assignments,
+    auth,
+    calibration,
+    dossiers,
+    events,
+    paper,
+    purge,
+    shadow,
+    status,
+)
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.status import EventProgress
 from oaoi_desktop.store.database import Database
@@ -61,6 +73,18 @@ class DossierRow:
     kelompok: str
     revision: int
     attachments: int
+
+
+@dataclass
+class CalibrationOverview:
+    """What the calibration tab shows, as far as it could be read (``error``: what stopped it)."""
+
+    rows: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(number, title, flagged for calibration) per proposal."""
+    state: calibration.RoundState | None = None
+    report: calibration.CalibrationReport | None = None
+    shadow_report: shadow.ShadowReport | None = None
+    error: OaoiError | None = None
 
 
 class SecretariatDesk:
@@ -237,6 +261,63 @@ class SecretariatDesk:
             name = accounts.find_judge(s, events.get_event(s, event_id), judge_id).name
             return name, cred.serial
 
+    # -- calibration ---------------------------------------------------------------------------
+    def calibration_overview(self, event_id: EventId, actor: Actor, lang: str) -> CalibrationOverview:
+        """The event's proposals with their calibration flags, the round, and both reports, read in
+        one unit of work; a refusal stops the reading and comes back with what was read before it."""
+        seen = CalibrationOverview()
+        try:
+            with self.db.read() as s:
+                e = events.get_event(s, event_id)
+                seen.rows = [(d.number, d.title, bool(d.calibration))
+                             for d in dossiers.list_dossiers(s, e, actor=actor)]
+                seen.state = calibration.round_state(s, e, actor=actor)
+                seen.report = calibration.report(s, e, actor=actor, lang=lang)
+                seen.shadow_report = shadow.report(s, e, actor=actor)
+        except OaoiError as exc:
+            seen.error = exc
+        return seen
+
+    def calibration_flags(self, event_id: EventId, actor: Actor) -> set[str]:
+        """The numbers of the proposals flagged for calibration now."""
+        with self.db.read() as s:
+            event = events.get_event(s, event_id)
+            return {d.number for d in dossiers.list_dossiers(s, event, actor=actor) if d.calibration}
+
+    def flag_calibration(self, event_id: EventId, flag: list[str], unflag: list[str], actor: Actor) -> None:
+        """Flag and unflag proposals for calibration (each change audited), in one transaction."""
+        with self.db.write() as s:
+            e = events.get_event(s, event_id)
+            if flag:
+                calibration.flag_dossiers(s, e, flag, actor=actor)
+            if unflag:
+                calibration.flag_dossiers(s, e, unflag, actor=actor, calibration=False)
+
+    def start_calibration_round(self, event_id: EventId, actor: Actor) -> None:
+        """Assign the calibration proposals to every active judge."""
+        with self.db.write() as s:
+            calibration.start_round(s, events.get_event(s, event_id), actor=actor)
+
+    def close_calibration_round(self, event_id: EventId, actor: Actor) -> None:
+        with self.db.write() as s:
+            calibration.close_round(s, events.get_event(s, event_id), actor=actor)
+
+    def reset_calibration_sheet(self, event_id: EventId, number: str, judge: str, reason: str,
+                                actor: Actor) -> None:
+        """Reopen a judge's calibration sheet, with the reason (audited)."""
+        with self.db.write() as s:
+            calibration.reset_sheet(s, events.get_event(s, event_id), number, judge, reason=reason, actor=actor)
+
+    def practice_document(self, event_id: EventId, kind: str, actor: Actor, lang: str) -> Any:
+        """The calibration (``calibration``) or trainee (``shadow``) report, ready to draw as a PDF."""
+        from oaoi_desktop.reports.practice import calibration_document, shadow_document
+
+        with self.db.read() as s:
+            e = events.get_event(s, event_id)
+            if kind == "calibration":
+                return calibration_document(calibration.report(s, e, actor=actor, lang=lang), str(e.id), lang)
+            return shadow_document(shadow.report(s, e, actor=actor), str(e.id), lang)
+
     # -- paper forms -------------------------------------------------------------------------
     def import_paper_scores(self, event_id: EventId, first: Path, second: Path, actor: Actor, *,
                             keep: bool) -> paper.PaperImport:
@@ -253,4 +334,4 @@ class SecretariatDesk:
         return trial(self.db, work)
 
 
-__all__ = ["DossierRow", "SecretariatDesk", "trial"]
+__all__ = ["CalibrationOverview", "DossierRow", "SecretariatDesk", "trial"]
