@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["OAOI_HOME"] = str(folder / "home")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from oaoi_desktop.ui import language
-    from oaoi_desktop.ui.judge import score_form
+    from oaoi_desktop.ui.judge import score_inputs
     from oaoi_desktop.ui.judge.session import JudgeSession
     from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
     from oaoi_desktop.ui.settings import Settings
@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         row("a key erased (Backspace)", erase, base, "< 50 ms")
         row("baseline: list comprehension with matches()", base, None, "")
         ws.close()
-        _ = score_form  # imported for its ENTRY_PAUSE_MS in interactive use
+        _ = score_inputs  # imported for its ENTRY_PAUSE_MS in interactive use
     finally:
         db.close()
         if args.keep:

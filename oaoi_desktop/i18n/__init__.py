@@ -5,6 +5,12 @@ each defining ``MESSAGES = {message_id: {"id": "...", "en": "..."}}`` with
 ``str.format`` placeholders.  Indonesian (``id``) is the default language and
 English (``en``) the second.  The GUI shows the same texts for errors raised
 by the services, so a message reads the same everywhere.
+
+This package is the one owner of the language list (:data:`LANGUAGES`) and of
+the current language (:func:`set_language`, :func:`current_language`): the
+CLI sets it from ``--lang``/``OAOI_LANG``, the GUI through
+:func:`oaoi_desktop.ui.language.install_language`, which also installs the Qt
+translators.
 """
 
 from __future__ import annotations
@@ -14,8 +20,14 @@ import os
 import pkgutil
 from typing import Any
 
-SUPPORTED_LANGUAGES = ("id", "en")
+LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+"""Supported languages, each named in its own language (never translated); Indonesian first."""
+
+SUPPORTED_LANGUAGES = tuple(LANGUAGES)
 DEFAULT_LANGUAGE = "id"
+
+LOCALE_NAMES: dict[str, str] = {"id": "id_ID", "en": "en_GB"}
+"""The locale each language formats with (the GUI's default ``QLocale``)."""
 
 _current = os.environ.get("OAOI_LANG", DEFAULT_LANGUAGE)
 if _current not in SUPPORTED_LANGUAGES:
@@ -59,6 +71,7 @@ def set_language(lang: str) -> None:
 
 
 def current_language() -> str:
+    """The language texts are rendered in: the one set last, else ``$OAOI_LANG``, else Indonesian."""
     return _current
 
 

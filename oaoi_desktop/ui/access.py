@@ -37,7 +37,7 @@ from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from oaoi_desktop.errors import OaoiError, PermissionDeniedError
+from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.settings import Settings
 
@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # loaded after the window is shown (issue 14: start fast)
     from oaoi_desktop.services.audit import Actor
     from oaoi_desktop.services.auth import SignedIn
     from oaoi_desktop.store.database import Database
+    from oaoi_desktop.ui.sign_in_gate import SignInGate
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -95,10 +96,12 @@ class AccessGate(QObject):
         self._watching = False
 
     # -- state -------------------------------------------------------------------------
-    def _database(self) -> Database:
-        """The database (a function given instead is called: it waits until the database is open)."""
-        db = self._db
-        return db() if callable(db) else db
+    def _gate(self) -> SignInGate:
+        """The services, through the sign-in gate (over the database, or the function given
+        instead, called when needed: it waits until the database is open)."""
+        from oaoi_desktop.ui.sign_in_gate import SignInGate
+
+        return SignInGate(self._db)
 
     @property
     def person(self) -> SignedIn | None:
@@ -136,25 +139,14 @@ class AccessGate(QObject):
 
     def is_judge_seat(self) -> bool:
         """True on a judge's laptop (a panel package was imported into this database)."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from oaoi_desktop.services import seat
-
-        try:
-            with self._database().read() as s:
-                return seat.is_judge_seat(s)
-        except (OaoiError, SQLAlchemyError):
-            return False
+        return self._gate().is_judge_seat()
 
     # -- signing in and out -------------------------------------------------------------
     def sign_in_secretariat(self, user_id: str, secret: str) -> SignedIn:
         """Check a secretariat member's PIN or passphrase and sign them in (raises OaoiError)."""
         if self.is_judge_seat():
             raise PermissionDeniedError("gui.judge_seat_no_secretariat")
-        from oaoi_desktop.services import auth
-
-        with self._database().write() as s:
-            signed = auth.sign_in(s, None, user_id, secret)
+        signed = self._gate().sign_in(None, user_id, secret)
         if not signed.is_secretariat:
             raise PermissionDeniedError("gui.secretariat_required")
         self.sign_in(signed)
@@ -208,10 +200,7 @@ class AccessGate(QObject):
         person = self._person
         if person is None:
             raise PermissionDeniedError("gui.nobody_signed_in")
-        from oaoi_desktop.services import auth
-
-        with self._database().write() as s:
-            signed = auth.sign_in(s, person.event_id, str(person.user_id), secret)
+        signed = self._gate().sign_in(person.event_id, str(person.user_id), secret)
         if signed.user_id != person.user_id:  # pragma: no cover - sign_in looks the id up
             raise PermissionDeniedError("gui.nobody_signed_in")
         if self._locked:

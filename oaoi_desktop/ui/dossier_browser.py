@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,11 +42,11 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import dossiers, events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.reader import DossierReader, kelompok_text
+from oaoi_desktop.ui.secretariat.desk import DossierRow, SecretariatDesk
 from oaoi_desktop.ui.settings import Settings
 from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em, make_title
@@ -55,32 +54,9 @@ from oaoi_desktop.ui.widgets import em, make_title
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class DossierRow:
-    """One dossier as the browser lists it (plain data, read once)."""
-
-    id: uuid.UUID
-    number: str
-    title: str
-    instansi: str
-    unit_kerja: str
-    kategori: str
-    kelompok: str
-    revision: int
-    attachments: int
-
-
 def load_rows(db: Database, event_id: str | uuid.UUID, *, actor: Any) -> tuple[str, list[DossierRow]]:
     """The event's name and its dossiers, by number (read as ``actor``: the secretariat)."""
-    with db.read() as s:
-        event = events.get_event(s, str(event_id))
-        counts = dossiers.attachment_counts(s, event)
-        rows = [
-            DossierRow(d.id, d.number, d.title, d.instansi, d.unit_kerja, d.kategori, d.kelompok,
-                       d.current_revision, counts.get(d.id, 0))
-            for d in dossiers.list_dossiers(s, event, actor=actor)
-        ]
-        return event.name, rows
+    return SecretariatDesk(db).dossier_rows(event_id, actor)
 
 
 class DossierColumn(enum.IntEnum):
@@ -227,6 +203,7 @@ class DossierBrowserPage(QWidget):
         """``actor()``: the signed-in secretariat member now (:meth:`MainWindow.secretariat_actor`)."""
         super().__init__(parent)
         self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id: str | None = None
         self._event_name = ""
@@ -332,8 +309,7 @@ class DossierBrowserPage(QWidget):
 
     def load_events(self) -> None:
         """Fill the event chooser from the database."""
-        with self._db.read() as s:
-            listed = [(str(e.id), e.name) for e in events.list_events(s)]
+        listed = self._desk.events()
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for event_id, name in listed:
@@ -367,7 +343,7 @@ class DossierBrowserPage(QWidget):
             actor = None
         if self._event_id and actor is not None:
             try:
-                name, rows = load_rows(self._db, self._event_id, actor=actor)
+                name, rows = self._desk.dossier_rows(self._event_id, actor)
             except OaoiError as exc:
                 dialogs.error(self, self.tr("The proposals could not be read"), exc.render())
                 self._event_id = None
@@ -407,9 +383,7 @@ class DossierBrowserPage(QWidget):
     def show_dossier(self, dossier_id: str | uuid.UUID) -> None:
         """Read the dossier's current revision and show it in the reader."""
         try:
-            with self._db.read() as s:
-                view = dossiers.dossier_view(s, uuid.UUID(str(dossier_id)), lang=language.current_language(),
-                                             actor=self._actor())
+            view = self._desk.dossier_view(dossier_id, language.current_language(), self._actor())
         except OaoiError as exc:
             dialogs.error(self, self.tr("The proposal could not be read"), exc.render())
             return

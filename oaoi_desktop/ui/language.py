@@ -9,8 +9,9 @@ Qt file dialog), since Qt ships no Indonesian translation; where Qt does ship
 one (``qtbase_en.qm``) it is loaded from Qt's own translations folder.
 
 :func:`install_language` removes the previous translators, installs the new
-ones, sets the catalogue language for texts below ``ui/``
-(:func:`oaoi_desktop.i18n.set_language`) and the default QLocale, and
+ones, sets the current language (:func:`oaoi_desktop.i18n.set_language`: the
+language list and the current language belong to :mod:`oaoi_desktop.i18n`
+alone) and the default QLocale, and
 delivers the ``QEvent.LanguageChange`` events at once, so every widget has
 retranslated itself when it returns.  Widgets react in ``changeEvent`` by
 calling their ``retranslate_ui()``.
@@ -23,24 +24,17 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from oaoi_desktop import i18n
+from oaoi_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from oaoi_desktop.ui.resources import translations_dir
 
 log = logging.getLogger(__name__)
 
-LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
-"""Supported languages, each named in its own language (never translated)."""
-
-DEFAULT_LANGUAGE = "id"
-
-_LOCALES = {"id": "id_ID", "en": "en_GB"}
-
 _translators: list[QTranslator] = []
-_current: str | None = None
 
 
 def current_language() -> str:
-    """The language installed last (the default before any was installed)."""
-    return _current or DEFAULT_LANGUAGE
+    """The current language (asked of :func:`oaoi_desktop.i18n.current_language`)."""
+    return i18n.current_language()
 
 
 def _load(name: str, lang: str, folder: str) -> QTranslator | None:
@@ -53,7 +47,6 @@ def _load(name: str, lang: str, folder: str) -> QTranslator | None:
 
 def install_language(lang: str) -> None:
     """Make ``lang`` ("id" or "en") the language of the whole user interface."""
-    global _current
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; choose one of {sorted(LANGUAGES)}")
     app = QCoreApplication.instance()
@@ -80,9 +73,8 @@ def install_language(lang: str) -> None:
     if lang != "en" and not _translators:
         log.warning("no translation found for %r in %s", lang, ours)
 
-    _current = lang
     i18n.set_language(lang)
-    QLocale.setDefault(QLocale(_LOCALES[lang]))
+    QLocale.setDefault(QLocale(i18n.LOCALE_NAMES[lang]))
     # QApplication posts LanguageChange to every top-level widget; deliver
     # them now so the interface is retranslated when this returns.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

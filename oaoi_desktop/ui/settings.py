@@ -36,7 +36,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from oaoi_desktop import APP_NAME
+from oaoi_desktop import APP_NAME, i18n
 
 T = TypeVar("T")
 
@@ -151,9 +151,9 @@ def declare(key: str, default: T, doc: str, *, choices: Sequence[T] | None = Non
 
 LANGUAGE = declare(
     "ui/language",
-    "id",
+    i18n.DEFAULT_LANGUAGE,
     "Language of the user interface: 'id' (Bahasa Indonesia, the default) or 'en'.",
-    choices=("id", "en"),
+    choices=i18n.SUPPORTED_LANGUAGES,
 )
 MAIN_WINDOW_GEOMETRY = declare(
     "ui/main_window_geometry",

@@ -44,11 +44,12 @@ from PySide6.QtWidgets import (
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.store.quick import SignInChoices
 from oaoi_desktop.ui.judge.common import DANGER, message_label, set_message
-from oaoi_desktop.ui.widgets import em, make_body, make_heading, make_title, scaled_font
+from oaoi_desktop.ui.widgets import PassphraseField, em, make_body, make_heading, make_title, scaled_font
 
 if TYPE_CHECKING:  # loaded after the window is shown (issue 14: start fast)
     from oaoi_desktop.services.auth import SignedIn
     from oaoi_desktop.store.database import Database
+    from oaoi_desktop.ui.sign_in_gate import SignInGate
 
 
 def _card(parent: QWidget, name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -157,9 +158,7 @@ class SignInPage(QWidget):
         self.name_combo = QComboBox(page)
         self.name_combo.setObjectName("secretariat_name")
         self.secret_label = QLabel(page)
-        self.secret = QLineEdit(page)
-        self.secret.setObjectName("secretariat_secret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = PassphraseField(page, object_name="secretariat_secret")
         self.secret.returnPressed.connect(self.try_sign_in)
         for label, field in ((self.name_label, self.name_combo), (self.secret_label, self.secret)):
             label.setBuddy(field)
@@ -194,12 +193,10 @@ class SignInPage(QWidget):
         self.code.setObjectName("secretariat_recovery_code")
         self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.code.setPlaceholderText("ABCD-EFGH-JKLM-NPQR")
-        self.new_secret_label, self.new_secret = QLabel(page), QLineEdit(page)
-        self.new_secret.setObjectName("secretariat_new_secret")
-        self.repeat_label, self.repeat_secret = QLabel(page), QLineEdit(page)
-        self.repeat_secret.setObjectName("secretariat_repeat_secret")
-        for field in (self.new_secret, self.repeat_secret):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_secret_label = QLabel(page)
+        self.new_secret = PassphraseField(page, object_name="secretariat_new_secret")
+        self.repeat_label = QLabel(page)
+        self.repeat_secret = PassphraseField(page, object_name="secretariat_repeat_secret")
         for label, field in ((self.code_label, self.code), (self.new_secret_label, self.new_secret),
                              (self.repeat_label, self.repeat_secret)):
             label.setBuddy(field)
@@ -273,22 +270,14 @@ class SignInPage(QWidget):
         self.pages.setCurrentIndex(self.SIGN_IN)
 
     # -- state ---------------------------------------------------------------------------
-    def _database(self) -> Database:
-        db = self._db
-        return db() if callable(db) else db
+    def _gate(self) -> SignInGate:
+        from oaoi_desktop.ui.sign_in_gate import SignInGate  # the services, once a database is open
+
+        return SignInGate(self._db)
 
     def reload(self) -> None:
         """Read the secretariat accounts, the first-run state and the kind of seat again."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from oaoi_desktop.services import auth
-
-        try:
-            with self._database().read() as s:
-                choices = auth.sign_in_choices(s)
-        except (OaoiError, SQLAlchemyError):
-            choices = SignInChoices(judge_seat=False, needs_setup=False, secretariat=())
-        self.show_choices(choices)
+        self.show_choices(self._gate().choices())
 
     def show_choices(self, choices: SignInChoices) -> None:
         """Offer these accounts, the first-run card and the judge's-laptop text (keeps the chosen name)."""
@@ -370,16 +359,8 @@ class SignInPage(QWidget):
             self.repeat_secret.clear()
             self.repeat_secret.setFocus()
             return None
-        from oaoi_desktop.services import auth
-        from oaoi_desktop.services.auth import SignInError
-        from oaoi_desktop.store.models import Role
-
         try:
-            with self._database().write() as s:
-                user = auth.find_account(s, None, str(user_id))
-                if user.role != Role.SECRETARIAT:
-                    raise SignInError("auth.unknown_user", name=str(user_id))
-                code = auth.recover_with_code(s, user, self.code.text(), self.new_secret.text())
+            code = self._gate().recover_secretariat(str(user_id), self.code.text(), self.new_secret.text())
             signed = self._sign_in(str(user_id), self.new_secret.text())
         except OaoiError as exc:
             set_message(self.recovery_message, exc.render(), DANGER)
@@ -480,9 +461,7 @@ class LockScreen(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.secret_label = QLabel(self.card)
-        self.secret = QLineEdit(self.card)
-        self.secret.setObjectName("lock_secret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = PassphraseField(self.card, object_name="lock_secret")
         self.secret.returnPressed.connect(self.try_unlock)
         self.secret_label.setBuddy(self.secret)
         form.addRow(self.secret_label, self.secret)

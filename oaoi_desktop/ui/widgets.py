@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
 
 
 def scaled_font(base: QFont, factor: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -45,6 +45,31 @@ def make_body(label: QLabel, *, muted: bool = False) -> QLabel:
     if muted:
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+class PassphraseField(QLineEdit):
+    """The one field a PIN or passphrase is typed into: what is typed is never shown.
+
+    Every sign-in, lock, recovery, certificate, package and signing form uses it,
+    so the fields behave alike.  Its label, accessible name and tool tip are the
+    form's own (set where the form retranslates itself), as for any line edit.
+    ``object_name`` names it for tests and the accessibility tree.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, object_name: str = "") -> None:
+        super().__init__(parent)
+        if object_name:
+            self.setObjectName(object_name)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+
+    @property
+    def revealed(self) -> bool:
+        """True while the text is shown in clear (see :meth:`set_revealed`)."""
+        return self.echoMode() == QLineEdit.EchoMode.Normal
+
+    def set_revealed(self, revealed: bool) -> None:
+        """Show the text in clear (True) or hide it again (False, the default)."""
+        self.setEchoMode(QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password)
 
 
 def em(widget: QWidget, n: float = 1.0) -> int:
@@ -141,4 +166,13 @@ class StepBadge(QWidget):
         painter.end()
 
 
-__all__ = ["ElidedLabel", "StepBadge", "em", "make_body", "make_heading", "make_title", "scaled_font"]
+__all__ = [
+    "ElidedLabel",
+    "PassphraseField",
+    "StepBadge",
+    "em",
+    "make_body",
+    "make_heading",
+    "make_title",
+    "scaled_font",
+]

@@ -317,9 +317,9 @@ def test_input_keeps_the_window_unlocked(qtbot, db: Database, settings: Settings
 
 def test_locking_a_judge_saves_the_score_still_being_typed(
         qtbot, db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
-    from oaoi_desktop.ui.judge import score_form
+    from oaoi_desktop.ui.judge import score_inputs
 
-    monkeypatch.setattr(score_form, "ENTRY_PAUSE_MS", 60_000)
+    monkeypatch.setattr(score_inputs, "ENTRY_PAUSE_MS", 60_000)
 
     panel = build_panel(db)
     panel.declare("Ani Lestari")

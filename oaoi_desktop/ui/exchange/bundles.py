@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -44,7 +43,7 @@ from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
 from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
-from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
+from oaoi_desktop.ui.widgets import ElidedLabel, PassphraseField, em, make_body, make_heading
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,9 +78,7 @@ class BundleExportDialog(QDialog):
         row.addWidget(self.folder_button)
         self.folder_title = QLabel(self)
         form.addRow(self.folder_title, row)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("exchange_bundle_passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = PassphraseField(self, object_name="exchange_bundle_passphrase")
         self.passphrase.textChanged.connect(self._update_state)
         self.passphrase.returnPressed.connect(self.export)
         self.passphrase_title = QLabel(self)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
-from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
+from oaoi_desktop.ui.widgets import ElidedLabel, PassphraseField, em, make_body, make_heading
 
 
 def _size(n: int) -> str:
@@ -88,9 +87,7 @@ class PackageImportDialog(QDialog):
         row.addWidget(self.choose_button)
         self.path_title = QLabel(self)
         form.addRow(self.path_title, row)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("exchange_passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = PassphraseField(self, object_name="exchange_passphrase")
         self.passphrase.textChanged.connect(self._update_state)
         self.passphrase.returnPressed.connect(self.start_import)
         self.passphrase_title = QLabel(self)
@@ -256,13 +253,10 @@ class PackageExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder_label, 1)
         row.addWidget(self.folder_button)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = PassphraseField(self)
+        self.repeat = PassphraseField(self)
         # Sheets the secretariat unlocked travel signed by the event's authority: its passphrase, when needed.
-        self.ca_passphrase = QLineEdit(self)
-        self.ca_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ca_passphrase = PassphraseField(self)
         self.labels = [QLabel(self) for _ in range(6)]
         for label, field in zip(self.labels, (self.event_combo, self.judge_combo, row, self.passphrase, self.repeat,
                                               self.ca_passphrase)):

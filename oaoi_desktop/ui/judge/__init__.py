@@ -9,8 +9,10 @@ Modules:
 * :mod:`~oaoi_desktop.ui.judge.first_run` — :class:`SecretariatSetupDialog`;
 * :mod:`~oaoi_desktop.ui.judge.integrity` — :class:`IntegrityDialog`, :class:`ConflictDialog`;
 * :mod:`~oaoi_desktop.ui.judge.queue_model` — :class:`QueueTableModel`, :class:`QueueFilterProxy`;
-* :mod:`~oaoi_desktop.ui.judge.score_form` — :class:`ScoreForm` and its parts;
-* :mod:`~oaoi_desktop.ui.judge.workspace` — :class:`JudgeWorkspace`;
+* :mod:`~oaoi_desktop.ui.judge.score_form` — :class:`ScoreForm` and :class:`CriterionEditor`;
+* :mod:`~oaoi_desktop.ui.judge.score_inputs` — the score field, level buttons and comment box;
+* :mod:`~oaoi_desktop.ui.judge.workspace` — :class:`JudgeWorkspace`, with its
+  :mod:`~oaoi_desktop.ui.judge.queue_panel` (the queue) and :mod:`~oaoi_desktop.ui.judge.undo` (score undo);
 * :mod:`~oaoi_desktop.ui.judge.paper_forms` — :class:`PaperFormsPanel` (secretariat);
 * :mod:`~oaoi_desktop.ui.judge.entry` — the main window's File menu action.
 

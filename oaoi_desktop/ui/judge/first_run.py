@@ -22,15 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import auth
 from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Role
 from oaoi_desktop.ui.judge.common import DANGER, PageStack, message_label, set_message, show_page
-from oaoi_desktop.ui.widgets import em, make_body, make_heading, scaled_font
+from oaoi_desktop.ui.sign_in_gate import SignInGate
+from oaoi_desktop.ui.widgets import PassphraseField, em, make_body, make_heading, scaled_font
 
 
 class SecretariatSetupDialog(QDialog):
@@ -48,7 +46,7 @@ class SecretariatSetupDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._gate = SignInGate(db)
         self.signed_in: SignedIn | None = None
         """The account created here, as signed in (None until created)."""
         self.setObjectName("secretariat_setup_dialog")
@@ -72,13 +70,11 @@ class SecretariatSetupDialog(QDialog):
         self.name_label, self.name = QLabel(page), QLineEdit(page)
         self.nip_label, self.nip = QLabel(page), QLineEdit(page)
         self.instansi_label, self.instansi = QLabel(page), QLineEdit(page)
-        self.secret_label, self.secret = QLabel(page), QLineEdit(page)
-        self.repeat_label, self.repeat = QLabel(page), QLineEdit(page)
+        self.secret_label, self.secret = QLabel(page), PassphraseField(page)
+        self.repeat_label, self.repeat = QLabel(page), PassphraseField(page)
         for obj, field in (("name", self.name), ("nip", self.nip), ("instansi", self.instansi),
                            ("secret", self.secret), ("repeat_secret", self.repeat)):
             field.setObjectName(obj)
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         for label, field in ((self.name_label, self.name), (self.nip_label, self.nip),
                              (self.instansi_label, self.instansi), (self.secret_label, self.secret),
                              (self.repeat_label, self.repeat)):
@@ -172,12 +168,10 @@ class SecretariatSetupDialog(QDialog):
             self.repeat.setFocus()
             return None
         try:
-            with self._db.write() as s:
-                user, code = auth.setup_secretariat(
-                    s, name=self.name.text(), secret=self.secret.text(), nip=self.nip.text() or None,
-                    instansi=self.instansi.text())
-                user_id = str(user.id)
-                self.signed_in = SignedIn(user_id=user.id, name=user.name, role=Role.SECRETARIAT, event_id=None)
+            self.signed_in, code = self._gate.setup_secretariat(
+                name=self.name.text(), secret=self.secret.text(), nip=self.nip.text() or None,
+                instansi=self.instansi.text())
+            user_id = str(self.signed_in.user_id)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return None
@@ -205,12 +199,7 @@ def offer_secretariat_setup(db: Database, parent: QWidget | None = None, *,
     has confirmed the recovery code (whoever creates the first account has just
     chosen its PIN: they are signed in as that secretariat member).
     """
-    try:
-        with db.read() as s:
-            needed = auth.needs_secretariat_setup(s)
-    except (OaoiError, SQLAlchemyError):  # the main window reports an unreadable database
-        return None
-    if not needed:
+    if not SignInGate(db).needs_secretariat_setup():  # False also when unreadable: the main window reports it
         return None
     dialog = SecretariatSetupDialog(db, parent)
     if on_created is not None:

@@ -10,7 +10,8 @@ The dialog has three pages:
    new PIN typed twice; it unlocks the account and signs the judge in.
 3. **New recovery code** — the code that replaces the used one, shown once.
 
-Every attempt runs in its own unit of work: :func:`oaoi_desktop.services.auth.sign_in`
+Every attempt runs in its own unit of work, opened by
+:class:`~oaoi_desktop.ui.sign_in_gate.SignInGate`: :func:`oaoi_desktop.services.auth.sign_in`
 commits a failed attempt before raising, so the count survives.
 """
 
@@ -33,15 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import auth, events
 from oaoi_desktop.services.auth import SignedIn, SignInError
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Role
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.judge.common import DANGER, PageStack, message_label, set_message, show_page
 from oaoi_desktop.ui.settings import Settings
-from oaoi_desktop.ui.widgets import em, make_body, make_heading, scaled_font
+from oaoi_desktop.ui.sign_in_gate import ROLE_CHAIR, ROLE_SECRETARIAT, SignInGate
+from oaoi_desktop.ui.widgets import PassphraseField, em, make_body, make_heading, scaled_font
 
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 1
 """Item data of the name combo: the account's :class:`Role` value."""
@@ -68,7 +68,7 @@ class SignInDialog(QDialog):
     def __init__(self, db: Database, settings: Settings | None = None, parent: QWidget | None = None, *,
                  judges_only: bool = False) -> None:
         super().__init__(parent)
-        self._db = db
+        self._gate = SignInGate(db)
         self._judges_only = judges_only
         self._settings = settings
         self._pending: SignedIn | None = None
@@ -104,9 +104,7 @@ class SignInDialog(QDialog):
         self.name_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.name_combo.setMinimumContentsLength(52)
         self.secret_label = QLabel(page)
-        self.secret = QLineEdit(page)
-        self.secret.setObjectName("secret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = PassphraseField(page, object_name="secret")
         for label, field in ((self.event_label, self.event_combo), (self.name_label, self.name_combo),
                              (self.secret_label, self.secret)):
             label.setBuddy(field)
@@ -146,13 +144,9 @@ class SignInDialog(QDialog):
         self.code.setObjectName("recovery_code")
         self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.new_secret_label = QLabel(page)
-        self.new_secret = QLineEdit(page)
-        self.new_secret.setObjectName("new_secret")
-        self.new_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_secret = PassphraseField(page, object_name="new_secret")
         self.repeat_label = QLabel(page)
-        self.repeat_secret = QLineEdit(page)
-        self.repeat_secret.setObjectName("repeat_secret")
-        self.repeat_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_secret = PassphraseField(page, object_name="repeat_secret")
         for label, field in ((self.code_label, self.code), (self.new_secret_label, self.new_secret),
                              (self.repeat_label, self.repeat_secret)):
             label.setBuddy(field)
@@ -255,16 +249,15 @@ class SignInDialog(QDialog):
             self.name_combo.setItemText(i, self._person_text(name, role))
 
     def _person_text(self, name: str, role: str | None) -> str:
-        if role == Role.SECRETARIAT.value:
+        if role == ROLE_SECRETARIAT:
             return self.tr("%1 (secretariat)").replace("%1", name)
-        if role == Role.CHAIR.value:
+        if role == ROLE_CHAIR:
             return self.tr("%1 (chair)").replace("%1", name)
         return name
 
     # -- data -----------------------------------------------------------------------
     def _load_events(self) -> None:
-        with self._db.read() as s:
-            rows = [(str(e.id), e.name) for e in events.list_events(s)]
+        rows = self._gate.events()
         last = self._settings.value(registry.JUDGE_LAST_EVENT) if self._settings is not None else ""
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
@@ -280,15 +273,14 @@ class SignInDialog(QDialog):
 
     def _load_names(self) -> None:
         event_id = self.event_combo.currentData()
-        with self._db.read() as s:
-            people = auth.sign_in_names(s, event_id) if event_id else []
+        people = self._gate.people(event_id) if event_id else []
         self.name_combo.clear()
-        for user_id, name, role in people:
-            if self._judges_only and not role.is_judge:
+        for user_id, name, role, is_judge in people:
+            if self._judges_only and not is_judge:
                 continue  # a judge's laptop: the secretariat never signs in here
-            self.name_combo.addItem(self._person_text(name, role.value), str(user_id))
+            self.name_combo.addItem(self._person_text(name, role), user_id)
             i = self.name_combo.count() - 1
-            self.name_combo.setItemData(i, role.value, ROLE_ROLE)
+            self.name_combo.setItemData(i, role, ROLE_ROLE)
             self.name_combo.setItemData(i, name, Qt.ItemDataRole.ToolTipRole)
 
     def select(self, *, event_id: str | uuid.UUID | None = None, name: str | None = None) -> None:
@@ -311,8 +303,7 @@ class SignInDialog(QDialog):
             set_message(self.message, self.tr("Choose the evaluation event and your name."), DANGER)
             return None
         try:
-            with self._db.write() as s:
-                signed = auth.sign_in(s, event_id, user_id, self.secret.text())
+            signed = self._gate.sign_in(event_id, user_id, self.secret.text())
         except SignInError as exc:
             self.secret.clear()
             set_message(self.message, exc.render(), DANGER)
@@ -361,11 +352,7 @@ class SignInDialog(QDialog):
             self.repeat_secret.setFocus()
             return None
         try:
-            with self._db.write() as s:
-                user = auth.find_account(s, event_id, user_id)
-                code = auth.recover_with_code(s, user, self.code.text(), self.new_secret.text())
-            with self._db.write() as s:
-                signed = auth.sign_in(s, event_id, user_id, self.new_secret.text())
+            code, signed = self._gate.recover(event_id, user_id, self.code.text(), self.new_secret.text())
         except OaoiError as exc:
             set_message(self.recovery_message, exc.render(), DANGER)
             return None

@@ -21,80 +21,35 @@ from __future__ import annotations
 import html
 import uuid
 from decimal import Decimal
-from fractions import Fraction
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services.judging import JudgeDossier, QueueStatus, SheetState
+from oaoi_desktop.services.judging import JudgeDossier, QueueItem, SheetState
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui import settings as registry
-from oaoi_desktop.ui.judge.common import WARNING, fill, lang, score_text, total_text
+from oaoi_desktop.ui.judge.common import WARNING, fill, lang, score_text
 from oaoi_desktop.ui.judge.integrity import ConflictDialog, IntegrityDialog
-from oaoi_desktop.ui.judge.queue_model import (
-    QueueColumn,
-    QueueFilterProxy,
-    QueueTableModel,
-    StatusFilter,
-)
+from oaoi_desktop.ui.judge.queue_panel import QueuePanel
 from oaoi_desktop.ui.judge.score_form import ScoreForm
 from oaoi_desktop.ui.judge.session import JudgeSession
+from oaoi_desktop.ui.judge.undo import ScoreCommand, SheetKey
 from oaoi_desktop.ui.reader import DossierReader
 from oaoi_desktop.ui.settings import Settings
-from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
-
-SheetKey = tuple[uuid.UUID, str]
-"""(dossier id, stage id): one score sheet of the signed-in judge."""
-
-
-class ScoreCommand(QUndoCommand):
-    """One score change, undone and redone through the service (so both are saved).
-
-    The change itself is recorded before the command is pushed; the first
-    ``redo()`` (which :meth:`QUndoStack.push` calls) does nothing.  When the
-    service refuses an undo or redo (the sheet was submitted or changed on
-    another seat meanwhile) the command becomes obsolete and leaves the stack.
-    """
-
-    def __init__(self, workspace: "JudgeWorkspace", key: SheetKey, criterion_id: str,
-                 before: Decimal | None, after: Decimal | None, text: str) -> None:
-        super().__init__(text)
-        self._workspace = workspace
-        self._key = key
-        self._criterion_id = criterion_id
-        self._before = before
-        self._after = after
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        if not self._workspace.apply_score(self._key, self._criterion_id, self._after):
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        if not self._workspace.apply_score(self._key, self._criterion_id, self._before):
-            self.setObsolete(True)
 
 
 class JudgeWorkspace(QWidget):
@@ -204,58 +159,11 @@ class JudgeWorkspace(QWidget):
         # the work: queue | (reader | form)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.pages)
         self.splitter.setObjectName("queue_splitter")
-        queue_panel = QWidget(self.splitter)
-        q = QVBoxLayout(queue_panel)
-        q.setContentsMargins(side, side, side // 2, side)
-        filters = QHBoxLayout()
-        self.search = QLineEdit(queue_panel)
-        self.search.setObjectName("queue_search")
-        self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox(queue_panel)
-        self.status_filter.setObjectName("status_filter")
-        for choice in StatusFilter:
-            self.status_filter.addItem("", choice.value)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.status_filter)
-        self.model = QueueTableModel(self.session.rubric, self)
-        self.proxy = QueueFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(queue_panel)
-        self.table.setObjectName("queue_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Sorting through the header, but the default order (by number, as the services list
-        # the queue) is the model's own: no comparisons while filtering as you type.
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionsClickable(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(QueueColumn.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_chosen)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(em(self, 1.6))
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(QueueColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        # Widths from the font, never ResizeToContents: that reads every row of a 2,000-row
-        # queue again on each change.
-        for column in (QueueColumn.KATEGORI, QueueColumn.AGENCY, QueueColumn.SCORED):
-            self.table.setColumnHidden(column, True)
-        self.table.setColumnHidden(QueueColumn.STAGE, len(self.session.rubric.stages) < 2)
-        # numbers, states and totals read whole; titles elided at the end, whole on hover (issue 14)
-        fit_table(self.table, whole=(QueueColumn.NUMBER, QueueColumn.STATUS, QueueColumn.SCORED, QueueColumn.TOTAL))
-        self.empty_label = make_body(QLabel(queue_panel), muted=True)
-        self.empty_label.setObjectName("queue_empty")
-        self.empty_label.setVisible(False)
-        q.addLayout(filters)
-        q.addWidget(self.table, 1)
-        q.addWidget(self.empty_label)
+        self.queue = QueuePanel(self.session.rubric, self.splitter)
+        # the queue's parts, as the workspace's own (tests and the shortcuts reach them here)
+        self.search, self.status_filter = self.queue.search, self.queue.status_filter
+        self.model, self.proxy, self.table = self.queue.model, self.queue.proxy, self.queue.table
+        self.empty_label = self.queue.empty_label
 
         self.content = QStackedWidget(self.splitter)
         self.placeholder = make_body(QLabel(self.content), muted=True)
@@ -273,18 +181,14 @@ class JudgeWorkspace(QWidget):
         self.reader_splitter.setStretchFactor(1, 2)
         self.content.addWidget(self.placeholder)
         self.content.addWidget(self.reader_splitter)
-        self.splitter.addWidget(queue_panel)
+        self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.content)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setCollapsible(1, False)
         self.pages.addWidget(self.splitter)
 
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.search.textChanged.connect(lambda _t: self._show_empty())
-        self.status_filter.currentIndexChanged.connect(self._status_filter_chosen)
-        self.table.clicked.connect(self._row_chosen)
-        self.table.activated.connect(self._row_chosen)
+        self.queue.item_chosen.connect(self._item_chosen)
         self.form.score_entered.connect(self._score_entered)
         self.form.comment_edited.connect(self._comment_edited)
         self.form.submit_requested.connect(self.submit)
@@ -380,19 +284,6 @@ class JudgeWorkspace(QWidget):
             "Integrity Pact and Declaration of No Conflict of Interest."))
         self.gate_button.setText(self.tr("&Read the declaration\u2026"))
         self.gate_button.setAccessibleName(self.tr("Read the declaration"))
-        self.search.setPlaceholderText(self.tr("Search number, title, category\u2026 (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search the queue"))
-        texts = {
-            StatusFilter.ALL: self.tr("All statuses"),
-            StatusFilter.OPEN: self.tr("Not submitted yet"),
-            StatusFilter.NOT_STARTED: self.tr("Not started"),
-            StatusFilter.DRAFT: self.tr("Draft"),
-            StatusFilter.SUBMITTED: self.tr("Submitted"),
-        }
-        for i in range(self.status_filter.count()):
-            self.status_filter.setItemText(i, texts[StatusFilter(self.status_filter.itemData(i))])
-        self.status_filter.setAccessibleName(self.tr("Show proposals with status"))
-        self.table.setAccessibleName(self.tr("Proposals assigned to you"))
         self.placeholder.setText(self.tr(
             "Choose a proposal from the list (click it, or select it and press Enter).\n"
             "F1 lists the keyboard shortcuts."))
@@ -404,33 +295,9 @@ class JudgeWorkspace(QWidget):
         self.search_action.setText(self.tr("Search the queue"))
         self.queue_action.setText(self.tr("Show or hide the queue"))
         self.conflict_action.setText(self.tr("Declare a conflict of interest"))
-        self.model.retranslate()
-        self._size_columns()
+        self.queue.retranslate_ui()
         self._show_progress()
-        self._show_empty()
-
-    def _size_columns(self) -> None:
-        """Column widths for the longest value each column can hold, in this font and language."""
-        metrics = self.table.fontMetrics()
-        pad = em(self, 1.2)
-        model = self.model
-        samples = {
-            QueueColumn.NUMBER: ["KIPP-2026-000", *self._longest_numbers()],
-            QueueColumn.STATUS: [s.label(lang()) + " \u2022" for s in QueueStatus if s != QueueStatus.LOCKED],
-            QueueColumn.SCORED: ["00/00"],
-            QueueColumn.TOTAL: [total_text(Fraction(100))],
-            QueueColumn.STAGE: [st.name(lang()) for st in self.session.rubric.stages],
-            QueueColumn.KATEGORI: ["Tata Kelola Pemerintahan"],
-            QueueColumn.AGENCY: ["Pemerintah Kabupaten Deli Serdang"],
-        }
-        for column, texts in samples.items():
-            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(metrics.horizontalAdvance(t) for t in [*texts, title]) + pad
-            self.table.setColumnWidth(column, width)
-
-    def _longest_numbers(self) -> list[str]:
-        numbers = sorted((it.number for it in self.model.items()), key=len, reverse=True)
-        return numbers[:3]
+        self.queue.show_empty()
 
     def _dark(self) -> bool:
         return self.palette().color(self.palette().ColorRole.Window).lightness() < 128
@@ -483,35 +350,15 @@ class JudgeWorkspace(QWidget):
             dialogs.error(self, self.tr("The queue could not be read"), exc.render())
             items = []
         self.model.set_items(items)
-        self._size_columns()
-        self._select_current()
+        self.queue.size_columns()
+        self.queue.select(self.current_key)
         self._show_progress()
-        self._show_empty()
+        self.queue.show_empty()
 
     def _show_progress(self) -> None:
         progress = self.model.progress()
         self.progress.setText(progress.text(lang()))
         self.progress.setAccessibleName(self.progress.text())
-
-    def _show_empty(self) -> None:
-        if self.model.rowCount() == 0:
-            text = self.tr("No proposals are assigned to you in this event.")
-        elif self.proxy.rowCount() == 0:
-            text = self.tr("No proposal matches the search or the status filter.")
-        else:
-            text = ""
-        self.empty_label.setText(text)
-        self.empty_label.setVisible(bool(text))
-
-    def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
-        if column == QueueColumn.NUMBER and order == Qt.SortOrder.AscendingOrder:
-            self.proxy.sort(-1)  # the services' order
-        else:
-            self.proxy.sort(column, order)
-
-    def _status_filter_chosen(self, index: int) -> None:
-        self.proxy.set_status_filter(StatusFilter(self.status_filter.itemData(index)))
-        self._show_empty()
 
     def focus_search(self) -> None:
         if self.splitter.sizes()[0] == 0:
@@ -530,44 +377,21 @@ class JudgeWorkspace(QWidget):
             self.splitter.setSizes([width, max(0, total - width)])
         self._save_splitters()
 
-    def _row_chosen(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        item = self.model.item_at(self.proxy.mapToSource(index).row())
+    def _item_chosen(self, item: QueueItem) -> None:
         if self.current is not None and self.current.dossier_id == item.dossier_id and \
                 self.current.stage_id == item.stage_id:
             return
         self.open_dossier(item.dossier_id, item.stage_id)
 
-    def _select_current(self) -> None:
-        if self.current is None:
-            self.table.clearSelection()
-            return
-        row = self.model.row_of(self.current.dossier_id, self.current.stage_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, QueueColumn.NUMBER))
-        if index.isValid():
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
-
     def go_relative(self, step: int) -> bool:
         """Open the next (+1) or previous (-1) proposal in the queue as shown."""
         self.form.flush_pending()
-        rows = self.proxy.rowCount()
-        if rows == 0:
+        if self.proxy.rowCount() == 0:
             return False
-        if self.current is None:
-            target = 0 if step > 0 else rows - 1
-        else:
-            row = self.model.row_of(self.current.dossier_id, self.current.stage_id)
-            here = self.proxy.mapFromSource(self.model.index(row, 0)).row() if row >= 0 else -1
-            target = here + step if here >= 0 else 0
-        if not 0 <= target < rows:
+        item = self.queue.item_beside(self.current_key, step)
+        if item is None:
             QApplication.beep()
             return False
-        item = self.model.item_at(self.proxy.mapToSource(self.proxy.index(target, 0)).row())
         return self.open_dossier(item.dossier_id, item.stage_id)
 
     # -- one dossier --------------------------------------------------------------------------------
@@ -611,7 +435,7 @@ class JudgeWorkspace(QWidget):
         self.conflict_button.setEnabled(opened.sheet.editable)
         self.leak_button.setEnabled(opened.blind_mode)
         self.model.apply_state(opened.sheet)
-        self._select_current()
+        self.queue.select(self.current_key)
         self._show_progress()
         if self.isVisible():
             self.form.focus_criterion()

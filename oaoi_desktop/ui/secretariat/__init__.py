@@ -2,11 +2,16 @@
 
 Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 
-* :mod:`~oaoi_desktop.ui.secretariat.wizard` — :class:`EventWizard` ("Kegiatan baru…", Ctrl+N);
+* :mod:`~oaoi_desktop.ui.secretariat.wizard` — :class:`EventWizard` ("Kegiatan baru…", Ctrl+N),
+  with its pages in :mod:`~oaoi_desktop.ui.secretariat.wizard_pages` and
+  :mod:`~oaoi_desktop.ui.secretariat.roster_page`, and its way into the services,
+  :mod:`~oaoi_desktop.ui.secretariat.event_setup`;
 * :mod:`~oaoi_desktop.ui.secretariat.console` — :class:`SecretariatConsole` (a page of the
   window's stack: "Penugasan", "Progres" and the results package's tabs);
 * :mod:`~oaoi_desktop.ui.secretariat.matrix`, :mod:`~oaoi_desktop.ui.secretariat.dashboard`,
-  :mod:`~oaoi_desktop.ui.secretariat.pin_slips`.
+  :mod:`~oaoi_desktop.ui.secretariat.pin_slips`;
+* :mod:`~oaoi_desktop.ui.secretariat.desk` — :class:`SecretariatDesk`, the console's way into
+  the services (no Qt): the console's screens open no database session themselves.
 """
 
 from __future__ import annotations

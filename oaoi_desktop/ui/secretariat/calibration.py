@@ -20,6 +20,7 @@ Signals:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -46,10 +47,11 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop import i18n
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import calibration, dossiers, events, shadow
+from oaoi_desktop.services import calibration, shadow
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 
 
 def _num(value: object) -> str:
@@ -97,7 +99,7 @@ class CalibrationTab(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, actor: Actor) -> None:
         super().__init__(parent)
-        self._db = db
+        self._desk = SecretariatDesk(db)
         self.actor = actor
         self._event_id: str | None = None
         self._report: calibration.CalibrationReport | None = None
@@ -202,17 +204,11 @@ class CalibrationTab(QWidget):
         self._shadow: shadow.ShadowReport | None = None
         state = None
         if self._event_id is not None:
-            try:
-                with self._db.read() as s:
-                    e = events.get_event(s, self._event_id)
-                    rows = [(d.number, d.title, bool(d.calibration))
-                            for d in dossiers.list_dossiers(s, e, actor=self.actor)]
-                    state = calibration.round_state(s, e, actor=self.actor)
-                    self._report = calibration.report(s, e, actor=self.actor, lang=language.current_language())
-                    self._shadow = shadow.report(s, e, actor=self.actor)
-            except OaoiError as exc:
+            seen = self._desk.calibration_overview(self._event_id, self.actor, language.current_language())
+            rows, state, self._report, self._shadow = seen.rows, seen.state, seen.report, seen.shadow_report
+            if seen.error is not None:
                 rows = []
-                self.message.setText(exc.render(language.current_language()))
+                self.message.setText(seen.error.render(language.current_language()))
             for number, title, flagged in rows:
                 item = QListWidgetItem(f"{number} — {title}", self.dossier_list)
                 item.setData(Qt.ItemDataRole.UserRole, number)
@@ -304,10 +300,9 @@ class CalibrationTab(QWidget):
                 self.shadow_table.setItem(row, col, QTableWidgetItem(text))
 
     # -- actions ------------------------------------------------------------------------------
-    def _run(self, what) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, what: Callable[[], object]) -> bool:
         try:
-            with self._db.write() as s:
-                what(s, events.get_event(s, self._event_id))
+            what()
         except OaoiError as exc:
             self.message.setText(exc.render(language.current_language()))
             return False
@@ -319,27 +314,18 @@ class CalibrationTab(QWidget):
     def save_flags(self) -> bool:
         """Flag the checked proposals and unflag the others (each change audited)."""
         wanted = set(self.flagged())
-        with self._db.read() as s:
-            event = events.get_event(s, self._event_id)
-            current = {d.number for d in dossiers.list_dossiers(s, event, actor=self.actor)
-                       if d.calibration}
-
-        def apply(s, e) -> None:  # type: ignore[no-untyped-def]
-            if wanted - current:
-                calibration.flag_dossiers(s, e, sorted(wanted - current), actor=self.actor)
-            if current - wanted:
-                calibration.flag_dossiers(s, e, sorted(current - wanted), actor=self.actor, calibration=False)
-
-        return self._run(apply)
+        current = self._desk.calibration_flags(self._event_id, self.actor)
+        return self._run(lambda: self._desk.flag_calibration(
+            self._event_id, sorted(wanted - current), sorted(current - wanted), self.actor))
 
     def start_round(self) -> bool:
         """Save the flags, then assign the calibration proposals to every active judge."""
         if not self.save_flags():
             return False
-        return self._run(lambda s, e: calibration.start_round(s, e, actor=self.actor))
+        return self._run(lambda: self._desk.start_calibration_round(self._event_id, self.actor))
 
     def close_round(self) -> bool:
-        return self._run(lambda s, e: calibration.close_round(s, e, actor=self.actor))
+        return self._run(lambda: self._desk.close_calibration_round(self._event_id, self.actor))
 
     def ask_reset(self) -> ResetDialog | None:
         """Open the reason dialog for the selected row's judge (built and shown, not exec()-ed)."""
@@ -350,8 +336,8 @@ class CalibrationTab(QWidget):
         number, judge, _levels = self._rows[rows[0].row()]
         dialog = ResetDialog(judge, number, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._run(lambda s, e: calibration.reset_sheet(
-            s, e, number, judge, reason=dialog.reason.text(), actor=self.actor)))
+        dialog.accepted.connect(lambda: self._run(lambda: self._desk.reset_calibration_sheet(
+            self._event_id, number, judge, dialog.reason.text(), self.actor)))
         self.reset_dialog = dialog
         dialog.open()
         return dialog
@@ -362,16 +348,11 @@ class CalibrationTab(QWidget):
 
     def write_pdf(self, kind: str, path: Path) -> Path | None:
         """Write the calibration (``calibration``) or trainee (``shadow``) report to ``path``."""
-        from oaoi_desktop.reports.practice import calibration_document, shadow_document, write_practice_pdf
+        from oaoi_desktop.reports.practice import write_practice_pdf
 
         lang = language.current_language()
         try:
-            with self._db.read() as s:
-                e = events.get_event(s, self._event_id)
-                if kind == "calibration":
-                    doc = calibration_document(calibration.report(s, e, actor=self.actor, lang=lang), str(e.id), lang)
-                else:
-                    doc = shadow_document(shadow.report(s, e, actor=self.actor), str(e.id), lang)
+            doc = self._desk.practice_document(self._event_id, kind, self.actor, lang)
             written = write_practice_pdf(doc, path)
         except OaoiError as exc:
             self.message.setText(exc.render(lang))

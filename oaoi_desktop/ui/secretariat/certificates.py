@@ -42,12 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import accounts, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message
-from oaoi_desktop.ui.widgets import em, make_body
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
+from oaoi_desktop.ui.widgets import PassphraseField, em, make_body
 
 
 def _write_atomically(path: Path, data: bytes) -> Path:
@@ -85,7 +85,7 @@ class CertificatesDialog(QDialog):
                  judge_id: str | uuid.UUID | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("certificates_dialog")
-        self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id = str(event_id)
         self.folder: Path | None = None
@@ -95,8 +95,8 @@ class CertificatesDialog(QDialog):
         self.ca_box = QGroupBox(self)
         self.ca_state = make_body(QLabel(self.ca_box))
         self.ca_state.setObjectName("ca_state")
-        self.ca_secret_label, self.ca_new_secret = QLabel(self.ca_box), QLineEdit(self.ca_box)
-        self.ca_repeat_label, self.ca_repeat = QLabel(self.ca_box), QLineEdit(self.ca_box)
+        self.ca_secret_label, self.ca_new_secret = QLabel(self.ca_box), PassphraseField(self.ca_box)
+        self.ca_repeat_label, self.ca_repeat = QLabel(self.ca_box), PassphraseField(self.ca_box)
         self.ca_new_secret.setObjectName("ca_new_passphrase")
         self.ca_repeat.setObjectName("ca_repeat_passphrase")
         self.create_ca_button = QPushButton(self.ca_box)
@@ -129,9 +129,9 @@ class CertificatesDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.ca_secret_label2, self.ca_secret = QLabel(self.judges_box), QLineEdit(self.judges_box)
-        self.judge_secret_label, self.judge_secret = QLabel(self.judges_box), QLineEdit(self.judges_box)
-        self.judge_repeat_label, self.judge_repeat = QLabel(self.judges_box), QLineEdit(self.judges_box)
+        self.ca_secret_label2, self.ca_secret = QLabel(self.judges_box), PassphraseField(self.judges_box)
+        self.judge_secret_label, self.judge_secret = QLabel(self.judges_box), PassphraseField(self.judges_box)
+        self.judge_repeat_label, self.judge_repeat = QLabel(self.judges_box), PassphraseField(self.judges_box)
         self.ca_secret.setObjectName("ca_passphrase")
         self.judge_secret.setObjectName("judge_passphrase")
         self.judge_repeat.setObjectName("judge_repeat_passphrase")
@@ -141,8 +141,6 @@ class CertificatesDialog(QDialog):
         self.folder_button = QPushButton(self.judges_box)
         self.folder_button.setObjectName("choose_certificate_folder")
         self.folder_button.clicked.connect(lambda _checked=False: self.choose_folder())
-        for field in (self.ca_new_secret, self.ca_repeat, self.ca_secret, self.judge_secret, self.judge_repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
         judge_form = QFormLayout()
         judge_form.addRow(self.ca_secret_label2, self.ca_secret)
         judge_form.addRow(self.judge_secret_label, self.judge_secret)
@@ -215,28 +213,19 @@ class CertificatesDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def reload(self, select: str | uuid.UUID | None = None) -> None:
-        from oaoi_desktop.signing import pki
-
         wanted = str(select) if select else self.judge_id()
-        with self._db.read() as s:
-            event = events.get_event(s, self._event_id)
-            ca = pki.authority_certificate(s, event.id)
-            rows = []
-            for person in accounts.judges(s, event):
-                cred = pki.active_credential(s, event.id, person.id)
-                rows.append((str(person.id), person.name, cred.serial if cred else None,
-                             cred.not_after.date().isoformat() if cred else None))
-        self.has_authority = ca is not None
-        if ca is None:
+        authority, rows = self._desk.certificates(self._event_id)
+        self.has_authority = authority is not None
+        if authority is None:
             self.ca_state.setText(self.tr("This event has no certificate authority yet. Create it once: it issues "
                                           "the judges' signing certificates."))
         else:
             self.ca_state.setText(self.tr("Authority: %1 \u2014 fingerprint %2").replace(
-                "%1", pki.common_name(ca.subject)).replace("%2", pki.cert_fingerprint(ca)[:23]))
+                "%1", authority[0]).replace("%2", authority[1][:23]))
         for widget in (self.ca_new_secret, self.ca_repeat, self.create_ca_button, self.ca_secret_label,
                        self.ca_repeat_label):
-            widget.setVisible(ca is None)
-        self.save_ca_button.setEnabled(ca is not None)
+            widget.setVisible(authority is None)
+        self.save_ca_button.setEnabled(authority is not None)
         self.table.setRowCount(len(rows))
         for r, (person_id, name, serial, until) in enumerate(rows):
             item = QTableWidgetItem(name)
@@ -249,13 +238,11 @@ class CertificatesDialog(QDialog):
                 self.table.selectRow(r)
         if self.table.currentRow() < 0 and rows:
             self.table.selectRow(0)
-        self.issue_button.setEnabled(ca is not None and bool(rows))
+        self.issue_button.setEnabled(authority is not None and bool(rows))
         self.import_button.setEnabled(bool(rows))
 
     # -- the authority ---------------------------------------------------------------------
     def create_authority(self) -> bool:
-        from oaoi_desktop.signing import pki
-
         first, second = self.ca_new_secret.text(), self.ca_repeat.text()
         self.ca_new_secret.clear()
         self.ca_repeat.clear()
@@ -265,9 +252,7 @@ class CertificatesDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._db.write() as s:
-                row = pki.create_authority(s, self._event_id, first, self._actor)
-                fingerprint = row.fingerprint
+            fingerprint = self._desk.create_authority(self._event_id, first, self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return False
@@ -285,14 +270,11 @@ class CertificatesDialog(QDialog):
                                    name_filters=[self.tr("Certificates (*.pem)")])
 
     def save_ca(self, path: Path | str) -> Path | None:
-        from oaoi_desktop.signing import pki
-
-        with self._db.read() as s:
-            ca = pki.authority_certificate(s, self._event_id)
-        if ca is None:
+        pem = self._desk.authority_pem(self._event_id)
+        if pem is None:
             return None
         try:
-            written = _write_atomically(Path(path), pki.cert_pem(ca).encode("ascii"))
+            written = _write_atomically(Path(path), pem.encode("ascii"))
         except OSError as exc:
             set_message(self.message, self.tr("%1 could not be written: %2").replace("%1", str(path))
                         .replace("%2", exc.strerror or str(exc)), DANGER)
@@ -310,8 +292,6 @@ class CertificatesDialog(QDialog):
 
     def issue(self) -> bool:
         """Issue the chosen judge's certificate; copy the encrypted .p12 to the chosen folder, if any."""
-        from oaoi_desktop.signing import pki
-
         person_id = self.judge_id()
         ca_secret, first, second = self.ca_secret.text(), self.judge_secret.text(), self.judge_repeat.text()
         for field in (self.ca_secret, self.judge_secret, self.judge_repeat):
@@ -324,10 +304,8 @@ class CertificatesDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._db.write() as s:
-                cred = pki.issue_judge_certificate(s, self._event_id, person_id, ca_secret, first, self._actor)
-                name = accounts.find_judge(s, events.get_event(s, self._event_id), person_id).name
-                p12, serial, until = bytes(cred.pkcs12), cred.serial, cred.not_after.date().isoformat()
+            name, p12, serial, until = self._desk.issue_certificate(
+                self._event_id, person_id, ca_secret, first, self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return False
@@ -355,8 +333,6 @@ class CertificatesDialog(QDialog):
 
     def import_p12(self, path: Path | str) -> bool:
         """Import a PKCS#12 file for the chosen judge; its passphrase is the one typed in the judge's field."""
-        from oaoi_desktop.signing import pki
-
         person_id = self.judge_id()
         secret = self.judge_secret.text()
         for field in (self.judge_secret, self.judge_repeat):
@@ -375,10 +351,7 @@ class CertificatesDialog(QDialog):
                         .replace("%2", exc.strerror or str(exc)), DANGER)
             return False
         try:
-            with self._db.write() as s:
-                cred = pki.import_judge_certificate(s, self._event_id, person_id, data, secret, self._actor)
-                name = accounts.find_judge(s, events.get_event(s, self._event_id), person_id).name
-                serial = cred.serial
+            name, serial = self._desk.import_certificate(self._event_id, person_id, data, secret, self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return False

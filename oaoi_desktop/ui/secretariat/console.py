@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui.results import console_tabs
 from oaoi_desktop.ui.secretariat.dashboard import POLL_MS, ProgressDashboard
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.secretariat.matrix import AssignmentMatrixView
 from oaoi_desktop.ui.secretariat.routine import RoutineMenu
 from oaoi_desktop.ui.widgets import make_title
@@ -50,6 +50,7 @@ class SecretariatConsole(QWidget):
         """``actor``: the signed-in secretariat member; every change made here is recorded as theirs."""
         super().__init__(parent)
         self._db = db
+        self._desk = SecretariatDesk(db)
         self.actor = actor
         self._event_id: str | None = None
         self._stages: list[tuple[str, str]] = []
@@ -120,8 +121,7 @@ class SecretariatConsole(QWidget):
     def reload_events(self, select: str | uuid.UUID | None = None) -> None:
         """Fill the selector again and show ``select`` (None: keep, else the most recent)."""
         wanted = str(select) if select else self._event_id
-        with self._db.read() as s:
-            rows = [(str(e.id), e.name) for e in events.list_events(s)]
+        rows = self._desk.events()
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for eid, name in rows:
@@ -160,9 +160,7 @@ class SecretariatConsole(QWidget):
         self._stages = []
         if self._event_id is not None:
             try:
-                with self._db.read() as s:
-                    rubric = events.event_rubric(s, events.get_event(s, self._event_id))
-                self._stages = [(st.id, st.name(language.current_language())) for st in rubric.stages]
+                self._stages = self._desk.stages(self._event_id, language.current_language())
             except OaoiError:
                 self._stages = []
         self.stage_combo.blockSignals(True)

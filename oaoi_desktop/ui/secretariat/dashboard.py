@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.i18n import formats
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events, status
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.status import DossierProgress, EventProgress, JudgeProgress
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.judge.common import SUCCESS, WARNING
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em, make_heading
 
@@ -210,7 +210,7 @@ class ProgressDashboard(QWidget):
                  actor: Actor) -> None:
         """``actor``: the signed-in secretariat member (the services check that they may read progress)."""
         super().__init__(parent)
-        self._db = db
+        self._desk = SecretariatDesk(db)
         self.actor = actor
         self._event_id: str | None = None
         self._stage_id: str | None = None
@@ -297,9 +297,7 @@ class ProgressDashboard(QWidget):
         if self._event_id is None or not self.isVisible():
             return False
         try:
-            with self._db.read() as s:
-                event = events.get_event(s, self._event_id)
-                stamp = status.progress_stamp(s, event.id)
+            stamp = self._desk.progress_stamp(self._event_id)
         except OaoiError:
             return False
         if stamp == self._stamp:
@@ -325,12 +323,7 @@ class ProgressDashboard(QWidget):
             self._show_overall()
             return
         try:
-            with self._db.read() as s:
-                event = events.get_event(s, self._event_id)
-                stage = self._stage_id or events.event_rubric(s, event).first_stage.id
-                stamp = status.progress_stamp(s, event.id)
-                progress = status.event_progress(s, event.id, stage, actor=self.actor)
-                zone = formats.zone_of(event)
+            stamp, progress, zone = self._desk.progress(self._event_id, self._stage_id, self.actor)
         except OaoiError as exc:
             self.updated_label.setText(exc.render())
             return

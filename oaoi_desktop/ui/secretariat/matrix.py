@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import t
-from oaoi_desktop.services import accounts, assignments, dossiers, events
+from oaoi_desktop.services import assignments
 from oaoi_desktop.services.assignments import (
     CELL_ASSIGNED,
     CELL_CONFLICT,
@@ -64,6 +64,7 @@ from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.ui.elide import two_lines
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, fill, message_label, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.widgets import em
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -305,7 +306,7 @@ class AutoAssignDialog(QDialog):
     def __init__(self, db: Database, event_id: str, stages: list[tuple[str, str]], stage_id: str,
                  parent: QWidget | None = None, *, actor: Actor) -> None:
         super().__init__(parent)
-        self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id = event_id
         self.result_: assignments.AssignResult | None = None
@@ -380,11 +381,9 @@ class AutoAssignDialog(QDialog):
         """Run the automatic assignment and show its report."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._db.write() as s:
-                event = events.get_event(s, self._event_id)
-                result = assignments.auto_assign(
-                    s, event, per_dossier=self.per_dossier.value(), seed=self.seed.value(), actor=self._actor,
-                    stage_id=self.stage.currentData(), spread_categories=self.spread.isChecked())
+            result = self._desk.auto_assign(
+                self._event_id, per_dossier=self.per_dossier.value(), seed=self.seed.value(), actor=self._actor,
+                stage_id=self.stage.currentData(), spread_categories=self.spread.isChecked())
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return None
@@ -413,9 +412,7 @@ class AutoAssignDialog(QDialog):
             lines.append("")
             lines.append(self.tr("%1 dossiers could not get %2 judges:").replace(
                 "%1", str(len(result.shortfalls))).replace("%2", str(result.per_dossier)))
-            with self._db.read() as s:
-                event = events.get_event(s, self._event_id)
-                numbers = {str(d.id): d.number for d in dossiers.list_dossiers(s, event, actor=self._actor)}
+            numbers = self._desk.dossier_numbers(self._event_id, self._actor)
             for x in result.shortfalls:
                 number = numbers.get(x.dossier_id, x.dossier_id)
                 lines.append("\u2022 " + t(f"assign.shortfall.{x.reason}", dossier=number, eligible=x.eligible,
@@ -440,6 +437,7 @@ class AssignmentMatrixView(QWidget):
         """``actor``: the signed-in secretariat member, whom the audit log names for every change."""
         super().__init__(parent)
         self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id: str | None = None
         self._stage_id: str | None = None
@@ -530,9 +528,7 @@ class AssignmentMatrixView(QWidget):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._db.read() as s:
-                event = events.get_event(s, self._event_id)
-                data = assignments.matrix_data(s, event, self._stage_id, actor=self._actor)
+            data = self._desk.assignment_matrix(self._event_id, self._stage_id, self._actor)
         except OaoiError as exc:
             self.model.set_matrix(None)
             set_message(self.message, exc.render(), DANGER)
@@ -622,16 +618,8 @@ class AssignmentMatrixView(QWidget):
         assigned = self.model.is_assigned(row, col)
         stage_id = self.model.matrix.stage_id  # type: ignore[union-attr]
         try:
-            with self._db.write() as s:
-                event = events.get_event(s, self._event_id)
-                dossier = dossiers.get_dossier(s, event, str(d.id))
-                judge = accounts.find_judge(s, event, str(j.id))
-                if assigned:
-                    assignments.unassign(s, event, dossier, judge, actor=self._actor, stage_id=stage_id)
-                else:
-                    assignments.assign(s, event, dossier, judge, actor=self._actor, stage_id=stage_id)
-                state = assignments.cell_state(s, event, dossier, judge, stage_id, actor=self._actor)
-                now_assigned = assignments.is_assigned(s, dossier, judge, stage_id)
+            state, now_assigned = self._desk.toggle_assignment(
+                self._event_id, str(d.id), str(j.id), assigned=assigned, stage_id=stage_id, actor=self._actor)
         except OaoiError as exc:
             text = exc.render()
             set_message(self.message, text, DANGER)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,20 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events, paper
+from oaoi_desktop.services import paper
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.widgets import em, make_body
 
 COL_DOSSIER, COL_JUDGE, COL_CRITERION, COL_FIRST, COL_SECOND = range(5)
-
-
-class _Rollback(Exception):
-    def __init__(self, value: object) -> None:
-        super().__init__("rollback")
-        self.value = value
 
 
 class PaperImportDialog(QDialog):
@@ -68,6 +62,7 @@ class PaperImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("paper_import_dialog")
         self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id = str(event_id)
         self.first: Path | None = None
@@ -189,19 +184,7 @@ class PaperImportDialog(QDialog):
     # -- the service -----------------------------------------------------------------------
     def _run(self, *, keep: bool) -> paper.PaperImport:
         assert self.first is not None and self.second is not None
-
-        def work(s: Any) -> paper.PaperImport:
-            return paper.import_paper_scores(s, events.get_event(s, self._event_id), self.first,
-                                             actor=self._actor, second_entry=self.second)
-
-        if keep:
-            with self._db.write() as s:
-                return work(s)
-        try:
-            with self._db.write() as s:
-                raise _Rollback(work(s))
-        except _Rollback as done:
-            return done.value  # type: ignore[return-value]
+        return self._desk.import_paper_scores(self._event_id, self.first, self.second, self._actor, keep=keep)
 
     def compare(self) -> paper.PaperImport | None:
         """Compare the two entries (nothing stored); show the differences side by side."""

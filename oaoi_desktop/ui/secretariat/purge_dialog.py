@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 from oaoi_desktop import config, i18n
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import formats
-from oaoi_desktop.i18n.formats import local_time, zone_of
-from oaoi_desktop.services import events, purge
+from oaoi_desktop.i18n.formats import local_time
+from oaoi_desktop.services import purge
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, message_label, set_message
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.widgets import em, make_body
 
 CONFIRM_WORD = "MUSNAHKAN"
@@ -59,6 +60,7 @@ class PurgeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("purge_dialog")
         self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id = str(event_id)
         self.folder = Path(folder) if folder else config.data_dir() / "pemusnahan"
@@ -143,11 +145,8 @@ class PurgeDialog(QDialog):
     def load(self) -> None:
         """Read what a purge would do now (as the signed-in secretariat member)."""
         try:
-            with self._db.read() as s:
-                event = events.get_event(s, self._event_id)
-                self._zone = zone_of(event)
-                self.plan = purge.plan(s, event, actor=self._actor)
-                self.plan_error = ""
+            self._zone, self.plan = self._desk.purge_plan(self._event_id, self._actor)
+            self.plan_error = ""
         except OaoiError as exc:
             self.plan, self.plan_error, self._zone = None, exc.render(), "WIB"
 
@@ -155,8 +154,7 @@ class PurgeDialog(QDialog):
         """Set the event's retention period from the spin box (0: none), then show the plan again."""
         days = self.retention_days.value() or None
         try:
-            with self._db.write() as s:
-                purge.set_retention(s, events.get_event(s, self._event_id), days, actor=self._actor)
+            self._desk.set_retention(self._event_id, days, self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return False

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import accounts, auth, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message
+from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.secretariat.pin_slips import SlipEntry, print_pin_slips, write_pin_slips
 from oaoi_desktop.ui.widgets import em, make_body, scaled_font
 
@@ -51,7 +51,7 @@ class ReprintSlipDialog(QDialog):
                  judge_id: str | uuid.UUID | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reprint_slip_dialog")
-        self._db = db
+        self._desk = SecretariatDesk(db)
         self._actor = actor
         self._event_id = str(event_id)
         self.slip: SlipEntry | None = None
@@ -59,12 +59,8 @@ class ReprintSlipDialog(QDialog):
         self.printed = False
         self._leaving_confirmed = False
         self.leave_question: object = None
-        with db.read() as s:
-            event = events.get_event(s, self._event_id)
-            self._event_name, self._venue = event.name, event.venue or ""
-            self._dates = (f"{event.starts_on:%d-%m-%Y} \u2013 {event.ends_on:%d-%m-%Y}"
-                           if event.starts_on and event.ends_on else "")
-            people = [(str(u.id), u.name, u.role) for u in accounts.judges(s, event) if u.active]
+        self._event_name, self._venue, starts_on, ends_on, people = self._desk.slip_facts(self._event_id)
+        self._dates = f"{starts_on:%d-%m-%Y} \u2013 {ends_on:%d-%m-%Y}" if starts_on and ends_on else ""
 
         self.intro = make_body(QLabel(self))
         self.intro.setObjectName("reprint_intro")
@@ -73,7 +69,7 @@ class ReprintSlipDialog(QDialog):
         self.judge_combo.setObjectName("reprint_judge")
         for person_id, name, role in people:
             self.judge_combo.addItem(name, person_id)
-            self.judge_combo.setItemData(self.judge_combo.count() - 1, role.value, Qt.ItemDataRole.UserRole + 1)
+            self.judge_combo.setItemData(self.judge_combo.count() - 1, role, Qt.ItemDataRole.UserRole + 1)
         if judge_id is not None:
             self.judge_combo.setCurrentIndex(max(0, self.judge_combo.findData(str(judge_id))))
         self.judge_label.setBuddy(self.judge_combo)
@@ -171,10 +167,7 @@ class ReprintSlipDialog(QDialog):
             return None
         judge_id = self.judge_combo.currentData()
         try:
-            with self._db.write() as s:
-                judge = accounts.find_judge(s, events.get_event(s, self._event_id), judge_id)
-                slip = auth.issue_pin_slip(s, judge, self._actor)
-                entry = SlipEntry(judge.name, judge.role.value, slip.pin, slip.recovery_code)
+            entry = SlipEntry(*self._desk.issue_pin_slip(self._event_id, judge_id, self._actor))
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return None

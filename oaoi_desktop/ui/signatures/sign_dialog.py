@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -37,6 +36,7 @@ from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.jobs import Job, Progress
 from oaoi_desktop.ui.screen_fit import resize_within_screen
+from oaoi_desktop.ui.widgets import PassphraseField
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +129,7 @@ class SignDialog(QDialog):
         file_buttons.addWidget(self.add_folder_button)
         file_buttons.addWidget(self.remove_button)
         file_buttons.addStretch(1)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = PassphraseField(self, object_name="passphrase")
         self.passphrase.returnPressed.connect(self.start)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)

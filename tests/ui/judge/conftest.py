@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
-from oaoi_desktop.ui.judge import score_form
+from oaoi_desktop.ui.judge import score_inputs
 from oaoi_desktop.ui.judge.session import JudgeSession
 from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
 from oaoi_desktop.ui.settings import Settings
@@ -35,7 +35,7 @@ def blind_panel(db: Database) -> Panel:
 @pytest.fixture(autouse=True)
 def quick_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     """A shorter pause ends a one-digit entry that could grow (1 of 10), to keep tests quick."""
-    monkeypatch.setattr(score_form, "ENTRY_PAUSE_MS", 120)
+    monkeypatch.setattr(score_inputs, "ENTRY_PAUSE_MS", 120)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from oaoi_desktop.store.models import AuditEntry, IntegrityDeclaration
 from oaoi_desktop.ui import language
 from oaoi_desktop.ui.dialogs import MessageKind
 from oaoi_desktop.ui.judge.queue_model import QueueColumn, StatusFilter
-from oaoi_desktop.ui.judge.score_form import ENTRY_PAUSE_MS
+from oaoi_desktop.ui.judge.score_inputs import ENTRY_PAUSE_MS
 from oaoi_desktop.ui.judge.session import JudgeSession
 from oaoi_desktop.ui.judge.workspace import JudgeWorkspace
 from support import judging_builders as jb
