@@ -70,14 +70,14 @@ def _secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: st
 # -- ca ------------------------------------------------------------------------------
 def cmd_ca_create(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     cli = _cli()
     secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                      prompt_id="signing.cli.prompt_ca_new", confirm=True)
     with cli._open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        row = pki.create_authority(s, event.id, secret, cli._operator(args))
+        row = keys.create_authority(s, event.id, secret, cli._operator(args))
         message = t("signing.cli.ca_created", event=event.name, subject=row.subject, fingerprint=row.fingerprint)
     print(message)
     return cli.EXIT_OK
@@ -102,7 +102,7 @@ def cmd_ca_show(args: argparse.Namespace) -> int:
 # -- cert ------------------------------------------------------------------------------
 def cmd_cert_issue(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, signatures
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     cli = _cli()
     with cli._open_db(args) as db:
@@ -115,7 +115,7 @@ def cmd_cert_issue(args: argparse.Namespace) -> int:
         judge_secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                                prompt_id="signing.cli.prompt_judge_new", confirm=True)
         with db.write() as s:
-            cred = pki.issue_judge_certificate(s, event_id, person_id, ca_secret, judge_secret, cli._operator(args))
+            cred = keys.issue_judge_certificate(s, event_id, person_id, ca_secret, judge_secret, cli._operator(args))
             message = t("signing.cli.cert_issued", name=person_name, serial=cred.serial,
                         not_after=cred.not_after.date().isoformat())
     print(message)
@@ -124,7 +124,7 @@ def cmd_cert_issue(args: argparse.Namespace) -> int:
 
 def cmd_cert_import(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, signatures
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     cli = _cli()
     try:
@@ -139,7 +139,7 @@ def cmd_cert_import(args: argparse.Namespace) -> int:
         secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                          prompt_id="signing.cli.prompt_p12", confirm=False)
         with db.write() as s:
-            cred = pki.import_judge_certificate(s, event_id, person_id, data, secret, cli._operator(args))
+            cred = keys.import_judge_certificate(s, event_id, person_id, data, secret, cli._operator(args))
             message = t("signing.cli.cert_imported", name=person_name, issuer=cred.issuer, serial=cred.serial)
     print(message)
     return cli.EXIT_OK

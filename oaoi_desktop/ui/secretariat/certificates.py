@@ -2,14 +2,14 @@
 (the GUI of ``oaoi ca create|show`` and ``oaoi cert issue|import``).
 
 * The authority: made once per event; its key is encrypted with a passphrase the
-  secretariat types twice (:func:`oaoi_desktop.signing.pki.create_authority`).
+  secretariat types twice (:func:`oaoi_desktop.services.keys.create_authority`).
   Its certificate (PEM) can be saved for anyone who verifies outside the venue.
 * A judge's certificate: issued by the authority (the secretariat types the
   authority's passphrase, the judge types their OWN new passphrase twice), kept
   in the store as an encrypted PKCS#12; a copy of that file can be written to a
-  chosen folder or USB stick (:func:`~oaoi_desktop.signing.pki.issue_judge_certificate`).
+  chosen folder or USB stick (:func:`~oaoi_desktop.services.keys.issue_judge_certificate`).
 * Or a judge's existing certificate, a PKCS#12 file with its passphrase
-  (:func:`~oaoi_desktop.signing.pki.import_judge_certificate`).
+  (:func:`~oaoi_desktop.services.keys.import_judge_certificate`).
 
 Every action is the services' (secretariat only, audited); secrets are cleared
 from the fields as soon as they are used and never shown.
@@ -254,7 +254,7 @@ class CertificatesDialog(QDialog):
 
     # -- the authority ---------------------------------------------------------------------
     def create_authority(self) -> bool:
-        from oaoi_desktop.signing import pki
+        from oaoi_desktop.services import keys
 
         first, second = self.ca_new_secret.text(), self.ca_repeat.text()
         self.ca_new_secret.clear()
@@ -266,7 +266,7 @@ class CertificatesDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self._db.write() as s:
-                row = pki.create_authority(s, self._event_id, first, self._actor)
+                row = keys.create_authority(s, self._event_id, first, self._actor)
                 fingerprint = row.fingerprint
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
@@ -310,7 +310,7 @@ class CertificatesDialog(QDialog):
 
     def issue(self) -> bool:
         """Issue the chosen judge's certificate; copy the encrypted .p12 to the chosen folder, if any."""
-        from oaoi_desktop.signing import pki
+        from oaoi_desktop.services import keys
 
         person_id = self.judge_id()
         ca_secret, first, second = self.ca_secret.text(), self.judge_secret.text(), self.judge_repeat.text()
@@ -325,7 +325,7 @@ class CertificatesDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self._db.write() as s:
-                cred = pki.issue_judge_certificate(s, self._event_id, person_id, ca_secret, first, self._actor)
+                cred = keys.issue_judge_certificate(s, self._event_id, person_id, ca_secret, first, self._actor)
                 name = accounts.find_judge(s, events.get_event(s, self._event_id), person_id).name
                 p12, serial, until = bytes(cred.pkcs12), cred.serial, cred.not_after.date().isoformat()
         except OaoiError as exc:
@@ -355,7 +355,7 @@ class CertificatesDialog(QDialog):
 
     def import_p12(self, path: Path | str) -> bool:
         """Import a PKCS#12 file for the chosen judge; its passphrase is the one typed in the judge's field."""
-        from oaoi_desktop.signing import pki
+        from oaoi_desktop.services import keys
 
         person_id = self.judge_id()
         secret = self.judge_secret.text()
@@ -376,7 +376,7 @@ class CertificatesDialog(QDialog):
             return False
         try:
             with self._db.write() as s:
-                cred = pki.import_judge_certificate(s, self._event_id, person_id, data, secret, self._actor)
+                cred = keys.import_judge_certificate(s, self._event_id, person_id, data, secret, self._actor)
                 name = accounts.find_judge(s, events.get_event(s, self._event_id), person_id).name
                 serial = cred.serial
         except OaoiError as exc:

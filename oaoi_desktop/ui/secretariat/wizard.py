@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.domain.rubric import Rubric
-from oaoi_desktop.domain.rubric_loader import list_builtin_rubrics, load_rubric
+from oaoi_desktop.rubrics import list_builtin_rubrics, load_rubric
 from oaoi_desktop.errors import OaoiError, ProblemsError
 from oaoi_desktop.services import accounts, auth, events
 from oaoi_desktop.services.audit import Actor
