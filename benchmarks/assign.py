@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from oaoi_desktop.domain.assignment import DossierSlot, plan_assignment
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import ConflictDeclaration, Dossier, Role, User

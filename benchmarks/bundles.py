@@ -35,10 +35,12 @@ from sqlalchemy import insert
 
 from oaoi_desktop import config
 from oaoi_desktop.domain import canonical
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
 from oaoi_desktop.services.exchange import bundles, entries, lineage
+from oaoi_desktop.signing import cms
 from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role, Score, ScoreSheet, SheetStatus, utcnow
 from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account
@@ -62,7 +64,7 @@ def build(folder: Path, n_judges: int, n_dossiers: int, seed: int = 7) -> tuple[
     with db.write() as s:
         ev = events.create_event(s, name="Benchmark bundel", rubric=rubric, actor=ACTOR)
         event_id = ev.id
-        pki.create_authority(s, ev.id, CA_PASS, ACTOR)
+        keys.create_authority(s, ev.id, CA_PASS, ACTOR)
         ds = [dossiers.add_dossier(s, ev, number=f"P-{n + 1:04d}", title=f"Inovasi {n + 1}", actor=ACTOR,
                                    instansi="Pemerintah Kota Medan", kelompok="umum", audit=False)
               for n in range(n_dossiers)]
@@ -70,11 +72,11 @@ def build(folder: Path, n_judges: int, n_dossiers: int, seed: int = 7) -> tuple[
         for j in range(n_judges):
             judge = accounts.add_judge(s, ev, name=f"Juri {j + 1:02d}", instansi=f"Universitas {j + 1}",
                                        role=Role.CHAIR if j == 0 else Role.MEMBER, actor=ACTOR)
-            pki.issue_judge_certificate(s, ev.id, judge.id, CA_PASS, judge_pass(j), ACTOR)
+            keys.issue_judge_certificate(s, ev.id, judge.id, CA_PASS, judge_pass(j), ACTOR)
             judges.append(judge)
         assignments.auto_assign(s, ev, per_dossier=n_judges, seed=1, actor=ACTOR)
         rubric_sha = events.rubric_fingerprint(s, ev)
-        signers = [pki.load_signer(s, ev.id, judge.id, judge_pass(j)) for j, judge in enumerate(judges)]
+        signers = [keys.load_signer(s, ev.id, judge.id, judge_pass(j)) for j, judge in enumerate(judges)]
         numbers = {d.id: d.number for d in ds}
         judge_docs = [(judge.id, judge.name) for judge in judges]
     files = []
@@ -104,7 +106,7 @@ def build(folder: Path, n_judges: int, n_dossiers: int, seed: int = 7) -> tuple[
             "audit_head": {"seq": 1400, "hash": "ab" * 32}, "sheets": sheets,
             "conflict_declarations": [], "integrity_declarations": [],
         }
-        data = bundles.encode_bundle(payload, pki.sign_detached(signer, canonical.dumps(payload)))
+        data = bundles.encode_bundle(payload, cms.sign_detached(signer, canonical.dumps(payload)))
         target = folder / f"juri-{name[-2:]}.oaoi-bundle"
         target.write_bytes(data)
         files.append(target)

@@ -149,7 +149,7 @@ def baseline(src: Path, dst: Path) -> tuple[float, float]:
 
 def child(args: argparse.Namespace) -> int:
     """Import ``args.source`` (its first ``args.limit`` packages) into a fresh database; print JSON."""
-    from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
+    from oaoi_desktop.rubrics import load_rubric, resolve_rubric
     from oaoi_desktop.intake.sources import scan
     from oaoi_desktop.services import events
     from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account

@@ -56,7 +56,7 @@ from PySide6.QtPdf import QPdfDocument  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from oaoi_desktop.domain.rubric_loader import load_rubric  # noqa: E402
+from oaoi_desktop.rubrics import load_rubric  # noqa: E402
 from oaoi_desktop.services import accounts, assignments, auth, dossiers, events, judging  # noqa: E402
 from oaoi_desktop.services.imports import import_paths  # noqa: E402
 from oaoi_desktop.store.database import Database  # noqa: E402

@@ -33,10 +33,10 @@ import time
 import uuid
 from pathlib import Path
 
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
 from oaoi_desktop.services.exchange import packages
-from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.blobs import blob_store_for
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Attachment, Role
@@ -54,9 +54,9 @@ def build(folder: Path, n_dossiers: int, n_files: int, kb: int) -> tuple[Databas
     with db.write() as s:
         ev = events.create_event(s, name="Benchmark paket", rubric=load_rubric(ROOT / "scoring_rubrics" /
                                                                                  "kipp-proposal.toml"), actor=ACTOR)
-        pki.create_authority(s, ev.id, "otoritas-benchmark-2026", ACTOR)
+        keys.create_authority(s, ev.id, "otoritas-benchmark-2026", ACTOR)
         judge = accounts.add_judge(s, ev, name="Juri Satu", instansi="Universitas", role=Role.CHAIR, actor=ACTOR)
-        pki.issue_judge_certificate(s, ev.id, judge.id, "otoritas-benchmark-2026", PASS, ACTOR)
+        keys.issue_judge_certificate(s, ev.id, judge.id, "otoritas-benchmark-2026", PASS, ACTOR)
         for n in range(n_dossiers):
             d = dossiers.add_dossier(s, ev, number=f"P-{n + 1:04d}", title=f"Inovasi {n + 1}", actor=ACTOR,
                                      instansi="Pemerintah Kota Medan", kelompok="umum", audit=False,

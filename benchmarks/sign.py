@@ -14,7 +14,7 @@ then times, on the same bytes:
   once the passphrase has opened the key;
 * ``verify``  — ``services.signatures.verify_bytes`` of the signed file with the event
   present (pyHanko integrity + modification analysis + chain), for scale;
-* ``open``    — ``pki.load_signer`` (PKCS#12 decryption with the passphrase), paid once per batch.
+* ``open``    — ``keys.load_signer`` (PKCS#12 decryption with the passphrase), paid once per batch.
 
 Target: one signature under 150 ms.  Prints medians and ratios.
 """
@@ -60,10 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from oaoi_desktop.domain.rubric_loader import load_rubric
+    from oaoi_desktop.rubrics import load_rubric
     from oaoi_desktop.files import write_atomically
     from oaoi_desktop.services import accounts, events, signatures
-    from oaoi_desktop.signing import pades, pki
+    from oaoi_desktop.services import keys
+    from oaoi_desktop.signing import pades
     from oaoi_desktop.store.database import Database
     from oaoi_desktop.store.models import Role
     from synthetic import ACTOR, ensure_secretariat  # benchmarks/synthetic.py: a real secretariat account
@@ -79,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
                   for n, r in (("Ketua", Role.CHAIR), ("Budi", Role.MEMBER), ("Siti", Role.MEMBER))]
         event_id, ids = event.id, [u.id for u in people]
     with db.write() as s:
-        pki.create_authority(s, event_id, "bench-ca-pass", actor)
-        pki.issue_judge_certificate(s, event_id, ids[1], "bench-ca-pass", "bench-judge-pass", actor)
+        keys.create_authority(s, event_id, "bench-ca-pass", actor)
+        keys.issue_judge_certificate(s, event_id, ids[1], "bench-ca-pass", "bench-judge-pass", actor)
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
@@ -102,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     target = tmp / "doc.pdf"
 
     with db.read() as s:
-        open_ms = _median_ms(lambda: pki.load_signer(s, event_id, ids[1], "bench-judge-pass"), max(3, args.repeat // 5))
-        signer = pki.load_signer(s, event_id, ids[1], "bench-judge-pass")
+        open_ms = _median_ms(lambda: keys.load_signer(s, event_id, ids[1], "bench-judge-pass"), max(3, args.repeat // 5))
+        signer = keys.load_signer(s, event_id, ids[1], "bench-judge-pass")
     field = pades.field_name_for(ids[1])
     key = ec.generate_private_key(ec.SECP256R1())
     stamp = signatures.stamp_text()

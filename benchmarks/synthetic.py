@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database

@@ -34,7 +34,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from oaoi_desktop import app as gui  # noqa: E402
-from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric  # noqa: E402
+from oaoi_desktop.rubrics import load_rubric, resolve_rubric  # noqa: E402
 from oaoi_desktop.services import accounts, events  # noqa: E402
 from oaoi_desktop.services.audit import Actor  # noqa: E402
 from oaoi_desktop.services.demo import open_demo, samples_dir  # noqa: E402

@@ -101,7 +101,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def _load_rubric_arg(ref: str):  # type: ignore[no-untyped-def]
-    from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
+    from oaoi_desktop.rubrics import load_rubric, resolve_rubric
 
     path = resolve_rubric(ref)
     return load_rubric(path), path
@@ -211,7 +211,7 @@ def cmd_judge_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rubric_validate(args: argparse.Namespace) -> int:
-    from oaoi_desktop.domain.rubric_loader import resolve_rubric, validate_rubric_file
+    from oaoi_desktop.rubrics import resolve_rubric, validate_rubric_file
 
     failed = 0
     for name in args.files:

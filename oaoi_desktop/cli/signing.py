@@ -60,13 +60,13 @@ def _secret(args: argparse.Namespace, *, file_attr: str, env: str, prompt_id: st
 # -- ca ------------------------------------------------------------------------------
 def cmd_ca_create(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                      prompt_id="signing.cli.prompt_ca_new", confirm=True)
     with open_db(args) as db, db.write() as s:
         event = events.get_event(s, args.event)
-        row = pki.create_authority(s, event.id, secret, operator(args))
+        row = keys.create_authority(s, event.id, secret, operator(args))
         message = t("signing.cli.ca_created", event=event.name, subject=row.subject, fingerprint=row.fingerprint)
     print(message)
     return EXIT_OK
@@ -90,7 +90,7 @@ def cmd_ca_show(args: argparse.Namespace) -> int:
 # -- cert ------------------------------------------------------------------------------
 def cmd_cert_issue(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, signatures
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     with open_db(args) as db:
         with db.read() as s:  # name the judge (and fail early) before asking for secrets
@@ -102,7 +102,7 @@ def cmd_cert_issue(args: argparse.Namespace) -> int:
         judge_secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                                prompt_id="signing.cli.prompt_judge_new", confirm=True)
         with db.write() as s:
-            cred = pki.issue_judge_certificate(s, event_id, person_id, ca_secret, judge_secret, operator(args))
+            cred = keys.issue_judge_certificate(s, event_id, person_id, ca_secret, judge_secret, operator(args))
             message = t("signing.cli.cert_issued", name=person_name, serial=cred.serial,
                         not_after=cred.not_after.date().isoformat())
     print(message)
@@ -111,7 +111,7 @@ def cmd_cert_issue(args: argparse.Namespace) -> int:
 
 def cmd_cert_import(args: argparse.Namespace) -> int:
     from oaoi_desktop.services import events, signatures
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     try:
         data = Path(args.file).read_bytes()
@@ -125,7 +125,7 @@ def cmd_cert_import(args: argparse.Namespace) -> int:
         secret = _secret(args, file_attr="passphrase_file", env="OAOI_PASSPHRASE",
                          prompt_id="signing.cli.prompt_p12", confirm=False)
         with db.write() as s:
-            cred = pki.import_judge_certificate(s, event_id, person_id, data, secret, operator(args))
+            cred = keys.import_judge_certificate(s, event_id, person_id, data, secret, operator(args))
             message = t("signing.cli.cert_imported", name=person_name, issuer=cred.issuer, serial=cred.serial)
     print(message)
     return EXIT_OK

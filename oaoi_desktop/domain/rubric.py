@@ -6,7 +6,7 @@ the stage weights themselves sum to 100 too.  Levels (Sangat Baik … Sangat
 Kurang) anchor score ranges to descriptors.  Numbers are :class:`Decimal`
 (as written in the file) so that arithmetic stays exact.
 
-Loading and validating a TOML file is in :mod:`oaoi_desktop.domain.rubric_loader`;
+Parsing and validating a TOML file is in :mod:`oaoi_desktop.domain.rubric_loader`;
 this module only holds the model and its canonical document form.
 """
 

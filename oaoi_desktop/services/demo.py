@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from oaoi_desktop import config
-from oaoi_desktop.domain.rubric_loader import load_rubric, resolve_rubric
+from oaoi_desktop.rubrics import load_rubric, resolve_rubric
 from oaoi_desktop.errors import NotFoundError, OaoiError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
 from oaoi_desktop.services.audit import Actor

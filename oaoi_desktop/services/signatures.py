@@ -48,7 +48,8 @@ from oaoi_desktop.files import write_atomically
 from oaoi_desktop.i18n import render
 from oaoi_desktop.services import audit
 from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.signing import pades, pki
+from oaoi_desktop.services import keys
+from oaoi_desktop.signing import cms, pades, pki
 from oaoi_desktop.store.models import Event, JudgeCredential, User
 from oaoi_desktop.services.policy import Action, authorize_db
 
@@ -227,7 +228,7 @@ def _authority_check(session: Session | None, event: Event | None, cert: x509.Ce
         ca = pki.authority_certificate(session, event.id)
         if ca is not None:
             try:
-                pki.chain_to(cert, embedded, [ca])
+                cms.chain_to(cert, embedded, [ca])
                 return _check("authority", OK, "signatures.chain_ok", authority=pki.common_name(ca.subject)), \
                     True, registered
             except OaoiError:
@@ -236,7 +237,7 @@ def _authority_check(session: Session | None, event: Event | None, cert: x509.Ce
             chain = pki.certs_from_pem(registered.chain_pem)
             roots = [c for c in chain if c.subject == c.issuer] or chain[-1:]
             try:
-                pki.chain_to(cert, list(embedded) + chain, roots)
+                cms.chain_to(cert, list(embedded) + chain, roots)
                 return _check("authority", OK, "signatures.chain_imported", issuer=issuer), False, registered
             except OaoiError:
                 return _check("authority", FAIL, "signatures.chain_imported_broken", issuer=issuer), False, \
@@ -246,7 +247,7 @@ def _authority_check(session: Session | None, event: Event | None, cert: x509.Ce
                 False, registered
     if trusted:
         try:
-            path = pki.chain_to(cert, embedded, trusted)
+            path = cms.chain_to(cert, embedded, trusted)
             return _check("authority", OK, "signatures.chain_ok", authority=pki.common_name(path[-1].subject)), \
                 (True if event is not None else None), registered
         except OaoiError:
@@ -357,7 +358,7 @@ def verify_bytes(session: Session | None, data: bytes, path: Path | str = "",
     """:func:`verify_file` for bytes already read."""
     path = Path(path)
     try:
-        reader_info = pades.read_info(pades._reader(data))
+        reader_info = pades.read_info(pades.pdf_reader(data))
     except OaoiError:
         return VerifyReport(path=path, problems=(_check("readable", FAIL, "signatures.unreadable_pdf",
                                                         file=path.name, reason="PDF"),))
@@ -514,7 +515,7 @@ def sign_files(
                     "signatures.cannot_read", None, file=str(path), reason=exc.strerror or str(exc)))
                 continue
             try:
-                info = pades.read_info(pades._reader(data))
+                info = pades.read_info(pades.pdf_reader(data))
             except OaoiError:
                 outcomes[i] = SignOutcome(path, "failed", message=render(
                     "signatures.unreadable_pdf", None, file=path.name, reason="PDF"))
@@ -545,7 +546,7 @@ def sign_files(
             ev = s.get(Event, event_id)
             assert ev is not None
             user = find_person(s, ev, str(judge))
-            signers[event_id] = (pki.load_signer(s, ev.id, user.id, passphrase, actor=actor),
+            signers[event_id] = (keys.load_signer(s, ev.id, user.id, passphrase, actor=actor),
                                  _Person(user.id, user.name))
         location = {eid: (s.get(Event, eid).venue or "") for eid in signers}
     stamp = stamp_text()
@@ -568,7 +569,7 @@ def sign_files(
             before = path.read_bytes()
             signed = pades.sign_pdf_bytes(signer, before, fname, name=person.name, file=path.name,
                                           location=location[event_of[i]], stamp=stamp)
-            info = pades.read_info(pades._reader(before))
+            info = pades.read_info(pades.pdf_reader(before))
             digest = _sha256(signed)
             with db.write() as s:
                 audit.append(

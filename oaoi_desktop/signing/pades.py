@@ -99,7 +99,7 @@ class PdfInfo:
     kind: str = ""
 
 
-def _reader(data: bytes):
+def pdf_reader(data: bytes):
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
@@ -164,7 +164,7 @@ def sign_pdf_bytes(signer: Signer, data: bytes, field: str, *, name: str = "", r
     from pyhanko.sign import signers
     from pyhanko.stamp import TextStampStyle
 
-    reader = _reader(data)
+    reader = pdf_reader(data)
     existing = field_names(reader)
     if field not in existing:
         raise ValidationError("signatures.no_field", file=file, field=field)
@@ -252,7 +252,7 @@ def inspect_pdf(data: bytes, trust_roots: Sequence[x509.Certificate] = ()) -> Pd
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
-    reader = _reader(data)
+    reader = pdf_reader(data)
     info = read_info(reader)
     try:
         revisions = reader.xrefs.total_revisions

@@ -30,8 +30,9 @@ audited as ``key.rewrapped``.  New passphrases obey
 No key, passphrase or PKCS#12 ever reaches a log or the audit log: audit
 entries carry subjects, serials and certificate fingerprints only.
 
-Detached CMS signatures (:func:`sign_detached` / :func:`verify_detached`) sign
-non-PDF files such as judge bundles.
+Detached CMS signatures of non-PDF files such as judge bundles, and the chain
+checks, are :mod:`oaoi_desktop.signing.cms`; storing keys and certificates
+(with their audit entries) is :mod:`oaoi_desktop.services.keys`.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ import os
 import secrets
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,13 +55,12 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import tsp as _asn1_tsp  # noqa: F401 - see below
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives import padding as sym_padding
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
-from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
+from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,9 +74,7 @@ from oaoi_desktop import passphrase_policy
 # for int() ... 'signing_certificate_v2'").  Importing tsp here, before any CMS is
 # parsed, and forgetting the reverse tables, keeps both tables whole.
 asn1_cms.CMSAttributeType._reverse_map = None
-from oaoi_desktop.errors import ConflictError, NotFoundError, OaoiError, ValidationError
-from oaoi_desktop.services import audit
-from oaoi_desktop.services.audit import Actor
+from oaoi_desktop.errors import NotFoundError, ValidationError
 from oaoi_desktop.store.models import Event, EventAuthority, JudgeCredential, User
 
 MIN_PASSPHRASE_LENGTH = passphrase_policy.MIN_PASSPHRASE_LENGTH
@@ -84,10 +82,9 @@ KDF_ITERATIONS = 600_000
 """PBKDF2-HMAC-SHA256 iterations protecting every stored key (OWASP's 2023 figure for SHA-256)."""
 KDF_SALT_BYTES = 16
 _PBMAC1 = "1.2.840.113549.1.5.14"
-REWRAPPED_ACTION = "key.rewrapped"
 AUTHORITY_YEARS = 10
 CREDENTIAL_YEARS = 5
-_SERIAL_RANDOM_BITS = 30
+SERIAL_RANDOM_BITS = 30
 """Issued serials are ``user_id.int << 30 | random``: the user id is readable
 from the serial (``serial >> 30``) and a re-issue still gets a new serial."""
 
@@ -106,7 +103,7 @@ class Signer:
 
 
 # -- helpers ------------------------------------------------------------------------
-def _uuid(value: Any) -> uuid.UUID:
+def to_uuid(value: Any) -> uuid.UUID:
     if isinstance(value, uuid.UUID):
         return value
     try:
@@ -115,7 +112,7 @@ def _uuid(value: Any) -> uuid.UUID:
         raise NotFoundError("signing.bad_id", value=str(value)) from exc
 
 
-def _secret(passphrase: str | bytes | None) -> bytes:
+def secret_bytes(passphrase: str | bytes | None) -> bytes:
     if passphrase is None:
         return b""
     if isinstance(passphrase, bytes):
@@ -123,12 +120,12 @@ def _secret(passphrase: str | bytes | None) -> bytes:
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
-def _check_new_passphrase(passphrase: str | bytes | None, field: str) -> bytes:
+def check_new_passphrase(passphrase: str | bytes | None, field: str) -> bytes:
     passphrase_policy.check_passphrase(passphrase, field)
-    return _secret(passphrase)
+    return secret_bytes(passphrase)
 
 
-def _now() -> dt.datetime:
+def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
@@ -155,41 +152,20 @@ def common_name(name: x509.Name) -> str:
     return name.rfc4514_string()
 
 
-def _naive_utc(value: dt.datetime) -> dt.datetime:
+def naive_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _event(session: Session, event_id: Any) -> Event:
-    event = session.get(Event, _uuid(event_id))
-    if event is None:
-        raise NotFoundError("event.not_found", event=str(event_id))
-    return event
-
-
-def _user(session: Session, event: Event, user_id: Any) -> User:
-    user = session.get(User, _uuid(user_id))
-    if user is None or (user.event_id is not None and user.event_id != event.id):
-        raise NotFoundError("signing.person_not_found", person=str(user_id), event=event.name)
-    return user
-
-
-def _authorize(session: Session, actor: Actor, event: Event) -> None:
-    """[auth, issue 12] only the signed-in secretariat issues the event CA and certificates."""
-    from oaoi_desktop.services.policy import Action, authorize
-
-    authorize(session, actor, Action.CA_ISSUE, event=event)
-
-
-def _authority_row(session: Session, event_id: uuid.UUID) -> EventAuthority | None:
+def authority_row(session: Session, event_id: uuid.UUID) -> EventAuthority | None:
     return session.scalar(select(EventAuthority).where(EventAuthority.event_id == event_id))
 
 
-def _name_attr(oid: x509.ObjectIdentifier, value: str, limit: int = 64) -> x509.NameAttribute | None:
+def name_attribute(oid: x509.ObjectIdentifier, value: str, limit: int = 64) -> x509.NameAttribute | None:
     value = " ".join((value or "").split())[:limit]
     return x509.NameAttribute(oid, value) if value else None
 
 
-def _name(*attrs: x509.NameAttribute | None) -> x509.Name:
+def x509_name(*attrs: x509.NameAttribute | None) -> x509.Name:
     return x509.Name([a for a in attrs if a is not None])
 
 
@@ -323,7 +299,7 @@ def pkcs12_protection(data: bytes) -> dict[str, Any]:
         return {"strong": False}
 
 
-def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: Sequence[x509.Certificate], secret: bytes) -> bytes:
+def build_pkcs12(name: str, key: Any, cert: x509.Certificate, chain: Sequence[x509.Certificate], secret: bytes) -> bytes:
     """A PKCS#12 whose key and certificates are PBES2/PBKDF2-SHA256/AES-256 and whose MAC is PBMAC1."""
     encryption = (
         serialization.PrivateFormat.PKCS12.encryption_builder()
@@ -350,34 +326,87 @@ def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: Sequence[x509.Ce
                             "mac_data": mac_data}).dump()
 
 
-def _audit_rewrap(session: Session, actor: Actor, event_id: uuid.UUID, entity_type: str, entity_id: Any,
-                  before: dict[str, Any], **after: Any) -> None:
-    audit.append(
-        session, actor=actor, action=REWRAPPED_ACTION, event_id=event_id, entity_type=entity_type,
-        entity_id=entity_id, before=before,
-        after={**after, "kdf": "pbkdf2-hmac-sha256", "iterations": KDF_ITERATIONS, "cipher": "aes-256-cbc"},
+# -- the event authority --------------------------------------------------------------
+def authority_certificate(session: Session, event_id: Any) -> x509.Certificate | None:
+    """The event authority's certificate, or ``None`` when the event has none yet."""
+    row = authority_row(session, to_uuid(event_id))
+    if row is None:
+        return None
+    return x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
+
+
+def authority_key(row: EventAuthority, passphrase: str | bytes, event: Event) -> Any:
+    """The CA's private key, opened with ``passphrase`` (``signing.wrong_ca_passphrase`` when it does not)."""
+    secret = secret_bytes(passphrase)
+    try:
+        return serialization.load_pem_private_key(row.key_pem.encode("ascii"), password=secret or None)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError("signing.wrong_ca_passphrase", event=event.name) from exc
+
+
+# -- credentials ------------------------------------------------------------------------
+def active_credential(session: Session, event_id: Any, user_id: Any) -> JudgeCredential | None:
+    """The person's credential in use for the event, or ``None``."""
+    return session.scalar(
+        select(JudgeCredential)
+        .where(
+            JudgeCredential.event_id == to_uuid(event_id),
+            JudgeCredential.user_id == to_uuid(user_id),
+            JudgeCredential.active.is_(True),
+        )
+        .order_by(JudgeCredential.created_at.desc())
+        .limit(1)
     )
 
 
-# -- the event authority --------------------------------------------------------------
-def create_authority(session: Session, event_id: Any, passphrase: str, actor: Actor) -> EventAuthority:
-    """Make the event's certificate authority; its key is encrypted with ``passphrase``.
+def key_matches(key: Any, cert: x509.Certificate) -> bool:
+    fmt = serialization.PublicFormat.SubjectPublicKeyInfo
+    enc = serialization.Encoding.DER
+    return key.public_key().public_bytes(enc, fmt) == cert.public_key().public_bytes(enc, fmt)
 
-    Refuses a second authority for the same event (:class:`ConflictError`).
-    """
-    event = _event(session, event_id)
-    _authorize(session, actor, event)
-    secret = _check_new_passphrase(passphrase, "passphrase")
-    if _authority_row(session, event.id) is not None:
-        raise ConflictError("signing.authority_exists", event=event.name)
+
+def open_pkcs12(data: bytes, passphrase: str | bytes, *, wrong_id: str, **params: Any):
+    if not data:
+        raise ValidationError("signing.bad_p12", **params)
+    try:
+        return pkcs12.load_key_and_certificates(data, secret_bytes(passphrase) or None)
+    except ValueError as exc:
+        # cryptography says "Invalid password or PKCS12 data": tell the two apart
+        # by whether the bytes parse as DER at all.
+        text = str(exc).lower()
+        if "password" in text or "mac" in text or "decrypt" in text:
+            raise ValidationError(wrong_id, **params) from exc
+        raise ValidationError("signing.bad_p12", **params) from exc
+    except TypeError as exc:
+        raise ValidationError(wrong_id, **params) from exc
+
+
+def signer_from_credential(credential: JudgeCredential, passphrase: str | bytes, name: str = "") -> Signer:
+    """Open a stored credential with its owner's passphrase."""
+    key, cert, extra = open_pkcs12(credential.pkcs12, passphrase, wrong_id="signing.wrong_passphrase",
+                                    name=name or credential.subject)
+    if key is None or cert is None:
+        raise ValidationError("signing.p12_incomplete", name=name or credential.subject)
+    return Signer(private_key=key, certificate=cert, chain=tuple(c for c in (extra or []) if c != cert))
+
+
+def credential_is_weak(session: Session, event_id: Any, user_id: Any) -> bool:
+    """True when the person's active credential is stored with weaker than the current parameters."""
+    credential = active_credential(session, event_id, user_id)
+    return credential is not None and not pkcs12_protection(credential.pkcs12).get("strong")
+
+
+# -- building certificates (the facts; services/keys.py stores them and writes the audit) ------------
+def build_authority(event: Event) -> tuple[Any, x509.Certificate]:
+    """A new key and self-signed CA certificate for the event's authority."""
     key = ec.generate_private_key(ec.SECP256R1())
-    subject = _name(
-        _name_attr(NameOID.COMMON_NAME, f"OAOI CA {event.name}"),
-        _name_attr(NameOID.ORGANIZATION_NAME, event.organiser or "oaoi-desktop"),
-        _name_attr(NameOID.ORGANIZATIONAL_UNIT_NAME, f"event {event.id}"),
+    subject = x509_name(
+        name_attribute(NameOID.COMMON_NAME, f"OAOI CA {event.name}"),
+        name_attribute(NameOID.ORGANIZATION_NAME, event.organiser or "oaoi-desktop"),
+        name_attribute(NameOID.ORGANIZATIONAL_UNIT_NAME, f"event {event.id}"),
         x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
     )
-    now = _now()
+    now = now_utc()
     public = key.public_key()
     cert = (
         x509.CertificateBuilder()
@@ -400,113 +429,23 @@ def create_authority(session: Session, event_id: Any, passphrase: str, actor: Ac
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public), critical=False)
         .sign(key, hashes.SHA256())
     )
-    key_pem = encrypt_private_key(key, secret)
-    row = EventAuthority(
-        id=uuid.uuid4(),
-        event_id=event.id,
-        subject=subject.rfc4514_string(),
-        certificate_pem=cert_pem(cert),
-        key_pem=key_pem,
-        fingerprint=cert_fingerprint(cert),
-        created_by=actor.name,
-    )
-    session.add(row)
-    session.flush()
-    audit.append(
-        session, actor=actor, action="authority.created", event_id=event.id,
-        entity_type="event_authority", entity_id=row.id,
-        after={"subject": row.subject, "fingerprint": row.fingerprint, "algorithm": "EC P-256",
-               "not_after": _naive_utc(cert.not_valid_after_utc)},
-    )
-    return row
+    return key, cert
 
 
-def authority_certificate(session: Session, event_id: Any) -> x509.Certificate | None:
-    """The event authority's certificate, or ``None`` when the event has none yet."""
-    row = _authority_row(session, _uuid(event_id))
-    if row is None:
-        return None
-    return x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
-
-
-def _authority_key(row: EventAuthority, passphrase: str | bytes, event: Event, *,
-                   session: Session | None = None, actor: Actor | None = None) -> Any:
-    """The CA's private key; with ``session`` and ``actor``, a key stored with weak parameters
-    is re-encrypted with the modern ones in that transaction (``key.rewrapped``)."""
-    secret = _secret(passphrase)
-    try:
-        key = serialization.load_pem_private_key(row.key_pem.encode("ascii"), password=secret or None)
-    except (ValueError, TypeError) as exc:
-        raise ValidationError("signing.wrong_ca_passphrase", event=event.name) from exc
-    if session is not None and actor is not None:
-        old = private_key_protection(row.key_pem)
-        if not old.get("strong"):
-            row.key_pem = encrypt_private_key(key, secret)
-            session.flush()
-            _audit_rewrap(session, actor, event.id, "event_authority", row.id,
-                          {"iterations": old.get("iterations"), "prf": old.get("prf"), "cipher": old.get("cipher")},
-                          what="authority_key", fingerprint=row.fingerprint)
-    return key
-
-
-# -- credentials ------------------------------------------------------------------------
-def active_credential(session: Session, event_id: Any, user_id: Any) -> JudgeCredential | None:
-    """The person's credential in use for the event, or ``None``."""
-    return session.scalar(
-        select(JudgeCredential)
-        .where(
-            JudgeCredential.event_id == _uuid(event_id),
-            JudgeCredential.user_id == _uuid(user_id),
-            JudgeCredential.active.is_(True),
-        )
-        .order_by(JudgeCredential.created_at.desc())
-        .limit(1)
-    )
-
-
-def _deactivate(session: Session, event_id: uuid.UUID, user_id: uuid.UUID) -> list[str]:
-    old = session.scalars(
-        select(JudgeCredential).where(
-            JudgeCredential.event_id == event_id,
-            JudgeCredential.user_id == user_id,
-            JudgeCredential.active.is_(True),
-        )
-    ).all()
-    for row in old:
-        row.active = False
-    return [r.serial for r in old]
-
-
-def issue_judge_certificate(
-    session: Session, event_id: Any, user_id: Any, ca_passphrase: str, judge_passphrase: str, actor: Actor
-) -> JudgeCredential:
-    """Make a key and a certificate for a person of the event, signed by the event's authority.
-
-    The key is kept only in an encrypted PKCS#12 (``judge_passphrase``).  A
-    previous active credential of the same person is deactivated.
-    """
-    event = _event(session, event_id)
-    _authorize(session, actor, event)
-    user = _user(session, event, user_id)
-    judge_secret = _check_new_passphrase(judge_passphrase, "judge_passphrase")
-    row = _authority_row(session, event.id)
-    if row is None:
-        raise NotFoundError("signing.no_authority", event=event.name)
-    ca_key = _authority_key(row, ca_passphrase, event, session=session, actor=actor)
-    ca_cert = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
-
+def build_judge_certificate(user: User, ca_key: Any, ca_cert: x509.Certificate) -> tuple[Any, x509.Certificate, int]:
+    """A new key and a certificate for ``user`` signed by the event's authority; and its serial."""
     key = ec.generate_private_key(ec.SECP256R1())
     public = key.public_key()
-    subject = _name(
-        _name_attr(NameOID.COMMON_NAME, user.name),
-        _name_attr(NameOID.ORGANIZATION_NAME, user.instansi),
-        _name_attr(NameOID.ORGANIZATIONAL_UNIT_NAME, user.unit_kerja),
-        _name_attr(NameOID.SERIAL_NUMBER, user.nip),
+    subject = x509_name(
+        name_attribute(NameOID.COMMON_NAME, user.name),
+        name_attribute(NameOID.ORGANIZATION_NAME, user.instansi),
+        name_attribute(NameOID.ORGANIZATIONAL_UNIT_NAME, user.unit_kerja),
+        name_attribute(NameOID.SERIAL_NUMBER, user.nip),
         x509.NameAttribute(NameOID.USER_ID, str(user.id)),
         x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
     )
-    serial = (user.id.int << _SERIAL_RANDOM_BITS) | secrets.randbits(_SERIAL_RANDOM_BITS)
-    now = _now()
+    serial = (user.id.int << SERIAL_RANDOM_BITS) | secrets.randbits(SERIAL_RANDOM_BITS)
+    now = now_utc()
     not_after = min(now + dt.timedelta(days=365 * CREDENTIAL_YEARS), ca_cert.not_valid_after_utc)
     cert = (
         x509.CertificateBuilder()
@@ -529,393 +468,49 @@ def issue_judge_certificate(
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    replaced = _deactivate(session, event.id, user.id)
-    credential = JudgeCredential(
-        id=uuid.uuid4(),
-        event_id=event.id,
-        user_id=user.id,
-        source="issued",
-        subject=subject.rfc4514_string(),
-        issuer=ca_cert.subject.rfc4514_string(),
-        serial=format(serial, "x"),
-        certificate_pem=cert_pem(cert),
-        chain_pem=cert_pem(ca_cert),
-        pkcs12=_pkcs12(user.name, key, cert, [ca_cert], judge_secret),
-        fingerprint=cert_fingerprint(cert),
-        not_after=_naive_utc(cert.not_valid_after_utc),
-        active=True,
-    )
-    session.add(credential)
-    session.flush()
-    audit.append(
-        session, actor=actor, action="credential.issued", event_id=event.id,
-        entity_type="judge_credential", entity_id=credential.id,
-        after={"user_id": user.id, "name": user.name, "subject": credential.subject,
-               "serial": credential.serial, "fingerprint": credential.fingerprint,
-               "not_after": credential.not_after, "replaced_serials": replaced},
-    )
-    return credential
+    return key, cert, serial
 
 
-def _key_matches(key: Any, cert: x509.Certificate) -> bool:
-    fmt = serialization.PublicFormat.SubjectPublicKeyInfo
-    enc = serialization.Encoding.DER
-    return key.public_key().public_bytes(enc, fmt) == cert.public_key().public_bytes(enc, fmt)
-
-
-def _open_pkcs12(data: bytes, passphrase: str | bytes, *, wrong_id: str, **params: Any):
-    if not data:
-        raise ValidationError("signing.bad_p12", **params)
-    try:
-        return pkcs12.load_key_and_certificates(data, _secret(passphrase) or None)
-    except ValueError as exc:
-        # cryptography says "Invalid password or PKCS12 data": tell the two apart
-        # by whether the bytes parse as DER at all.
-        text = str(exc).lower()
-        if "password" in text or "mac" in text or "decrypt" in text:
-            raise ValidationError(wrong_id, **params) from exc
-        raise ValidationError("signing.bad_p12", **params) from exc
-    except TypeError as exc:
-        raise ValidationError(wrong_id, **params) from exc
-
-
-def import_judge_certificate(
-    session: Session, event_id: Any, user_id: Any, p12_bytes: bytes, p12_passphrase: str, actor: Actor
-) -> JudgeCredential:
-    """Use an existing certificate (a PKCS#12 file) as the person's signing credential.
-
-    The file is re-encrypted with the same passphrase using strong algorithms
-    before it is stored; its issuers are kept in ``chain_pem``.
-    """
-    event = _event(session, event_id)
-    _authorize(session, actor, event)
-    user = _user(session, event, user_id)
-    key, cert, extra = _open_pkcs12(p12_bytes, p12_passphrase, wrong_id="signing.wrong_p12_passphrase",
-                                    name=user.name)
+def open_imported_pkcs12(p12_bytes: bytes, p12_passphrase: str, name: str) -> tuple[Any, x509.Certificate,
+                                                                                    list[x509.Certificate]]:
+    """The key, certificate and issuers of a PKCS#12 file a person brings, checked for use as a credential."""
+    key, cert, extra = open_pkcs12(p12_bytes, p12_passphrase, wrong_id="signing.wrong_p12_passphrase", name=name)
     if key is None or cert is None:
-        raise ValidationError("signing.p12_incomplete", name=user.name)
+        raise ValidationError("signing.p12_incomplete", name=name)
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise ValidationError("signing.p12_key_type", name=user.name)
-    if not _key_matches(key, cert):
-        raise ValidationError("signing.p12_key_mismatch", name=user.name)
-    if cert.not_valid_after_utc < _now():
-        raise ValidationError("signing.p12_expired", name=user.name,
+        raise ValidationError("signing.p12_key_type", name=name)
+    if not key_matches(key, cert):
+        raise ValidationError("signing.p12_key_mismatch", name=name)
+    if cert.not_valid_after_utc < now_utc():
+        raise ValidationError("signing.p12_expired", name=name,
                               not_after=cert.not_valid_after_utc.date().isoformat())
-    secret = _check_new_passphrase(p12_passphrase, "p12_passphrase")
-    chain = [c for c in (extra or []) if c != cert]
-    replaced = _deactivate(session, event.id, user.id)
-    credential = JudgeCredential(
-        id=uuid.uuid4(),
-        event_id=event.id,
-        user_id=user.id,
-        source="imported",
-        subject=cert.subject.rfc4514_string()[:500],
-        issuer=cert.issuer.rfc4514_string()[:500],
-        serial=format(cert.serial_number, "x"),
-        certificate_pem=cert_pem(cert),
-        chain_pem="".join(cert_pem(c) for c in chain),
-        pkcs12=_pkcs12(user.name, key, cert, chain, secret),
-        fingerprint=cert_fingerprint(cert),
-        not_after=_naive_utc(cert.not_valid_after_utc),
-        active=True,
-    )
-    session.add(credential)
-    session.flush()
-    audit.append(
-        session, actor=actor, action="credential.imported", event_id=event.id,
-        entity_type="judge_credential", entity_id=credential.id,
-        after={"user_id": user.id, "name": user.name, "subject": credential.subject,
-               "issuer": credential.issuer, "serial": credential.serial,
-               "fingerprint": credential.fingerprint, "not_after": credential.not_after,
-               "replaced_serials": replaced},
-    )
-    return credential
-
-
-def signer_from_credential(credential: JudgeCredential, passphrase: str | bytes, name: str = "") -> Signer:
-    """Open a stored credential with its owner's passphrase."""
-    key, cert, extra = _open_pkcs12(credential.pkcs12, passphrase, wrong_id="signing.wrong_passphrase",
-                                    name=name or credential.subject)
-    if key is None or cert is None:
-        raise ValidationError("signing.p12_incomplete", name=name or credential.subject)
-    return Signer(private_key=key, certificate=cert, chain=tuple(c for c in (extra or []) if c != cert))
-
-
-def load_signer(session: Session, event_id: Any, user_id: Any, passphrase: str, *,
-                actor: Actor | None = None, rewrap: bool = True) -> Signer:
-    """The person's active credential, opened with their passphrase.
-
-    A wrong passphrase raises ``signing.wrong_passphrase`` naming the person.
-    A PKCS#12 stored with weak parameters is re-encrypted with the modern ones
-    in ``session``'s transaction (``key.rewrapped``, by ``actor`` or else the
-    person who typed the passphrase) unless ``rewrap`` is false (a read-only
-    session: call :func:`rewrap_credential` in a write afterwards).
-    """
-    event = _event(session, event_id)
-    user = _user(session, event, user_id)
-    credential = active_credential(session, event.id, user.id)
-    if credential is None:
-        raise NotFoundError("signing.no_credential", name=user.name, event=event.name)
-    signer = signer_from_credential(credential, passphrase, user.name)
-    if rewrap:
-        _rewrap_if_weak(session, event, user, credential, signer, passphrase, actor)
-    return signer
-
-
-def credential_is_weak(session: Session, event_id: Any, user_id: Any) -> bool:
-    """True when the person's active credential is stored with weaker than the current parameters."""
-    credential = active_credential(session, event_id, user_id)
-    return credential is not None and not pkcs12_protection(credential.pkcs12).get("strong")
-
-
-def rewrap_credential(session: Session, event_id: Any, user_id: Any, passphrase: str,
-                      actor: Actor | None = None) -> bool:
-    """Open the person's active credential and re-encrypt it if weak; True when it was re-wrapped."""
-    event = _event(session, event_id)
-    user = _user(session, event, user_id)
-    credential = active_credential(session, event.id, user.id)
-    if credential is None:
-        return False
-    signer = signer_from_credential(credential, passphrase, user.name)
-    return _rewrap_if_weak(session, event, user, credential, signer, passphrase, actor)
-
-
-def _rewrap_if_weak(session: Session, event: Event, user: User, credential: JudgeCredential, signer: Signer,
-                    passphrase: str | bytes, actor: Actor | None) -> bool:
-    old = pkcs12_protection(credential.pkcs12)
-    if old.get("strong"):
-        return False
-    credential.pkcs12 = _pkcs12(user.name, signer.private_key, signer.certificate, signer.chain,
-                                _secret(passphrase))
-    session.flush()
-    _audit_rewrap(session, actor or Actor(user.name, user.id), event.id, "judge_credential", credential.id,
-                  {"mac": old.get("mac"), "parts": old.get("parts")},
-                  what="signing_credential", name=user.name, serial=credential.serial,
-                  fingerprint=credential.fingerprint)
-    return True
-
-
-# -- detached CMS signatures ----------------------------------------------------------------
-def sign_detached(signer: Signer, data: bytes) -> bytes:
-    """A detached CMS (PKCS#7) signature of ``data``, DER, with the signer's chain included."""
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(
-        signer.certificate, signer.private_key, hashes.SHA256()
-    )
-    for cert in signer.chain:
-        builder = builder.add_certificate(cert)
-    return builder.sign(
-        serialization.Encoding.DER,
-        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary],
-    )
-
-
-_HASHES = {"sha1": hashes.SHA1, "sha224": hashes.SHA224, "sha256": hashes.SHA256,
-           "sha384": hashes.SHA384, "sha512": hashes.SHA512}
-
-
-def _check_signature(public_key: Any, signature: bytes, payload: bytes, algo: hashes.HashAlgorithm,
-                     sig_algo: str) -> None:
-    if isinstance(public_key, ec.EllipticCurvePublicKey):
-        public_key.verify(signature, payload, ec.ECDSA(algo))
-    elif isinstance(public_key, rsa.RSAPublicKey):
-        if "pss" in sig_algo:
-            public_key.verify(signature, payload,
-                              padding.PSS(mgf=padding.MGF1(algo), salt_length=padding.PSS.AUTO), algo)
-        else:
-            public_key.verify(signature, payload, padding.PKCS1v15(), algo)
-    else:
-        raise InvalidSignature("unsupported key type")
-
-
-def _bad(reason: str) -> OaoiError:
-    return ValidationError("signing.bad_signature", reason=reason)
-
-
-def verify_detached(data: bytes, signature: bytes, trusted: list[x509.Certificate],
-                    *, at: dt.datetime | None = None) -> x509.Certificate:
-    """Check a detached CMS signature of ``data`` and that its signer chains to ``trusted``.
-
-    Returns the signer's certificate.  Raises ``signing.bad_signature`` when
-    the signature does not match the bytes (or cannot be read) and
-    ``signing.untrusted_signer`` when the signer does not chain to any
-    certificate in ``trusted`` (e.g. another event's authority).
-    """
-    try:
-        info = asn1_cms.ContentInfo.load(signature)
-        if info["content_type"].native != "signed_data":
-            raise _bad("not CMS signed-data")
-        signed = info["content"]
-        signer_infos = signed["signer_infos"]
-        if len(signer_infos) != 1:
-            raise _bad("expected exactly one signer")
-        si = signer_infos[0]
-        certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in signed["certificates"] or []
-                 if c.name == "certificate"]
-        sid = si["sid"]
-        signer_cert: x509.Certificate | None = None
-        if sid.name == "issuer_and_serial_number":
-            serial = sid.chosen["serial_number"].native
-            issuer_der = sid.chosen["issuer"].dump()
-            for c in certs:
-                if c.serial_number == serial and c.issuer.public_bytes() == issuer_der:
-                    signer_cert = c
-                    break
-        else:
-            ski = sid.chosen.native
-            for c in certs:
-                try:
-                    if c.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest == ski:
-                        signer_cert = c
-                        break
-                except x509.ExtensionNotFound:
-                    continue
-        if signer_cert is None:
-            raise _bad("signer certificate missing")
-        digest_name = si["digest_algorithm"]["algorithm"].native
-        if digest_name not in _HASHES:
-            raise _bad(f"digest {digest_name} not supported")
-        algo = _HASHES[digest_name]()
-        sig_algo = si["signature_algorithm"]["algorithm"].native or ""
-        sig_value = si["signature"].native
-        signed_attrs = si["signed_attrs"]
-        if signed_attrs.native is None or len(signed_attrs) == 0:
-            h = hashes.Hash(algo)
-            h.update(data)
-            payload = data
-        else:
-            digest = None
-            for attr in signed_attrs:
-                if attr["type"].native == "message_digest":
-                    digest = attr["values"][0].native
-            if digest is None:
-                raise _bad("message digest missing")
-            h = hashes.Hash(algo)
-            h.update(data)
-            if h.finalize() != digest:
-                raise _bad("content changed")
-            payload = signed_attrs.untag().dump(force=True)
-        try:
-            _check_signature(signer_cert.public_key(), sig_value, payload, algo, sig_algo)
-        except InvalidSignature as exc:
-            raise _bad("signature value does not match") from exc
-    except OaoiError:
-        raise
-    except (ValueError, TypeError, KeyError, IndexError) as exc:
-        raise _bad("unreadable signature") from exc
-    intermediates = [c for c in certs if c != signer_cert]
-    chain_to(signer_cert, intermediates, trusted, at=at)
-    return signer_cert
-
-
-# -- chains ---------------------------------------------------------------------------------
-def _is_ca(cert: x509.Certificate) -> bool:
-    try:
-        bc = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
-    except x509.ExtensionNotFound:
-        return cert.version == x509.Version.v1  # very old roots carry no extensions
-    if not bc.ca:
-        return False
-    try:
-        ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        return ku.key_cert_sign
-    except x509.ExtensionNotFound:
-        return True
-
-
-def _manual_chain(leaf: x509.Certificate, intermediates: Sequence[x509.Certificate],
-                  trusted: Sequence[x509.Certificate], at: dt.datetime) -> list[x509.Certificate] | None:
-    """Issuer signature + names + validity, up to eight links (for CAs outside the Web PKI rules)."""
-    pool = list(intermediates)
-    trusted_fps = {cert_fingerprint(t) for t in trusted}
-    path = [leaf]
-    current = leaf
-    for _ in range(8):
-        if not current.not_valid_before_utc <= at <= current.not_valid_after_utc:
-            return None
-        if cert_fingerprint(current) in trusted_fps and current is not leaf:
-            return path
-        found = None
-        for candidate in list(trusted) + pool:
-            if candidate.subject != current.issuer or not _is_ca(candidate):
-                continue
-            try:
-                current.verify_directly_issued_by(candidate)
-            except (ValueError, TypeError, InvalidSignature):
-                continue
-            found = candidate
-            break
-        if found is None:
-            return None
-        path.append(found)
-        if cert_fingerprint(found) in trusted_fps:
-            if not found.not_valid_before_utc <= at <= found.not_valid_after_utc:
-                return None
-            return path
-        current = found
-    return None
-
-
-def chain_to(leaf: x509.Certificate, intermediates: Iterable[x509.Certificate],
-             trusted: Sequence[x509.Certificate], *, at: dt.datetime | None = None) -> list[x509.Certificate]:
-    """The path from ``leaf`` to one of ``trusted``; raises ``signing.untrusted_signer`` if none.
-
-    Uses :mod:`cryptography.x509.verification` (Web PKI rules for the
-    authorities, any extensions on the signer's certificate); when that
-    refuses an authority built outside those rules (some government CAs),
-    falls back to checking issuer names, issuer signatures, CA flags and
-    validity link by link.
-    """
-    at = at or _now()
-    intermediates = list(intermediates)
-    trusted = list(trusted)
-    if trusted:
-        if cert_fingerprint(leaf) in {cert_fingerprint(t) for t in trusted}:
-            return [leaf]
-        try:
-            from cryptography.x509 import verification as v
-
-            verifier = (
-                v.PolicyBuilder()
-                .store(v.Store(trusted))
-                .time(at)
-                .extension_policies(ca_policy=v.ExtensionPolicy.webpki_defaults_ca(),
-                                    ee_policy=v.ExtensionPolicy.permit_all())
-                .build_client_verifier()
-            )
-            return list(verifier.verify(leaf, intermediates).chain)
-        except ImportError:  # pragma: no cover - older cryptography
-            pass
-        except Exception:  # VerificationError: try the plain link-by-link check
-            pass
-        path = _manual_chain(leaf, intermediates, trusted, at)
-        if path is not None:
-            return path
-    raise ValidationError("signing.untrusted_signer", subject=common_name(leaf.subject),
-                          issuer=common_name(leaf.issuer))
+    return key, cert, [c for c in (extra or []) if c != cert]
 
 
 __all__ = [
     "KDF_ITERATIONS",
     "MIN_PASSPHRASE_LENGTH",
-    "REWRAPPED_ACTION",
     "Signer",
     "active_credential",
     "authority_certificate",
+    "authority_key",
+    "authority_row",
+    "build_authority",
+    "build_judge_certificate",
+    "build_pkcs12",
+    "check_new_passphrase",
     "cert_fingerprint",
     "cert_pem",
     "certs_from_pem",
-    "chain_to",
     "common_name",
-    "create_authority",
     "credential_is_weak",
     "encrypt_private_key",
-    "import_judge_certificate",
-    "issue_judge_certificate",
-    "load_signer",
+    "naive_utc",
+    "open_imported_pkcs12",
+    "open_pkcs12",
     "pkcs12_protection",
     "private_key_protection",
-    "rewrap_credential",
-    "sign_detached",
+    "secret_bytes",
     "signer_from_credential",
-    "verify_detached",
+    "to_uuid",
 ]

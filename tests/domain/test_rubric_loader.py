@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 
 from oaoi_desktop.domain import canonical
 from oaoi_desktop.domain.rubric import CHAIR, AggregationMethod, Rubric
-from oaoi_desktop.domain.rubric_loader import (
+from oaoi_desktop.domain.rubric_loader import key_lines, parse_rubric
+from oaoi_desktop.rubrics import (
     MAX_FILE_BYTES,
     builtin_rubric_dir,
-    key_lines,
     list_builtin_rubrics,
     load_rubric,
-    parse_rubric,
     resolve_rubric,
     validate_rubric_file,
 )
@@ -647,7 +646,8 @@ def test_every_rubric_message_has_both_languages_and_the_same_placeholders() -> 
 
 
 def test_every_message_id_used_by_the_loader_is_in_the_catalogue() -> None:
-    source = (REPO / "oaoi_desktop" / "domain" / "rubric_loader.py").read_text(encoding="utf-8")
+    parts = [*sorted((REPO / "oaoi_desktop" / "domain").glob("rubric_*.py")), REPO / "oaoi_desktop" / "rubrics.py"]
+    source = "".join(p.read_text(encoding="utf-8") for p in parts)
     used = set(re.findall(r'"(rubric\.[a-z_.]+)"', source))
     assert used and used <= set(all_messages())
 

@@ -104,7 +104,7 @@ def test_flagged_dossiers_are_the_rubric_thresholds(db: Database, ev: str) -> No
 
 
 def test_integer_spreads_equal_the_statistics_module() -> None:
-    from oaoi_desktop.domain.rubric_loader import load_rubric
+    from oaoi_desktop.rubrics import load_rubric
     from support.builders import RUBRICS
 
     rubric = load_rubric(RUBRICS / "kipp-proposal.toml")

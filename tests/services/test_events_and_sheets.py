@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
 from oaoi_desktop.services.audit import Actor

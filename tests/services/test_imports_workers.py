@@ -168,11 +168,11 @@ def test_the_sqlite_fast_path_writes_what_core_statements_write(tmp_path: Path) 
     for raw in (True, False):
         db, event_id = _fresh(tmp_path, f"raw-{raw}")
         try:
-            ev = imports._resolve_event(db, event_id)
+            ev = imports.pipeline.resolve_event(db, event_id)
             for paths in ([batch], [revision2]):
-                importer = imports._Importer(db, ev, actor=ACTOR, store=blob_store_for(db), limits=imports.Limits(),
-                                             progress=None, cancel=None, workers=1, today=TODAY, processes=False,
-                                             raw_sqlite=raw)
+                importer = imports.pipeline.Importer(db, ev, actor=ACTOR, store=blob_store_for(db),
+                                                     limits=imports.Limits(), progress=None, cancel=None, workers=1,
+                                                     today=TODAY, processes=False, raw_sqlite=raw)
                 report = importer.run(scan(paths))
                 assert not report.has_rejections
             _chain_ok(db, event_id)

@@ -246,16 +246,16 @@ def test_finalised_event_refuses_the_write_helpers(db: Database, ev: str) -> Non
 
 
 def test_only_the_secretariat_issues_the_event_ca_and_certificates(db: Database, ev: str) -> None:
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     before = counts(db)
     with db.write() as s:
         e, budi, me = who(s, ev, "Ketua Ani")
         for actor in (me, Actor("cli:operator")):
             with pytest.raises(PermissionDeniedError):
-                pki.create_authority(s, e.id, "otoritas-rahasia-2026", actor)
+                keys.create_authority(s, e.id, "otoritas-rahasia-2026", actor)
             with pytest.raises(PermissionDeniedError):
-                pki.issue_judge_certificate(s, e.id, budi.id, "otoritas-rahasia-2026", "sandi-ketua-2026", actor)
+                keys.issue_judge_certificate(s, e.id, budi.id, "otoritas-rahasia-2026", "sandi-ketua-2026", actor)
     assert counts(db) == before
 
 

@@ -33,12 +33,12 @@ import pytest
 from sqlalchemy import func, select
 
 import oaoi_desktop.services
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.errors import PermissionDeniedError
 from oaoi_desktop.services import (
     accounts, agreement, assignments, audit, audit_chain, audit_query, audit_state, audit_verify, auth, backups, blind, calibration,
     completeness, documents, dossiers, events, exports, finalisation, imports, judging, paper, plenary, policy,
-    projector, purge, ranking, sensitivity, shadow, sheets, signatures, stages, status,
+    keys, projector, purge, ranking, sensitivity, shadow, sheets, signatures, stages, status,
 )
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
@@ -70,7 +70,9 @@ PURE = {
     "exports.is_dangerous", "exports.csv_safe", "exports.write_csv",
     "import_reader.normalised", "import_reader.content_digest", "import_reader.prepare",
     "import_reader.discard_files", "import_reader.worker_main",
-    "imports.auto_workers",
+    "imports.readers.auto_workers", "imports.readers.needs_reading", "imports.readers.process_portable",
+    "imports.readers.processes_possible", "imports.statements.current_snapshot",
+    "imports.statements.attachment_digest",
     "judging.integrity_statement", "judging.redaction_terms", "judging.make_redactor", "judging.mask_text",
     "paper.form_file_name", "paper.read_score_file",
     "plenary.snapshot",
@@ -80,14 +82,17 @@ PURE = {
     "signatures.stamp_text",
     "purged.retention_days", "purged.purge_state", "purged.purged_when", "purged.purged_when_text", "purge.older_backups",
     "stages.stage_closing",
-    "exchange.bundles.encode_bundle", "exchange.bundles.parse_bundle", "exchange.bundles.bundle_files",
+    "exchange.bundles.files.encode_bundle", "exchange.bundles.files.parse_bundle", "exchange.bundles.files.bundle_files",
+    "exchange.bundles.files.reject", "exchange.bundles.merge.score_values", "exchange.bundles.merge.sheet_scores",
     "exchange.crypto.derive_keys", "exchange.crypto.object_name", "exchange.crypto.encrypt_stream",
     "exchange.crypto.encrypt_bytes", "exchange.crypto.open_object", "exchange.crypto.decrypt_file",
-    "exchange.entries.entry_of", "exchange.entries.parse_entry",
+    "exchange.entries.entry_of", "exchange.entries.parse_entry", "exchange.entries.parse_time",
     "exchange.lineage.version_hash", "exchange.lineage.sheet_hash", "exchange.lineage.key_of",
     "exchange.lineage.effective_ancestors", "exchange.lineage.relation",
-    "exchange.packages.check_passphrase", "exchange.packages.sealed_size", "exchange.packages.find_header",
-    "exchange.packages.is_panel_package", "exchange.packages.open_package",
+    "exchange.packages.common.check_passphrase", "exchange.packages.common.sealed_size",
+    "exchange.packages.common.find_header", "exchange.packages.common.is_panel_package",
+    "exchange.packages.common.open_package", "exchange.packages.common.b64", "exchange.packages.common.unb64",
+    "exchange.packages.common.write_temp", "exchange.packages.common.fsync_all", "exchange.packages.common.object_path",
     "policy.allowed_roles", "policy.markdown_table",
     "audit_state.digest", "audit_state.rubric_content_sha256", "audit_state.replay_state",
     "audit_state.compare_state", "audit_verify.check_state", "audit_verify.parse_digest",
@@ -127,7 +132,11 @@ PUBLIC = {
     "seat.seat_judge_id": "what kind of seat this is",
     "signatures.verify_bytes": "anyone may verify a signed PDF they hold",
     "signatures.verify_file": "anyone may verify a signed PDF they hold",
-    "exchange.packages.import_package": "sets up a judge's laptop: the package passphrase is the proof",
+    "exchange.packages.install.import_package": "sets up a judge's laptop: the package passphrase is the proof",
+    "keys.load_signer": "opening one's own signing credential: that person's passphrase is the proof (a weak "
+                        "stored key is re-wrapped, audited as key.rewrapped)",
+    "keys.rewrap_credential": "re-wrapping one's own signing credential: that person's passphrase is the proof",
+    "imports.pipeline.resolve_event": "resolving an event the caller already holds (like events.get_event)",
     "demo.build_demo": "builds the demo database only (refuses any other); acts as its own secretariat",
     "demo.open_demo": "opens the demo database only",
     "policy.authorize": "the policy itself", "policy.authorize_db": "the policy itself",
@@ -135,6 +144,7 @@ PUBLIC = {
     "auth.require_secretariat": "the policy's wrapper",
     "audit.refuse_if_finalised": "the finalisation guard, called by audit.append",
     "audit.append": "the audit writer, called by services after their own check",
+    "audit.append_many": "the audit writer (a batch), called by services after their own check",
     "backups.rotating_backup": "automatic backup inside an already-authorised action (system)",
     "backups.backup_before_import": "automatic backup inside an already-authorised import (system)",
     "backups.change_marker": "whether the database changed (automatic backups)",
@@ -142,9 +152,9 @@ PUBLIC = {
     "exchange.entries.write_entry": "store helper of an authorised bundle merge",
     "exchange.lineage.record": "store helper of an authorised bundle merge",
     "exchange.lineage.lineages": "store helper of authorised exchange operations",
-    "exchange.bundles.build_payload": "helper of export_bundle (checked there)",
-    "exchange.bundles.verify_bundle": "helper of import_bundles (checked there)",
-    "exchange.packages.build_manifest": "helper of export_package (checked there)",
+    "exchange.bundles.files.build_payload": "helper of export_bundle (checked there)",
+    "exchange.bundles.files.verify_bundle": "helper of import_bundles (checked there)",
+    "exchange.packages.export.build_manifest": "helper of export_package (checked there)",
     "documents.context.data_for": "helper of documents.prepare (checked there), takes its Context",
     "documents.context.fingerprint": "helper of documents.prepare (checked there)",
     "documents.context.adjusted_rows": "helper of documents.prepare (checked there)",
@@ -379,9 +389,9 @@ CASES: dict[str, Case] = {
         w, lambda s, e: finalisation.finalise_event(s, e, a, paper_signed=True))),
     "finalisation.reopen_event": Case("event.reopen", lambda w, a, r: _s(
         w, lambda s, e: finalisation.reopen_event(s, e, a, "koreksi"))),
-    "imports.import_paths": Case("import.dossiers", lambda w, a, r: imports.import_paths(
+    "imports.pipeline.import_paths": Case("import.dossiers", lambda w, a, r: imports.import_paths(
         w.db, w.event, [w.tmp / "nothing-here"], actor=a)),
-    "imports.import_candidates": Case("import.dossiers", lambda w, a, r: imports.import_candidates(
+    "imports.pipeline.import_candidates": Case("import.dossiers", lambda w, a, r: imports.import_candidates(
         w.db, w.event, [], actor=a)),
     "judging.declare_integrity": Case("integrity.declare_own", lambda w, a, r: _s(
         w, lambda s, e: judging.declare_integrity(s, e, _judge(s, e, w, r)))),
@@ -428,13 +438,13 @@ CASES: dict[str, Case] = {
         w, lambda s, e: sensitivity.leave_one_judge_out(s, e, actor=a))),
     "stages.reopen_stage": Case("stage.reopen", lambda w, a, r: _s(w, lambda s, e: stages.reopen_stage(
         s, e, "proposal", reason="koreksi", actor=a))),
-    "exchange.bundles.export_bundle": Case("bundle.export_own", lambda w, a, r: bundles.export_bundle(
+    "exchange.bundles.files.export_bundle": Case("bundle.export_own", lambda w, a, r: bundles.export_bundle(
         w.db, w.event, str(w.judge_of.get(r, w.judge_of["member"])), w.tmp / "out", "passphrase-1", actor=a)),
-    "exchange.bundles.merge_verified": Case("bundle.import", lambda w, a, r: _s(
+    "exchange.bundles.merge.merge_verified": Case("bundle.import", lambda w, a, r: _s(
         w, lambda s, e: bundles.merge_verified(s, e, None, actor=a))),  # type: ignore[arg-type]
-    "exchange.bundles.import_bundles": Case("bundle.import", lambda w, a, r: bundles.import_bundles(
+    "exchange.bundles.merge.import_bundles": Case("bundle.import", lambda w, a, r: bundles.import_bundles(
         w.db, w.event, [], actor=a)),
-    "exchange.bundles.resolve_conflict": Case("bundle.resolve", lambda w, a, r: _s(
+    "exchange.bundles.conflicts.resolve_conflict": Case("bundle.resolve", lambda w, a, r: _s(
         w, lambda s, e: bundles.resolve_conflict(s, "00000000-0000-0000-0000-000000000000", "stored", "x",
                                                  actor=a))),
     "calibration.flag_dossiers": Case("calibration.manage", lambda w, a, r: _s(
@@ -452,8 +462,15 @@ CASES: dict[str, Case] = {
     "shadow.assign_shadow": Case("assignment.add", lambda w, a, r: _s(
         w, lambda s, e: shadow.assign_shadow(s, e, "Magang", follow="Budi", actor=a))),
     "shadow.report": Case("results.read", lambda w, a, r: _s(w, lambda s, e: shadow.report(s, e, actor=a))),
-    "exchange.packages.export_package": Case("package.export", lambda w, a, r: packages.export_package(
+    "exchange.packages.export.export_package": Case("package.export", lambda w, a, r: packages.export_package(
         w.db, w.event, "Budi", w.tmp / "out", "passphrase-123456", actor=a)),
+    "keys.create_authority": Case("ca.issue", lambda w, a, r: _s(
+        w, lambda s, e: keys.create_authority(s, e.id, "frasa-sandi-otoritas-2026", a))),
+    "keys.issue_judge_certificate": Case("ca.issue", lambda w, a, r: _s(
+        w, lambda s, e: keys.issue_judge_certificate(
+            s, e.id, _judge(s, e, w, "member").id, "frasa-sandi-otoritas-2026", "frasa-sandi-juri-2026", a))),
+    "keys.import_judge_certificate": Case("ca.issue", lambda w, a, r: _s(
+        w, lambda s, e: keys.import_judge_certificate(s, e.id, _judge(s, e, w, "member").id, b"", "x", a))),
     # blindstart (issue 14)
     "blind.set_blind_terms": Case("event.update", lambda w, a, r: _s(w, lambda s, e: blind.set_blind_terms(
         s, e, ["Medan"], actor=a))),
@@ -568,11 +585,11 @@ READS: dict[str, Case] = {
     "status.summary": Case("results.read", lambda w, a, r: status.summary(w.db, actor=a)),
     "status.event_progress": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: status.event_progress(s, e.id, "proposal", actor=a))),
-    "exchange.bundles.list_conflicts": Case("bundle.resolve", lambda w, a, r: _r(
+    "exchange.bundles.conflicts.list_conflicts": Case("bundle.resolve", lambda w, a, r: _r(
         w, lambda s, e: bundles.list_conflicts(s, e, actor=a))),
-    "exchange.bundles.open_conflict_count": Case("bundle.resolve", lambda w, a, r: _r(
+    "exchange.bundles.conflicts.open_conflict_count": Case("bundle.resolve", lambda w, a, r: _r(
         w, lambda s, e: bundles.open_conflict_count(s, e.id, actor=a))),
-    "exchange.bundles.event_with_most_open_conflicts": Case("bundle.resolve", lambda w, a, r: _r(
+    "exchange.bundles.conflicts.event_with_most_open_conflicts": Case("bundle.resolve", lambda w, a, r: _r(
         w, lambda s, e: bundles.event_with_most_open_conflicts(s, actor=a))),
 }
 CASES.update(READS)

@@ -92,7 +92,7 @@ def test_timezone_setting_is_checked_and_audited(db, event):
 
 
 def test_create_event_with_a_timezone(db):
-    from oaoi_desktop.domain.rubric_loader import load_rubric
+    from oaoi_desktop.rubrics import load_rubric
     from support.builders import RUBRICS, ensure_secretariat
 
     ensure_secretariat(db)

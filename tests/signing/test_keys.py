@@ -25,6 +25,7 @@ from oaoi_desktop import passphrase_policy
 from oaoi_desktop.errors import ConflictError, ValidationError
 from oaoi_desktop.services import accounts, auth, documents, events, finalisation, signatures
 from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.models import AuditEntry, EventAuthority, EventStatus, JudgeCredential, Role
 from support.signing_keys import CA_PASS, PASSES, make_panel
 from support.builders import ACTOR, KIPP_CRITERIA, TEST_SECRETARIAT_PIN, add_dossier, add_judges, make_event, score, uniform
@@ -103,7 +104,7 @@ def test_an_imported_pkcs12_is_stored_re_encrypted_with_the_modern_parameters(db
     panel = make_panel(db)
     p12, _root = external_p12(b"sandi-p12-budi")
     with db.write() as s:
-        cred = pki.import_judge_certificate(s, panel.event_id, panel.judges[0], p12, "sandi-p12-budi", ACTOR)
+        cred = keys.import_judge_certificate(s, panel.event_id, panel.judges[0], p12, "sandi-p12-budi", ACTOR)
         stored = cred.pkcs12
     _assert_modern_pkcs12(stored)
 
@@ -118,7 +119,7 @@ def test_a_weak_ca_key_is_rewrapped_when_it_is_next_unlocked(db) -> None:
     event_id = make_event(db)
     (budi,) = add_judges(db, event_id, ["Budi Santoso"])
     with db.write() as s:
-        row = pki.create_authority(s, event_id, CA_PASS, ACTOR)
+        row = keys.create_authority(s, event_id, CA_PASS, ACTOR)
         key = serialization.load_pem_private_key(row.key_pem.encode(), CA_PASS.encode())
         row.key_pem = _weak_pkcs8(key, CA_PASS.encode())
     with db.read() as s:
@@ -126,12 +127,12 @@ def test_a_weak_ca_key_is_rewrapped_when_it_is_next_unlocked(db) -> None:
     assert _pkcs8_params(ca_pem)[3] == 2048
     # a wrong CA passphrase changes nothing
     with db.write() as s, pytest.raises(ValidationError):
-        pki.issue_judge_certificate(s, event_id, budi, "rahasia-yang-salah", PASSES["Budi Santoso"], ACTOR)
+        keys.issue_judge_certificate(s, event_id, budi, "rahasia-yang-salah", PASSES["Budi Santoso"], ACTOR)
     with db.read() as s:
         assert s.scalar(select(EventAuthority.key_pem)) == ca_pem
     # the right one: the certificate is issued AND the key is re-wrapped in the same transaction
     with db.write() as s:
-        pki.issue_judge_certificate(s, event_id, budi, CA_PASS, PASSES["Budi Santoso"], ACTOR)
+        keys.issue_judge_certificate(s, event_id, budi, CA_PASS, PASSES["Budi Santoso"], ACTOR)
     with db.read() as s:
         new_pem = s.scalar(select(EventAuthority.key_pem))
         entries = [(e.entity_type, e.before, e.after)
@@ -188,7 +189,7 @@ def test_a_weak_judge_pkcs12_is_rewrapped_when_it_is_next_used_to_sign(db, tmp_p
 def test_a_weak_ca_passphrase_is_refused(db, weak: str) -> None:
     event_id = make_event(db)
     with db.write() as s, pytest.raises(ValidationError) as err:
-        pki.create_authority(s, event_id, weak, ACTOR)
+        keys.create_authority(s, event_id, weak, ACTOR)
     assert err.value.message_id == "keys.passphrase_weak"
     assert "12 karakter atau 4 kata" in err.value.render("id")
 
@@ -204,13 +205,13 @@ def test_weak_judge_and_p12_passphrases_are_refused(db) -> None:
     panel = make_panel(db)
     budi = panel.judges[0]
     with db.write() as s, pytest.raises(ValidationError) as err:
-        pki.issue_judge_certificate(s, panel.event_id, budi, CA_PASS, "budi1234", ACTOR)
+        keys.issue_judge_certificate(s, panel.event_id, budi, CA_PASS, "budi1234", ACTOR)
     assert err.value.message_id == "keys.passphrase_weak" and "judge_passphrase" in err.value.render("en")
     from support.signing_keys import external_p12
 
     p12, _ = external_p12(b"password123")
     with db.write() as s, pytest.raises(ValidationError) as err:
-        pki.import_judge_certificate(s, panel.event_id, budi, p12, "password123", ACTOR)
+        keys.import_judge_certificate(s, panel.event_id, budi, p12, "password123", ACTOR)
     assert err.value.message_id == "keys.passphrase_weak"
 
 
@@ -379,7 +380,7 @@ def test_a_signature_made_with_a_replaced_credential_after_its_replacement_fails
         old = pki.active_credential(s, panel.event_id, budi)
         old_signer = pki.signer_from_credential(old, PASSES["Budi Santoso"])
     with db.write() as s:  # Budi lost his laptop: a new certificate is issued
-        pki.issue_judge_certificate(s, panel.event_id, budi, CA_PASS, "sandi-baru-budi-2026", ACTOR)
+        keys.issue_judge_certificate(s, panel.event_id, budi, CA_PASS, "sandi-baru-budi-2026", ACTOR)
     path = tmp_path / "lhp.pdf"
     make_pdf(path, [budi], event_id=panel.event_id)
     _pyhanko_sign(old_signer, path, "sig_" + uuid.UUID(budi).hex)  # the thief signs with the old key

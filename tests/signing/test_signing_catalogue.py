@@ -8,8 +8,8 @@ from pathlib import Path
 from oaoi_desktop.i18n import all_messages, catalogue_signing
 
 ROOT = Path(__file__).resolve().parents[2] / "oaoi_desktop"
-SOURCES = [ROOT / "signing" / "pki.py", ROOT / "signing" / "pades.py", ROOT / "services" / "signatures.py",
-           ROOT / "cli" / "signing.py"]
+SOURCES = [ROOT / "signing" / "pki.py", ROOT / "signing" / "cms.py", ROOT / "signing" / "pades.py",
+           ROOT / "services" / "keys.py", ROOT / "services" / "signatures.py", ROOT / "cli" / "signing.py"]
 
 
 def test_signing_catalogue_complete() -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import documents, signatures
+from oaoi_desktop.services import keys
 from oaoi_desktop.signing import pades, pki
 from oaoi_desktop.store.models import AuditEntry
 from support import signing_keys
@@ -136,7 +137,7 @@ def test_certificate_of_another_events_authority_does_not_chain(db, tmp_path) ->
     make_pdf(path, [a.chair], event_id=a.event_id)
     # someone with B's credential signs A's document in A's chair field
     with db.read() as s:
-        signer_b = pki.load_signer(s, b.event_id, b.chair, PASSES["Ketua Tim"])
+        signer_b = keys.load_signer(s, b.event_id, b.chair, PASSES["Ketua Tim"])
     path.write_bytes(pades.sign_pdf_bytes(signer_b, path.read_bytes(), pades.field_name_for(a.chair),
                                           name="Ketua Tim"))
     with db.read() as s:
@@ -303,7 +304,7 @@ def test_imported_government_certificate_signs_and_is_recognised(panel, tmp_path
     p12, _root = signing_keys.external_p12(b"sandi-p12-budi")  # a 'government CA' (root + intermediate)
     budi = panel.judges[0]
     with panel.db.write() as s:
-        pki.import_judge_certificate(s, panel.event_id, budi, p12, "sandi-p12-budi", ACTOR)
+        keys.import_judge_certificate(s, panel.event_id, budi, p12, "sandi-p12-budi", ACTOR)
     path = tmp_path / "lp.pdf"
     make_pdf(path, [budi, panel.chair], event_id=panel.event_id)
     (out,) = signatures.sign_files(panel.db, [path], judge="Budi Santoso", passphrase="sandi-p12-budi", actor=ACTOR)

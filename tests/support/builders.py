@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, assignments, dossiers, events, judging
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Dossier, Event, RecusalLevel, Role, User

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.database import Database
 from support.builders import ACTOR, add_judges, make_event
 
@@ -31,10 +31,10 @@ def make_panel(db: Database, name: str = "KIPP Kota Medan 2026") -> PanelWithKey
     ids = add_judges(db, event_id, list(PASSES))
     names = dict(zip(ids, PASSES))
     with db.write() as s:
-        pki.create_authority(s, event_id, CA_PASS, ACTOR)
+        keys.create_authority(s, event_id, CA_PASS, ACTOR)
     with db.write() as s:
         for uid in ids:
-            pki.issue_judge_certificate(s, event_id, uid, CA_PASS, PASSES[names[uid]], ACTOR)
+            keys.issue_judge_certificate(s, event_id, uid, CA_PASS, PASSES[names[uid]], ACTOR)
     return PanelWithKeys(db, event_id, ids[0], ids[1:], names)
 
 

@@ -175,12 +175,12 @@ def test_secrets_never_reach_logs_exports_the_audit_log_or_backups(db, panel, tm
         slip = auth.issue_pin_slip(s, ani, ACTOR)
         code = auth.reset_credentials(s, ani, ACTOR, new_secret=PIN_ANI + "-baru")
         secrets += [slip.pin, slip.recovery_code, code, PIN_ANI + "-baru"]
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     with db.write() as s:
         event, budi = ctx(s, panel, "Budi")
-        pki.create_authority(s, event.id, passphrase_ca, ACTOR)
-        pki.issue_judge_certificate(s, event.id, budi.id, passphrase_ca, passphrase_judge, ACTOR)
+        keys.create_authority(s, event.id, passphrase_ca, ACTOR)
+        keys.issue_judge_certificate(s, event.id, budi.id, passphrase_ca, passphrase_judge, ACTOR)
     _submit(db, panel, "Budi", "P-001")
 
     export_xlsx = tmp_path / "hasil.xlsx"

@@ -110,13 +110,13 @@ def _build_base(root: Path, flow: str) -> Path:
 def _make_bundles(db: Database, folder: Path, event_id: str, judges: list[str]) -> None:
     """Judges score on a copy of the database (their laptop) and export signed bundles."""
     from oaoi_desktop.services.exchange import bundles
-    from oaoi_desktop.signing import pki
+    from oaoi_desktop.services import keys
 
     with db.write() as s:
         event = events.get_event(s, event_id)
-        pki.create_authority(s, event.id, PASSPHRASE_CA, ACTOR)
+        keys.create_authority(s, event.id, PASSPHRASE_CA, ACTOR)
         for jid in judges:
-            pki.issue_judge_certificate(s, event.id, accounts.find_judge(s, event, jid).id, PASSPHRASE_CA,
+            keys.issue_judge_certificate(s, event.id, accounts.find_judge(s, event, jid).id, PASSPHRASE_CA,
                                         PASSPHRASE_JUDGE, ACTOR)
     laptop = folder / "laptop"
     laptop.mkdir()

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from oaoi_desktop.domain import identity
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.errors import ConflictError, OaoiError, ValidationError
 from oaoi_desktop.services import accounts, assignments, dossiers, events, sheets
 from oaoi_desktop.services.audit import Actor

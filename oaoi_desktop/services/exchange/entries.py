@@ -105,7 +105,7 @@ def _text(value: Any, field: str, limit: int = 100_000) -> str:
     return value
 
 
-def _time(value: Any, field: str) -> dt.datetime | None:
+def parse_time(value: Any, field: str) -> dt.datetime | None:
     if value is None:
         return None
     try:
@@ -162,9 +162,9 @@ def parse_entry(raw: Any) -> Entry:
         device_id=_uuid(raw.get("device_id"), "device_id", optional=True),
         dossier_revision=_int(raw.get("dossier_revision", 1), "dossier_revision"),
         source=_text(raw.get("source", "app"), "source", 20),
-        created_at=_time(raw.get("created_at"), "created_at"),
-        updated_at=_time(raw.get("updated_at"), "updated_at"),
-        submitted_at=_time(raw.get("submitted_at"), "submitted_at"),
+        created_at=parse_time(raw.get("created_at"), "created_at"),
+        updated_at=parse_time(raw.get("updated_at"), "updated_at"),
+        submitted_at=parse_time(raw.get("submitted_at"), "submitted_at"),
         scores=scores,
         version_hash=_hash(raw.get("version_hash"), "version_hash"),
         ancestors=tuple(_hash(a, "ancestors") for a in ancestors),

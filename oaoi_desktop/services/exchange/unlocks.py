@@ -4,7 +4,7 @@ A judge's laptop has no secretariat: nobody there may reopen a submitted or
 locked sheet.  When the secretariat unlocks a sheet (``sheets.unlock_sheet``,
 with a reason), the next panel package for that judge carries a *grant* per
 unlocked sheet, and the whole list is signed with the event authority's key
-(a detached CMS signature, :func:`oaoi_desktop.signing.pki.sign_detached`)::
+(a detached CMS signature, :func:`oaoi_desktop.signing.cms.sign_detached`)::
 
     {"format": "oaoi-unlocks", "format_version": 1, "event_id", "judge_id",
      "package_id", "generation", "authority_fingerprint",
@@ -95,6 +95,7 @@ def sign_grants(session: Session, event: Event, judge: User, grants: list[dict[s
     """The signed list for the manifest (``None`` when nothing is unlocked)."""
     if not grants:
         return None
+    from oaoi_desktop.signing import cms
     from oaoi_desktop.signing import pki
 
     row = session.scalar(select(EventAuthority).where(EventAuthority.event_id == event.id))
@@ -104,13 +105,13 @@ def sign_grants(session: Session, event: Event, judge: User, grants: list[dict[s
     if not ca_passphrase:
         raise ValidationError("exchange.package_needs_ca_passphrase", judge=judge.name, sheets=len(grants))
     # The authority's key, opened as the signing module opens it to issue certificates.
-    key = pki._authority_key(row, ca_passphrase, event)  # noqa: SLF001 - the one CA-key loader
+    key = pki.authority_key(row, ca_passphrase, event)  # the one CA-key loader
     certificate = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
     doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "event_id": str(event.id), "judge_id": str(judge.id),
            "package_id": str(package_id), "generation": int(generation), "authority_fingerprint": row.fingerprint,
            "unlocks": grants}
     payload = canonical.dumps(doc)
-    signature = pki.sign_detached(pki.Signer(private_key=key, certificate=certificate), payload)
+    signature = cms.sign_detached(pki.Signer(private_key=key, certificate=certificate), payload)
     return {"payload": payload.decode("utf-8"), "signature": base64.b64encode(signature).decode("ascii")}
 
 
@@ -120,6 +121,7 @@ def verify_grants(signed: Any, authority_pem: str | None, *, event_id: uuid.UUID
     """The grants of a package's signed unlock list; raises ``exchange.package_unlocks_unverified``."""
     if signed is None:
         return {}
+    from oaoi_desktop.signing import cms
     from oaoi_desktop.signing import pki
 
     def refuse(detail: str) -> ValidationError:
@@ -136,7 +138,7 @@ def verify_grants(signed: Any, authority_pem: str | None, *, event_id: uuid.UUID
         raise refuse("signature")
     payload = signed["payload"].encode("utf-8")
     try:
-        signer = pki.verify_detached(payload, signature, authorities[:1])
+        signer = cms.verify_detached(payload, signature, authorities[:1])
     except OaoiError:
         raise refuse("signature") from None
     if pki.cert_fingerprint(signer) != pki.cert_fingerprint(authorities[0]):

@@ -1,7 +1,7 @@
 """Resolving sheet conflicts: two versions of one judge's sheet, side by side.
 
 A conflict arises when a judge's sheet was edited on two laptops from the same
-base (``services/exchange/bundles.py``).  :class:`ConflictResolutionDialog`
+base (``services/exchange/bundles/``).  :class:`ConflictResolutionDialog`
 lists the open conflicts of an event; for the one selected it shows, per
 criterion, the value and comment of version **A** (the one stored on this
 laptop) beside version **B** (the one from the bundle), differing rows marked,

@@ -2,14 +2,14 @@
 (the GUI of ``oaoi ca create|show`` and ``oaoi cert issue|import``).
 
 * The authority: made once per event; its key is encrypted with a passphrase the
-  secretariat types twice (:func:`oaoi_desktop.signing.pki.create_authority`).
+  secretariat types twice (:func:`oaoi_desktop.services.keys.create_authority`).
   Its certificate (PEM) can be saved for anyone who verifies outside the venue.
 * A judge's certificate: issued by the authority (the secretariat types the
   authority's passphrase, the judge types their OWN new passphrase twice), kept
   in the store as an encrypted PKCS#12; a copy of that file can be written to a
-  chosen folder or USB stick (:func:`~oaoi_desktop.signing.pki.issue_judge_certificate`).
+  chosen folder or USB stick (:func:`~oaoi_desktop.services.keys.issue_judge_certificate`).
 * Or a judge's existing certificate, a PKCS#12 file with its passphrase
-  (:func:`~oaoi_desktop.signing.pki.import_judge_certificate`).
+  (:func:`~oaoi_desktop.services.keys.import_judge_certificate`).
 
 Every action is the services' (secretariat only, audited); secrets are cleared
 from the fields as soon as they are used and never shown.

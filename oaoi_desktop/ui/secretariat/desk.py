@@ -227,10 +227,10 @@ class SecretariatDesk:
 
     def create_authority(self, event_id: EventId, secret: str, actor: Actor) -> str:
         """Create the event's certificate authority, its key under ``secret``; its fingerprint."""
-        from oaoi_desktop.signing import pki
+        from oaoi_desktop.services import keys
 
         with self.db.write() as s:
-            return pki.create_authority(s, event_id, secret, actor).fingerprint
+            return keys.create_authority(s, event_id, secret, actor).fingerprint
 
     def authority_pem(self, event_id: EventId) -> str | None:
         """The authority's certificate as PEM (None while the event has none)."""
@@ -244,20 +244,20 @@ class SecretariatDesk:
                           actor: Actor) -> tuple[str, bytes, str, str]:
         """Issue the judge's signing certificate (PKCS#12 under ``secret``): the judge's name,
         the .p12 bytes, its serial and last day."""
-        from oaoi_desktop.signing import pki
+        from oaoi_desktop.services import keys
 
         with self.db.write() as s:
-            cred = pki.issue_judge_certificate(s, event_id, judge_id, ca_secret, secret, actor)
+            cred = keys.issue_judge_certificate(s, event_id, judge_id, ca_secret, secret, actor)
             name = accounts.find_judge(s, events.get_event(s, event_id), judge_id).name
             return name, bytes(cred.pkcs12), cred.serial, cred.not_after.date().isoformat()
 
     def import_certificate(self, event_id: EventId, judge_id: str, data: bytes, secret: str,
                            actor: Actor) -> tuple[str, str]:
         """Import a judge's PKCS#12 file (its passphrase ``secret``): the judge's name and the serial."""
-        from oaoi_desktop.signing import pki
+        from oaoi_desktop.services import keys
 
         with self.db.write() as s:
-            cred = pki.import_judge_certificate(s, event_id, judge_id, data, secret, actor)
+            cred = keys.import_judge_certificate(s, event_id, judge_id, data, secret, actor)
             name = accounts.find_judge(s, events.get_event(s, event_id), judge_id).name
             return name, cred.serial
 

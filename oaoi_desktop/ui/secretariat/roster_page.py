@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from oaoi_desktop.domain.rubric_loader import list_builtin_rubrics, load_rubric
+from oaoi_desktop.rubrics import list_builtin_rubrics, load_rubric
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, message_label, set_message

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.domain.rubric import Rubric
-from oaoi_desktop.domain.rubric_loader import list_builtin_rubrics, load_rubric
+from oaoi_desktop.rubrics import list_builtin_rubrics, load_rubric
 from oaoi_desktop.errors import OaoiError, ProblemsError
 from oaoi_desktop.services import events
 from oaoi_desktop.ui import dialogs, language

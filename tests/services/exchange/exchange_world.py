@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from oaoi_desktop.services import accounts, assignments, dossiers, events, imports, judging, ranking, sheets
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles, packages
-from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store import models
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Role
@@ -94,7 +94,7 @@ def make_world(root: Path, judges: tuple[str, ...] = ("Ani", "Budi"), *, sec_url
     sec = Database.open(sec_url or "sqlite:///" + str(root / "secretariat.sqlite"))
     ensure_secretariat(sec)
     with sec.write() as s:
-        from oaoi_desktop.domain.rubric_loader import load_rubric
+        from oaoi_desktop.rubrics import load_rubric
         from support.builders import RUBRICS
 
         ev = events.create_event(s, name="KIPP Kota Medan 2026", rubric=load_rubric(RUBRICS / "kipp-proposal.toml"),
@@ -106,12 +106,12 @@ def make_world(root: Path, judges: tuple[str, ...] = ("Ani", "Budi"), *, sec_url
     assert not report.has_rejections
     with sec.write() as s:
         ev = events.get_event(s, event_id)
-        pki.create_authority(s, ev.id, CA_PASS, ACTOR)
+        keys.create_authority(s, ev.id, CA_PASS, ACTOR)
         for i, name in enumerate(judges):
             j = accounts.add_judge(s, ev, name=name, instansi="KemenPAN-RB", role=Role.CHAIR if i == 0 else Role.MEMBER,
                                    actor=ACTOR, secret=PIN)
             world.judges[name] = str(j.id)
-            pki.issue_judge_certificate(s, ev.id, j.id, CA_PASS, passphrase(name), ACTOR)
+            keys.issue_judge_certificate(s, ev.id, j.id, CA_PASS, passphrase(name), ACTOR)
             for d in dossiers.list_dossiers(s, ev, actor=ACTOR):
                 assignments.assign(s, ev, d, j, actor=ACTOR)
     return world

@@ -24,7 +24,9 @@ from oaoi_desktop.domain import canonical
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import events, seat, sheets
 from oaoi_desktop.services.exchange import bundles, crypto, lineage, packages
+from oaoi_desktop.signing import cms
 from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store import models
 from oaoi_desktop.store.models import SheetStatus
 from support.builders import ACTOR, KIPP_CRITERIA
@@ -123,8 +125,8 @@ def test_a_draft_at_the_secretariat_is_still_updated_by_the_judges_bundle(world:
 
 def _resign(world: World, payload: dict[str, Any], out: Path) -> Path:
     with world.sec.read() as s:
-        signer = pki.load_signer(s, world.event_id, world.judges["Ani"], passphrase("Ani"))
-    out.write_bytes(bundles.encode_bundle(payload, pki.sign_detached(signer, canonical.dumps(payload))))
+        signer = keys.load_signer(s, world.event_id, world.judges["Ani"], passphrase("Ani"))
+    out.write_bytes(bundles.encode_bundle(payload, cms.sign_detached(signer, canonical.dumps(payload))))
     return out
 
 
@@ -239,10 +241,10 @@ def test_a_package_with_a_tampered_unlock_list_is_refused(world: World, how: str
         manifest["unlocks"]["payload"] = payload.decode("utf-8")
         if how == "signed_by_the_judge":  # the judge's certificate chains to the authority: still not the authority
             with ani.read() as s:
-                signer = pki.load_signer(s, world.event_id, world.judges["Ani"], passphrase("Ani"))
+                signer = keys.load_signer(s, world.event_id, world.judges["Ani"], passphrase("Ani"))
             import base64
 
-            manifest["unlocks"]["signature"] = base64.b64encode(pki.sign_detached(signer, payload)).decode("ascii")
+            manifest["unlocks"]["signature"] = base64.b64encode(cms.sign_detached(signer, payload)).decode("ascii")
 
     _rewrite_manifest(out, tamper)
     before = store_fingerprint(ani, world.event_id)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from exchange_world import make_world, passphrase
 from oaoi_desktop.services import accounts, events
 from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.models import AuditEntry
 
 
@@ -36,7 +37,7 @@ def test_package_export_rewraps_a_weak_credential_before_it_travels(tmp_path: Pa
         assert actions == ["key.rewrapped"]
         with laptop.read() as s:  # the copy on the judge's laptop is the re-wrapped one
             assert pki.pkcs12_protection(pki.active_credential(s, event_id, ani_id).pkcs12)["strong"]
-            assert pki.load_signer(s, event_id, ani_id, passphrase("Ani"), rewrap=False).certificate == \
+            assert keys.load_signer(s, event_id, ani_id, passphrase("Ani"), rewrap=False).certificate == \
                 signer.certificate
     finally:
         world.close()

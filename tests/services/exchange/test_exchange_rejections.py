@@ -12,10 +12,11 @@ import pytest
 
 from exchange_world import SCORES, World, make_world, passphrase, store_fingerprint
 from oaoi_desktop.domain import canonical
-from oaoi_desktop.domain.rubric_loader import load_rubric
+from oaoi_desktop.rubrics import load_rubric
 from oaoi_desktop.services import accounts, events
 from oaoi_desktop.services.exchange import bundles
-from oaoi_desktop.signing import pki
+from oaoi_desktop.signing import cms
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.models import Role
 from support.builders import ACTOR, RUBRICS
 
@@ -30,9 +31,9 @@ def panel(tmp_path_factory: pytest.TempPathFactory):
     with world.sec.write() as s:  # another event on the same laptop, with its own authority and judge
         other = events.create_event(s, name="Kompetisi Inovasi Kabupaten Deli Serdang 2026",
                                     rubric=load_rubric(RUBRICS / "kipp-proposal.toml"), actor=ACTOR)
-        pki.create_authority(s, other.id, "otoritas-lain-2026", ACTOR)
+        keys.create_authority(s, other.id, "otoritas-lain-2026", ACTOR)
         stranger = accounts.add_judge(s, other, name="Citra", instansi="BRIN", role=Role.MEMBER, actor=ACTOR)
-        pki.issue_judge_certificate(s, other.id, stranger.id, "otoritas-lain-2026", passphrase("Citra"), ACTOR)
+        keys.issue_judge_certificate(s, other.id, stranger.id, "otoritas-lain-2026", passphrase("Citra"), ACTOR)
         other_id, stranger_id = str(other.id), str(stranger.id)
     yield world, good, other_id, stranger_id
     world.close()
@@ -45,8 +46,8 @@ def _parts(good: Path) -> tuple[dict, bytes]:
 
 def _signed_by(world: World, event_id: str, user_id: str, who: str, payload: dict) -> bytes:
     with world.sec.read() as s:
-        signer = pki.load_signer(s, event_id, user_id, passphrase(who))
-    return bundles.encode_bundle(payload, pki.sign_detached(signer, canonical.dumps(payload)))
+        signer = keys.load_signer(s, event_id, user_id, passphrase(who))
+    return bundles.encode_bundle(payload, cms.sign_detached(signer, canonical.dumps(payload)))
 
 
 def corrupt(world: World, good: Path, other: str, stranger: str) -> bytes:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from oaoi_desktop.services import accounts, auth, events, finalisation
 from oaoi_desktop.signing import pki
+from oaoi_desktop.services import keys
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, EventStatus, IssuedDocument, ScoreSheet
 from oaoi_desktop.ui.main_window import MainWindow
@@ -229,7 +230,7 @@ def test_certificates_create_the_authority_issue_a_p12_to_a_folder_and_import_on
         ani = accounts.find_judge(s, events.get_event(s, event_id), "Ani Lestari")
         cred = pki.active_credential(s, event_id, ani.id)
         assert cred is not None and cred.source == "issued"
-        assert pki.load_signer(s, event_id, ani.id, JUDGE_SECRET) is not None  # the judge's passphrase opens it
+        assert keys.load_signer(s, event_id, ani.id, JUDGE_SECRET) is not None  # the judge's passphrase opens it
         assert s.scalar(select(func.count()).select_from(AuditEntry)
                         .where(AuditEntry.action == "credential.issued")) == 1
 

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QTableWidget, QWizard
 from sqlalchemy import select
 
-from oaoi_desktop.domain.rubric_loader import builtin_rubric_dir, validate_rubric_file
+from oaoi_desktop.rubrics import builtin_rubric_dir, validate_rubric_file
 from oaoi_desktop.services import accounts, auth, events
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import AuditEntry, RecusalLevel, Role, RubricVersion
