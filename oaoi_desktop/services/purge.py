@@ -500,13 +500,13 @@ def _destroy(s: Session, event: Event) -> tuple[list[RemovedItem], set[str], dic
 
 
 def _mark_entries(s: Session, event: Event) -> list[dict[str, Any]]:
-    from oaoi_desktop.services.audit_verify import _record_hash, entry_record
+    from oaoi_desktop.services.audit_verify.chain import entry_record, record_hash
 
     marked = []
     for entry in _audit_entries_to_mark(s, event):
         entry.before = _mark(entry.before)
         entry.after = _mark(entry.after)
-        marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": _record_hash(entry_record(entry))})
+        marked.append({"seq": entry.seq, "hash": entry.hash, "marked_sha256": record_hash(entry_record(entry))})
     s.flush()
     return marked
 
