@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -52,6 +53,25 @@ class RawCell(NamedTuple):
     @property
     def is_error(self) -> bool:
         return self.data_type == "e"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A problem found in a CSV/XLSX file (a score file, a roster): where (file, rows) and what."""
+
+    file: str
+    rows: tuple[int, ...]
+    message_id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        from oaoi_desktop import i18n
+
+        if len(self.rows) == 1:
+            where = i18n.render("paper.where_row", lang, file=self.file, row=self.rows[0])
+        else:
+            where = i18n.render("paper.where_rows", lang, file=self.file, rows=", ".join(map(str, self.rows)))
+        return f"{where}: {i18n.render(self.message_id, lang, **self.params)}"
 
 
 # -- CSV -------------------------------------------------------------------------------------------
@@ -162,6 +182,7 @@ def xlsx_text_rows(path: Path) -> Iterator[TextRow]:
 
 __all__ = [
     "RawCell",
+    "RowProblem",
     "TextRow",
     "WorkbookUnreadable",
     "cell_text",

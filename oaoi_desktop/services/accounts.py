@@ -27,6 +27,7 @@ from oaoi_desktop import logs
 from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
 from oaoi_desktop.intake import tabular
+from oaoi_desktop.intake.tabular import RowProblem
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.store.models import Event, Role, User
 from oaoi_desktop.services.policy import Action, authorize
@@ -277,7 +278,7 @@ class RosterImport:
 
     file: str
     outcomes: tuple[RosterOutcome, ...]
-    problems: tuple[Any, ...]  # services.paper.RowProblem (file, rows, message id)
+    problems: tuple[Any, ...]  # intake.tabular.RowProblem (file, rows, message id)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -377,8 +378,6 @@ def import_roster(session: Session, event: Event, path: Path, *, actor: Actor) -
     unknown role.  PINs are not set here: print PIN slips afterwards.
     """
     authorize(session, actor, Action.JUDGE_ADD, event=event)
-    from oaoi_desktop.services.paper import RowProblem
-
     name, rows = read_roster(path)
     outcomes: list[RosterOutcome] = []
     problems: list[RowProblem] = []

@@ -33,7 +33,7 @@ import hashlib
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -48,6 +48,7 @@ from oaoi_desktop.domain.scoring import number_text, sheet_total
 from oaoi_desktop.domain.sorting import natural_key
 from oaoi_desktop.errors import ValidationError
 from oaoi_desktop.intake import tabular
+from oaoi_desktop.intake.tabular import RowProblem
 from oaoi_desktop.services import accounts, sheets as sheet_service
 from oaoi_desktop.services.assignments import recused
 from oaoi_desktop.services.audit import Actor, append
@@ -233,23 +234,6 @@ def read_score_file(path: Path) -> list[PaperRow]:
 
 
 # == report ========================================================================================
-@dataclass(frozen=True)
-class RowProblem:
-    """A problem found in a score file: where (file, rows) and what."""
-
-    file: str
-    rows: tuple[int, ...]
-    message_id: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def render(self, lang: str | None = None) -> str:
-        if len(self.rows) == 1:
-            where = i18n.render("paper.where_row", lang, file=self.file, row=self.rows[0])
-        else:
-            where = i18n.render("paper.where_rows", lang, file=self.file, rows=", ".join(map(str, self.rows)))
-        return f"{where}: {i18n.render(self.message_id, lang, **self.params)}"
-
-
 @dataclass(frozen=True)
 class Mismatch:
     """A difference between the first and the second typing."""
