@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from oaoi_desktop.intake import FORMAT_VERSION
+from oaoi_desktop.intake import FORMAT_VERSION, tabular
 from oaoi_desktop.intake.document import KINDS, SECTION_KEY
 from oaoi_desktop.intake.findings import Finding, Severity, error, warning
 from oaoi_desktop.intake.limits import Limits
-from oaoi_desktop.intake.sources import Candidate, FolderPackage, inspect_zip
+from oaoi_desktop.intake.packages import Candidate, FolderPackage, inspect_zip
 
 TEXT_COLUMNS = ("id", "title", "instansi", "unit_kerja", "kategori", "video_url")
 ENUM_COLUMNS = ("klaster", "kelompok")
@@ -76,31 +76,14 @@ def _xlsx_rows(path: Path, label: str, limits: Limits) -> Iterator[list[Cell]]:
     for f in layout.findings:
         if f.is_error:
             raise _SheetError(f)
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, ValueError, OSError, TypeError, EOFError) as exc:
-        raise _SheetError(error(label, "", "intake.sheet_unreadable", reason=str(exc) or type(exc).__name__)) from exc
+        with closing(tabular.xlsx_cells(path, sheet="dossiers", max_columns=limits.max_sheet_columns)) as rows:
+            for _number, row in rows:
+                yield [(cell.value, cell.is_formula, cell.is_error) for cell in row]
+    except tabular.WorkbookUnreadable as exc:
+        raise _SheetError(error(label, "", "intake.sheet_unreadable", reason=exc.reason)) from exc
     except Exception as exc:  # noqa: BLE001 - zipfile / XML errors of a broken workbook
         raise _SheetError(error(label, "", "intake.sheet_unreadable", reason=str(exc) or type(exc).__name__)) from exc
-    try:
-        ws = wb["dossiers"] if "dossiers" in wb.sheetnames else wb.worksheets[0]
-        for row in ws.iter_rows(max_col=limits.max_sheet_columns):
-            cells: list[Cell] = []
-            for cell in row:
-                dtype = getattr(cell, "data_type", "n")
-                value = getattr(cell, "value", None)
-                is_formula = dtype == "f"
-                cells.append((value, is_formula, dtype == "e"))
-            yield cells
-    except _SheetError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        raise _SheetError(error(label, "", "intake.sheet_unreadable", reason=str(exc) or type(exc).__name__)) from exc
-    finally:
-        wb.close()
 
 
 def _csv_rows(path: Path, label: str, limits: Limits) -> Iterator[list[Cell]]:
@@ -109,17 +92,14 @@ def _csv_rows(path: Path, label: str, limits: Limits) -> Iterator[list[Cell]]:
     except OSError as exc:
         raise _SheetError(error(label, "", "intake.file_unreadable", path=label, reason=exc.strerror or str(exc))) from exc
     try:
-        text = raw.decode("utf-8-sig")
+        text = tabular.decode_csv(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _SheetError(Finding(Severity.ERROR, label, "", "intake.csv_not_utf8",
                                   {"offset": exc.start}, line)) from exc
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
     csv.field_size_limit(max(csv.field_size_limit(), limits.max_text_chars + 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for row in reader:
+        for _number, row in tabular.csv_records(text, delimiter=tabular.first_line_delimiter(text)):
             yield [(v, False, False) for v in row[: limits.max_sheet_columns]]
     except csv.Error as exc:
         raise _SheetError(error(label, "", "intake.sheet_unreadable", reason=str(exc))) from exc

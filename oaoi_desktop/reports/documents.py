@@ -1,8 +1,9 @@
 """Drawing the panel's documents (ReportLab): score sheets, result sheets, ranking, Berita Acara.
 
 This module only draws a :class:`Document`, a plain picklable description
-(texts already in the document's language; see :mod:`.content` which builds
-them from the store), so a batch can be drawn in worker processes.
+(:mod:`.description`: texts already in the document's language; see
+:mod:`.content` which builds them from the store), so a batch can be drawn in
+worker processes.  Long tables are drawn by :mod:`.tables`.
 
 Every page: the event and document number in the header, and in the footer
 "Halaman x dari y", the generation time and the fingerprint.  The first page
@@ -17,10 +18,8 @@ information dictionary carries ``/OaoiEventId``, ``/OaoiDocumentNumber``,
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -31,7 +30,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
@@ -49,119 +48,26 @@ from reportlab.platypus import (
 from oaoi_desktop import __version__, i18n
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import formats
+from oaoi_desktop.reports.description import (
+    QR_SCHEME,
+    Block,
+    Document,
+    Heading,
+    KeyValues,
+    Letterhead,
+    NewPage,
+    Para,
+    Signer,
+    TableBlock,
+    qr_payload,
+)
 from oaoi_desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from oaoi_desktop.reports.tables import CELL_PAD, PagedTable, column_widths, paged_table
 
 F4 = (215 * mm, 330 * mm)
 PAPERS = {"a4": A4, "f4": F4}
-QR_SCHEME = "oaoi-doc"
-HEAD_BG = colors.HexColor("#33475b")
-GRID = colors.HexColor("#8a99a8")
-ZEBRA = colors.HexColor("#f0f3f6")
 
 
-# =====================================================================================
-# The description of a document
-# =====================================================================================
-@dataclass(frozen=True)
-class Letterhead:
-    """Kop surat: the organiser's logo (PNG/JPEG bytes) and lines (the first is bold)."""
-
-    lines: tuple[str, ...] = ()
-    logo: bytes | None = None
-
-
-@dataclass(frozen=True)
-class Signer:
-    """A signature block: who signs, in which capacity (already rendered)."""
-
-    user_id: str
-    """The user's uuid hex; the field is ``sig_<user_id>``."""
-    name: str
-    capacity: str
-    nip: str = ""
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str
-    """Plain text (escaped when drawn)."""
-    style: str = "body"
-
-
-@dataclass(frozen=True)
-class KeyValues:
-    rows: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class TableBlock:
-    """A table; long ones split across pages with the header repeated.
-
-    ``widths`` are fractions of the text width; ``align`` per column
-    (``L``/``C``/``R``); ``wrap`` columns are drawn as paragraphs (they may
-    wrap), the others as single-line text (fast for thousands of rows).
-    ``bold_rows`` are row indexes (of ``rows``) drawn bold.
-    """
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    align: tuple[str, ...] = ()
-    wrap: tuple[int, ...] = ()
-    bold_rows: tuple[int, ...] = ()
-    font_size: float = 7.5
-
-
-@dataclass(frozen=True)
-class NewPage:
-    pass
-
-
-Block = Heading | Para | KeyValues | TableBlock | NewPage
-
-
-@dataclass(frozen=True)
-class Document:
-    """Everything needed to draw one PDF (picklable)."""
-
-    kind: str
-    number: str
-    lang: str
-    paper: str
-    event_id: str
-    event_name: str
-    title: str
-    subtitle: str
-    fingerprint: str
-    rubric_sha256: str
-    generated_at: _dt.datetime
-    file_name: str
-    letterhead: Letterhead = field(default_factory=Letterhead)
-    body: tuple[Any, ...] = ()
-    signers: tuple[Signer, ...] = ()
-    signature_intro: str = ""
-    audit: tuple[int, str] | None = None
-    state_digest: str = ""
-    """The result state digest (``services/audit_state``) printed beside the audit chain head."""
-    annex: tuple[Any, ...] = ()
-    """Blocks drawn after the signatures (the Berita Acara's final ranking)."""
-    timezone: str = "WIB"
-    """The event's time zone (WIB, WITA, WIT): ``generated_at`` (naive UTC) prints as local time with it."""
-
-
-def qr_payload(doc: Document) -> str:
-    """``oaoi-doc:<event uuid>|<number>|<fingerprint>``: enough to look the document up and check it."""
-    return f"{QR_SCHEME}:{doc.event_id}|{doc.number}|{doc.fingerprint}"
-
-
-# =====================================================================================
-# Drawing
-# =====================================================================================
 def _t(message_id: str, lang: str, **params: Any) -> str:
     return i18n.render(message_id, lang, **params)
 
@@ -403,209 +309,6 @@ def _key_values(block: KeyValues, st: dict[str, ParagraphStyle], width: float) -
     return table
 
 
-class PagedTable(Flowable):
-    """A long table that splits page by page in linear time, its header repeated on every page.
-
-    ReportLab's ``Table.split`` re-measures all remaining rows at every page
-    break (quadratic in the rows); here every row's height is known in advance,
-    so a split just counts the rows that fit and builds one small ``Table``
-    (header + those rows) per page.
-    """
-
-    def __init__(self, header: list[Any], rows: list[list[Any]], heights: list[float], widths: list[float],
-                 commands: list[tuple[Any, ...]], bold: set[int], start: int = 0,
-                 header_h: float | None = None) -> None:
-        super().__init__()
-        self.header, self.rows, self.heights, self.widths = header, rows, heights, widths
-        self.commands, self.bold, self.start = commands, bold, start
-        if header_h is None:
-            probe = Table([header], colWidths=widths)
-            probe.setStyle(TableStyle([c for c in commands if c[0] not in ("ROWBACKGROUNDS",)]))
-            header_h = probe.wrap(sum(widths), 10_000)[1]
-        self.header_h = header_h
-        self._chunk: Table | None = None
-        self._cum = None
-
-    def _cumulative(self) -> list[float]:
-        if self._cum is None:
-            total = 0.0
-            cum = [0.0]
-            for h in self.heights[self.start:]:
-                total += h
-                cum.append(total)
-            self._cum = cum
-        return self._cum
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return sum(self.widths), self.header_h + self._cumulative()[-1]
-
-    def _table(self, lo: int, hi: int) -> Table:
-        data = [self.header] + self.rows[lo:hi]
-        table = Table(data, colWidths=self.widths, repeatRows=1, rowHeights=[None] + self.heights[lo:hi])
-        commands = list(self.commands)
-        if lo % 2:  # keep the zebra stripes continuous across pages
-            commands = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [ZEBRA, colors.white]) if c[0] == "ROWBACKGROUNDS"
-                        else c for c in commands]
-        for i in self.bold:
-            if lo <= i < hi:
-                commands.append(("FONTNAME", (0, i - lo + 1), (-1, i - lo + 1), BOLD))
-        table.setStyle(TableStyle(commands))
-        return table
-
-    def split(self, aw: float, ah: float) -> list[Flowable]:
-        import bisect
-
-        cum = self._cumulative()
-        fit = bisect.bisect_right(cum, ah - self.header_h) - 1
-        n = len(self.rows) - self.start
-        if fit < 1:
-            return []
-        if fit >= n:
-            return [self]
-        cut = self.start + fit
-        first = self._table(self.start, cut)
-        rest = PagedTable(self.header, self.rows, self.heights, self.widths, self.commands, self.bold, cut,
-                          self.header_h)
-        return [first, rest]
-
-    def draw(self) -> None:
-        table = self._table(self.start, len(self.rows))
-        table.wrapOn(self.canv, sum(self.widths), 10_000_000)
-        table.drawOn(self.canv, 0, 0)
-
-
-def _table(block: TableBlock, st: dict[str, ParagraphStyle], width: float) -> PagedTable:
-    """Cells are plain strings (wrapped columns split into lines here, not Paragraphs):
-    thousands of rows stay fast, and row heights are known without measuring."""
-    size = block.font_size
-    leading = size * 1.22
-    pad = 2
-    head = ParagraphStyle("h", parent=st["head"], fontSize=size, leading=leading)
-    wrap = set(block.wrap)
-    widths = column_widths(block, width)
-    bold = set(block.bold_rows)
-    header = [Paragraph(escape(h), head) for h in block.header]
-    data: list[list[Any]] = []
-    heights: list[float] = []
-    for i, row in enumerate(block.rows):
-        font = BOLD if i in bold else REGULAR
-        cells: list[Any] = []
-        lines = 1
-        for c, v in enumerate(row):
-            v = "" if v is None else str(v)
-            if c in wrap:
-                parts = simpleSplit(v, font, size, max(widths[c] - 6, 10)) or [""]
-                lines = max(lines, len(parts))
-                cells.append("\n".join(parts))
-            else:
-                if "\n" in v:
-                    lines = max(lines, v.count("\n") + 1)
-                cells.append(v)
-        data.append(cells)
-        heights.append(lines * leading + 2 * pad + 1)
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 1), (-1, -1), size),
-        ("LEADING", (0, 1), (-1, -1), leading),
-        ("TOPPADDING", (0, 0), (-1, -1), pad),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
-    ]
-    for c, a in enumerate(block.align):
-        if a in ("C", "R"):
-            commands.append(("ALIGN", (c, 1), (c, -1), "CENTER" if a == "C" else "RIGHT"))
-    return PagedTable(header, data, heights, widths, commands, bold)
-
-
-CELL_PAD = 6.0
-"""Left + right padding of a table cell (points)."""
-
-
-def _text_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return max((stringWidth(line, font, size) for line in text.split("\n")), default=0.0)
-
-
-def _longest_word(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
-
-
-def column_widths(block: TableBlock, width: float) -> list[float]:
-    """Column widths (points) from the content, filling ``width``.
-
-    A single-line column (numbers, dossier numbers, outcomes) is as wide as its
-    longest cell, so "KIPP-2026-0001" never prints over the next column; every
-    column is at least as wide as the longest word of its header (no
-    "Perin/gkat"); the wrapping columns (titles, names, notes) share what is
-    left in proportion to ``block.widths``.  When even the minimums do not fit,
-    everything shrinks in proportion (the table never runs off the page).
-    """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    size = block.font_size
-    n = len(block.header)
-    wrap = set(block.wrap)
-    bold = set(block.bold_rows)
-    fractions = list(block.widths) + [0.0] * (n - len(block.widths))
-    need = [_longest_word(h, BOLD, size) + CELL_PAD + 1 for h in block.header]
-    natural = list(need)
-    # measure each distinct text (or word) once: thousands of rows share most of them
-    texts: list[dict[str, str]] = [{} for _ in range(n)]
-    for i, row in enumerate(block.rows):
-        font = BOLD if i in bold else REGULAR
-        for c, v in enumerate(row[:n]):
-            text = "" if v is None else str(v)
-            if not text:
-                continue
-            if c in wrap:
-                for word in text.split():
-                    if texts[c].get(word) != BOLD:
-                        texts[c][word] = font
-            elif texts[c].get(text) != BOLD:
-                texts[c][text] = font
-    for c in range(n):
-        if c in wrap:
-            # a wrapped cell needs room for its longest word (capped: a URL may still break)
-            longest = max((stringWidth(w, f, size) for w, f in texts[c].items()), default=0.0)
-            need[c] = max(need[c], min(longest + CELL_PAD + 1, width * 0.3))
-        else:
-            widest = max((_text_width(t, f, size) for t, f in texts[c].items()), default=0.0)
-            natural[c] = max(natural[c], widest + CELL_PAD + 1)
-    fixed = [natural[c] if c not in wrap else 0.0 for c in range(n)]
-    flexible = [c for c in range(n) if c in wrap] or list(range(n))
-    if not wrap:
-        fixed = [0.0] * n
-        need = natural
-    left = width - sum(fixed)
-    out = list(fixed)
-    # share what is left among the flexible columns by their fractions, respecting their minimums
-    pending = list(flexible)
-    while pending:
-        total = sum(fractions[c] for c in pending) or len(pending)
-        share = {c: left * ((fractions[c] or (total / len(pending))) / total) for c in pending}
-        short = [c for c in pending if share[c] < need[c]]
-        if not short:
-            for c in pending:
-                out[c] = share[c]
-            break
-        for c in short:
-            out[c] = need[c]
-            left -= need[c]
-            pending.remove(c)
-    total = sum(out)
-    if total > width + 0.01 or left < 0:
-        out = [w * width / total for w in out]
-    return out
-
-
 class SignatureBlock(Flowable):
     """A grid of signature blocks, each with an empty PDF signature field where the signature goes."""
 
@@ -691,7 +394,7 @@ def _blocks(blocks: tuple[Any, ...], st: dict[str, ParagraphStyle], width: float
             story.append(_key_values(block, st, width))
             story.append(Spacer(1, 2 * mm))
         elif isinstance(block, TableBlock):
-            story.append(_table(block, st, width))
+            story.append(paged_table(block, st, width))
             story.append(Spacer(1, 2.5 * mm))
         elif isinstance(block, NewPage):
             story.append(PageBreak())
@@ -767,5 +470,6 @@ def write_pdf(doc: Document, path: Path) -> Path:
     return path
 
 
-__all__ = ["Document", "F4", "Heading", "KeyValues", "Letterhead", "NewPage", "PAPERS", "Para", "Signer",
-           "QrFlowable", "SignatureBlock", "TableBlock", "column_widths", "qr_drawing", "qr_matrix", "qr_payload", "render_pdf", "write_pdf"]
+__all__ = ["Block", "CELL_PAD", "Document", "F4", "Heading", "KeyValues", "Letterhead", "NewPage", "PAPERS",
+           "PagedTable", "Para", "QR_SCHEME", "Signer", "QrFlowable", "SignatureBlock", "TableBlock", "column_widths",
+           "qr_drawing", "qr_matrix", "qr_payload", "render_pdf", "write_pdf"]

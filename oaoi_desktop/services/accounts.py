@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 from oaoi_desktop import logs
 from oaoi_desktop.domain import identity
 from oaoi_desktop.errors import ConflictError, NotFoundError, ValidationError
+from oaoi_desktop.intake import tabular
+from oaoi_desktop.intake.tabular import RowProblem
 from oaoi_desktop.services.audit import Actor, append
 from oaoi_desktop.services.facts import find_judge, judges
 from oaoi_desktop.store.models import Event, Role, User
@@ -268,7 +270,7 @@ class RosterImport:
 
     file: str
     outcomes: tuple[RosterOutcome, ...]
-    problems: tuple[Any, ...]  # services.paper.RowProblem (file, rows, message id)
+    problems: tuple[Any, ...]  # intake.tabular.RowProblem (file, rows, message id)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -285,16 +287,8 @@ def _roster_key(title: str) -> str:
 def _roster_rows_xlsx(path: Path) -> Iterator[tuple[int, list[str], dict[int, str]]]:
     """Rows of the first sheet as text; per row the cells that cannot be read as text
     (a formula, or a NIP typed as a number Excel has rounded) by column."""
-    import openpyxl
-
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - not a workbook
-        raise ValidationError("roster.cannot_read", file=path.name, reason=str(exc) or type(exc).__name__) from exc
-    try:
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()
-        for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+        for number, cells in tabular.xlsx_cells(path, reset_dimensions=True):
             values: list[str] = []
             bad: dict[int, str] = {}
             for col, cell in enumerate(cells):
@@ -314,14 +308,12 @@ def _roster_rows_xlsx(path: Path) -> Iterator[tuple[int, list[str], dict[int, st
                 else:
                     values.append(str(v).strip())
             yield number, values, bad
-    finally:
-        wb.close()
+    except tabular.WorkbookUnreadable as exc:  # not a workbook
+        raise ValidationError("roster.cannot_read", file=path.name, reason=exc.reason) from exc
 
 
 def read_roster(path: Path) -> tuple[str, list[tuple[int, dict[str, str], dict[str, str]]]]:
     """The data rows of a roster file: (row number, values by column, unreadable cells by column)."""
-    from oaoi_desktop.services.paper import _rows_from_csv
-
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
@@ -331,7 +323,7 @@ def read_roster(path: Path) -> tuple[str, list[tuple[int, dict[str, str], dict[s
         raise ValidationError("roster.cannot_read", file=str(path), reason="-")
     source: Iterable[tuple[int, list[str], dict[int, str]]]
     if suffix == ".csv":
-        source = ((n, v, {}) for n, v, _ in _rows_from_csv(path))
+        source = ((n, v, {}) for n, v, _ in tabular.csv_text_rows(path))
     else:
         source = _roster_rows_xlsx(path)
     header: dict[int, str] | None = None
@@ -378,8 +370,6 @@ def import_roster(session: Session, event: Event, path: Path, *, actor: Actor) -
     unknown role.  PINs are not set here: print PIN slips afterwards.
     """
     authorize(session, actor, Action.JUDGE_ADD, event=event)
-    from oaoi_desktop.services.paper import RowProblem
-
     name, rows = read_roster(path)
     outcomes: list[RosterOutcome] = []
     problems: list[RowProblem] = []

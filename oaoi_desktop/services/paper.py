@@ -30,11 +30,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -46,7 +45,10 @@ from sqlalchemy.orm import Session
 from oaoi_desktop import i18n
 from oaoi_desktop.domain.rubric import Rubric, Stage
 from oaoi_desktop.domain.scoring import number_text, sheet_total
+from oaoi_desktop.domain.sorting import natural_key
 from oaoi_desktop.errors import ValidationError
+from oaoi_desktop.intake import tabular
+from oaoi_desktop.intake.tabular import RowProblem
 from oaoi_desktop.services import facts, sheets as sheet_service
 from oaoi_desktop.services.assignments import recused
 from oaoi_desktop.services.audit import Actor, append
@@ -83,7 +85,7 @@ def _forms_for(session: Session, event: Event, rubric: Rubric, judge: User, lang
     order = {s.id: i for i, s in enumerate(rubric.stages)}
     mask = mask_text(lang)
     pages = []
-    for stage_id, d in sorted(rows, key=lambda r: (_natural(r[1].number), order.get(r[0], 99))):
+    for stage_id, d in sorted(rows, key=lambda r: (natural_key(r[1].number), order.get(r[0], 99))):
         if stage_id not in order or d.id in conflicts or recused(event, judge, d):
             continue
         title = make_redactor(redaction_terms(event, d), mask)(d.title) if event.blind_mode else d.title
@@ -182,61 +184,6 @@ def _map_header(name: str, header: list[str]) -> dict[int, str]:
     return mapping
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _rows_from_csv(path: Path) -> Iterator[tuple[int, list[str], list[tuple[int, str]]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
-        yield number, [c.strip() for c in record], []
-
-
-def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[str], list[tuple[int, str]]]]:
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - BadZipFile, InvalidFileException, KeyError...: not a workbook
-        raise ValidationError("paper.cannot_read", file=path.name, reason=str(exc) or type(exc).__name__) from exc
-    try:
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()  # a stale <dimension> must not pad a million empty rows
-        for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
-            values: list[str] = []
-            formulas: list[tuple[int, str]] = []
-            for col, cell in enumerate(cells):
-                value = cell.value
-                is_formula = getattr(cell, "data_type", None) == "f" or (
-                    value is not None and not isinstance(value, (str, int, float, bool)) and not hasattr(value, "isoformat")
-                )
-                if is_formula:
-                    formulas.append((col, str(getattr(value, "text", value))))
-                    values.append("")
-                else:
-                    values.append(_cell_text(value))
-            yield number, values, formulas
-    finally:
-        wb.close()
-
-
 def read_score_file(path: Path) -> list[PaperRow]:
     """Every non-empty data row of a CSV or XLSX score file.
 
@@ -253,7 +200,7 @@ def read_score_file(path: Path) -> list[PaperRow]:
         raise ValidationError("paper.unsupported_type", file=name)
     if not path.is_file():
         raise ValidationError("paper.cannot_read", file=str(path), reason=i18n.render("paper.no_such_file"))
-    source = _rows_from_csv(path) if suffix == ".csv" else _rows_from_xlsx(path)
+    source = tabular.csv_text_rows(path) if suffix == ".csv" else tabular.xlsx_text_rows(path)
     header: dict[int, str] | None = None
     rows: list[PaperRow] = []
     try:
@@ -273,6 +220,8 @@ def read_score_file(path: Path) -> list[PaperRow]:
             if not any(mapped.values()) and not cell_formulas:
                 continue  # empty rows, however many
             rows.append(PaperRow(file=name, row=number, values=mapped, formulas=cell_formulas))
+    except tabular.WorkbookUnreadable as exc:  # not a workbook
+        raise ValidationError("paper.cannot_read", file=name, reason=exc.reason) from exc
     except OSError as exc:
         raise ValidationError("paper.cannot_read", file=name, reason=str(exc)) from exc
     except UnicodeError as exc:
@@ -285,23 +234,6 @@ def read_score_file(path: Path) -> list[PaperRow]:
 
 
 # == report ========================================================================================
-@dataclass(frozen=True)
-class RowProblem:
-    """A problem found in a score file: where (file, rows) and what."""
-
-    file: str
-    rows: tuple[int, ...]
-    message_id: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def render(self, lang: str | None = None) -> str:
-        if len(self.rows) == 1:
-            where = i18n.render("paper.where_row", lang, file=self.file, row=self.rows[0])
-        else:
-            where = i18n.render("paper.where_rows", lang, file=self.file, rows=", ".join(map(str, self.rows)))
-        return f"{where}: {i18n.render(self.message_id, lang, **self.params)}"
-
-
 @dataclass(frozen=True)
 class Mismatch:
     """A difference between the first and the second typing."""
@@ -365,13 +297,6 @@ class PaperImport:
 
 
 # == import ==========================================================================================
-_NATURAL = re.compile(r"(\d+)")
-
-
-def _natural(text: str) -> tuple[Any, ...]:
-    return tuple(int(p) if p.isdigit() else p.casefold() for p in _NATURAL.split(text))
-
-
 def _norm(text: str) -> str:
     return " ".join((text or "").split())
 

@@ -483,7 +483,7 @@ def _destroy(s: Session, event: Event) -> tuple[list[RemovedItem], set[str], dic
 
 
 def _mark_entries(s: Session, event: Event) -> list[dict[str, Any]]:
-    from oaoi_desktop.services.audit_verify import record_hash, entry_record
+    from oaoi_desktop.services.audit_verify.chain import entry_record, record_hash
 
     marked = []
     for entry in _audit_entries_to_mark(s, event):

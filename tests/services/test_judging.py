@@ -556,8 +556,9 @@ def test_judge_workspace_messages_exist_in_both_languages_with_the_same_placehol
     for key, texts in catalogue_judging.MESSAGES.items():
         assert merged[key] is texts and set(texts) == {"id", "en"}, key
         assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
-    root = Path(judging.__file__).resolve().parents[1]
-    sources = [root / "services" / f for f in ("auth.py", "judging.py", "paper.py", "sheets.py")]
+    root = Path(judging.__file__).resolve().parents[2]
+    sources = [root / "services" / f for f in ("auth.py", "paper.py", "sheets.py")]
+    sources += sorted((root / "services" / "judging").glob("*.py"))
     sources += [root / "reports" / "forms.py", root / "cli" / "judging.py"]
     used = set()
     for path in sources:

@@ -339,8 +339,10 @@ def test_bundles_merged_at_the_secretariat_and_a_judges_laptop_verify(db, tmp_pa
         with world.sec.read() as s:
             report = audit_verify.verify_event(s, world.event_id, actor=ACTOR)
         assert report.ok and report.state_checked, [p.render("en") for p in report.problems]
+        from oaoi_desktop.services.audit_verify import verify
+
         with ani.read() as s:  # a judge's laptop has no secretariat account (audit.read): look inside directly
-            laptop = audit_verify._verify_event(s, audit_verify._event(s, world.event_id))
+            laptop = verify._verify_event(s, verify.event_of(s, world.event_id))
         assert laptop.ok, [p.render("en") for p in laptop.problems]
         assert {w.params.get("table") for w in laptop.skipped if w.message_id == "audit.verify.not_covered"} >= {
             "dossiers", "users", "assignments", "events", "rubric_versions"}
@@ -395,7 +397,9 @@ def test_audit_catalogue_complete(db_backend):
         assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
     root = Path(audit_state.__file__).resolve().parents[1]
     used: set[str] = set()
-    for rel in ("services/audit_state.py", "services/audit_verify.py", "cli/trust.py", "reports/documents.py"):
+    rels = ["services/audit_state.py", "cli/trust.py", "reports/documents.py"]
+    rels += [f"services/audit_verify/{p.name}" for p in sorted((root / "services" / "audit_verify").glob("*.py"))]
+    for rel in rels:
         source = (root / rel).read_text("utf-8")
         used |= set(re.findall(r"[\"'](audit\.(?:verify|cli|document)\.[a-z_.]+)[\"']", source))
     assert len(used) >= 10 and not (used - set(merged)), sorted(used - set(merged))
