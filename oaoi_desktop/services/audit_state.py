@@ -290,7 +290,7 @@ def compare_state(logged: LoggedState, stored: Mapping[str, Any], labels: Mappin
     identity is compared here; their status and scores by ``audit_verify.compare``);
     ``skip_sheets``: sheets that replay could not rebuild.
     """
-    from oaoi_desktop.services.audit_verify import Finding
+    from oaoi_desktop.services.audit_verify.chain import Finding
 
     out = StateComparison()
     on_seat = logged.package_seq is not None
