@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oaoi_desktop.services.audit import GENESIS, entry_hash
-from oaoi_desktop.services.audit_verify import entry_record, vouched_marks
+from oaoi_desktop.services.audit_verify.chain import entry_record, vouched_marks
 from oaoi_desktop.services.policy import Action, authorize
 from oaoi_desktop.store.models import AuditEntry, AuditHead
 

@@ -338,7 +338,7 @@ def _mark(payload: Any) -> Any:
     if not removed:
         return payload
     kept = {k: v for k, v in payload.items() if k not in removed}
-    from oaoi_desktop.services.audit_verify import MARK_KEY
+    from oaoi_desktop.services.audit_verify.chain import MARK_KEY
 
     kept[MARK_KEY] = {"keys": sorted(removed), "sha256": canonical.sha256_hex(removed)}
     return canonical.normalise(kept)

@@ -146,7 +146,7 @@ def _purge_marks(records: Sequence[Mapping[str, Any]]) -> dict[int, tuple[str, s
 def vouched_marks(records: Sequence[Mapping[str, Any]]) -> set[int]:
     """The seqs of marked entries a later, intact purge entry vouches for (same stored hash, same
     marked content): what :func:`check_chain` accepts in place of a re-hash, for any other checker
-    of a chain (``services.audit.verify_chain``) to accept exactly the same."""
+    of a chain (``services.audit_chain.verify_chain``) to accept exactly the same."""
     marks = _purge_marks(records)
     return {r["seq"] for r in records
             if _is_marked(r) and marks.get(r.get("seq")) == (r.get("hash"), record_hash(r))}
