@@ -6,6 +6,10 @@ its own unit of work, or calls a service that opens its own, and returns
 plain values or the services' result records.  The services check who may do
 what; the dialogs keep what they are given.  Work that runs in a job calls the
 desk from the job's thread, as it called the services before.
+
+The menu asks :meth:`ExchangeDesk.has_secretariat` while the window starts, so
+the exchange services (and the cryptography they load) are imported only by
+the methods that use them.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oaoi_desktop.services import accounts, auth, events, seat
 from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.services.exchange import bundles, packages
 from oaoi_desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from oaoi_desktop.services.exchange import bundles, packages
 
 EventId = str | uuid.UUID
 
@@ -37,6 +43,8 @@ class ExchangeDesk:
 
     def conflicts_event(self, actor: Actor) -> Any:
         """The id of the event with the most open conflicts, else of the most recent event, else None."""
+        from oaoi_desktop.services.exchange import bundles
+
         with self.db.read() as s:
             event_id = bundles.event_with_most_open_conflicts(s, actor=actor)
             if event_id is None:
@@ -59,12 +67,16 @@ class ExchangeDesk:
     def import_package(self, path: Path, passphrase: str, *, progress: Callable[..., Any] | None = None,
                        cancel: Any = None) -> packages.PackageImport:
         """Decrypt and apply a panel package on this laptop."""
+        from oaoi_desktop.services.exchange import packages
+
         return packages.import_package(self.db, path, passphrase, progress=progress, cancel=cancel)
 
     def export_package(self, event_id: str, judge_id: str, target: Path, passphrase: str, *, actor: Actor,
                        progress: Callable[..., Any] | None = None, cancel: Any = None,
                        ca_passphrase: str | None = None) -> packages.PackageExport:
         """Write one judge's panel package into ``target``."""
+        from oaoi_desktop.services.exchange import packages
+
         return packages.export_package(self.db, event_id, judge_id, target, passphrase, actor=actor,
                                        progress=progress, cancel=cancel, ca_passphrase=ca_passphrase)
 
@@ -72,19 +84,27 @@ class ExchangeDesk:
     def export_bundle(self, event_id: str, user_id: str, folder: Path, passphrase: str, *,
                       actor: Actor) -> bundles.BundleExport:
         """Sign and write the judge's bundle into ``folder``."""
+        from oaoi_desktop.services.exchange import bundles
+
         return bundles.export_bundle(self.db, event_id, user_id, folder, passphrase, actor=actor)
 
     def import_bundles(self, event_id: str, files: Sequence[Path], *, actor: Actor) -> bundles.MergeReport:
         """Check and merge judges' bundle files into the event."""
+        from oaoi_desktop.services.exchange import bundles
+
         return bundles.import_bundles(self.db, event_id, list(files), actor=actor)
 
     # -- sheet conflicts ------------------------------------------------------------------------
     def open_conflict_count(self, event_id: str, actor: Actor) -> int:
+        from oaoi_desktop.services.exchange import bundles
+
         with self.db.read() as s:
             return bundles.open_conflict_count(s, uuid.UUID(event_id), actor=actor)
 
     def conflicts(self, event_id: str, actor: Actor) -> tuple[str, Any, list[bundles.ConflictView]]:
         """The event's name, its rubric and its open conflicts."""
+        from oaoi_desktop.services.exchange import bundles
+
         with self.db.read() as s:
             event = events.get_event(s, event_id)
             name = event.name
@@ -94,6 +114,8 @@ class ExchangeDesk:
 
     def resolve_conflict(self, conflict_id: Any, keep: str, reason: str, *, actor: Actor) -> None:
         """Keep one version of a conflicting sheet (in one transaction)."""
+        from oaoi_desktop.services.exchange import bundles
+
         with self.db.write() as s:
             bundles.resolve_conflict(s, conflict_id, keep, reason, actor=actor)
 
