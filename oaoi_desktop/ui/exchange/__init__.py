@@ -7,6 +7,9 @@ Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 * File ▸ *Export my scores (bundle)…* — only while a judge is signed in;
 * Event ▸ *Export panel package…*, *Import judges' bundles…*,
   *Resolve sheet conflicts…* — the secretariat's (off while a judge is signed in).
+
+The menu and the dialogs reach the services only through
+:class:`~oaoi_desktop.ui.exchange.desk.ExchangeDesk` (no Qt).
 """
 
 from __future__ import annotations
