@@ -2,7 +2,8 @@
 
 Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 Event ▸ "Export PDF documents…", File ▸ "Print PDF…" and "Print preview of PDF…"
-(all secretariat-only).
+(all secretariat-only).  The export dialog reaches the services only through
+:class:`~oaoi_desktop.ui.documents.desk.DocumentDesk` (no Qt).
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.documents.desk import DocumentDesk
 from oaoi_desktop.ui.jobs import Job, Progress
 
 KINDS = ("sheet", "result", "ranking", "minutes")
@@ -52,19 +53,11 @@ class ExportWorker(Job):
 
     def __init__(self, database: Any, event_ref: str, kinds: list[str], options: Any, folder: Path,
                  actor: Actor, workers: int | None = None, parent: Any = None) -> None:
-        def work(progress: Progress, cancel: threading.Event) -> list[str] | None:
-            from oaoi_desktop.services import documents
+        desk = DocumentDesk(database)
 
-            try:
-                documents.check_folder(folder)
-                docs = documents.prepare(database, event_ref, kinds, options, actor=actor)
-                if cancel.is_set():
-                    raise documents.Cancelled()
-                paths = documents.write_documents(docs, folder, progress=progress, cancelled=cancel.is_set,
-                                                  workers=workers)
-            except documents.Cancelled:
-                return None
-            return [str(p) for p in paths]
+        def work(progress: Progress, cancel: threading.Event) -> list[str] | None:
+            return desk.export(event_ref, kinds, options, folder, actor=actor, progress=progress,
+                               cancelled=cancel.is_set, workers=workers)
 
         super().__init__(work, name="oaoi-export-documents", parent=parent)
         self.finished.connect(self._on_ended)
@@ -187,11 +180,7 @@ class ExportDialog(QDialog):
 
     # -- actions --------------------------------------------------------------------
     def _load_events(self, selected: str | None) -> None:
-        from oaoi_desktop.services import events
-
-        with self.database.read() as s:
-            rows = [(str(e.id), e.name) for e in events.list_events(s)]
-        for eid, name in rows:
+        for eid, name in DocumentDesk(self.database).events():
             self.event_combo.addItem(name, eid)
         if selected:
             index = self.event_combo.findData(selected)

@@ -7,6 +7,9 @@ Installed into the main window by :mod:`oaoi_desktop.ui.extensions`:
 * File ▸ *Export my scores (bundle)…* — only while a judge is signed in;
 * Event ▸ *Export panel package…*, *Import judges' bundles…*,
   *Resolve sheet conflicts…* — the secretariat's (off while a judge is signed in).
+
+The menu and the dialogs reach the services only through
+:class:`~oaoi_desktop.ui.exchange.desk.ExchangeDesk` (no Qt).
 """
 
 from __future__ import annotations
@@ -75,11 +78,10 @@ class ExchangeMenuHook(QObject):
             access.secretariat is not None or access.judge is not None or not self._has_secretariat()))
 
     def _has_secretariat(self) -> bool:
-        from oaoi_desktop.services import auth, seat
+        from oaoi_desktop.ui.exchange.desk import ExchangeDesk
 
         try:
-            with self.window.database.read() as s:
-                return not (auth.needs_secretariat_setup(s) or seat.is_judge_seat(s))
+            return ExchangeDesk(self.window.database).has_secretariat()
         except Exception:  # noqa: BLE001 - an unreadable database: the window reports it itself
             return True
 
@@ -127,15 +129,10 @@ class ExchangeMenuHook(QObject):
     def resolve_conflicts(self) -> QDialog | None:
         """The conflicts of the event that has some (else the most recent event)."""
         actor = self.window.secretariat_actor()
-        from oaoi_desktop.services import events
-        from oaoi_desktop.services.exchange.bundles import event_with_most_open_conflicts
         from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
+        from oaoi_desktop.ui.exchange.desk import ExchangeDesk
 
-        with self.window.database.read() as s:
-            event_id = event_with_most_open_conflicts(s, actor=actor)
-            if event_id is None:
-                listed = events.list_events(s)
-                event_id = listed[-1].id if listed else None
+        event_id = ExchangeDesk(self.window.database).conflicts_event(actor)
         if event_id is None:
             dialogs.information(self.window, self.tr("Sheet conflicts"), self.tr("There is no evaluation event yet."))
             return None

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.auth import SignedIn
 from oaoi_desktop.services.exchange import bundles
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.exchange.conflicts import ConflictResolutionDialog
+from oaoi_desktop.ui.exchange.desk import ExchangeDesk
 from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
@@ -60,6 +60,7 @@ class BundleExportDialog(QDialog):
     def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._desk = ExchangeDesk(db)
         self._signed = signed_in
         self._folder: Path | None = None
         self.result: bundles.BundleExport | None = None
@@ -117,8 +118,8 @@ class BundleExportDialog(QDialog):
         if not self.export_button.isEnabled() or self._folder is None:
             return None
         try:
-            result = bundles.export_bundle(self._db, str(self._signed.event_id), str(self._signed.user_id),
-                                           self._folder, self.passphrase.text(), actor=self._signed.actor)
+            result = self._desk.export_bundle(str(self._signed.event_id), str(self._signed.user_id),
+                                              self._folder, self.passphrase.text(), actor=self._signed.actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             self.passphrase.selectAll()
@@ -239,6 +240,7 @@ class BundleImportDialog(QDialog):
         """``actor``: the signed-in secretariat member who merges (named in the audit log)."""
         super().__init__(parent)
         self._db = db
+        self._desk = ExchangeDesk(db)
         self._files: list[Path] = []
         self._actor = actor
         self.job: Job | None = None
@@ -307,9 +309,8 @@ class BundleImportDialog(QDialog):
         self.conflicts_button.clicked.connect(self.open_conflicts)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
-        with db.read() as s:
-            for e in reversed(events.list_events(s)):
-                self.event_combo.addItem(e.name, str(e.id))
+        for name, id_ in self._desk.events_newest_first():
+            self.event_combo.addItem(name, id_)
         if event_id is not None:
             index = self.event_combo.findData(str(event_id))
             if index >= 0:
@@ -348,10 +349,10 @@ class BundleImportDialog(QDialog):
         event_id = self.selected_event_id()
         if self.is_running() or not event_id or not self._files:
             return None
-        db, files, actor = self._db, list(self._files), self._actor
+        desk, files, actor = self._desk, list(self._files), self._actor
 
         def work(_progress, _cancel):  # type: ignore[no-untyped-def]
-            return bundles.import_bundles(db, event_id, files, actor=actor)
+            return desk.import_bundles(event_id, files, actor=actor)
 
         self.job = Job(work, name="oaoi-exchange", parent=self)
         self.job.finished.connect(self._on_finished)
@@ -365,8 +366,7 @@ class BundleImportDialog(QDialog):
         event_id = self.selected_event_id()
         if not event_id:
             return 0
-        with self._db.read() as s:
-            return bundles.open_conflict_count(s, uuid.UUID(event_id), actor=self._actor)
+        return self._desk.open_conflict_count(event_id, self._actor)
 
     def _on_finished(self, report: bundles.MergeReport) -> None:
         self.progress_bar.hide()

@@ -47,10 +47,10 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.domain.scoring import partial_total
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import bundles
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui.exchange.desk import ExchangeDesk
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, lang, score_text, set_message, total_text
 from oaoi_desktop.ui.screen_fit import resize_within_screen
 from oaoi_desktop.ui.widgets import em, make_body, make_heading
@@ -182,6 +182,7 @@ class ConflictResolutionDialog(QDialog):
         """``actor``: the signed-in secretariat member who decides (named in the audit log)."""
         super().__init__(parent)
         self._db = db
+        self._desk = ExchangeDesk(db)
         self._event_id = str(event_id)
         self._actor = actor
         self._rubric: Any = None
@@ -277,11 +278,7 @@ class ConflictResolutionDialog(QDialog):
     # -- data --------------------------------------------------------------------------
     def reload(self) -> None:
         try:
-            with self._db.read() as s:
-                event = events.get_event(s, self._event_id)
-                self._event_name = event.name
-                self._rubric = events.event_rubric(s, event)
-                views = bundles.list_conflicts(s, event, actor=self._actor)
+            self._event_name, self._rubric, views = self._desk.conflicts(self._event_id, self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             views = []
@@ -362,8 +359,7 @@ class ConflictResolutionDialog(QDialog):
             return False
         keep = "stored" if self.keep_a.isChecked() else "incoming"
         try:
-            with self._db.write() as s:
-                bundles.resolve_conflict(s, view.id, keep, self.reason.toPlainText(), actor=self._actor)
+            self._desk.resolve_conflict(view.id, keep, self.reason.toPlainText(), actor=self._actor)
         except OaoiError as exc:
             set_message(self.message, exc.render(), DANGER)
             return False

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.services import accounts, events
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.exchange import packages
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.exchange.desk import ExchangeDesk
 from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, set_message
 from oaoi_desktop.ui.screen_fit import resize_within_screen
@@ -60,6 +60,7 @@ class PackageImportDialog(QDialog):
     def __init__(self, db: Database, path: Path | str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._desk = ExchangeDesk(db)
         self._path: Path | None = None
         self.job: Job | None = None
         self.result: packages.PackageImport | None = None
@@ -144,10 +145,10 @@ class PackageImportDialog(QDialog):
         if self.is_running() or self._path is None or not self.passphrase.text():
             return None
         path, secret = self._path, self.passphrase.text()
-        db = self._db
+        desk = self._desk
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
-            return packages.import_package(db, path, secret, progress=progress, cancel=cancel)
+            return desk.import_package(path, secret, progress=progress, cancel=cancel)
 
         self.result = None
         self.job = Job(work, name="oaoi-exchange", parent=self)
@@ -237,6 +238,7 @@ class PackageExportDialog(QDialog):
         """``actor``: the signed-in secretariat member who exports (named in the audit log)."""
         super().__init__(parent)
         self._db = db
+        self._desk = ExchangeDesk(db)
         self._folder: Path | None = None
         self._actor = actor
         self.job: Job | None = None
@@ -281,9 +283,8 @@ class PackageExportDialog(QDialog):
         self.event_combo.currentIndexChanged.connect(lambda _i: self._load_judges())
         for edit in (self.passphrase, self.repeat):
             edit.textChanged.connect(self._update_state)
-        with db.read() as s:
-            for e in reversed(events.list_events(s)):
-                self.event_combo.addItem(e.name, str(e.id))
+        for name, id_ in self._desk.events_newest_first():
+            self.event_combo.addItem(name, id_)
         if event_id is not None:
             index = self.event_combo.findData(str(event_id))
             if index >= 0:
@@ -296,9 +297,8 @@ class PackageExportDialog(QDialog):
         event_id = self.event_combo.currentData()
         if not event_id:
             return
-        with self._db.read() as s:
-            for j in accounts.judges(s, events.get_event(s, event_id)):
-                self.judge_combo.addItem(j.name, str(j.id))
+        for name, id_ in self._desk.judges(event_id):
+            self.judge_combo.addItem(name, id_)
         self._update_state()
 
     def set_folder(self, folder: Path) -> None:
@@ -318,7 +318,7 @@ class PackageExportDialog(QDialog):
         if self.passphrase.text() != self.repeat.text():
             set_message(self.message, self.tr("The two passphrases differ."), DANGER)
             return None
-        db, event_id, judge_id = self._db, self.event_combo.currentData(), self.judge_combo.currentData()
+        desk, event_id, judge_id = self._desk, self.event_combo.currentData(), self.judge_combo.currentData()
         folder, secret, actor = self._folder, self.passphrase.text(), self._actor
         ca_secret = self.ca_passphrase.text() or None
         assert folder is not None
@@ -327,8 +327,8 @@ class PackageExportDialog(QDialog):
         target = folder if folder.name.startswith("oaoi-paket-") else folder / f"oaoi-paket-{str(judge_id)[:8]}"
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
-            return packages.export_package(db, event_id, judge_id, target, secret, actor=actor, progress=progress,
-                                           cancel=cancel, ca_passphrase=ca_secret)
+            return desk.export_package(event_id, judge_id, target, secret, actor=actor, progress=progress,
+                                       cancel=cancel, ca_passphrase=ca_secret)
 
         self.job = Job(work, name="oaoi-exchange", parent=self)
         self.job.progressed.connect(

@@ -8,7 +8,8 @@ the main window):
    spreadsheet through the dialog seam, and choose the evaluation event
    (default: the only one, else the most recent).
 2. *Mulai impor* starts an :class:`ImportJob` (a :class:`~oaoi_desktop.ui.jobs.Job`) running
-   :func:`oaoi_desktop.services.imports.import_paths`, which opens its own
+   :func:`oaoi_desktop.services.imports.import_paths` through
+   :class:`~oaoi_desktop.ui.importing.desk.ImportDesk` (no Qt), which opens its own
    database sessions.  Progress (dossiers done/total, current file, MB/s)
    arrives as signals; *Batal* sets the job's ``threading.Event`` and the
    dossier in flight rolls back.  The window stays responsive throughout.

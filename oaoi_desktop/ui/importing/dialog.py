@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import status
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.services.imports import ImportProgress, ImportReport, Outcome
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, drives, language
 from oaoi_desktop.ui.elide import fit_table
+from oaoi_desktop.ui.importing.desk import ImportDesk
 from oaoi_desktop.ui.importing.job import ImportJob
 from oaoi_desktop.ui.importing.report import SORT_ROLE, ImportReportModel, ReportColumn
 from oaoi_desktop.ui.widgets import ElidedLabel, em, make_body, make_heading
@@ -262,7 +262,7 @@ class ImportDialog(QDialog):
         """Fill the event chooser; keeps the chosen event, else picks the preferred or most recent one."""
         previous = self.selected_event_id() or self._preferred_event
         try:
-            events = status.summary(self._db, actor=None).events  # the names only
+            events = ImportDesk(self._db).events()  # the names only
         except OaoiError as exc:
             dialogs.error(self, self.tr("The database could not be read"), exc.render())
             events = ()

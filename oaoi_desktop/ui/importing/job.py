@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject
 
 from oaoi_desktop.intake.limits import Limits
 from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.services.imports import ImportReport, import_paths
+from oaoi_desktop.services.imports import ImportReport
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui.importing.desk import ImportDesk
 from oaoi_desktop.ui.jobs import Job, Progress
 
 
@@ -46,10 +47,11 @@ class ImportJob(Job):
         self.event_id = str(event_id)
         self.paths = [Path(p) for p in paths]
         chosen_event, chosen = self.event_id, [str(p) for p in self.paths]
+        desk = ImportDesk(db)
 
         def work(progress: Progress, cancel: threading.Event) -> ImportReport:
-            return import_paths(db, chosen_event, chosen, actor=actor, progress=progress, cancel=cancel,
-                                limits=limits)
+            return desk.import_paths(chosen_event, chosen, actor=actor, progress=progress, cancel=cancel,
+                                     limits=limits)
 
         super().__init__(work, name="oaoi-import", parent=parent)
 

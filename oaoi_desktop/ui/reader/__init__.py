@@ -1,7 +1,9 @@
 """The dossier reader: metadata, sections with word counts, attachments.
 
 The parts: :mod:`.dossier` (the reader), :mod:`.sections` (section panels,
-attachment buttons), :mod:`.viewer` (PDF, image, other files), :mod:`.common`.
+attachment buttons), :mod:`.viewer` (PDF, image, other files), :mod:`.common`,
+and :mod:`.desk` (:class:`~oaoi_desktop.ui.reader.desk.ReaderDesk`, the reader's
+way to the attachment files; no Qt).
 
 :class:`DossierReader` shows one :class:`~oaoi_desktop.services.dossiers.DossierView`
 (plain data, already read from the database) and opens its attachments:

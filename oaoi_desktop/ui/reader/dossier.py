@@ -13,12 +13,13 @@ from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services.dossiers import AttachmentView, DossierView, attachment_local_path, export_attachment
+from oaoi_desktop.services.dossiers import AttachmentView, DossierView
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.jobs import Job, Progress, render_error
 from oaoi_desktop.ui.reader.common import exported_attachments_dir, open_with_system, warning_colour
+from oaoi_desktop.ui.reader.desk import ReaderDesk
 from oaoi_desktop.ui.reader.sections import AttachmentButton, SectionPanel
 from oaoi_desktop.ui.reader.viewer import AttachmentViewer
 from oaoi_desktop.ui.settings import Settings
@@ -63,7 +64,7 @@ class DossierReader(QWidget):
         """``actor()``: the signed-in person now (the secretariat, or the judge whose workspace this is);
         the services check that they may read each attachment's dossier."""
         super().__init__(parent)
-        self._db = db
+        self._desk = ReaderDesk(db)
         self._settings = settings
         self._actor = actor
         self._view: DossierView | None = None
@@ -273,7 +274,7 @@ class DossierReader(QWidget):
 
     def _open(self, attachment: AttachmentView) -> None:
         try:
-            path = attachment_local_path(self._db, attachment.id, actor=self._actor())
+            path = self._desk.attachment_path(attachment.id, actor=self._actor())
         except OaoiError as exc:
             self.viewer.show_error(attachment, exc.render())
             return
@@ -291,7 +292,7 @@ class DossierReader(QWidget):
         """Copy the file under its own name off the GUI thread, then hand it to the system."""
         self._export_token += 1
         token = (self._export_token, attachment)
-        db, folder = self._db, exported_attachments_dir()
+        desk, folder = self._desk, exported_attachments_dir()
         try:
             actor = self._actor()
         except OaoiError as exc:
@@ -301,7 +302,7 @@ class DossierReader(QWidget):
         self.viewer.external_label.setText(self.tr("Preparing \u201c%1\u201d\u2026").replace("%1", attachment.title))
 
         def work(_progress: Progress, _cancel: threading.Event) -> Path:
-            return export_attachment(db, attachment.id, folder, actor=actor)
+            return desk.export_attachment(attachment.id, folder, actor=actor)
 
         job = Job(work, name="oaoi-export-attachment", render=_export_error_text, parent=self)
         job.finished.connect(lambda path: self._on_exported(token, path))

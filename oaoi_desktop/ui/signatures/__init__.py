@@ -5,7 +5,8 @@ Alat ▸ Verifikasi PDF… (:class:`~oaoi_desktop.ui.signatures.verify_dialog.Ve
 and Alat ▸ Tandatangani PDF… (:class:`~oaoi_desktop.ui.signatures.sign_dialog.SignDialog`).
 Verifying changes nothing and is open to anyone; signing needs someone signed
 in (a judge signs only as themselves; the secretariat's session records it) and
-the signer's own passphrase.
+the signer's own passphrase.  Both dialogs reach the services only through
+:class:`~oaoi_desktop.ui.signatures.desk.SignatureDesk` (no Qt).
 """
 
 from __future__ import annotations

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.services import accounts, events, signatures
+from oaoi_desktop.services import signatures
 from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.signing import pki
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.jobs import Job, Progress
 from oaoi_desktop.ui.screen_fit import resize_within_screen
+from oaoi_desktop.ui.signatures.desk import CertificateFacts, SignatureDesk
 from oaoi_desktop.ui.widgets import PassphraseField
 
 log = logging.getLogger(__name__)
@@ -56,12 +56,13 @@ class SignJob(Job):
                  actor: Actor, parent: QObject | None = None) -> None:
         chosen = list(paths)
         held = [passphrase]
+        desk = SignatureDesk(db)
 
         def work(progress: Progress, cancel: threading.Event) -> list[signatures.SignOutcome]:
             secret = held.pop()
             try:
-                return signatures.sign_files(
-                    db, chosen, judge=person_id, passphrase=secret, actor=actor, event=event_id,
+                return desk.sign_files(
+                    chosen, judge=person_id, passphrase=secret, actor=actor, event=event_id,
                     progress=lambda d, t, p: progress(d, t, p.name), cancelled=cancel.is_set)
             finally:
                 del secret
@@ -69,14 +70,10 @@ class SignJob(Job):
         super().__init__(work, name="oaoi-sign", secret=True, parent=parent)
 
 
-def _describe(cred) -> str:  # type: ignore[no-untyped-def]
+def _describe(cert: CertificateFacts) -> str:
     """'Siti Aminah — issued by OAOI CA …, valid until 2031-11-27' (the names, not the raw DN)."""
-    from cryptography import x509
-
-    cert = x509.load_pem_x509_certificate(cred.certificate_pem.encode("ascii"))
     return (QCoreApplication.translate("SignDialog", "%1 \u2014 issued by %2, valid until %3")
-            .replace("%1", pki.common_name(cert.subject)).replace("%2", pki.common_name(cert.issuer))
-            .replace("%3", cred.not_after.date().isoformat()))
+            .replace("%1", cert.subject).replace("%2", cert.issuer).replace("%3", cert.valid_until))
 
 
 class SignDialog(QDialog):
@@ -98,6 +95,7 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signatures_sign_dialog")
         self._db = db
+        self._desk = SignatureDesk(db)
         self._actor = actor
         self._lock_person = lock_person
         self.job: SignJob | None = None
@@ -212,9 +210,8 @@ class SignDialog(QDialog):
     def _load_events(self, preferred: str | uuid.UUID | None) -> None:
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
-        with self._db.read() as s:
-            for ev in events.list_events(s):
-                self.event_combo.addItem(ev.name, str(ev.id))
+        for name, id_ in self._desk.events():
+            self.event_combo.addItem(name, id_)
         self.event_combo.blockSignals(False)
         if preferred is not None:
             index = self.event_combo.findData(str(preferred))
@@ -228,12 +225,9 @@ class SignDialog(QDialog):
         self._credentials: dict[str, str] = {}
         event_id = self.event_combo.currentData()
         if event_id:
-            with self._db.read() as s:
-                ev = events.get_event(s, event_id)
-                for person in accounts.judges(s, ev):
-                    cred = pki.active_credential(s, ev.id, person.id)
-                    self.person_combo.addItem(person.name, str(person.id))
-                    self._credentials[str(person.id)] = _describe(cred) if cred is not None else ""
+            for person in self._desk.signers(event_id):
+                self.person_combo.addItem(person.name, person.id)
+                self._credentials[person.id] = _describe(person.certificate) if person.certificate else ""
         self.person_combo.blockSignals(False)
         self._show_credential()
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oaoi_desktop.services import signatures
 from oaoi_desktop.services.signatures import VerifyReport
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.screen_fit import resize_within_screen
+from oaoi_desktop.ui.signatures.desk import SignatureDesk
 from oaoi_desktop.ui.signatures.report_model import SignatureReportModel
 
 
@@ -46,7 +46,7 @@ class VerifyDialog(QDialog):
     def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signatures_verify_dialog")
-        self._db = db
+        self._desk = SignatureDesk(db)
         self.report: VerifyReport | None = None
         self.document = QPdfDocument(self)
         self.model = SignatureReportModel(self)
@@ -174,11 +174,7 @@ class VerifyDialog(QDialog):
         path = Path(path)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self._db is not None:
-                with self._db.read() as s:
-                    report = signatures.verify_file(s, path)
-            else:
-                report = signatures.verify_file(None, path)
+            report = self._desk.verify_file(path)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.report = report

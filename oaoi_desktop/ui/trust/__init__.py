@@ -3,7 +3,8 @@
 Installed into the main window by :mod:`oaoi_desktop.ui.extensions`: the
 Tools menu gets "Verify audit log", "Back up database" and "Restore from
 backup" (secretariat only), and a timer makes automatic backups while the
-app runs (see :mod:`oaoi_desktop.ui.trust.hook`).
+app runs (see :mod:`oaoi_desktop.ui.trust.hook`); the work goes through
+:class:`~oaoi_desktop.ui.trust.desk.TrustDesk` (no Qt).
 """
 
 from __future__ import annotations

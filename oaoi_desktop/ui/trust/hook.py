@@ -22,6 +22,7 @@ from oaoi_desktop.services import audit_verify, backups
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui import settings as registry
 from oaoi_desktop.ui.jobs import Job
+from oaoi_desktop.ui.trust.desk import TrustDesk
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.main_window import MainWindow
@@ -59,7 +60,7 @@ class TrustHook(QObject):
             window.secretariat_only_actions.append(action)
         window.installEventFilter(self)
         settings = window.settings
-        self.auto = backups.AutoBackup(window.database, keep=max(1, settings.value(registry.AUTO_BACKUP_KEEP)))
+        self.auto = TrustDesk(window.database).auto_backup(keep=max(1, settings.value(registry.AUTO_BACKUP_KEEP)))
         self._auto_task: Job | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("trust_auto_backup_timer")
@@ -135,11 +136,10 @@ class TrustHook(QObject):
     def verify(self) -> Job:
         """Verify every chain of the open database (the replay included); secretariat only."""
         actor = self.window.secretariat_actor()
-        db = self.window.database
+        desk = TrustDesk(self.window.database)
 
         def work() -> list[audit_verify.VerifyReport]:
-            with db.read() as s:
-                return audit_verify.verify_all(s, actor=actor)
+            return desk.verify_all(actor)
 
         return self._run(work, self._show_verified)
 
@@ -188,10 +188,10 @@ class TrustHook(QObject):
 
     def backup_to(self, path: Path) -> Job:
         actor = self.window.secretariat_actor()  # only a signed-in secretariat member backs up
-        db = self.window.database
+        desk = TrustDesk(self.window.database)
         cancel = self._cancel
         self._show_progress(self.tr("Backing up the database and attachments\u2026"))
-        return self._run(lambda: backups.create_backup(db, Path(path), cancel=cancel, actor=actor), self._backed_up)
+        return self._run(lambda: desk.backup(Path(path), cancel=cancel, actor=actor), self._backed_up)
 
     def _backed_up(self, result: backups.BackupResult) -> None:
         dialogs.information(self.window, self.tr("Backup written"),
@@ -214,19 +214,16 @@ class TrustHook(QObject):
 
     def restore_from(self, path: Path) -> Job:
         actor = self.window.secretariat_actor()  # only a signed-in secretariat member restores
-        db = self.window.database
-        url = db.url
+        desk = TrustDesk(self.window.database)
 
         def work() -> backups.RestoreResult:
-            backups.check_archive(path)  # refuse a damaged archive before touching the open database
-            db.engine.dispose()
-            return backups.restore_backup(path, url, actor=actor)
+            return desk.restore(path, actor=actor)
 
         self._show_progress(self.tr("Checking and restoring the backup\u2026"))
         return self._run(work, self._restored)
 
     def _restored(self, result: backups.RestoreResult) -> None:
-        self.window.database.engine.dispose()
+        TrustDesk(self.window.database).release()
         self.window.refresh()
         text = self.tr("The database was restored from the backup.")
         info = ""
