@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import render
-from oaoi_desktop.services import events, sensitivity
+from oaoi_desktop.services import sensitivity
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
 from oaoi_desktop.ui.results.common import MARK_BRUSH, as_uuid, num
+from oaoi_desktop.ui.results.desk import ResultsDesk
 
 COLUMNS = ("marker", "group", "rank", "number", "title", "score", "passed", "advanced", "move", "depends")
 
@@ -56,7 +57,7 @@ class SensitivityView(QWidget):
     def __init__(self, db: Database, event_id: uuid.UUID | str | None, *, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.actor = actor
         self.event_id = as_uuid(event_id) if event_id else None
         self.report: sensitivity.SensitivityReport | None = None
@@ -122,8 +123,7 @@ class SensitivityView(QWidget):
         if self.event_id is None:
             return
         try:
-            with self.db.read() as s:
-                rubric = events.event_rubric(s, events.get_event(s, str(self.event_id)))
+            rubric = self.desk.rubric(self.event_id)
         except OaoiError:
             rubric = None
         for st in rubric.stages if rubric is not None else ():
@@ -138,10 +138,8 @@ class SensitivityView(QWidget):
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self.db.read() as s:
-                event = events.get_event(s, str(self.event_id))
-                self.report = sensitivity.leave_one_judge_out(
-                    s, event, actor=self.actor, stage_id=self.stage_id(), top_n=self.top_spin.value() or None)
+            self.report = self.desk.leave_one_judge_out(self.event_id, self.actor, stage_id=self.stage_id(),
+                                                        top_n=self.top_spin.value() or None)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The sensitivity could not be computed"), exc.render())
             return None
