@@ -67,10 +67,12 @@ class ResultsDesk:
         with self.db.read() as s:
             return [(str(e.id), e.name, bool(e.blind_mode)) for e in events.list_events(s)]
 
-    def rubric(self, event_id: EventId) -> Rubric:
-        """The event's rubric (the event looked up by its id text; refused when it does not exist)."""
+    def rubric_and_count(self, event_id: EventId) -> tuple[Rubric, int]:
+        """The event's rubric and its number of dossiers (the event looked up by its id text; refused when
+        it does not exist)."""
         with self.db.read() as s:
-            return events.event_rubric(s, events.get_event(s, str(event_id)))
+            event = events.get_event(s, str(event_id))
+            return events.event_rubric(s, event), dossier_count(s, event)
 
     def rubric_if_any(self, event_id: uuid.UUID) -> Rubric | None:
         """The event's rubric; None when there is no such event."""
