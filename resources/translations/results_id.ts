@@ -949,6 +949,10 @@
         <translation>Hasil gabungan</translation>
     </message>
     <message>
+        <source>Computing the sensitivity…</source>
+        <translation>Menghitung kepekaan…</translation>
+    </message>
+    <message>
         <source>The sensitivity could not be computed</source>
         <translation>Uji kepekaan tidak dapat dihitung</translation>
     </message>

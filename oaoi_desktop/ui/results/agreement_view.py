@@ -62,13 +62,13 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import t
-from oaoi_desktop.services import agreement, events
+from oaoi_desktop.services import agreement
 from oaoi_desktop.services.agreement import AgreementReport
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Event
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.results.common import ID_ROLE, MARK_BRUSH, MARKED_ROLE, RIGHT, SORT_ROLE, as_uuid, num, sort_num
+from oaoi_desktop.ui.results.desk import ResultsDesk
 from oaoi_desktop.ui.widgets import em
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -182,7 +182,7 @@ class AgreementView(QWidget):
                  actor: Actor) -> None:
         """``actor``: the signed-in secretariat member (the services check that they may read results)."""
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.actor = actor
         self.event_id = as_uuid(event_id)
         self.setObjectName("results_agreement_view")
@@ -272,11 +272,9 @@ class AgreementView(QWidget):
 
     def refresh(self) -> None:
         try:
-            with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                if event is None:
-                    return
-                rubric = events.event_rubric(s, event)
+            rubric = self.desk.rubric_if_any(self.event_id)
+            if rubric is None:
+                return
         except OaoiError as exc:
             dialogs.error(self, self.tr("The agreement statistics could not be read"), exc.render())
             return
@@ -293,12 +291,10 @@ class AgreementView(QWidget):
 
     def recompute(self) -> AgreementReport | None:
         try:
-            with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                if event is None:
-                    return None
-                self.report = agreement.event_agreement(s, event, stage_id=self.stage_id(), actor=self.actor)
-                self.distributions = agreement.judge_distributions(s, event, self.report.stage_id, actor=self.actor)
+            read = self.desk.agreement_report(self.event_id, self.stage_id(), self.actor)
+            if read is None:
+                return None
+            self.report, self.distributions = read
         except OaoiError as exc:
             dialogs.error(self, self.tr("The agreement statistics could not be computed"), exc.render())
             return None
@@ -454,12 +450,7 @@ class AgreementView(QWidget):
             chart.setTitle(self.tr("Select a proposal to see its spread"))
             return
         try:
-            with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                assert event is not None
-                self.dossier_scores = agreement.dossier_criterion_scores(s, event, dossier_id, r.stage_id,
-                                                                        actor=self.actor)
-                rubric = events.event_rubric(s, event)
+            self.dossier_scores, rubric = self.desk.dossier_spread(self.event_id, dossier_id, r.stage_id, self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The spread could not be read"), exc.render())
             return

@@ -47,6 +47,7 @@ from oaoi_desktop.services.audit_query import AuditFilter, AuditRow
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.results.common import ID_ROLE, as_uuid
+from oaoi_desktop.ui.results.desk import ResultsDesk
 from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.widgets import em
 
@@ -63,7 +64,7 @@ class AuditLogModel(QAbstractTableModel):
     def __init__(self, db: Database, event_id: uuid.UUID, parent: QObject | None = None, *,
                  actor: Actor) -> None:
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.event_id = event_id
         self.actor = actor
         self.filter = AuditFilter()
@@ -74,8 +75,7 @@ class AuditLogModel(QAbstractTableModel):
         self._exhausted = True
 
     def set_filter(self, flt: AuditFilter) -> None:
-        with self.db.read() as s:
-            total = audit_query.count(s, self.event_id, flt, actor=self.actor)
+        total = self.desk.audit_count(self.event_id, flt, self.actor)
         self._exhausted = True  # nothing is fetched while the reset is in flight
         self.beginResetModel()
         self.filter = flt
@@ -96,9 +96,8 @@ class AuditLogModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted:
             return
         below = self.rows[-1].seq if self.rows else None
-        with self.db.read() as s:
-            batch = audit_query.page(s, self.event_id, self.filter, below_seq=below, limit=PAGE, actor=self.actor)
-            self.names.update(self._names(s, batch))
+        batch, names = self.desk.audit_page(self.event_id, self.filter, below_seq=below, limit=PAGE, actor=self.actor)
+        self.names.update(names)
         if len(batch) < PAGE:
             self._exhausted = True
         if not batch:
@@ -107,14 +106,6 @@ class AuditLogModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
         self.rows.extend(batch)
         self.endInsertRows()
-
-    def _names(self, session: Any, batch: list[AuditRow]) -> dict[str, str]:
-        if self.actor is None or not batch:
-            return {}  # without a signed-in secretariat member: short ids, as before
-        try:
-            return audit_query.entity_names(session, self.event_id, batch, actor=self.actor)
-        except PermissionDeniedError:
-            return {}
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -191,7 +182,7 @@ class AuditLogView(QWidget):
                  actor: Actor | None = None) -> None:
         """``actor``: the signed-in secretariat member (None: the main window's); the services check it."""
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.event_id = as_uuid(event_id)
         self.actor = actor if actor is not None else _window_actor(parent)
         self.setObjectName("results_audit_view")
@@ -289,8 +280,7 @@ class AuditLogView(QWidget):
     def refresh(self) -> None:
         """Read the filter choices and the entries again."""
         try:
-            with self.db.read() as s:
-                actors, actions, entities = audit_query.choices(s, self.event_id, actor=self.actor)
+            actors, actions, entities = self.desk.audit_choices(self.event_id, self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The audit log could not be read"), exc.render())
             return
@@ -359,8 +349,7 @@ class AuditLogView(QWidget):
         try:
             if actor is None:
                 raise PermissionDeniedError("policy.sign_in_required", action="audit.export", name="-")
-            with self.db.read() as s:
-                out = audit_query.export_audit(s, self.event_id, Path(path), self.current_filter(), actor=actor)
+            out = self.desk.export_audit(self.event_id, Path(path), self.current_filter(), actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The audit log could not be exported"), exc.render())
             return None

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.domain.blind import parse_terms_file
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import audit_query, blind, events
+from oaoi_desktop.services import audit_query
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.results.desk import ResultsDesk
 from oaoi_desktop.ui.widgets import em
 
 
@@ -49,7 +50,7 @@ class BlindReviewDialog(QDialog):
     def __init__(self, db: Database, actor: Actor, *, event_id: str | uuid.UUID | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.actor = actor
         self.setObjectName("blind_review_dialog")
         self.event_label = QLabel(self)
@@ -111,8 +112,7 @@ class BlindReviewDialog(QDialog):
 
     # -- data --------------------------------------------------------------------------------
     def _fill_events(self, event_id: str | uuid.UUID | None) -> None:
-        with self.db.read() as s:
-            rows = [(str(e.id), e.name, e.blind_mode) for e in events.list_events(s)]
+        rows = self.desk.events()
         self.event_box.blockSignals(True)
         for eid, name, is_blind in rows:
             self.event_box.addItem(name if is_blind else self.tr("%1 (not blind)").replace("%1", name), eid)
@@ -132,10 +132,7 @@ class BlindReviewDialog(QDialog):
         if eid is None:
             return
         try:
-            with self.db.read() as s:
-                event = events.get_event(s, eid)
-                terms = blind.event_blind_terms(event)
-                reports = blind.leak_reports(s, event, actor=self.actor)
+            terms, reports = self.desk.blind_review(eid, self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("Blind review"), exc.render())
             return
@@ -169,9 +166,7 @@ class BlindReviewDialog(QDialog):
         if eid is None:
             return None
         try:
-            with self.db.write() as s:
-                stored = blind.set_blind_terms(s, events.get_event(s, eid), parse_terms_file(self.terms.toPlainText()),
-                                               actor=self.actor)
+            stored = self.desk.set_blind_terms(eid, parse_terms_file(self.terms.toPlainText()), self.actor)
         except OaoiError as exc:
             self.status.setText(exc.render())
             return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import accounts, assignments, completeness, dossiers, events, finalisation
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.results.desk import ResultsDesk
 
 
 class FinaliseDialog(QDialog):
@@ -44,7 +43,7 @@ class FinaliseDialog(QDialog):
     def __init__(self, db: Database, actor: Actor, *, reopen: bool = False, event_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.actor = actor
         self.reopen = reopen
         self.setObjectName("results_reopen_dialog" if reopen else "results_finalise_dialog")
@@ -106,9 +105,8 @@ class FinaliseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.event_box.currentIndexChanged.connect(lambda _i: self._show_state())
         self.reason.textChanged.connect(self._show_state)
-        with db.read() as s:
-            for e in events.list_events(s):
-                self.event_box.addItem(e.name, str(e.id))
+        for eid, name, _blind in self.desk.events():
+            self.event_box.addItem(name, eid)
         if event_id is not None:
             self.event_box.setCurrentIndex(max(0, self.event_box.findData(str(event_id))))
         self.retranslate_ui()
@@ -180,12 +178,7 @@ class FinaliseDialog(QDialog):
         if not chosen:
             return False
         try:
-            with self.db.write() as s:
-                event = events.get_event(s, self.event_box.currentData())
-                for m in chosen:
-                    assignments.unassign(s, event, dossiers.get_dossier(s, event, m.number),
-                                         accounts.find_judge(s, event, m.judge), actor=self.actor,
-                                         stage_id=m.stage_id)
+            self.desk.withdraw_missing(self.event_box.currentData(), chosen, self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.windowTitle(), exc.render())
             return False
@@ -196,9 +189,7 @@ class FinaliseDialog(QDialog):
     def record_exception(self) -> bool:
         """Except every missing sheet with the reason typed (audited; printed in the Berita Acara)."""
         try:
-            with self.db.write() as s:
-                completeness.record_exception(s, events.get_event(s, self.event_box.currentData()),
-                                              actor=self.actor, reason=self.exception_reason.toPlainText())
+            self.desk.record_exception(self.event_box.currentData(), self.actor, self.exception_reason.toPlainText())
         except OaoiError as exc:
             dialogs.error(self, self.windowTitle(), exc.render())
             return False
@@ -213,8 +204,7 @@ class FinaliseDialog(QDialog):
             self.state_label.setText(self.tr("There is no event."))
             ok.setEnabled(False)
             return
-        with self.db.read() as s:
-            st = finalisation.state(s, uuid.UUID(event_id), actor=self.actor)
+        st = self.desk.finalisation_state(event_id, self.actor)
         self._show_missing(st.missing_sheets if not st.finalised else ())
         if st.finalised:
             text = self.tr("Finalised on %1 by %2.").replace(
@@ -244,13 +234,12 @@ class FinaliseDialog(QDialog):
     def confirm(self) -> bool:
         event_id = self.event_box.currentData()
         try:
-            with self.db.write() as s:
-                if self.reopen:
-                    finalisation.reopen_event(s, event_id, self.actor, self.reason.toPlainText())
-                elif self.paper_choice.isChecked():
-                    finalisation.finalise_event(s, event_id, self.actor, paper_signed=True)
-                else:
-                    finalisation.finalise_event(s, event_id, self.actor, signed_minutes=self.signed_pdf)
+            if self.reopen:
+                self.desk.reopen(event_id, self.actor, self.reason.toPlainText())
+            elif self.paper_choice.isChecked():
+                self.desk.finalise(event_id, self.actor, paper_signed=True)
+            else:
+                self.desk.finalise(event_id, self.actor, signed_minutes=self.signed_pdf)
         except OaoiError as exc:
             dialogs.error(self, self.windowTitle(), exc.render())
             self._show_state()

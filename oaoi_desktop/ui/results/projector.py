@@ -44,11 +44,11 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import OaoiError
-from oaoi_desktop.services import events
 from oaoi_desktop.services import projector as service
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui.results.common import FAIL_COLOUR, MARK_BRUSH, PASS_COLOUR, as_uuid, num
+from oaoi_desktop.ui.results.desk import ResultsDesk
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.results.ranking_view import RankingView
@@ -76,7 +76,7 @@ class ProjectorWindow(QWidget):
     def __init__(self, db: Database, event_id: uuid.UUID | str, *, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.event_id = as_uuid(event_id)
         self.actor = actor
         self.setObjectName("projector_window")
@@ -188,16 +188,15 @@ class ProjectorWindow(QWidget):
         """Read the ranking (as the console's ranking shows it) for ``stage_id`` and ``method``."""
         self.stage_id, self.method = stage_id, method
         prepared = self.table.prepared if self.table is not None else None
-        try:
-            with self.db.read() as s:
-                event = events.get_event(s, str(self.event_id))
-                self._event_name = event.name
-                self.table = service.projector_table(s, event, actor=self.actor, method=method, stage_id=stage_id,
-                                                     prepared=prepared)
-        except OaoiError as exc:
+        read = self.desk.projector_table(self.event_id, self.actor, method=method, stage_id=stage_id,
+                                         prepared=prepared)
+        if read.event_name is not None:
+            self._event_name = read.event_name
+        if read.error is not None or read.table is None:
             self.table = None
-            self.details.setText(html.escape(exc.render()))
+            self.details.setText(html.escape(read.error.render() if read.error is not None else ""))
             return
+        self.table = read.table
         groups = self.table.groups()
         if self.group not in groups:
             self.group = groups[0] if groups else None
@@ -387,10 +386,8 @@ class ProjectorWindow(QWidget):
             row = self.current_row()
             if row is not None:
                 try:
-                    with self.db.read() as s:
-                        event = events.get_event(s, str(self.event_id))
-                        self._comments = service.dossier_comments(s, event, row.dossier_id, actor=self.actor,
-                                                                  stage_id=self.stage_id)
+                    self._comments = self.desk.dossier_comments(self.event_id, row.dossier_id, self.actor,
+                                                                self.stage_id)
                 except OaoiError as exc:
                     self.details.setText(html.escape(exc.render()))
                     return

@@ -48,15 +48,14 @@ from PySide6.QtWidgets import (
 from oaoi_desktop.domain.rubric import AggregationMethod
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import render
-from oaoi_desktop.services import events, exports
 from oaoi_desktop.services.audit import Actor
-from oaoi_desktop.services.ranking import RankingTable, dossier_count, ranking_table
+from oaoi_desktop.services.ranking import RankingTable
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.store.models import Event
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.elide import fit_table
 from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.results.common import ID_ROLE, as_uuid, num
+from oaoi_desktop.ui.results.desk import ResultsDesk
 from oaoi_desktop.ui.results.ranking_model import (
     COMPARISON_COLUMNS,
     METHODS,
@@ -69,23 +68,6 @@ from oaoi_desktop.ui.widgets import em
 
 INLINE_BELOW = 1000
 """Events with fewer dossiers are ranked on the GUI thread (a few ms); larger ones in a worker."""
-
-
-def _compute_with_state(db: Database, event_id: uuid.UUID, params: dict[str, Any]) -> tuple[Any, Any]:
-    """The ranking table and, when an ``actor`` is given, the completeness state (issue 14), one session."""
-    params = dict(params)
-    actor = params.pop("actor", None)
-    with db.read() as s:
-        event = s.get(Event, event_id)
-        if event is None:
-            return None, None
-        table = ranking_table(s, event, actor=actor, **params)
-        state = None
-        if actor is not None:
-            from oaoi_desktop.services import completeness
-
-            state = completeness.dossier_completeness(s, event, actor=actor, stage_id=params.get("stage_id"))
-        return table, state
 
 
 class RankingView(QWidget):
@@ -103,7 +85,7 @@ class RankingView(QWidget):
                  actor: Actor) -> None:
         """``actor``: the signed-in secretariat member (the services check that they may read results)."""
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.actor = actor
         self.event_id = as_uuid(event_id)
         self.completeness: Any = None
@@ -271,13 +253,11 @@ class RankingView(QWidget):
     def refresh(self) -> None:
         """Read the event again (rubric, stages) and recompute."""
         try:
-            with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                if event is None:
-                    self.model.set_table(None)
-                    return
-                rubric = events.event_rubric(s, event)
-                self._size = dossier_count(s, event)
+            facts = self.desk.ranking_facts(self.event_id)
+            if facts is None:
+                self.model.set_table(None)
+                return
+            rubric, self._size = facts
         except OaoiError as exc:
             dialogs.error(self, self.tr("The ranking could not be read"), exc.render())
             return
@@ -315,7 +295,7 @@ class RankingView(QWidget):
         if self._size < INLINE_BELOW:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                table, state = _compute_with_state(self.db, self.event_id, params)
+                table, state = self.desk.ranking(self.event_id, params)
             except OaoiError as exc:
                 dialogs.error(self, self.tr("The ranking could not be computed"), exc.render())
                 return None
@@ -336,8 +316,8 @@ class RankingView(QWidget):
         return self._job is not None
 
     def _start_job(self, params: dict[str, Any]) -> None:
-        db, event_id = self.db, self.event_id
-        job = Job(lambda _progress, _cancel: _compute_with_state(db, event_id, params), name="oaoi-ranking",
+        desk, event_id = self.desk, self.event_id
+        job = Job(lambda _progress, _cancel: desk.ranking(event_id, params), name="oaoi-ranking",
                   parent=self)
         job.finished.connect(self._job_done)
         job.failed.connect(self._job_failed)
@@ -555,15 +535,8 @@ class RankingView(QWidget):
 
     def write_export(self, what: str, path: Path) -> Path | None:
         try:
-            with self.db.read() as s:
-                event = s.get(Event, self.event_id)
-                assert event is not None
-                if what == "xlsx":
-                    written = exports.write_xlsx(s, event, Path(path), method=self.method(),
-                                                 stage_id=self.stage_id(), actor=self.actor)
-                else:
-                    written = exports.export_csv(s, event, Path(path), what=what, method=self.method(),
-                                                 stage_id=self.stage_id(), actor=self.actor)
+            written = self.desk.export_ranking(self.event_id, what, Path(path), method=self.method(),
+                                               stage_id=self.stage_id(), actor=self.actor)
         except OaoiError as exc:
             dialogs.error(self, self.tr("The export failed"), exc.render())
             return None

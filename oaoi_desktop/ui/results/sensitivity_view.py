@@ -6,13 +6,16 @@ closed with, if any): every proposal with its raw rank and score, a marker
 "bergantung pada 1 penilai" on the rows whose passing or advancing changes
 when one judge is left out, and, for the selected proposal, what leaving out
 each judge does to it.  It is computed when the tab is first shown and when
-the user asks again (the work is five or so rankings).
+the user asks again (the work is five or so rankings): events of
+:data:`INLINE_BELOW` dossiers or more off the GUI thread, in a
+:class:`~oaoi_desktop.ui.jobs.Job` (2.5 s at 5,000 dossiers), as the ranking view does.
 """
 
 from __future__ import annotations
 
 import html
 import uuid
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QGuiApplication
@@ -35,11 +38,16 @@ from PySide6.QtWidgets import (
 
 from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.i18n import render
-from oaoi_desktop.services import events, sensitivity
+from oaoi_desktop.services import sensitivity
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
+from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.results.common import MARK_BRUSH, as_uuid, num
+from oaoi_desktop.ui.results.desk import ResultsDesk
+
+INLINE_BELOW = 1000
+"""Events with fewer dossiers are computed on the GUI thread; larger ones in a worker."""
 
 COLUMNS = ("marker", "group", "rank", "number", "title", "score", "passed", "advanced", "move", "depends")
 
@@ -56,10 +64,15 @@ class SensitivityView(QWidget):
     def __init__(self, db: Database, event_id: uuid.UUID | str | None, *, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.desk = ResultsDesk(db)
         self.actor = actor
         self.event_id = as_uuid(event_id) if event_id else None
         self.report: sensitivity.SensitivityReport | None = None
+        self._size = 0
+        self._ticket = 0
+        self._job: Job | None = None
+        self._job_ticket = 0
+        self._pending = False
         self.setObjectName("results_sensitivity_view")
         self.stage_label = QLabel(self)
         self.stage_box = QComboBox(self)
@@ -113,17 +126,18 @@ class SensitivityView(QWidget):
     def set_event(self, event_id: uuid.UUID | str | None) -> None:
         self.event_id = as_uuid(event_id) if event_id else None
         self.report = None
+        self._ticket += 1  # a report of the previous event still being computed is not shown
         self._fill_stages()
         self._fill()
 
     def _fill_stages(self) -> None:
         self.stage_box.clear()
         self.stage_box.addItem(self.tr("Combined result"), "")
+        self._size = 0
         if self.event_id is None:
             return
         try:
-            with self.db.read() as s:
-                rubric = events.event_rubric(s, events.get_event(s, str(self.event_id)))
+            rubric, self._size = self.desk.rubric_and_count(self.event_id)
         except OaoiError:
             rubric = None
         for st in rubric.stages if rubric is not None else ():
@@ -134,22 +148,73 @@ class SensitivityView(QWidget):
 
     # -- computing --------------------------------------------------------------------------
     def compute(self) -> sensitivity.SensitivityReport | None:
+        """Compute with the chosen stage and top N and show the report.
+
+        Small events are computed here and the report is returned; larger ones
+        (:data:`INLINE_BELOW` dossiers or more) in a worker thread: this returns
+        None, :attr:`busy` is true until ``computed`` is emitted.  A request made
+        while a worker runs is computed after it with the newest choices.
+        """
         if self.event_id is None:
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.db.read() as s:
-                event = events.get_event(s, str(self.event_id))
-                self.report = sensitivity.leave_one_judge_out(
-                    s, event, actor=self.actor, stage_id=self.stage_id(), top_n=self.top_spin.value() or None)
-        except OaoiError as exc:
-            dialogs.error(self, self.tr("The sensitivity could not be computed"), exc.render())
+        self._ticket += 1
+        params = {"stage_id": self.stage_id(), "top_n": self.top_spin.value() or None}
+        if self._size < INLINE_BELOW:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                report = self.desk.leave_one_judge_out(self.event_id, self.actor, **params)
+            except OaoiError as exc:
+                dialogs.error(self, self.tr("The sensitivity could not be computed"), exc.render())
+                return None
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            self._apply(report)
+            return report
+        if self._job is not None:  # the newest choices are computed when the running job ends
+            self._pending = True
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self._start_job(params)
+        return None
+
+    @property
+    def busy(self) -> bool:
+        """A report is being computed in a worker thread."""
+        return self._job is not None
+
+    def _start_job(self, params: dict[str, Any]) -> None:
+        desk, event_id, actor = self.desk, self.event_id, self.actor
+        assert event_id is not None
+        job = Job(lambda _progress, _cancel: desk.leave_one_judge_out(event_id, actor, **params),
+                  name="oaoi-sensitivity", parent=self)
+        job.finished.connect(self._job_done)
+        job.failed.connect(self._job_failed)
+        self._job = job
+        self._job_ticket = self._ticket
+        self._pending = False
+        self.summary.setText(self.tr("Computing the sensitivity\u2026"))
+        job.start()
+
+    def _job_finished(self) -> bool:
+        """Forget the finished job; start the pending request. True when the result is still wanted."""
+        job, self._job = self._job, None
+        if self._pending:
+            self.compute()
+            return False
+        return job is not None and self._job_ticket == self._ticket
+
+    def _job_done(self, result: object) -> None:
+        if self._job_finished() and isinstance(result, sensitivity.SensitivityReport):
+            self._apply(result)
+
+    def _job_failed(self, message: str) -> None:
+        if self._job_finished():
+            self._fill()
+            dialogs.error(self, self.tr("The sensitivity could not be computed"), message)
+
+    def _apply(self, report: sensitivity.SensitivityReport) -> None:
+        self.report = report
         self._fill()
-        self.computed.emit(len(self.report.dependent))
-        return self.report
+        self.computed.emit(len(report.dependent))
 
     def refresh(self) -> None:
         """The console's F5: compute again if a report is shown."""
@@ -157,7 +222,7 @@ class SensitivityView(QWidget):
             self.compute()
 
     def ensure_computed(self) -> None:
-        if self.report is None:
+        if self.report is None and not (self.busy and self._job_ticket == self._ticket):
             self.compute()
 
     # -- showing ---------------------------------------------------------------------------

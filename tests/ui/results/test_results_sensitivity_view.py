@@ -63,3 +63,45 @@ def test_a_judge_account_is_refused_in_a_dialog(qtbot, db, ev, recording_dialogs
     qtbot.addWidget(view)
     assert view.compute() is None and view.row_texts("number") == []
     assert recording_dialogs.messages and "Ani" in str(recording_dialogs.messages[-1]["text"])
+
+
+def test_a_large_event_is_computed_off_the_gui_thread(qtbot, db, ev, monkeypatch) -> None:
+    from oaoi_desktop.ui.results import sensitivity_view
+
+    monkeypatch.setattr(sensitivity_view, "INLINE_BELOW", 0)  # compute even this small event in a worker
+    view = SensitivityView(db, ev, actor=ACTOR)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.computed, timeout=10000) as done:
+        assert view.compute() is None
+        assert view.busy and view.summary.text() == "Menghitung kepekaan\u2026" and view.row_texts("number") == []
+    qtbot.waitUntil(lambda: not view.busy)
+    assert done.args == [2]
+    assert view.row_texts("number") == ["P-1", "P-2", "P-3", "P-4"]
+    assert view.row_texts("marker")[1] == "bergantung pada 1 penilai"
+    # two quick requests while the worker runs: the newest choices win, and only their report is shown
+    shown: list[int | None] = []
+    view.computed.connect(lambda _n: shown.append(view.report.top_n if view.report else None))
+    view.top_spin.setValue(3)
+    view.compute()
+    view.top_spin.setValue(2)
+    view.compute()
+    qtbot.waitUntil(lambda: not view.busy and bool(shown), timeout=10000)
+    assert shown == [2]
+    assert view.row_texts("depends")[1] == "Ani (batas lulus, 2 besar)"
+
+
+def test_a_worker_failure_is_shown_in_a_dialog(qtbot, db, ev, monkeypatch, recording_dialogs) -> None:
+    from oaoi_desktop.services import accounts, events
+    from oaoi_desktop.services.audit import Actor
+    from oaoi_desktop.ui.results import sensitivity_view
+
+    monkeypatch.setattr(sensitivity_view, "INLINE_BELOW", 0)
+    with db.read() as s:
+        ani = accounts.find_judge(s, events.get_event(s, ev), "Ani")
+        judge = Actor(ani.name, ani.id)
+    view = SensitivityView(db, ev, actor=judge)
+    qtbot.addWidget(view)
+    view.compute()
+    qtbot.waitUntil(lambda: not view.busy and bool(recording_dialogs.messages), timeout=10000)
+    assert "Ani" in str(recording_dialogs.messages[-1]["text"])
+    assert view.report is None and view.row_texts("number") == []
