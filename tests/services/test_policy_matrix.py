@@ -57,8 +57,8 @@ PURE = {
     "accounts.read_roster",
     "audit.chain_for", "audit.entry_content", "audit.entry_hash",
     "audit_query.readable_diff",
-    "audit_verify.entry_record", "audit_verify.check_chain", "audit_verify.replay", "audit_verify.compare",
-    "audit_verify.read_export", "audit_verify.verify_export_file", "audit_verify.vouched_marks",
+    "audit_verify.chain.entry_record", "audit_verify.chain.check_chain", "audit_verify.replay.replay", "audit_verify.replay.compare",
+    "audit_verify.export.read_export", "audit_verify.export.verify_export_file", "audit_verify.chain.vouched_marks",
     "auth.new_pin", "auth.new_recovery_code", "auth.normalise_recovery_code",
     "backups.read_manifest", "backups.check_archive", "backups.list_backups",
     "demo.demo_db_path", "demo.demo_db_url", "demo.samples_dir",
@@ -73,7 +73,7 @@ PURE = {
     "imports.readers.auto_workers", "imports.readers.needs_reading", "imports.readers.process_portable",
     "imports.readers.processes_possible", "imports.statements.current_snapshot",
     "imports.statements.attachment_digest",
-    "judging.integrity_statement", "judging.redaction_terms", "judging.make_redactor", "judging.mask_text",
+    "judging.integrity.integrity_statement", "judging.redaction.redaction_terms", "judging.redaction.make_redactor", "judging.redaction.mask_text",
     "paper.form_file_name", "paper.read_score_file",
     "plenary.snapshot",
     "scores.total_expression", "scores.aggregates_from_sums", "scores.ranking_criteria", "ranking.entry_dossiers",
@@ -95,7 +95,7 @@ PURE = {
     "exchange.packages.common.write_temp", "exchange.packages.common.fsync_all", "exchange.packages.common.object_path",
     "policy.allowed_roles", "policy.markdown_table",
     "audit_state.digest", "audit_state.rubric_content_sha256", "audit_state.replay_state",
-    "audit_state.compare_state", "audit_verify.check_state", "audit_verify.parse_digest",
+    "audit_state.compare_state", "audit_verify.replay.check_state", "audit_verify.verify.parse_digest",
     "exports.csv_safe_text", "exports.printable",
     "exchange.unlocks.verify_grants", "exchange.unlocks.may_reopen",
     "sensitivity.default_top_n",
@@ -107,7 +107,12 @@ PURE = {
     "counted.competing_dossier", "counted.panel_judge", "counted.counts",
     "shadow.average_ranks", "shadow.spearman",
     # issue 16: helpers once private, now shared between service modules
-    "audit_verify.record_hash", "documents.export.file_slug", "scores.id_key", "scores.raw_id", "purged.parse_time",
+    "documents.export.file_slug", "scores.id_key", "scores.raw_id", "purged.parse_time",
+    # issue 16: helpers of the judge workspace and audit verify, public only because their modules
+    # became packages (sub-modules share them); they compute on values the checked caller holds
+    "judging.access.judge_actor", "judging.access.check_judge", "judging.redaction.redact_content",
+    "judging.sheets.build_state", "judging.last_open.remember_open", "judging.last_open.forget_open",
+    "audit_verify.chain.record_hash", "audit_verify.chain.marked_count", "audit_verify.chain.marked_finding",
 }
 """Pure functions: no protected store data in, nothing changed."""
 
@@ -115,6 +120,20 @@ CONTENT = "what a document says (texts in its language), from the Context docume
 
 PUBLIC = {
     "accounts.needs_secretariat_setup": "first run: whether to show the first-run dialog",
+    # issue 16: helpers shared by the sub-modules of services/judging and services/audit_verify
+    # (private before the split); every caller checks the policy first
+    "judging.access.allow": "the judge workspace's policy check itself (policy.authorize after judging.not_a_judge)",
+    "judging.access.require_judge": "refuses before the integrity declaration (helper of the checked judging functions)",
+    "judging.access.allowed_stages": "refuses a dossier not assigned, recused or declared a conflict (helper of the "
+                                     "checked judging functions)",
+    "judging.access.resolve_dossier": "helper of the checked judging functions: the dossier of the event by reference",
+    "judging.access.judge_context": "helper of the checked judging functions: the checks above, then rubric and stage",
+    "audit_verify.verify.event_of": "helper of audit_verify (verify_event, chain_head, export_event: checked there)",
+    "audit_verify.verify.chain_records": "helper of audit_verify.verify_event / export_event (checked there)",
+    "audit_verify.verify.stored_head": "helper of audit_verify.verify_event / chain_head (checked there)",
+    "audit_verify.verify.sheet_snapshot": "helper of audit_verify.verify_event / export_event (checked there)",
+    "audit_verify.verify.correction_snapshot": "helper of audit_verify.verify_event / export_event (checked there)",
+    "audit_verify.verify.labels_for": "helper of audit_verify.verify_event / export_event (checked there)",
     "auth.setup_secretariat": "first run only (refused once an account exists)",
     "auth.find_account": "sign-in: who is signing in",
     "auth.sign_in_names": "the sign-in screen's list of names",
@@ -218,13 +237,13 @@ POLICY_FACTS = {
     "assignments.is_assigned": "a boolean (the policy and the matrix ask it)",
     "assignments.eligibility": "judge ids eligible per dossier id (ids only), for assignment planning",
     "stages.dossiers_in_stage": "the dossier ids admitted into a stage (ids only)",
-    "judging.has_declared_integrity": "a boolean (the judge workspace asks it before opening)",
+    "judging.access.has_declared_integrity": "a boolean (the judge workspace asks it before opening)",
     "events.has_scores": "a boolean (whether a rubric may still change)",
     "scores.dossier_groups": "dossier id -> its grouping labels (kategori, kelompok): no score, no text",
     "ranking.scores_version": "the event's audit head (seq, hash): a cache key",
     "ranking.dossier_count": "a count of dossiers",
     "status.progress_stamp": "counts and timestamps that tell the dashboard to reload (no score)",
-    "audit_verify.chain_head": "the chain head (seq, hash) printed on every Berita Acara",
+    "audit_verify.verify.chain_head": "the chain head (seq, hash) printed on every Berita Acara",
     "documents.register.audit_head": "the chain head (seq, hash) printed on every document",
     "audit_state.event_digest": "the state digest printed on the Berita Acara (a hash)",
     "dossiers.attachment_counts": "attachments per dossier id (counts)",
@@ -393,25 +412,25 @@ CASES: dict[str, Case] = {
         w.db, w.event, [w.tmp / "nothing-here"], actor=a)),
     "imports.pipeline.import_candidates": Case("import.dossiers", lambda w, a, r: imports.import_candidates(
         w.db, w.event, [], actor=a)),
-    "judging.declare_integrity": Case("integrity.declare_own", lambda w, a, r: _s(
+    "judging.integrity.declare_integrity": Case("integrity.declare_own", lambda w, a, r: _s(
         w, lambda s, e: judging.declare_integrity(s, e, _judge(s, e, w, r)))),
-    "judging.sheet_state": Case("sheet.read_own", lambda w, a, r: _s(
+    "judging.sheets.sheet_state": Case("sheet.read_own", lambda w, a, r: _s(
         w, lambda s, e: judging.sheet_state(s, e, _judge(s, e, w, r), "P-1"))),
-    "judging.record_score": Case("sheet.write_own_draft", lambda w, a, r: _s(
+    "judging.sheets.record_score": Case("sheet.write_own_draft", lambda w, a, r: _s(
         w, lambda s, e: judging.record_score(s, e, _judge(s, e, w, r), "P-2", "kebaruan", 7, actor=a))),
-    "judging.record_comment": Case("sheet.write_own_draft", lambda w, a, r: _s(
+    "judging.sheets.record_comment": Case("sheet.write_own_draft", lambda w, a, r: _s(
         w, lambda s, e: judging.record_comment(s, e, _judge(s, e, w, r), "P-2", "kebaruan", "x", actor=a))),
-    "judging.submit_sheet": Case("sheet.submit_own", lambda w, a, r: _s(
+    "judging.sheets.submit_sheet": Case("sheet.submit_own", lambda w, a, r: _s(
         w, lambda s, e: judging.submit_sheet(s, e, _judge(s, e, w, r), "P-2", actor=a))),
-    "judging.judge_queue": Case("sheet.read_own", lambda w, a, r: _s(
+    "judging.queue.judge_queue": Case("sheet.read_own", lambda w, a, r: _s(
         w, lambda s, e: judging.judge_queue(s, e, _judge(s, e, w, r)))),
-    "judging.queue_progress": Case("sheet.read_own", lambda w, a, r: _s(
+    "judging.queue.queue_progress": Case("sheet.read_own", lambda w, a, r: _s(
         w, lambda s, e: judging.queue_progress(s, e, _judge(s, e, w, r)))),
-    "judging.open_dossier_for_judge": Case("dossier.read_assigned", lambda w, a, r: _s(
+    "judging.reader.open_dossier_for_judge": Case("dossier.read_assigned", lambda w, a, r: _s(
         w, lambda s, e: judging.open_dossier_for_judge(s, e, _judge(s, e, w, r), "P-1"))),
-    "judging.last_open_dossier": Case("sheet.read_own", lambda w, a, r: _s(
+    "judging.last_open.last_open_dossier": Case("sheet.read_own", lambda w, a, r: _s(
         w, lambda s, e: judging.last_open_dossier(s, e, _judge(s, e, w, r)))),
-    "judging.declare_conflict": Case("conflict.declare_own", lambda w, a, r: _s(
+    "judging.conflicts.declare_conflict": Case("conflict.declare_own", lambda w, a, r: _s(
         w, lambda s, e: judging.declare_conflict(s, e, _judge(s, e, w, r), "P-2", "kerabat", actor=a))),
     "paper.import_paper_scores": Case("sheet.paper_entry", lambda w, a, r: _s(
         w, lambda s, e: paper.import_paper_scores(s, e, _csv(w, "judge,dossier,criterion,score\n"), actor=a))),
@@ -518,13 +537,13 @@ READS: dict[str, Case] = {
         w, lambda s, e: audit_query.page(s, e.id, actor=a))),
     "audit_query.choices": Case("audit.read", lambda w, a, r: _r(
         w, lambda s, e: audit_query.choices(s, e.id, actor=a))),
-    "audit_verify.verify_event": Case("audit.read", lambda w, a, r: _r(
+    "audit_verify.verify.verify_event": Case("audit.read", lambda w, a, r: _r(
         w, lambda s, e: audit_verify.verify_event(s, e, actor=a))),
-    "audit_verify.verify_global": Case("audit.read", lambda w, a, r: _r(
+    "audit_verify.verify.verify_global": Case("audit.read", lambda w, a, r: _r(
         w, lambda s, e: audit_verify.verify_global(s, actor=a))),
-    "audit_verify.verify_all": Case("audit.read", lambda w, a, r: _r(
+    "audit_verify.verify.verify_all": Case("audit.read", lambda w, a, r: _r(
         w, lambda s, e: audit_verify.verify_all(s, actor=a))),
-    "audit_verify.export_event": Case("audit.export", lambda w, a, r: _r(
+    "audit_verify.export.export_event": Case("audit.export", lambda w, a, r: _r(
         w, lambda s, e: audit_verify.export_event(s, e, w.tmp / f"log-{r}.jsonl", actor=a))),
     "audit_state.store_state": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: audit_state.store_state(s, e, actor=a))),
@@ -558,7 +577,7 @@ READS: dict[str, Case] = {
         w, lambda s, e: finalisation.latest_minutes(s, e, actor=a))),
     "finalisation.state": Case("results.read", lambda w, a, r: _r(
         w, lambda s, e: finalisation.state(s, e, actor=a))),
-    "judging.list_conflicts": Case("conflict.read", lambda w, a, r: _r(
+    "judging.conflicts.list_conflicts": Case("conflict.read", lambda w, a, r: _r(
         w, lambda s, e: judging.list_conflicts(s, e, actor=a))),
     "paper.blank_forms": Case("paper.forms", lambda w, a, r: _r(
         w, lambda s, e: paper.blank_forms(s, e, actor=a))),
@@ -596,8 +615,8 @@ CASES.update(READS)
 
 # Judge-workspace functions without an actor parameter act as the ``judge`` they are given:
 # they are tried with the chair, a member, a judge of another event and a deactivated judge.
-JUDGE_ARG_ONLY = {"judging.declare_integrity", "judging.sheet_state", "judging.judge_queue",
-                  "judging.queue_progress", "judging.open_dossier_for_judge", "judging.last_open_dossier"}
+JUDGE_ARG_ONLY = {"judging.integrity.declare_integrity", "judging.sheets.sheet_state", "judging.queue.judge_queue",
+                  "judging.queue.queue_progress", "judging.reader.open_dossier_for_judge", "judging.last_open.last_open_dossier"}
 
 
 def _public_functions() -> dict[str, Any]:
@@ -628,7 +647,7 @@ def test_every_public_service_function_is_classified() -> None:
         body = src.split('"""')[-1] if src.count('"""') >= 2 else src
         delegates = [other.rsplit(".", 1)[1] for other in CASES
                      if other != name and other.rsplit(".", 1)[0] == name.rsplit(".", 1)[0]]
-        assert ("authorize" in body or "require_secretariat" in body or "_allow(" in body
+        assert ("authorize" in body or "require_secretariat" in body or "_allow(" in body or "\n    allow(" in body
                 or any(f"{d}(" in body for d in delegates)), name
 
 
