@@ -77,14 +77,21 @@ def device_id() -> uuid.UUID:
     made on several laptops merges without collisions.
     """
     path = data_dir() / "device-id"
+    known = _DEVICE_IDS.get(path)
+    if known is not None:  # read once per data folder: every audit entry asks
+        return known
     try:
-        return uuid.UUID(path.read_text(encoding="ascii").strip())
+        found = uuid.UUID(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
-        new = uuid.uuid4()
+        found = uuid.uuid4()
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(str(new), encoding="ascii")
+        tmp.write_text(str(found), encoding="ascii")
         os.replace(tmp, path)
-        return new
+    _DEVICE_IDS[path] = found
+    return found
+
+
+_DEVICE_IDS: dict[Path, uuid.UUID] = {}
 
 
 def saved_language() -> str | None:

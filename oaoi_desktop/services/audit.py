@@ -191,7 +191,8 @@ def append_many(
     import os
     from types import SimpleNamespace
 
-    from sqlalchemy import insert
+    from sqlalchemy import insert, update
+    from sqlalchemy.orm.attributes import set_committed_value
 
     from oaoi_desktop.store import lan
 
@@ -202,11 +203,18 @@ def append_many(
                                   after=i.after, at=at))
                 for i in items]
     chain = chain_for(event_id)
-    head = _lock_head(session, chain)
+    session.flush()  # what the session holds (an earlier append's head among it) reaches the store first
+    conn = session.connection()
+    table = AuditHead.__table__
+    found = conn.execute(select(table.c.seq, table.c.hash).where(table.c.chain == chain)
+                         .with_for_update()).first()  # the head's row, locked (as _lock_head), read plainly
+    if found is None:  # the chain's first entry: its head is made as append() makes it
+        head = _lock_head(session, chain)
+        found = (head.seq, head.hash)
     for action in sorted({i.action for i in items}):  # the finalisation guard, after the lock as in append()
         refuse_if_finalised(session, event_id, action)
     device = config.device_id()
-    seq, prev = head.seq, head.hash
+    seq, prev = found
     raw = os.urandom(16 * len(items))  # the ids: random (version 4) UUIDs from one read of the OS's source
     rows = []
     for n, item in enumerate(items):
@@ -229,10 +237,12 @@ def append_many(
         )
         entry.hash = prev = entry_hash(entry)  # type: ignore[arg-type]  # the fields entry_hash reads
         rows.append(vars(entry))
-    session.flush()
-    session.connection().execute(insert(AuditEntry.__table__), rows)
-    head.seq, head.hash = seq, prev
-    session.flush()
+    conn.execute(insert(AuditEntry.__table__), rows)
+    conn.execute(update(table).where(table.c.chain == chain).values(seq=seq, hash=prev))
+    held = session.identity_map.get(session.identity_key(AuditHead, chain))
+    if held is not None:  # an AuditHead the session holds moves with the row, as if it had been loaded now
+        set_committed_value(held, "seq", seq)
+        set_committed_value(held, "hash", prev)
     return rows
 
 
