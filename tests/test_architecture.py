@@ -1,5 +1,6 @@
-"""The package's shape: no import cycles, no private names across modules,
-no module longer than a person can hold in mind.
+"""The package's shape: no import cycles, no private names across modules
+(neither imported nor read off another module's objects), no module longer
+than a person can hold in mind.
 
 The graph is read from the source (``ast``), so an import inside a function
 counts exactly like one at the top of the module: a cycle hidden in a function
@@ -131,6 +132,55 @@ def build_graph() -> Graph:
     return graph
 
 
+def _defined_private(tree: ast.AST) -> set[str]:
+    """The private names a module defines: functions, classes, and attributes it assigns
+    (``_x = ...`` in a class, ``self._x = ...`` / ``obj._x = ...`` anywhere)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and _private(node.name):
+            names.add(node.name)
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        for target in targets:
+            for item in ast.walk(target):
+                if isinstance(item, ast.Name) and _private(item.id):
+                    names.add(item.id)
+                elif isinstance(item, ast.Attribute) and _private(item.attr):
+                    names.add(item.attr)
+    return names
+
+
+def _own_object(value: ast.expr) -> bool:
+    """``self``, ``cls`` or ``super()``: the object's own class may read its private names."""
+    if isinstance(value, ast.Name):
+        return value.id in ("self", "cls")
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super"
+
+
+def private_attributes_across(sources: dict[str, str]) -> list[str]:
+    """``obj._x`` where ``obj`` is not the reader's own object and ``_x`` is a private name
+    that another module of ``sources`` defines and this one does not (``console._db`` read by
+    the projector).  Private names of other libraries (``canvas._pagesize``) are not ours to
+    judge: they are defined in none of ``sources``."""
+    trees = {module: ast.parse(text) for module, text in sources.items()}
+    defined = {module: _defined_private(tree) for module, tree in trees.items()}
+    found = []
+    for module, tree in trees.items():
+        for node in _runtime_nodes(tree):
+            if not (isinstance(node, ast.Attribute) and _private(node.attr)) or _own_object(node.value):
+                continue
+            if node.attr in defined[module]:
+                continue
+            owners = sorted(m for m, names in defined.items() if m != module and node.attr in names)
+            if owners:
+                where = ", ".join(owners[:3]) + (f" and {len(owners) - 3} more" if len(owners) > 3 else "")
+                found.append(f"{module}:{node.lineno} reads {ast.unparse(node)} ({node.attr} is defined in {where})")
+    return found
+
+
 def strongly_connected(edges: dict[str, set[str]], nodes) -> list[list[str]]:
     """Tarjan's algorithm, iterative; components with more than one module."""
     index: dict[str, int] = {}
@@ -207,6 +257,25 @@ def test_no_import_cycles(graph):
 def test_no_private_names_across_modules(graph):
     found = [f"{m}:{line} uses {t}.{name}" for m, t, name, line in graph.private]
     assert found == [], "private names used across modules:\n" + "\n".join(found)
+
+
+def test_the_attribute_reader_finds_another_modules_private_attribute():
+    sources = {
+        "console": "class Console:\n    def __init__(self, db):\n        self._db = db\n",
+        "projector": "def open(console):\n    return console._db\n",
+        "keeper": "def keep(dialog, printer):\n    dialog._keep = printer\n    return dialog._keep\n",
+        "drawing": "def size(canvas):\n    return canvas._pagesize\n",
+        "child": "class C(Base):\n    def f(self):\n        return super()._db, self._db\n",
+    }
+    assert private_attributes_across(sources) == [
+        "projector:2 reads console._db (_db is defined in console)",
+    ]
+
+
+def test_no_private_attributes_of_another_modules_objects(graph):
+    sources = {module: path.read_text(encoding="utf-8") for module, path in graph.modules.items()}
+    found = private_attributes_across(sources)
+    assert found == [], "private attributes read across modules:\n" + "\n".join(found)
 
 
 def test_no_module_over_the_size_limit():

@@ -110,7 +110,8 @@ class EventScores:
         den = self.denominator
         return [SheetTotal(d, j, st, Fraction(total, den)) for d, j, st, total, _ in self.rows]
 
-    def _column(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, int]]:
+    def criterion_milli(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, int]]:
+        """Every counted (dossier id, judge id, value in thousandths) of ``criterion_id`` in ``stage_id``."""
         pos = self._positions.get(criterion_id)
         if pos is None:  # not a tie-break or knock-out criterion: its own query
             stmt = (
@@ -127,7 +128,7 @@ class EventScores:
         return [(d, j, vals[pos]) for d, j, st, _, vals in self.rows if st == stage_id and vals[pos] is not None]
 
     def criterion_scores(self, stage_id: str, criterion_id: str) -> list[tuple[str, str, Fraction]]:
-        return [(d, j, Fraction(v, 1000)) for d, j, v in self._column(stage_id, criterion_id)]
+        return [(d, j, Fraction(v, 1000)) for d, j, v in self.criterion_milli(stage_id, criterion_id)]
 
     def criterion_aggregates(
         self, stage_id: str, criterion_id: str, method: AggregationMethod
@@ -136,7 +137,7 @@ class EventScores:
         if method not in (AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN):
             return None
         acc: dict[str, list[int]] = {}
-        for d, _, v in self._column(stage_id, criterion_id):
+        for d, _, v in self.criterion_milli(stage_id, criterion_id):
             a = acc.get(d)
             if a is None:
                 acc[d] = [v, 1, v, v]

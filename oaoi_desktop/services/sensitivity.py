@@ -131,7 +131,7 @@ class _Columns:
         key = (stage_id, criterion_id)
         col = self.cache.get(key)
         if col is None:
-            col = self.cache[key] = self.scores._column(stage_id, criterion_id)  # noqa: SLF001
+            col = self.cache[key] = self.scores.criterion_milli(stage_id, criterion_id)
         return col
 
     def aggregates_without(self, judge_id: str):  # type: ignore[no-untyped-def]
@@ -162,7 +162,7 @@ def _without(scores: EventScores, judge_id: str, columns: _Columns) -> EventScor
     """A shallow copy of ``scores`` without the sheets of ``judge_id`` (no new read)."""
     other = copy.copy(scores)
     other.rows = [r for r in scores.rows if r[1] != judge_id]
-    other._column = lambda st, cid: [r for r in columns.column(st, cid) if r[1] != judge_id]  # type: ignore[method-assign]
+    other.criterion_milli = lambda st, cid: [r for r in columns.column(st, cid) if r[1] != judge_id]  # type: ignore[method-assign]
     other.criterion_aggregates = columns.aggregates_without(judge_id)  # type: ignore[method-assign]
     return other
 

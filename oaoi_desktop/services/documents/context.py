@@ -113,6 +113,9 @@ class Context:
         self._dossiers: dict[uuid.UUID, Dossier] | None = None
         self._users: dict[uuid.UUID, User] | None = None
         self._adjustments: list[PlenaryAdjustment] | None = None
+        # the document register's numbering within this batch (documents.register.issue):
+        self.issued_by_scope: dict[str, dict[Any, list[Any]]] = {}  # kind -> scope key -> documents
+        self.last_sequence: dict[str, int] = {}  # kind -> highest sequence issued so far
 
     # -- rows -----------------------------------------------------------------------
     @property

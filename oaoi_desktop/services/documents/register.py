@@ -83,9 +83,7 @@ def register(ctx: Context, kind: str, details: dict[str, Any], *, fp: str, file_
             IssuedDocument.kind == kind)):
         if doc.details == details and doc.dossier_id == dossier_id and doc.judge_id == judge_id:
             return doc
-    scopes_cache = getattr(ctx, "_scopes", None)
-    if scopes_cache is None:
-        scopes_cache = ctx._scopes = {}  # type: ignore[attr-defined]
+    scopes_cache = ctx.issued_by_scope
     if kind not in scopes_cache:
         index: dict[str, list[IssuedDocument]] = {}
         for doc in session.scalars(select(IssuedDocument).where(
@@ -104,9 +102,7 @@ def register(ctx: Context, kind: str, details: dict[str, Any], *, fp: str, file_
             revision += 1
         number = f"{base}-R{revision}"
     else:
-        seq_cache = getattr(ctx, "_seq", None)
-        if seq_cache is None:
-            seq_cache = ctx._seq = {}  # type: ignore[attr-defined]
+        seq_cache = ctx.last_sequence
         if kind not in seq_cache:
             seq_cache[kind] = session.scalar(select(func.max(IssuedDocument.sequence)).where(
                 IssuedDocument.event_id == ctx.event.id, IssuedDocument.kind == kind)) or 0

@@ -499,7 +499,7 @@ class ConsoleProjector(QObject):
         console.event_changed.connect(self._event_changed)
         from oaoi_desktop.ui.results.sensitivity_view import SensitivityView
 
-        self.sensitivity = SensitivityView(console._db, console.event_id(), actor=console.actor,  # noqa: SLF001
+        self.sensitivity = SensitivityView(console.db, console.event_id(), actor=console.actor,
                                            parent=console.tabs)
         console.tabs.addTab(self.sensitivity, self.sensitivity.windowTitle())
         self.sensitivity.installEventFilter(self)
@@ -544,7 +544,7 @@ class ConsoleProjector(QObject):
             self.window.close()
             self.window.deleteLater()
         # a window of its own, owned by the console (it goes when the console goes)
-        window = ProjectorWindow(self.console._db, event_id, actor=self.console.actor,  # noqa: SLF001
+        window = ProjectorWindow(self.console.db, event_id, actor=self.console.actor,
                                  parent=self.console)
         self.window = window
         view = self.ranking_view()

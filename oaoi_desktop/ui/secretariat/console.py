@@ -45,6 +45,11 @@ class SecretariatConsole(QWidget):
     dismissed = Signal()
     event_changed = Signal(str)
 
+    @property
+    def db(self) -> Database:
+        """The database this console works on; the dialogs and tabs it opens share it."""
+        return self._db
+
     def __init__(self, db: Database, event_id: str | uuid.UUID | None, parent: QWidget | None = None, *,
                  actor: Actor, poll_ms: int = POLL_MS) -> None:
         """``actor``: the signed-in secretariat member; every change made here is recorded as theirs."""

@@ -106,7 +106,7 @@ class RoutineMenu(QObject):
         event_id = self._event_or_say()
         if event_id is None:
             return None
-        return self._show(ReprintSlipDialog(self.console._db, event_id, self.console.actor, self._parent()))
+        return self._show(ReprintSlipDialog(self.console.db, event_id, self.console.actor, self._parent()))
 
     def open_paper_import(self) -> QDialog | None:
         from oaoi_desktop.ui.secretariat.paper_import import PaperImportDialog
@@ -114,7 +114,7 @@ class RoutineMenu(QObject):
         event_id = self._event_or_say()
         if event_id is None:
             return None
-        return self._show(PaperImportDialog(self.console._db, event_id, self.console.actor, self._parent()))
+        return self._show(PaperImportDialog(self.console.db, event_id, self.console.actor, self._parent()))
 
     def open_certificates(self) -> QDialog | None:
         from oaoi_desktop.ui.secretariat.certificates import CertificatesDialog
@@ -122,7 +122,7 @@ class RoutineMenu(QObject):
         event_id = self._event_or_say()
         if event_id is None:
             return None
-        return self._show(CertificatesDialog(self.console._db, event_id, self.console.actor, self._parent()))
+        return self._show(CertificatesDialog(self.console.db, event_id, self.console.actor, self._parent()))
 
     def open_reopen(self) -> QDialog | None:
         from oaoi_desktop.ui.results.finalise_dialog import FinaliseDialog
@@ -130,7 +130,7 @@ class RoutineMenu(QObject):
         event_id = self._event_or_say()
         if event_id is None:
             return None
-        return self._show(FinaliseDialog(self.console._db, self.console.actor, reopen=True, event_id=event_id,
+        return self._show(FinaliseDialog(self.console.db, self.console.actor, reopen=True, event_id=event_id,
                                          parent=self._parent()))
 
     def open_purge(self) -> QDialog | None:
@@ -139,7 +139,7 @@ class RoutineMenu(QObject):
         event_id = self._event_or_say()
         if event_id is None:
             return None
-        return self._show(PurgeDialog(self.console._db, event_id, self.console.actor, self._parent()))
+        return self._show(PurgeDialog(self.console.db, event_id, self.console.actor, self._parent()))
 
 
 __all__ = ["RoutineMenu"]
