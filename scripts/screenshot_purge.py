@@ -54,7 +54,11 @@ def run(qapp: QApplication) -> int:
     QTest.keyClicks(dialog.confirm, "MUSNAHKAN")
     shots.wait(200)
     shots.grab("purge-dialog", dialog)
-    dialog.run()
+    job = dialog.run()
+    shots.wait(50)
+    shots.grab("purge-dialog-running", dialog)
+    while job is not None and job.is_running():
+        shots.wait(50)
     shots.wait(200)
     shots.grab("purge-dialog-done", dialog)
     dialog.close()

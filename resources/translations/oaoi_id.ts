@@ -822,41 +822,6 @@ Tetap buka lampiran ini?</translation>
     </message>
 </context>
 <context>
-    <name>LeakReportDialog</name>
-    <message>
-        <source>Report a visible identity</source>
-        <translation>Laporkan identitas terlihat</translation>
-    </message>
-    <message>
-        <source>Identity still visible: %1</source>
-        <translation>Identitas masih terlihat: %1</translation>
-    </message>
-    <message>
-        <source>Copy the words that still show who wrote this proposal (a place, an office, a name). The secretariat sees your report and can hide those words in every proposal. Keep scoring on the proposal's merits.</source>
-        <translation>Salin kata yang masih memperlihatkan siapa pengusul proposal ini (nama tempat, kantor, orang). Sekretariat melihat laporan Anda dan dapat menyamarkan kata itu di setiap proposal. Tetap nilai proposal berdasarkan isinya.</translation>
-    </message>
-    <message>
-        <source>&amp;Words that give the author away:</source>
-        <translation>&amp;Kata yang memperlihatkan pengusul:</translation>
-    </message>
-    <message>
-        <source>Words that give the author away</source>
-        <translation>Kata yang memperlihatkan pengusul</translation>
-    </message>
-    <message>
-        <source>W&amp;here (section, optional):</source>
-        <translation>&amp;Di mana (bagian, boleh kosong):</translation>
-    </message>
-    <message>
-        <source>&amp;Report to the secretariat</source>
-        <translation>&amp;Laporkan ke sekretariat</translation>
-    </message>
-    <message>
-        <source>Report to the secretariat</source>
-        <translation>Laporkan ke sekretariat</translation>
-    </message>
-</context>
-<context>
     <name>JudgeWorkspace</name>
     <message>
         <source>Report visible &amp;identity…</source>
@@ -1155,6 +1120,41 @@ F1 menampilkan pintasan papan ketik.</translation>
     <message>
         <source>Every change is saved at once; there is no Save button.</source>
         <translation>Setiap perubahan langsung tersimpan; tidak ada tombol Simpan.</translation>
+    </message>
+</context>
+<context>
+    <name>LeakReportDialog</name>
+    <message>
+        <source>Report a visible identity</source>
+        <translation>Laporkan identitas terlihat</translation>
+    </message>
+    <message>
+        <source>Identity still visible: %1</source>
+        <translation>Identitas masih terlihat: %1</translation>
+    </message>
+    <message>
+        <source>Copy the words that still show who wrote this proposal (a place, an office, a name). The secretariat sees your report and can hide those words in every proposal. Keep scoring on the proposal&apos;s merits.</source>
+        <translation>Salin kata yang masih memperlihatkan siapa pengusul proposal ini (nama tempat, kantor, orang). Sekretariat melihat laporan Anda dan dapat menyamarkan kata itu di setiap proposal. Tetap nilai proposal berdasarkan isinya.</translation>
+    </message>
+    <message>
+        <source>&amp;Words that give the author away:</source>
+        <translation>&amp;Kata yang memperlihatkan pengusul:</translation>
+    </message>
+    <message>
+        <source>Words that give the author away</source>
+        <translation>Kata yang memperlihatkan pengusul</translation>
+    </message>
+    <message>
+        <source>W&amp;here (section, optional):</source>
+        <translation>&amp;Di mana (bagian, boleh kosong):</translation>
+    </message>
+    <message>
+        <source>&amp;Report to the secretariat</source>
+        <translation>&amp;Laporkan ke sekretariat</translation>
+    </message>
+    <message>
+        <source>Report to the secretariat</source>
+        <translation>Laporkan ke sekretariat</translation>
     </message>
 </context>
 <context>

@@ -232,65 +232,6 @@
     </message>
 </context>
 <context>
-    <name>BlindReviewDialog</name>
-    <message>
-        <source>%1 (not blind)</source>
-        <translation>%1 (tidak tersamar)</translation>
-    </message>
-    <message>
-        <source>Blind review</source>
-        <translation>Penilaian tersamar</translation>
-    </message>
-    <message>
-        <source>Reports of a visible identity (%1):</source>
-        <translation>Laporan identitas terlihat (%1):</translation>
-    </message>
-    <message>
-        <source>Not saved yet: press “Save the list”.</source>
-        <translation>Belum disimpan: tekan “Simpan daftar”.</translation>
-    </message>
-    <message>
-        <source>Saved: %1 terms are hidden in every proposal of this event.</source>
-        <translation>Tersimpan: %1 istilah disamarkan di setiap proposal kegiatan ini.</translation>
-    </message>
-    <message>
-        <source>&amp;Event:</source>
-        <translation>&amp;Kegiatan:</translation>
-    </message>
-    <message>
-        <source>When (%1)</source>
-        <translation>Waktu (%1)</translation>
-    </message>
-    <message>
-        <source>Proposal</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <source>Judge</source>
-        <translation>Penilai</translation>
-    </message>
-    <message>
-        <source>Words reported</source>
-        <translation>Kata yang dilaporkan</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Bagian</translation>
-    </message>
-    <message>
-        <source>&amp;Add to the list</source>
-        <translation>&amp;Tambahkan ke daftar</translation>
-    </message>
-    <message>
-        <source>&amp;Terms hidden in every proposal of this event, one per line (besides the agencies, their regions and the innovators, which are always hidden):</source>
-        <translation>&amp;Istilah yang disamarkan di setiap proposal kegiatan ini, satu per baris (selain instansi, daerahnya, dan para inovator, yang selalu disamarkan):</translation>
-    </message>
-    <message>
-        <source>&amp;Save the list</source>
-        <translation>&amp;Simpan daftar</translation>
-    </message>
-</context>
-<context>
     <name>AuditLogView</name>
     <message>
         <source>&amp;Proposal:</source>
@@ -387,6 +328,65 @@
     <message>
         <source>Search text, then Enter…</source>
         <translation>Cari teks, lalu Enter…</translation>
+    </message>
+</context>
+<context>
+    <name>BlindReviewDialog</name>
+    <message>
+        <source>%1 (not blind)</source>
+        <translation>%1 (tidak tersamar)</translation>
+    </message>
+    <message>
+        <source>Blind review</source>
+        <translation>Penilaian tersamar</translation>
+    </message>
+    <message>
+        <source>Reports of a visible identity (%1):</source>
+        <translation>Laporan identitas terlihat (%1):</translation>
+    </message>
+    <message>
+        <source>Not saved yet: press “Save the list”.</source>
+        <translation>Belum disimpan: tekan “Simpan daftar”.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 terms are hidden in every proposal of this event.</source>
+        <translation>Tersimpan: %1 istilah disamarkan di setiap proposal kegiatan ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Kegiatan:</translation>
+    </message>
+    <message>
+        <source>When (%1)</source>
+        <translation>Waktu (%1)</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Penilai</translation>
+    </message>
+    <message>
+        <source>Words reported</source>
+        <translation>Kata yang dilaporkan</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the list</source>
+        <translation>&amp;Tambahkan ke daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Terms hidden in every proposal of this event, one per line (besides the agencies, their regions and the innovators, which are always hidden):</source>
+        <translation>&amp;Istilah yang disamarkan di setiap proposal kegiatan ini, satu per baris (selain instansi, daerahnya, dan para inovator, yang selalu disamarkan):</translation>
+    </message>
+    <message>
+        <source>&amp;Save the list</source>
+        <translation>&amp;Simpan daftar</translation>
     </message>
 </context>
 <context>

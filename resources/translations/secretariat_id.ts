@@ -860,6 +860,10 @@
         <translation>Folder untuk Berita Acara Pemusnahan Data</translation>
     </message>
     <message>
+        <source>Purging… This can take a minute on a large database; the window stays open until it is done.</source>
+        <translation>Memusnahkan… Pada basis data yang besar ini dapat memakan waktu semenit; jendela tetap terbuka sampai selesai.</translation>
+    </message>
+    <message>
         <source>Purged: %1 proposals, %2 content revisions, %3 attachments; %4 audit entries marked. The Berita Acara Pemusnahan Data No. %5 is saved as %6; have it signed. Destroy the backups listed above too.</source>
         <translation>Dimusnahkan: %1 proposal, %2 revisi isi, %3 lampiran; %4 entri log audit ditandai. Berita Acara Pemusnahan Data No. %5 disimpan sebagai %6; mintakan tanda tangannya. Musnahkan juga cadangan yang tercantum di atas.</translation>
     </message>

@@ -15,8 +15,8 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +38,7 @@ from oaoi_desktop.services import purge
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
+from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.judge.common import DANGER, SUCCESS, WARNING, message_label, set_message
 from oaoi_desktop.ui.secretariat.desk import SecretariatDesk
 from oaoi_desktop.ui.widgets import em, make_body
@@ -67,6 +68,7 @@ class PurgeDialog(QDialog):
         self.result: purge.PurgeResult | None = None
         self.plan: purge.PurgePlan | None = None
         self.plan_error = ""
+        self.job: Job | None = None
 
         self.intro = make_body(QLabel(self))
         self.intro.setObjectName("purge_intro")
@@ -258,23 +260,50 @@ class PurgeDialog(QDialog):
         self.folder = Path(folder)
         self.folder_value.setText(str(self.folder))
 
-    def run(self) -> purge.PurgeResult | None:
-        """Purge now (the button); the result, or None with the reason shown."""
-        if not self.ready():
+    def is_running(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    def run(self) -> Job | None:
+        """Purge now (the button), in the background: one transaction, then VACUUM, seconds on a large
+        database.  The job, or None when the dialog is not ready (the reason is shown).  The result
+        arrives as ``purged``; a refusal or failure is shown in the dialog."""
+        if not self.ready() or self.is_running():
             return None
-        # one transaction, then VACUUM: seconds on a large database; the window says it is busy
-        # (a background job for it belongs with the one job runner of issue 16)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.purge_button.setEnabled(False)
-        try:
-            result = purge.purge_event(self._db, self._event_id, actor=self._actor, reason=self.reason.text(),
-                                       folder=self.folder)
-        except OaoiError as exc:
-            set_message(self.message, exc.render(), DANGER)
-            self._update_button()
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        db, event_id, actor = self._db, self._event_id, self._actor
+        reason, folder, lang = self.reason.text(), self.folder, i18n.current_language()
+
+        def work(_progress, _cancel):  # type: ignore[no-untyped-def]
+            return purge.purge_event(db, event_id, actor=actor, reason=reason, folder=folder, lang=lang)
+
+        self.job = Job(work, name="oaoi-purge", parent=self)
+        self.job.finished.connect(self._on_purged)
+        self.job.failed.connect(self._on_failed)
+        self._set_busy(True)
+        set_message(self.message, self.tr("Purging\u2026 This can take a minute on a large database; "
+                                          "the window stays open until it is done."))
+        self.job.start()
+        return self.job
+
+    def _set_busy(self, busy: bool) -> None:
+        """While the purge runs: nothing to edit, no way to close (the purge cannot be half done)."""
+        for widget in (self.reason, self.confirm, self.folder_button, self.retention_days, self.retention_button):
+            widget.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+        if busy:
+            self.purge_button.setEnabled(False)
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _on_failed(self, text: str) -> None:
+        self._set_busy(False)
+        self.load()  # nothing was purged; what a purge would do now
+        self._show_plan()
+        set_message(self.message, text, DANGER)
+        self._update_button()
+
+    def _on_purged(self, result: purge.PurgeResult) -> None:
+        self._set_busy(False)
         self.result = result
         self.reason.setEnabled(False)
         self.confirm.setEnabled(False)
@@ -296,7 +325,17 @@ class PurgeDialog(QDialog):
             .replace("%3", str(c.get("attachments", 0))).replace("%4", str(c.get("audit_marked", 0)))
             .replace("%5", result.number).replace("%6", str(result.pdf)), SUCCESS)
         self.purged.emit(result.number)
-        return result
+
+    def reject(self) -> None:
+        if self.is_running():
+            return  # Close is disabled while purging; Esc must not hide a purge half way
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        if self.is_running():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 __all__ = ["CONFIRM_WORD", "PurgeDialog"]

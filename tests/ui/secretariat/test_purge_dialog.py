@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from oaoi_desktop.services import dossiers, events, finalisation
+from oaoi_desktop.services import dossiers, events, finalisation, purge
 from oaoi_desktop.services.imports import import_paths
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.store.models import Attachment, Dossier, IssuedDocument
@@ -71,8 +71,9 @@ def test_the_dialog_purges_after_a_reason_and_the_typed_word(
     assert not dialog.purge_button.isEnabled()  # early: a reason is needed
     qtbot.keyClicks(dialog.reason, "Permintaan tertulis OPD pengusul")
     assert dialog.purge_button.isEnabled()
-    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.done
+    with qtbot.waitSignal(dialog.purged, timeout=60_000) as purged:
+        qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and dialog.result.done and purged.args == [dialog.result.number]
     text = dialog.message.text()
     assert "Dimusnahkan: 2 proposal" in text and dialog.result.number in text and str(dialog.result.pdf) in text
     assert dialog.result.pdf.parent == tmp_path / "berita-acara" and dialog.result.pdf.is_file()
@@ -98,6 +99,56 @@ def test_the_dialog_purges_after_a_reason_and_the_typed_word(
     again = _open_again(main_window, eid)
     assert "telah dimusnahkan" in again.message.text() and not again.purge_button.isEnabled()
     again.close()
+
+
+def test_the_purge_runs_in_the_background_and_the_dialog_cannot_be_closed_meanwhile(
+        qtbot, main_window: MainWindow, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    eid = _event(db, tmp_path)
+    dialog = _open(qtbot, main_window, eid)
+    dialog.set_folder(tmp_path / "ba")
+    qtbot.keyClicks(dialog.reason, "Keputusan rapat")
+    qtbot.keyClicks(dialog.confirm, "MUSNAHKAN")
+    job = dialog.run()
+    assert job is not None and dialog.is_running()
+    # its result arrives on the GUI thread: until then the dialog is busy, whatever the user presses
+    assert dialog.message.text().startswith("Memusnahkan")
+    assert not dialog.purge_button.isEnabled() and not dialog.buttons.isEnabled()
+    assert not dialog.reason.isEnabled() and not dialog.confirm.isEnabled()
+    assert dialog.run() is None  # a second click starts nothing
+    dialog.reject()  # Esc
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.purged, timeout=60_000):
+        pass
+    assert not dialog.is_running() and dialog.buttons.isEnabled()
+    assert dialog.message.text().startswith("Dimusnahkan: 2 proposal")
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_a_purge_that_fails_says_why_changes_nothing_and_can_be_tried_again(
+        qtbot, main_window: MainWindow, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    eid = _event(db, tmp_path)
+    dialog = _open(qtbot, main_window, eid)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the record's folder should be")
+    dialog.set_folder(blocked)
+    qtbot.keyClicks(dialog.reason, "Keputusan rapat")
+    qtbot.keyClicks(dialog.confirm, "MUSNAHKAN")
+    job = dialog.run()
+    assert job is not None
+    with qtbot.waitSignal(job.failed, timeout=60_000):
+        pass
+    assert str(blocked) in dialog.message.text(), dialog.message.text()
+    assert dialog.result is None and dialog.buttons.isEnabled() and dialog.reason.isEnabled()
+    assert dialog.purge_button.isEnabled()  # the word and the reason are still there: try again
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 6  # nothing purged
+        assert purge.purge_state(events.get_event(s, eid)) is None
+    dialog.set_folder(tmp_path / "ba")
+    with qtbot.waitSignal(dialog.purged, timeout=60_000):
+        qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and dialog.result.pdf.parent == tmp_path / "ba"
+    dialog.close()
 
 
 def _open_again(main_window: MainWindow, eid: str) -> PurgeDialog:
@@ -134,7 +185,6 @@ def test_the_word_must_be_typed_exactly(qtbot, main_window: MainWindow, db: Data
 
 def test_the_audit_verify_of_the_tools_menu_says_intact_and_names_the_marked_entries(
         qtbot, main_window: MainWindow, db: Database, tmp_path: Path, recording_dialogs) -> None:  # type: ignore[no-untyped-def]
-    from oaoi_desktop.services import purge
     from oaoi_desktop.ui.dialogs import MessageKind
     from oaoi_desktop.ui.trust.hook import TrustHook
 
@@ -163,7 +213,6 @@ def test_the_audit_verify_of_the_tools_menu_says_intact_and_names_the_marked_ent
 def test_the_retention_period_is_set_in_the_dialog(qtbot, main_window: MainWindow, db: Database,  # type: ignore[no-untyped-def]
                                                    tmp_path: Path) -> None:
     """No terminal for a routine step (issue 14): the period the purge waits for is set here too."""
-    from oaoi_desktop.services import purge
     from oaoi_desktop.store.models import AuditEntry
 
     eid = _event(db, tmp_path)
