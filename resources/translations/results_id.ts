@@ -499,6 +499,10 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
+        <source>Reading the ranking…</source>
+        <translation>Membaca peringkat…</translation>
+    </message>
+    <message>
         <source>disagree</source>
         <translation>beda pendapat</translation>
     </message>

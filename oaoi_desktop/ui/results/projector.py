@@ -17,7 +17,10 @@ What it never shows unless the chair deliberately asks:
 No PIN, passphrase, NIP or contact detail is ever read here.  It follows the
 console's ranking tab live: its stage, method, group and selected proposal
 (:meth:`ProjectorWindow.follow`).  Left/Right show the previous/next group;
-Esc or F11 closes it.
+Esc or F11 closes it.  Events of :data:`INLINE_BELOW` dossiers or more are read
+again off the GUI thread, in a :class:`~oaoi_desktop.ui.jobs.Job` (a second at
+5,000 dossiers); the room keeps seeing the previous table until the new one is
+there.
 """
 
 from __future__ import annotations
@@ -47,12 +50,16 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import projector as service
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
+from oaoi_desktop.ui.jobs import Job
 from oaoi_desktop.ui.results.common import FAIL_COLOUR, MARK_BRUSH, PASS_COLOUR, as_uuid, num
-from oaoi_desktop.ui.results.desk import ResultsDesk
+from oaoi_desktop.ui.results.desk import ProjectorRead, ResultsDesk
 
 if TYPE_CHECKING:
     from oaoi_desktop.ui.results.ranking_view import RankingView
     from oaoi_desktop.ui.secretariat.console import SecretariatConsole
+
+INLINE_BELOW = 1000
+"""Events with fewer dossiers are read on the GUI thread (a few ms); larger ones in a worker."""
 
 COLUMNS = ("rank", "number", "title", "score", "spread", "flag", "result")
 TYPE_DIVISOR = 28
@@ -89,6 +96,9 @@ class ProjectorWindow(QWidget):
         self._following: RankingView | None = None
         self._event_name = ""
         self._comments: list[service.Comment] = []
+        self._count: int | None = None  # the event's dossiers, read once: inline or in a job
+        self._job: Job | None = None
+        self._pending = False  # a load asked for while the job ran: read again when it ends
         self._build()
         self.retranslate_ui()
         self._apply_type()
@@ -185,11 +195,68 @@ class ProjectorWindow(QWidget):
 
     # -- data -------------------------------------------------------------------------
     def load(self, *, stage_id: str | None = None, method: AggregationMethod | None = None) -> None:
-        """Read the ranking (as the console's ranking shows it) for ``stage_id`` and ``method``."""
+        """Read the ranking (as the console's ranking shows it) for ``stage_id`` and ``method``.
+
+        Small events are read here; larger ones (:data:`INLINE_BELOW` dossiers or more) in a
+        worker thread: :attr:`busy` is true until the new table is shown.  A load asked for
+        while one runs is read after it, with the newest stage and method.
+        """
         self.stage_id, self.method = stage_id, method
+        if self._job is not None:
+            self._pending = True
+            return
         prepared = self.table.prepared if self.table is not None else None
-        read = self.desk.projector_table(self.event_id, self.actor, method=method, stage_id=stage_id,
-                                         prepared=prepared)
+        desk, event_id, actor = self.desk, self.event_id, self.actor
+        if self._dossier_count() < INLINE_BELOW:
+            self._show_read(desk.projector_table(event_id, actor, method=method, stage_id=stage_id,
+                                                 prepared=prepared))
+            return
+        job = Job(lambda _progress, _cancel: desk.projector_table(event_id, actor, method=method, stage_id=stage_id,
+                                                                  prepared=prepared),
+                  name="oaoi-projector", parent=self)
+        job.finished.connect(self._job_done)
+        job.failed.connect(self._job_failed)
+        self._job = job
+        self._pending = False
+        if self.table is None:
+            self.details.setText(html.escape(self.tr("Reading the ranking\u2026")))
+        job.start()
+
+    @property
+    def busy(self) -> bool:
+        """The ranking is being read in a worker thread."""
+        return self._job is not None
+
+    def _dossier_count(self) -> int:
+        if self.table is not None:
+            return len(self.table.rows)
+        if self._count is None:
+            try:
+                self._count = self.desk.rubric_and_count(self.event_id)[1]
+            except OaoiError:
+                self._count = 0  # the read itself says why
+        return self._count
+
+    def _job_ended(self) -> bool:
+        """Forget the finished job; read again if asked meanwhile. True when its result is the one wanted."""
+        self._job = None
+        if self._pending:
+            self._pending = False
+            self.load(stage_id=self.stage_id, method=self.method)
+            return False
+        return True
+
+    def _job_done(self, read: object) -> None:
+        if self._job_ended() and isinstance(read, ProjectorRead):
+            self._show_read(read)
+            self._view_group()  # the console may have moved on while the table was read
+            self._view_selected()
+
+    def _job_failed(self, message: str) -> None:
+        if self._job_ended():
+            self.details.setText(html.escape(message))
+
+    def _show_read(self, read: ProjectorRead) -> None:
         if read.event_name is not None:
             self._event_name = read.event_name
         if read.error is not None or read.table is None:

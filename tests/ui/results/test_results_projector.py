@@ -101,7 +101,13 @@ def test_keys_step_through_groups_and_esc_closes(qtbot, db, pleno) -> None:
     assert not w.isVisible()
 
 
-def test_f11_from_the_console_follows_the_ranking_tab(qtbot, db, pleno) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["inline", "in-workers"])
+def test_f11_from_the_console_follows_the_ranking_tab(qtbot, db, pleno, monkeypatch, background) -> None:
+    if background:  # as a large event: the console ranks and the projector reads in worker threads
+        from oaoi_desktop.ui.results import projector, ranking_view
+
+        monkeypatch.setattr(projector, "INLINE_BELOW", 0)
+        monkeypatch.setattr(ranking_view, "INLINE_BELOW", 0)
     console = SecretariatConsole(db, pleno, actor=ACTOR)
     qtbot.addWidget(console)
     console.resize(1280, 720)
@@ -116,6 +122,7 @@ def test_f11_from_the_console_follows_the_ranking_tab(qtbot, db, pleno) -> None:
     w = console.projector.window
     qtbot.addWidget(w)
     assert w.isVisible() and w.isFullScreen()
+    qtbot.waitUntil(lambda: not w.busy and not view.busy, timeout=30_000)
     # the console chooses a group: the projector shows it
     with qtbot.waitSignal(w.group_shown):
         view.group_box.setCurrentIndex(view.group_box.findData("Pendidikan / umum"))
@@ -129,7 +136,33 @@ def test_f11_from_the_console_follows_the_ranking_tab(qtbot, db, pleno) -> None:
     assert selected and selected[0].text() == w.column_texts("rank")[w.column_texts("number").index("K-02")]
     # another method in the console: the projector ranks again with it
     view.set_method("median")
-    assert w.method is not None and w.method.value == "median"
+    qtbot.waitUntil(lambda: not w.busy and not view.busy, timeout=30_000)
+    assert w.method is not None and w.method.value == "median" and w.table.method.value == "median"
     with qtbot.waitSignal(w.closed):
         qtbot.keyClick(w, Qt.Key.Key_Escape)
     QApplication.processEvents()
+
+
+def test_a_large_event_is_read_off_the_gui_thread_and_the_newest_choice_wins(
+        qtbot, db, pleno, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from oaoi_desktop.domain.rubric import AggregationMethod
+    from oaoi_desktop.ui.results import projector
+
+    monkeypatch.setattr(projector, "INLINE_BELOW", 0)  # read even this small event in a worker
+    w = ProjectorWindow(db, pleno, actor=ACTOR)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.load()
+    assert w.busy and w.table is None  # nothing read on the GUI thread
+    assert w.details_text() == "Membaca peringkat\u2026"
+    qtbot.waitUntil(lambda: not w.busy, timeout=30_000)
+    assert w.view.rowCount() == 12 and w.group == ("Kesehatan", "umum")
+    first = w.table
+    # two choices while a read runs: one more read, with the last of them
+    w.load(method=AggregationMethod.MEAN)
+    w.load(method=AggregationMethod.MEDIAN)
+    assert w.busy and w.table is first  # the room still sees the previous table meanwhile
+    qtbot.waitUntil(lambda: not w.busy, timeout=30_000)
+    assert w.method is AggregationMethod.MEDIAN and w.table.method is AggregationMethod.MEDIAN
+    assert w.view.rowCount() == 12
