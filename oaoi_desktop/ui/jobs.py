@@ -235,5 +235,76 @@ class Job(QObject):
         self.failed.emit(message)
 
 
-__all__ = ["QUIT_WAIT_MS", "Job", "Progress", "Render", "Work", "render_error", "render_type_only", "running_jobs",
-           "stop_all_jobs"]
+class NewestJob(QObject):
+    """Background work of a view where only the newest request counts (a ranking, a report).
+
+    :meth:`request` runs the work in a :class:`Job`.  While one runs, a new request
+    is not queued with its work: the running job's result is dropped and, when it
+    ends, ``again`` is called, so the view asks once more with the choices it shows
+    by then (three clicks while a ranking runs cost one more ranking, not three).
+    :meth:`supersede` drops the running job's result without asking again: the
+    view answered inline, or shows another event now.
+
+    Signals:
+        finished(object): the result of the newest request.
+        failed(str): the newest request failed; the message in the UI language.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, again: Callable[[], object], *, name: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._again = again
+        self._name = name
+        self._job: Job | None = None
+        self._wanted = False  # the running job's result is still to be shown
+        self._pending = False  # asked while a job ran: ask again when it ends
+
+    @property
+    def busy(self) -> bool:
+        """A job is running (its result wanted or not)."""
+        return self._job is not None
+
+    @property
+    def current(self) -> bool:
+        """A job is running and its result will be shown."""
+        return self._job is not None and self._wanted
+
+    def supersede(self) -> None:
+        """The running job's result is no longer wanted."""
+        self._wanted = False
+
+    def request(self, work: Work) -> bool:
+        """Start ``work`` (True); while a job runs, ask ``again`` when it ends instead (False)."""
+        if self._job is not None:
+            self._pending = True
+            self._wanted = False
+            return False
+        job = Job(work, name=self._name, parent=self)
+        job.finished.connect(self._done)
+        job.failed.connect(self._failed)
+        self._job, self._wanted, self._pending = job, True, False
+        job.start()
+        return True
+
+    def _ended(self) -> bool:
+        """Forget the finished job; ask again if asked meanwhile. True when its result is to be shown."""
+        self._job = None
+        if self._pending:
+            self._pending = False
+            self._again()
+            return False
+        return self._wanted
+
+    def _done(self, result: object) -> None:
+        if self._ended():
+            self.finished.emit(result)
+
+    def _failed(self, message: str) -> None:
+        if self._ended():
+            self.failed.emit(message)
+
+
+__all__ = ["QUIT_WAIT_MS", "Job", "NewestJob", "Progress", "Render", "Work", "render_error", "render_type_only",
+           "running_jobs", "stop_all_jobs"]

@@ -175,3 +175,59 @@ def test_a_job_failure_reaches_the_log_file(qtbot, qapp, oaoi_home: Path) -> Non
     finally:
         crash.uninstall()
     assert "oaoi-export failed" in text and "Traceback" in text and "disk penuh di uji" in text
+
+
+def test_newest_job_shows_only_the_newest_request_and_asks_again_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Three requests while one runs: its result is dropped, ``again`` is called once when it ends,
+    and only what that asks for is shown."""
+    from oaoi_desktop.ui.jobs import NewestJob
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    gate = threading.Event()
+    choice = ["first"]
+    asked: list[str] = []
+    shown: list[object] = []
+
+    def again() -> None:
+        asked.append(choice[0])
+        newest.request(lambda _p, _c: f"result of {choice[0]}")
+
+    newest = NewestJob(again, name="oaoi-test-newest", parent=owner)
+    newest.finished.connect(shown.append)
+    assert newest.request(lambda _p, _c: gate.wait(10) and "result of first")
+    assert newest.busy and newest.current
+    for c in ("second", "third", "fourth"):
+        choice[0] = c
+        assert not newest.request(lambda _p, _c: "never run")
+    assert newest.busy and not newest.current  # still running, its result no longer wanted
+    gate.set()
+    qtbot.waitUntil(lambda: shown != [], timeout=10_000)
+    qtbot.waitUntil(lambda: not newest.busy, timeout=10_000)
+    assert asked == ["fourth"] and shown == ["result of fourth"]
+
+
+def test_newest_job_superseded_drops_the_result_and_reports_failures(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from oaoi_desktop.ui.jobs import NewestJob
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    gate = threading.Event()
+    shown: list[object] = []
+    failed: list[str] = []
+    newest = NewestJob(lambda: shown.append("asked again"), name="oaoi-test-newest", parent=owner)
+    newest.finished.connect(shown.append)
+    newest.failed.connect(failed.append)
+    newest.request(lambda _p, _c: gate.wait(10) and "stale")
+    newest.supersede()  # answered inline meanwhile, or another event is shown
+    gate.set()
+    qtbot.waitUntil(lambda: not newest.busy, timeout=10_000)
+    qtbot.wait(50)
+    assert shown == []  # neither shown nor asked again
+
+    def bad(_p, _c):  # type: ignore[no-untyped-def]
+        raise ValidationError("purge.cannot_write", path="/x", reason="penuh")
+
+    with qtbot.waitSignal(newest.failed, timeout=10_000):
+        newest.request(bad)
+    assert failed and "/x" in failed[0] and shown == []

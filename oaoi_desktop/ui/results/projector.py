@@ -18,7 +18,7 @@ No PIN, passphrase, NIP or contact detail is ever read here.  It follows the
 console's ranking tab live: its stage, method, group and selected proposal
 (:meth:`ProjectorWindow.follow`).  Left/Right show the previous/next group;
 Esc or F11 closes it.  Events of :data:`INLINE_BELOW` dossiers or more are read
-again off the GUI thread, in a :class:`~oaoi_desktop.ui.jobs.Job` (a second at
+again off the GUI thread, in a :class:`~oaoi_desktop.ui.jobs.NewestJob` (a second at
 5,000 dossiers); the room keeps seeing the previous table until the new one is
 there.
 """
@@ -50,7 +50,7 @@ from oaoi_desktop.errors import OaoiError
 from oaoi_desktop.services import projector as service
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
-from oaoi_desktop.ui.jobs import Job
+from oaoi_desktop.ui.jobs import NewestJob
 from oaoi_desktop.ui.results.common import FAIL_COLOUR, MARK_BRUSH, PASS_COLOUR, as_uuid, num
 from oaoi_desktop.ui.results.desk import ProjectorRead, ResultsDesk
 
@@ -97,8 +97,10 @@ class ProjectorWindow(QWidget):
         self._event_name = ""
         self._comments: list[service.Comment] = []
         self._count: int | None = None  # the event's dossiers, read once: inline or in a job
-        self._job: Job | None = None
-        self._pending = False  # a load asked for while the job ran: read again when it ends
+        self._jobs = NewestJob(lambda: self.load(stage_id=self.stage_id, method=self.method),
+                               name="oaoi-projector", parent=self)
+        self._jobs.finished.connect(self._job_done)
+        self._jobs.failed.connect(self._job_failed)
         self._build()
         self.retranslate_ui()
         self._apply_type()
@@ -202,30 +204,22 @@ class ProjectorWindow(QWidget):
         while one runs is read after it, with the newest stage and method.
         """
         self.stage_id, self.method = stage_id, method
-        if self._job is not None:
-            self._pending = True
-            return
         prepared = self.table.prepared if self.table is not None else None
         desk, event_id, actor = self.desk, self.event_id, self.actor
         if self._dossier_count() < INLINE_BELOW:
+            self._jobs.supersede()
             self._show_read(desk.projector_table(event_id, actor, method=method, stage_id=stage_id,
                                                  prepared=prepared))
             return
-        job = Job(lambda _progress, _cancel: desk.projector_table(event_id, actor, method=method, stage_id=stage_id,
-                                                                  prepared=prepared),
-                  name="oaoi-projector", parent=self)
-        job.finished.connect(self._job_done)
-        job.failed.connect(self._job_failed)
-        self._job = job
-        self._pending = False
-        if self.table is None:
+        started = self._jobs.request(lambda _progress, _cancel: desk.projector_table(
+            event_id, actor, method=method, stage_id=stage_id, prepared=prepared))
+        if started and self.table is None:
             self.details.setText(html.escape(self.tr("Reading the ranking\u2026")))
-        job.start()
 
     @property
     def busy(self) -> bool:
         """The ranking is being read in a worker thread."""
-        return self._job is not None
+        return self._jobs.busy
 
     def _dossier_count(self) -> int:
         if self.table is not None:
@@ -237,24 +231,14 @@ class ProjectorWindow(QWidget):
                 self._count = 0  # the read itself says why
         return self._count
 
-    def _job_ended(self) -> bool:
-        """Forget the finished job; read again if asked meanwhile. True when its result is the one wanted."""
-        self._job = None
-        if self._pending:
-            self._pending = False
-            self.load(stage_id=self.stage_id, method=self.method)
-            return False
-        return True
-
     def _job_done(self, read: object) -> None:
-        if self._job_ended() and isinstance(read, ProjectorRead):
+        if isinstance(read, ProjectorRead):
             self._show_read(read)
             self._view_group()  # the console may have moved on while the table was read
             self._view_selected()
 
     def _job_failed(self, message: str) -> None:
-        if self._job_ended():
-            self.details.setText(html.escape(message))
+        self.details.setText(html.escape(message))
 
     def _show_read(self, read: ProjectorRead) -> None:
         if read.event_name is not None:

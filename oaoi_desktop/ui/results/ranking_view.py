@@ -16,7 +16,7 @@ the rows the service computed (:func:`oaoi_desktop.services.ranking.ranking_tabl
 one read of the scores); sorting and filtering are the proxy's
 (:class:`~oaoi_desktop.ui.results.ranking_model.RankingFilterProxy`).  Changing
 N re-marks rows without ranking again.  Events of :data:`INLINE_BELOW` dossiers
-or more are ranked off the GUI thread in a :class:`~oaoi_desktop.ui.jobs.Job`.
+or more are ranked off the GUI thread (:class:`~oaoi_desktop.ui.jobs.NewestJob`).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from oaoi_desktop.services.ranking import RankingTable
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs
 from oaoi_desktop.ui.elide import fit_table
-from oaoi_desktop.ui.jobs import Job
+from oaoi_desktop.ui.jobs import NewestJob
 from oaoi_desktop.ui.results.common import ID_ROLE, as_uuid, num
 from oaoi_desktop.ui.results.desk import ResultsDesk
 from oaoi_desktop.ui.results.ranking_model import (
@@ -92,10 +92,9 @@ class RankingView(QWidget):
         self.setObjectName("results_ranking_view")
         self.table: RankingTable | None = None
         self._size = 0
-        self._ticket = 0
-        self._job: Job | None = None
-        self._job_ticket = 0
-        self._pending = False
+        self._jobs = NewestJob(self.recompute, name="oaoi-ranking", parent=self)
+        self._jobs.finished.connect(self._job_done)
+        self._jobs.failed.connect(self._job_failed)
         self._stages: list[tuple[str | None, str, str]] = []
         self._rubric_method = AggregationMethod.MEAN
         self._build()
@@ -291,8 +290,8 @@ class RankingView(QWidget):
         """
         params = {"method": self.method(), "stage_id": self.stage_id(), "compare_with": self.compare_method(),
                   "prepared": self.table.prepared if self.table is not None else None, "actor": self.actor}
-        self._ticket += 1
         if self._size < INLINE_BELOW:
+            self._jobs.supersede()  # a ranking still running in a worker is older than this one
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 table, state = self.desk.ranking(self.event_id, params)
@@ -304,46 +303,24 @@ class RankingView(QWidget):
             if table is not None:
                 self._apply(table, state)
             return table
-        if self._job is not None:  # the newest choices are ranked when the running job ends
-            self._pending = True
-            return None
-        self._start_job(params)
-        return None
+        desk, event_id = self.desk, self.event_id
+        if self._jobs.request(lambda _progress, _cancel: desk.ranking(event_id, params)):
+            self.summary.setText(self.tr("Computing the ranking\u2026"))
+        return None  # while a ranking runs, the newest choices are ranked when it ends
 
     @property
     def busy(self) -> bool:
         """A ranking is being computed in a worker thread."""
-        return self._job is not None
-
-    def _start_job(self, params: dict[str, Any]) -> None:
-        desk, event_id = self.desk, self.event_id
-        job = Job(lambda _progress, _cancel: desk.ranking(event_id, params), name="oaoi-ranking",
-                  parent=self)
-        job.finished.connect(self._job_done)
-        job.failed.connect(self._job_failed)
-        self._job = job
-        self._job_ticket = self._ticket
-        self._pending = False
-        self.summary.setText(self.tr("Computing the ranking\u2026"))
-        job.start()
-
-    def _job_finished(self) -> bool:
-        """Forget the finished job; start the pending request. True when the result is still wanted."""
-        job, self._job = self._job, None
-        if self._pending:
-            self.recompute()
-            return False
-        return job is not None and self._job_ticket == self._ticket
+        return self._jobs.busy
 
     def _job_done(self, result: object) -> None:
         table, state = result if isinstance(result, tuple) else (result, None)
-        if self._job_finished() and isinstance(table, RankingTable):
+        if isinstance(table, RankingTable):
             self._apply(table, state)
 
     def _job_failed(self, message: str) -> None:
-        if self._job_finished():
-            self._update_summary()
-            dialogs.error(self, self.tr("The ranking could not be computed"), message)
+        self._update_summary()
+        dialogs.error(self, self.tr("The ranking could not be computed"), message)
 
     def _apply(self, table: RankingTable, state: Any = None) -> None:
         selected = self.selected_dossier()

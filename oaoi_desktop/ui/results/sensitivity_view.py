@@ -8,14 +8,13 @@ when one judge is left out, and, for the selected proposal, what leaving out
 each judge does to it.  It is computed when the tab is first shown and when
 the user asks again (the work is five or so rankings): events of
 :data:`INLINE_BELOW` dossiers or more off the GUI thread, in a
-:class:`~oaoi_desktop.ui.jobs.Job` (2.5 s at 5,000 dossiers), as the ranking view does.
+:class:`~oaoi_desktop.ui.jobs.NewestJob` (2.5 s at 5,000 dossiers), as the ranking view does.
 """
 
 from __future__ import annotations
 
 import html
 import uuid
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QGuiApplication
@@ -42,7 +41,7 @@ from oaoi_desktop.services import sensitivity
 from oaoi_desktop.services.audit import Actor
 from oaoi_desktop.store.database import Database
 from oaoi_desktop.ui import dialogs, language
-from oaoi_desktop.ui.jobs import Job
+from oaoi_desktop.ui.jobs import NewestJob
 from oaoi_desktop.ui.results.common import MARK_BRUSH, as_uuid, num
 from oaoi_desktop.ui.results.desk import ResultsDesk
 
@@ -69,10 +68,9 @@ class SensitivityView(QWidget):
         self.event_id = as_uuid(event_id) if event_id else None
         self.report: sensitivity.SensitivityReport | None = None
         self._size = 0
-        self._ticket = 0
-        self._job: Job | None = None
-        self._job_ticket = 0
-        self._pending = False
+        self._jobs = NewestJob(self.compute, name="oaoi-sensitivity", parent=self)
+        self._jobs.finished.connect(self._job_done)
+        self._jobs.failed.connect(self._job_failed)
         self.setObjectName("results_sensitivity_view")
         self.stage_label = QLabel(self)
         self.stage_box = QComboBox(self)
@@ -126,7 +124,7 @@ class SensitivityView(QWidget):
     def set_event(self, event_id: uuid.UUID | str | None) -> None:
         self.event_id = as_uuid(event_id) if event_id else None
         self.report = None
-        self._ticket += 1  # a report of the previous event still being computed is not shown
+        self._jobs.supersede()  # a report of the previous event still being computed is not shown
         self._fill_stages()
         self._fill()
 
@@ -157,9 +155,9 @@ class SensitivityView(QWidget):
         """
         if self.event_id is None:
             return None
-        self._ticket += 1
         params = {"stage_id": self.stage_id(), "top_n": self.top_spin.value() or None}
         if self._size < INLINE_BELOW:
+            self._jobs.supersede()  # a report still computed in a worker is older than this one
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 report = self.desk.leave_one_judge_out(self.event_id, self.actor, **params)
@@ -170,46 +168,23 @@ class SensitivityView(QWidget):
                 QGuiApplication.restoreOverrideCursor()
             self._apply(report)
             return report
-        if self._job is not None:  # the newest choices are computed when the running job ends
-            self._pending = True
-            return None
-        self._start_job(params)
-        return None
+        desk, event_id, actor = self.desk, self.event_id, self.actor
+        if self._jobs.request(lambda _progress, _cancel: desk.leave_one_judge_out(event_id, actor, **params)):
+            self.summary.setText(self.tr("Computing the sensitivity\u2026"))
+        return None  # while a report is computed, the newest choices are computed when it ends
 
     @property
     def busy(self) -> bool:
         """A report is being computed in a worker thread."""
-        return self._job is not None
-
-    def _start_job(self, params: dict[str, Any]) -> None:
-        desk, event_id, actor = self.desk, self.event_id, self.actor
-        assert event_id is not None
-        job = Job(lambda _progress, _cancel: desk.leave_one_judge_out(event_id, actor, **params),
-                  name="oaoi-sensitivity", parent=self)
-        job.finished.connect(self._job_done)
-        job.failed.connect(self._job_failed)
-        self._job = job
-        self._job_ticket = self._ticket
-        self._pending = False
-        self.summary.setText(self.tr("Computing the sensitivity\u2026"))
-        job.start()
-
-    def _job_finished(self) -> bool:
-        """Forget the finished job; start the pending request. True when the result is still wanted."""
-        job, self._job = self._job, None
-        if self._pending:
-            self.compute()
-            return False
-        return job is not None and self._job_ticket == self._ticket
+        return self._jobs.busy
 
     def _job_done(self, result: object) -> None:
-        if self._job_finished() and isinstance(result, sensitivity.SensitivityReport):
+        if isinstance(result, sensitivity.SensitivityReport):
             self._apply(result)
 
     def _job_failed(self, message: str) -> None:
-        if self._job_finished():
-            self._fill()
-            dialogs.error(self, self.tr("The sensitivity could not be computed"), message)
+        self._fill()
+        dialogs.error(self, self.tr("The sensitivity could not be computed"), message)
 
     def _apply(self, report: sensitivity.SensitivityReport) -> None:
         self.report = report
@@ -222,7 +197,7 @@ class SensitivityView(QWidget):
             self.compute()
 
     def ensure_computed(self) -> None:
-        if self.report is None and not (self.busy and self._job_ticket == self._ticket):
+        if self.report is None and not self._jobs.current:
             self.compute()
 
     # -- showing ---------------------------------------------------------------------------
